@@ -1,0 +1,41 @@
+// The closing line of `npm test`: totals from Vitest's and Playwright's JSON reports, and a
+// plain statement when the Electron e2e project did not run (it is never counted as passed).
+import { existsSync, readFileSync } from 'node:fs'
+
+const read = (f) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null)
+const unit = read('reports/unit.json')
+const e2e = read('reports/e2e.json')
+if (!unit || !e2e) {
+  console.error('test summary: missing reports/unit.json or reports/e2e.json')
+  process.exit(1)
+}
+
+let passed = unit.numPassedTests
+let failed = unit.numFailedTests
+let skipped = unit.numPendingTests + unit.numTodoTests
+const projects = new Map()
+const walk = (suite) => {
+  for (const spec of suite.specs ?? []) {
+    for (const t of spec.tests) {
+      const p = projects.get(t.projectName) ?? { passed: 0, failed: 0, skipped: 0 }
+      if (t.status === 'expected') p.passed++
+      else if (t.status === 'skipped') p.skipped++
+      else p.failed++
+      projects.set(t.projectName, p)
+    }
+  }
+  for (const s of suite.suites ?? []) walk(s)
+}
+for (const s of e2e.suites) walk(s)
+console.log(`\nunit: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed`)
+for (const [name, p] of projects) {
+  console.log(`e2e ${name}: ${p.passed} passed, ${p.failed} failed`)
+  passed += p.passed
+  failed += p.failed
+  skipped += p.skipped
+}
+if (!projects.has('electron')) {
+  console.log('e2e electron: NOT RUN (no Electron binary on this machine); not counted as passed')
+}
+console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
+process.exit(failed > 0 ? 1 : 0)

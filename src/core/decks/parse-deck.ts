@@ -1,0 +1,112 @@
+import { findNodeAtLocation, parseTree, type ParseError, printParseErrorCode } from 'jsonc-parser'
+import type { z } from 'zod'
+import { deckSchema, type Deck } from './deck-schema'
+
+/** A deck file as read from disk or bundled: its name (for messages) and its text. */
+export interface DeckSource {
+  file: string
+  text: string
+}
+
+/** A problem with one deck file, worded for the user: which file, where, and why. */
+export interface DeckProblem {
+  file: string
+  line?: number
+  reason: string
+}
+
+export type DeckParseResult = { ok: true; deck: Deck } | { ok: false; problem: DeckProblem }
+
+/** Parses and validates one deck file; never throws. */
+export function parseDeck(source: DeckSource): DeckParseResult {
+  const errors: ParseError[] = []
+  const tree = parseTree(source.text, errors, { allowTrailingComma: false, disallowComments: true })
+  const firstError = errors[0]
+  if (firstError || !tree) {
+    const offset = firstError?.offset ?? 0
+    const why = firstError ? printParseErrorCode(firstError.error) : 'empty file'
+    return fail(source, offset, `not valid JSON (${why})`)
+  }
+  const data: unknown = JSON.parse(source.text)
+  const parsed = deckSchema.safeParse(data)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0] as z.core.$ZodIssue
+    const path = issue.path as (string | number)[]
+    // A missing field has no node: point at the nearest enclosing one (the fact, say).
+    let node = undefined
+    for (let depth = path.length; depth >= 0 && !node; depth--)
+      node = findNodeAtLocation(tree, path.slice(0, depth))
+    return fail(source, node?.offset, `${formatPath(issue.path)}: ${issueText(issue.message)}`)
+  }
+  const seen = new Map<string, number>()
+  for (const [i, fact] of parsed.data.facts.entries()) {
+    const first = seen.get(fact.id)
+    if (first !== undefined) {
+      const node = findNodeAtLocation(tree, ['facts', i, 'id'])
+      return fail(
+        source,
+        node?.offset,
+        `facts[${i}].id: "${fact.id}" is already used by facts[${first}]`,
+      )
+    }
+    seen.set(fact.id, i)
+  }
+  return { ok: true, deck: parsed.data }
+}
+
+/** Parses every file; a bad file is reported and skipped, the others still load. */
+export function parseDecks(sources: readonly DeckSource[]): {
+  decks: Deck[]
+  problems: DeckProblem[]
+} {
+  const decks: Deck[] = []
+  const problems: DeckProblem[] = []
+  const owner = new Map<string, string>()
+  for (const source of sources) {
+    const r = parseDeck(source)
+    if (!r.ok) {
+      problems.push(r.problem)
+      continue
+    }
+    const other = owner.get(r.deck.id)
+    if (other) {
+      problems.push({
+        file: source.file,
+        reason: `deck id "${r.deck.id}" is already used by ${other}`,
+      })
+      continue
+    }
+    owner.set(r.deck.id, source.file)
+    decks.push(r.deck)
+  }
+  return { decks, problems }
+}
+
+/** "file (line 3): reason" — the one-line form used in lists and logs. */
+export function describeProblem(p: DeckProblem): string {
+  return `${p.file}${p.line ? ` (line ${p.line})` : ''}: ${p.reason}`
+}
+
+function fail(source: DeckSource, offset: number | undefined, reason: string): DeckParseResult {
+  const problem: DeckProblem = { file: source.file, reason }
+  if (offset !== undefined) problem.line = lineAt(source.text, offset)
+  return { ok: false, problem }
+}
+
+function issueText(message: string): string {
+  const missing = /^Invalid input: expected (\w+), received undefined$/.exec(message)
+  return missing ? `is required (${missing[1]})` : message
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++
+  return line
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(top level)'
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+    .join('')
+}

@@ -1,0 +1,115 @@
+import {
+  Rating,
+  State,
+  StrategyMode,
+  createEmptyCard,
+  fsrs,
+  generatorParameters,
+  type Card as FsrsCard,
+  type FSRS,
+  type FSRSParameters,
+  type Grade as FsrsGrade,
+  type ReviewLog as FsrsReviewLog,
+} from 'ts-fsrs'
+
+/** A card's scheduling state, exactly as ts-fsrs models it (FSRS-6). */
+export type SchedulingState = FsrsCard
+/** One review as ts-fsrs records it; enough to roll the review back. */
+export type ReviewRecord = FsrsReviewLog
+export { State as CardState, Rating }
+
+/** The four answer buttons, 1 = Again … 4 = Easy (Anki's and FSRS's numbering). */
+export type Grade = 1 | 2 | 3 | 4
+export const GRADES: readonly Grade[] = [1, 2, 3, 4]
+export const GRADE_NAMES: Record<Grade, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' }
+
+export interface SchedulerOptions {
+  /** Off only in tests that compare with published vectors. */
+  fuzz: boolean
+  requestRetention: number
+  maximumIntervalDays: number
+}
+
+export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
+  fuzz: true,
+  requestRetention: 0.9,
+  maximumIntervalDays: 36500,
+}
+
+// The seed travels on the card object because ts-fsrs reads it there (`this.current`).
+const SEED_FIELD = '__attacheSeed'
+
+/** The fuzz seed for one review of one card: stable, so a replay gives the same interval. */
+export function fuzzSeed(cardId: string, reps: number): string {
+  return `${cardId}#${reps}`
+}
+
+/** A scheduler bound to options; every call takes `now` and the seed as arguments. */
+export class Scheduler {
+  private readonly engine: FSRS
+
+  constructor(options: Partial<SchedulerOptions> = {}) {
+    const o = { ...DEFAULT_SCHEDULER_OPTIONS, ...options }
+    const params: FSRSParameters = generatorParameters({
+      enable_fuzz: o.fuzz,
+      request_retention: o.requestRetention,
+      maximum_interval: o.maximumIntervalDays,
+    })
+    this.engine = fsrs(params).useStrategy(StrategyMode.SEED, function seedFromCard() {
+      return String(Reflect.get(this['current'], SEED_FIELD) ?? '')
+    })
+  }
+
+  /** A card never studied, created at `now`. */
+  newState(now: Date): SchedulingState {
+    return createEmptyCard(now)
+  }
+
+  /** The state and log that answering `grade` at `now` would produce. */
+  review(
+    state: SchedulingState,
+    grade: Grade,
+    now: Date,
+    seed: string,
+  ): { state: SchedulingState; log: ReviewRecord } {
+    const { card, log } = this.engine.next(withSeed(state, seed), now, grade as FsrsGrade)
+    return { state: pickState(card), log }
+  }
+
+  /** When the card would next be due for each grade (for the buttons' labels). */
+  preview(state: SchedulingState, now: Date, seed: string): Record<Grade, Date> {
+    const p = this.engine.repeat(withSeed(state, seed), now)
+    return {
+      1: p[Rating.Again].card.due,
+      2: p[Rating.Hard].card.due,
+      3: p[Rating.Good].card.due,
+      4: p[Rating.Easy].card.due,
+    }
+  }
+
+  /** The state before the review that `log` records (the inverse of `review`). */
+  rollback(state: SchedulingState, log: ReviewRecord): SchedulingState {
+    return pickState(this.engine.rollback(state, log))
+  }
+}
+
+function withSeed(state: SchedulingState, seed: string): SchedulingState {
+  return { ...pickState(state), [SEED_FIELD]: seed } as SchedulingState
+}
+
+/** Only ts-fsrs's own fields, so storage rows never leak into the engine or back. */
+export function pickState(c: SchedulingState): SchedulingState {
+  const s: SchedulingState = {
+    due: c.due,
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsed_days: c.elapsed_days,
+    scheduled_days: c.scheduled_days,
+    learning_steps: c.learning_steps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state,
+  }
+  if (c.last_review) s.last_review = c.last_review
+  return s
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest'
+import { at, newCardAt, noFuzz, queueCard } from '../testing/factories'
+import { DEFAULT_LIMITS, reviewQueue, type QueueCard } from './review-queue'
+
+const now = at('2024-06-01T10:00:00Z')
+const dayEnd = at('2024-06-01T19:00:00Z')
+const MIN = 60_000
+const DAY = 86_400_000
+
+function learningDueIn(id: string, ms: number): QueueCard {
+  const s = noFuzz.review(
+    newCardAt(at('2024-06-01T09:00:00Z')),
+    3,
+    at('2024-06-01T09:00:00Z'),
+    'x',
+  ).state
+  return queueCard(id, 100, { ...s, due: new Date(now.getTime() + ms) })
+}
+
+function reviewDueIn(id: string, ms: number): QueueCard {
+  let s = newCardAt(at('2024-05-01T09:00:00Z'))
+  s = noFuzz.review(s, 4, at('2024-05-01T09:00:00Z'), 'x').state
+  return queueCard(id, 100, { ...s, due: new Date(now.getTime() + ms) })
+}
+
+const fresh = (id: string, position: number) => queueCard(id, position, newCardAt(now))
+const none = { newCards: 0, reviews: 0 }
+
+describe('reviewQueue', () => {
+  it('orders learning, then reviews, then new cards', () => {
+    const q = reviewQueue(
+      [
+        fresh('n2', 2),
+        reviewDueIn('r1', -DAY),
+        fresh('n1', 1),
+        learningDueIn('l1', -MIN),
+        reviewDueIn('r0', -2 * DAY),
+      ],
+      now,
+      dayEnd,
+      DEFAULT_LIMITS,
+      none,
+    )
+    expect(q.order).toEqual(['l1', 'r0', 'r1', 'n1', 'n2'])
+    expect(q.counts).toEqual({ learning: 1, review: 2, new: 2 })
+  })
+
+  it('includes reviews due later today but not tomorrow', () => {
+    const q = reviewQueue(
+      [reviewDueIn('today', 3 * 3_600_000), reviewDueIn('tomorrow', DAY)],
+      now,
+      dayEnd,
+      DEFAULT_LIMITS,
+      none,
+    )
+    expect(q.order).toEqual(['today'])
+  })
+
+  it('caps new cards by what is left of the daily limit', () => {
+    const cards = Array.from({ length: 30 }, (_, i) => fresh(`n${i}`, i))
+    expect(
+      reviewQueue(cards, now, dayEnd, { ...DEFAULT_LIMITS, newPerDay: 20 }, none).counts.new,
+    ).toBe(20)
+    expect(
+      reviewQueue(
+        cards,
+        now,
+        dayEnd,
+        { ...DEFAULT_LIMITS, newPerDay: 20 },
+        { newCards: 15, reviews: 0 },
+      ).order,
+    ).toEqual(['n0', 'n1', 'n2', 'n3', 'n4'])
+    expect(
+      reviewQueue(
+        cards,
+        now,
+        dayEnd,
+        { ...DEFAULT_LIMITS, newPerDay: 20 },
+        { newCards: 25, reviews: 0 },
+      ).counts.new,
+    ).toBe(0)
+  })
+
+  it('caps reviews by the daily review limit', () => {
+    const cards = Array.from({ length: 5 }, (_, i) => reviewDueIn(`r${i}`, -i * MIN))
+    const q = reviewQueue(
+      cards,
+      now,
+      dayEnd,
+      { ...DEFAULT_LIMITS, reviewsPerDay: 3 },
+      { newCards: 0, reviews: 1 },
+    )
+    expect(q.order).toEqual(['r4', 'r3'])
+  })
+
+  it('holds back a learning card until it is due while other cards remain', () => {
+    const q = reviewQueue(
+      [learningDueIn('soon', 5 * MIN), fresh('n', 1)],
+      now,
+      dayEnd,
+      DEFAULT_LIMITS,
+      none,
+    )
+    expect(q.order).toEqual(['n'])
+  })
+
+  it('shows learning cards due within the learn-ahead limit when nothing else is left', () => {
+    const cards = [learningDueIn('soon', 5 * MIN), learningDueIn('later', 30 * MIN)]
+    expect(reviewQueue(cards, now, dayEnd, DEFAULT_LIMITS, none).order).toEqual(['soon'])
+    expect(
+      reviewQueue(cards, now, dayEnd, { ...DEFAULT_LIMITS, learnAheadMs: 0 }, none).order,
+    ).toEqual([])
+  })
+})

@@ -1,0 +1,82 @@
+// The thin Electron shell: everything with logic lives in modules that take Electron's calls
+// as parameters (see ipc-registry, deck-files, open-external, window-hardening) and is
+// tested in Node without Electron.
+import { BrowserWindow, app, ipcMain, session, shell } from 'electron'
+import { existsSync } from 'node:fs'
+import { readFile, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { readDeckFiles } from './deck-files'
+import { registerIpcHandlers, rendererUrlCheck } from './ipc-registry'
+import { openExternalUrl } from './open-external'
+import { denyAllPermissions, lockNavigation, secureWebPreferences } from './window-hardening'
+
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+const indexHtml = join(__dirname, '../renderer/index.html')
+const isTrustedUrl = rendererUrlCheck(pathToFileURL(indexHtml).href, devServerUrl)
+
+function deckDirs(): string[] {
+  const builtIn = app.isPackaged
+    ? join(process.resourcesPath, 'decks')
+    : join(app.getAppPath(), 'decks')
+  const extra = process.env['ATTACHE_EXTRA_DECKS_DIR']
+  return extra ? [builtIn, extra] : [builtIn]
+}
+
+const openOutside = (url: unknown) => openExternalUrl(url, (u) => shell.openExternal(u))
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    width: 1100,
+    height: 780,
+    minWidth: 640,
+    minHeight: 480,
+    show: false,
+    title: 'Attaché',
+    backgroundColor: '#1b1d23',
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+  })
+  lockNavigation(win.webContents, (url) => void openOutside(url))
+  win.once('ready-to-show', () => win.show())
+  if (devServerUrl) void win.loadURL(devServerUrl)
+  else void win.loadFile(indexHtml)
+}
+
+// A user-data override lets e2e runs use a fresh profile per test.
+const userData = process.env['ATTACHE_USER_DATA_DIR']
+if (userData) app.setPath('userData', userData)
+
+app.enableSandbox()
+void app.whenReady().then(() => {
+  denyAllPermissions(session.defaultSession)
+  registerIpcHandlers(
+    ipcMain,
+    {
+      loadDecks: () =>
+        readDeckFiles(deckDirs(), {
+          readdir: (d) => readdir(d),
+          readFile: (p) => readFile(p, 'utf8'),
+          exists: async (p) => existsSync(p),
+        }),
+      openExternal: async ({ url }) => ({ opened: await openOutside(url) }),
+      appInfo: () => ({
+        version: app.getVersion(),
+        electron: process.versions.electron ?? '',
+        platform: process.platform,
+      }),
+    },
+    isTrustedUrl,
+  )
+  createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+  })
+})
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})

@@ -1,0 +1,89 @@
+import { describe, expect, it, vi } from 'vitest'
+import { channelOf } from '../shared/ipc-methods'
+import {
+  registerIpcHandlers,
+  rendererUrlCheck,
+  type IpcHandlers,
+  type InvokeEvent,
+} from './ipc-registry'
+
+type Listener = (event: InvokeEvent, payload: unknown) => unknown
+
+function fakeIpcMain() {
+  const listeners = new Map<string, Listener>()
+  return {
+    handle: (channel: string, l: Listener) => listeners.set(channel, l),
+    invoke: async (channel: string, url: string | null, payload?: unknown) => {
+      const l = listeners.get(channel)
+      if (!l) throw new Error(`no handler for ${channel}`)
+      return l({ senderFrame: url === null ? null : { url } }, payload)
+    },
+    channels: () => [...listeners.keys()],
+  }
+}
+
+const APP = 'file:///opt/attache/out/renderer/index.html'
+
+function setup() {
+  const ipc = fakeIpcMain()
+  const handlers: IpcHandlers = {
+    loadDecks: vi.fn(async () => ({ sources: [], problems: [] })),
+    openExternal: vi.fn(async () => ({ opened: true })),
+    appInfo: vi.fn(() => ({ version: '1', electron: '45', platform: 'linux' })),
+  }
+  registerIpcHandlers(ipc, handlers, rendererUrlCheck(APP))
+  return { ipc, handlers }
+}
+
+describe('registerIpcHandlers', () => {
+  it('registers one channel per contract method', () => {
+    expect(setup().ipc.channels().sort()).toEqual([
+      'attache:appInfo',
+      'attache:loadDecks',
+      'attache:openExternal',
+    ])
+  })
+
+  it('runs the handler for the app page with a valid payload', async () => {
+    const { ipc, handlers } = setup()
+    await expect(
+      ipc.invoke(channelOf('openExternal'), APP, { url: 'https://www.mofa.go.jp/' }),
+    ).resolves.toEqual({ opened: true })
+    expect(handlers.openExternal).toHaveBeenCalledWith({ url: 'https://www.mofa.go.jp/' })
+  })
+
+  it('refuses a sender that is not the app page, before the handler runs', async () => {
+    const { ipc, handlers } = setup()
+    for (const url of ['https://evil.example/', 'file:///tmp/other.html', null]) {
+      await expect(ipc.invoke(channelOf('loadDecks'), url)).rejects.toThrow(
+        /refused, sender .* is not the app/,
+      )
+    }
+    expect(handlers.loadDecks).not.toHaveBeenCalled()
+  })
+
+  it('refuses a payload that does not match the schema', async () => {
+    const { ipc, handlers } = setup()
+    await expect(ipc.invoke(channelOf('openExternal'), APP, { url: 42 })).rejects.toThrow(
+      /openExternal: refused, url:/,
+    )
+    await expect(
+      ipc.invoke(channelOf('openExternal'), APP, { url: 'https://x', more: 1 }),
+    ).rejects.toThrow(/refused/)
+    await expect(ipc.invoke(channelOf('loadDecks'), APP, { sneaky: true })).rejects.toThrow(
+      /loadDecks: refused/,
+    )
+    expect(handlers.openExternal).not.toHaveBeenCalled()
+    expect(handlers.loadDecks).not.toHaveBeenCalled()
+  })
+})
+
+describe('rendererUrlCheck', () => {
+  it('trusts only the dev server origin during development', () => {
+    const check = rendererUrlCheck(APP, 'http://localhost:5173/')
+    expect(check('http://localhost:5173/index.html')).toBe(true)
+    expect(check('http://localhost:5174/')).toBe(false)
+    expect(check(APP)).toBe(false)
+    expect(check('not a url')).toBe(false)
+  })
+})

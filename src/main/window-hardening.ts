@@ -1,0 +1,53 @@
+/** The parts of Electron's WebContents that hardening touches (parameters, for Node tests). */
+export interface ContentsLike {
+  on(
+    event: 'will-navigate',
+    listener: (event: { preventDefault(): void }, url: string) => void,
+  ): void
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void
+}
+
+export interface SessionLike {
+  setPermissionRequestHandler(
+    handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void
+  setPermissionCheckHandler(handler: () => boolean): void
+}
+
+/**
+ * Denies every navigation and every new window (Electron security items 13 and 14). Links
+ * the user clicks go through `openExternal`, which applies its own allow-list.
+ */
+export function lockNavigation(contents: ContentsLike, openExternal: (url: string) => void): void {
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault()
+    openExternal(url)
+  })
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternal(url)
+    return { action: 'deny' }
+  })
+}
+
+/** The app needs no camera, notifications or other permissions: refuse them all (item 5). */
+export function denyAllPermissions(session: SessionLike): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+}
+
+/** webPreferences for every window: isolated, sandboxed, no Node (items 2, 3, 4, 6). */
+export function secureWebPreferences(preloadPath: string) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    spellcheck: false,
+  } as const
+}

@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react'
+import { startApp, type StartupReport } from './app-services'
+import { DeckList } from './components/DeckList'
+import { DeckProblems } from './components/DeckProblems'
+import { SettingsPanel } from './components/SettingsPanel'
+import { StudyScreen } from './components/StudyScreen'
+import { updateSetting, useDeckOverviews, useSettings } from './live-data'
+
+type Screen =
+  { name: 'decks' } | { name: 'settings' } | { name: 'study'; deckId: string; deckName: string }
+
+export function App() {
+  const [startup, setStartup] = useState<StartupReport | null>(null)
+  const [fatal, setFatal] = useState<string | null>(null)
+  const [screen, setScreen] = useState<Screen>({ name: 'decks' })
+  const [visits, setVisits] = useState(0)
+  const settings = useSettings()
+  const decks = useDeckOverviews(settings, visits)
+
+  useEffect(() => {
+    startApp(new Date()).then(setStartup, (e: unknown) =>
+      setFatal(e instanceof Error ? e.message : String(e)),
+    )
+  }, [])
+
+  useEffect(() => {
+    const root = document.documentElement
+    if (settings.theme === 'system') delete root.dataset['theme']
+    else root.dataset['theme'] = settings.theme
+  }, [settings.theme])
+
+  const toDecks = () => {
+    setScreen({ name: 'decks' })
+    setVisits((v) => v + 1)
+  }
+
+  if (fatal) {
+    return (
+      <main className="app">
+        <div className="problems" role="alert">
+          <h1>Attaché could not start</h1>
+          <p>{fatal}</p>
+        </div>
+      </main>
+    )
+  }
+
+  return (
+    <main className="app">
+      {screen.name === 'study' ? (
+        <StudyScreen
+          deckId={screen.deckId}
+          deckName={screen.deckName}
+          settings={settings}
+          onExit={toDecks}
+        />
+      ) : (
+        <>
+          <header className="top-bar">
+            <h1 className="brand">Attaché</h1>
+            <nav className="top-actions">
+              <button
+                type="button"
+                className="ghost"
+                aria-pressed={screen.name === 'settings'}
+                onClick={() =>
+                  setScreen(screen.name === 'settings' ? { name: 'decks' } : { name: 'settings' })
+                }
+              >
+                Settings
+              </button>
+            </nav>
+          </header>
+          {screen.name === 'settings' ? (
+            <SettingsPanel
+              settings={settings}
+              onChange={(k, v) => void updateSetting(k, v)}
+              onClose={toDecks}
+            />
+          ) : (
+            <>
+              {startup && <DeckProblems problems={startup.problems} />}
+              {startup ? (
+                <DeckList
+                  decks={decks}
+                  onStudy={(d) => setScreen({ name: 'study', deckId: d.id, deckName: d.name })}
+                />
+              ) : (
+                <p className="muted">Loading decks…</p>
+              )}
+            </>
+          )}
+        </>
+      )}
+    </main>
+  )
+}

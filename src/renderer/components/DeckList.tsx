@@ -1,0 +1,41 @@
+import type { DeckOverview } from '../storage/deck-overview'
+
+interface Props {
+  decks: DeckOverview[] | undefined
+  onStudy: (deck: DeckOverview) => void
+}
+
+/** Every deck with what is waiting in it; each row's button starts a session. */
+export function DeckList({ decks, onStudy }: Props) {
+  if (!decks) return <p className="muted">Loading decks…</p>
+  if (decks.length === 0) return <p className="muted">No decks loaded.</p>
+  return (
+    <ul className="deck-list" aria-label="Decks">
+      {decks.map((d, i) => (
+        <li key={d.id} className="deck-row" data-deck-id={d.id}>
+          <div className="deck-info">
+            <h2 className="deck-name">{d.name}</h2>
+            {d.description && <p className="muted deck-description">{d.description}</p>}
+          </div>
+          <p
+            className="deck-counts"
+            aria-label={`${d.new} new, ${d.learning} learning, ${d.due} due, ${d.total} cards`}
+          >
+            <span className="count-new">{d.new}</span>
+            <span className="count-learn">{d.learning}</span>
+            <span className="count-due">{d.due}</span>
+          </p>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => onStudy(d)}
+            autoFocus={i === 0}
+            aria-label={`Study ${d.name}`}
+          >
+            Study
+          </button>
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,11 @@
+/// <reference types="vite/client" />
+
+interface Window {
+  /** Present in the Electron window only (set by the preload). */
+  readonly attache: import('../../shared/ipc').AttacheBridge
+}
+
+declare module 'virtual:attache-deck-files' {
+  const files: import('../../shared/ipc').DeckFiles
+  export default files
+}

@@ -1,0 +1,97 @@
+import {
+  fuzzSeed,
+  pickState,
+  type Grade,
+  type Scheduler,
+  type SchedulingState,
+} from '../../core/scheduling/scheduler'
+import type { AttacheDb, CardRow } from './db'
+
+/** The card is no longer in the state the screen showed; nothing was written. */
+export class StaleCardError extends Error {
+  override name = 'StaleCardError'
+}
+
+export interface AnswerInput {
+  cardId: string
+  /** The revision the screen showed. */
+  revision: number
+  grade: Grade
+  now: Date
+  durationMs: number
+}
+
+/** What undo needs to reverse one answer. */
+export interface AnswerReceipt {
+  cardId: string
+  logId: number
+  revisionAfter: number
+}
+
+/**
+ * Grades a card: the new scheduling state and its review-log row are written in one
+ * transaction, or neither is (Anki's answer_card). If the card changed since it was shown,
+ * the answer is refused.
+ */
+export async function answerCard(
+  db: AttacheDb,
+  scheduler: Scheduler,
+  input: AnswerInput,
+): Promise<AnswerReceipt> {
+  return db.transaction('rw', db.cards, db.reviewLogs, async () => {
+    const card = await currentCard(db, input.cardId, input.revision)
+    const { state, log } = scheduler.review(
+      pickState(card),
+      input.grade,
+      input.now,
+      fuzzSeed(card.id, card.reps),
+    )
+    const logId = await db.reviewLogs.add({
+      ...log,
+      cardId: card.id,
+      deckId: card.deckId,
+      durationMs: Math.max(0, Math.round(input.durationMs)),
+    })
+    const revisionAfter = card.revision + 1
+    await db.cards.put(withState(card, state, revisionAfter))
+    return { cardId: card.id, logId, revisionAfter }
+  })
+}
+
+/**
+ * Reverses one answer: the card goes back to its state before the grade (ts-fsrs rollback of
+ * the logged review) and the log row is removed, in one transaction.
+ */
+export async function undoAnswer(
+  db: AttacheDb,
+  scheduler: Scheduler,
+  receipt: AnswerReceipt,
+): Promise<CardRow> {
+  return db.transaction('rw', db.cards, db.reviewLogs, async () => {
+    const card = await currentCard(db, receipt.cardId, receipt.revisionAfter)
+    const log = await db.reviewLogs.get(receipt.logId)
+    if (!log || log.cardId !== card.id)
+      throw new StaleCardError('That review is no longer in the log; nothing was undone.')
+    const before = withState(card, scheduler.rollback(pickState(card), log), card.revision + 1)
+    await db.cards.put(before)
+    await db.reviewLogs.delete(receipt.logId)
+    return before
+  })
+}
+
+async function currentCard(db: AttacheDb, id: string, revision: number): Promise<CardRow> {
+  const card = await db.cards.get(id)
+  if (!card) throw new StaleCardError('This card no longer exists; the answer was not saved.')
+  if (card.revision !== revision) {
+    throw new StaleCardError(
+      'This card changed since it was shown (another window?); the answer was not saved.',
+    )
+  }
+  return card
+}
+
+function withState(card: CardRow, state: SchedulingState, revision: number): CardRow {
+  const { last_review: _drop, ...rest } = card
+  const row: CardRow = { ...rest, ...state, revision }
+  return row
+}

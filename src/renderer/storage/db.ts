@@ -1,0 +1,75 @@
+import { Dexie, type EntityTable } from 'dexie'
+import type { Template } from '../../core/cards/card-templates'
+import type { Fact } from '../../core/decks/deck-schema'
+import type { ReviewRecord, SchedulingState } from '../../core/scheduling/scheduler'
+
+export interface DeckRow {
+  id: string
+  name: string
+  description: string
+  sourceTitle: string | null
+  /** Where the deck came from: built in (from `decks/`) for now; imports come later. */
+  origin: 'built-in'
+  updatedAt: Date
+}
+
+/** A fact (Anki's "note"): written once, viewed through one or more cards. */
+export interface NoteRow {
+  id: string
+  deckId: string
+  factId: string
+  fact: Fact
+}
+
+export interface CardRow extends SchedulingState {
+  id: string
+  deckId: string
+  noteId: string
+  template: Template
+  position: number
+  /** Bumped on every write; an answer names the revision it saw, or is refused. */
+  revision: number
+  /** 1 when the deck no longer defines this card; its history is kept in case it returns. */
+  retired: 0 | 1
+}
+
+export interface ReviewLogRow extends ReviewRecord {
+  id: number
+  cardId: string
+  deckId: string
+  /** Time from showing the card to the grade. */
+  durationMs: number
+}
+
+export interface SettingRow {
+  key: string
+  value: unknown
+}
+
+export type AttacheDb = Dexie & {
+  decks: EntityTable<DeckRow, 'id'>
+  notes: EntityTable<NoteRow, 'id'>
+  cards: EntityTable<CardRow, 'id'>
+  reviewLogs: EntityTable<ReviewLogRow, 'id'>
+  settings: EntityTable<SettingRow, 'key'>
+}
+
+export const DB_NAME = 'attache'
+
+/**
+ * Opens the study database. Every `version(n)` stays when a new one is added; data changes
+ * come with `.upgrade()`. Indexes are only what is queried: cards and notes by deck, logs by
+ * card (undo, history) and by deck and time (today's counts).
+ */
+export function openDb(name: string = DB_NAME): AttacheDb {
+  // 'strict': a review is on disk before the next card appears.
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as AttacheDb
+  db.version(1).stores({
+    decks: 'id',
+    notes: 'id, deckId',
+    cards: 'id, deckId',
+    reviewLogs: '++id, cardId, [deckId+review]',
+    settings: 'key',
+  })
+  return db
+}

@@ -1,0 +1,185 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { CardFace } from '../../core/cards/card-templates'
+import { formatInterval } from '../../core/scheduling/format-interval'
+import { fuzzSeed, pickState, type Grade } from '../../core/scheduling/scheduler'
+import { studyDay } from '../../core/study/day-boundary'
+import { DEFAULT_LIMITS, reviewQueue, type ReviewQueue } from '../../core/study/review-queue'
+import { db, scheduler } from '../app-services'
+import { StaleCardError, answerCard, undoAnswer, type AnswerReceipt } from '../storage/answer'
+import type { CardRow } from '../storage/db'
+import type { Settings } from '../storage/settings'
+import { cardWithFace, doneSince, studyableCards } from '../storage/study-data'
+
+export interface ShownCard {
+  card: CardRow
+  face: CardFace
+  revealed: boolean
+  /** Button labels: when the card would come back for each grade. */
+  intervals: Record<Grade, string>
+}
+
+export interface SessionState {
+  phase: 'loading' | 'card' | 'done'
+  shown: ShownCard | null
+  counts: ReviewQueue['counts']
+  reviewed: number
+  grades: Record<Grade, number>
+  startedAt: number
+  /** Set when the queue runs out. */
+  finishedAt: number | null
+  message: string | null
+  canUndo: boolean
+}
+
+const noGrades = (): Record<Grade, number> => ({ 1: 0, 2: 0, 3: 0, 4: 0 })
+
+/** One study session over a deck: queue, reveal, grade, undo. All writes go through storage transactions. */
+export function useStudySession(deckId: string, settings: Settings) {
+  const [state, setState] = useState<SessionState>(() => ({
+    phase: 'loading',
+    shown: null,
+    counts: { learning: 0, review: 0, new: 0 },
+    reviewed: 0,
+    grades: noGrades(),
+    startedAt: Date.now(),
+    finishedAt: null,
+    message: null,
+    canUndo: false,
+  }))
+  const busy = useRef(false)
+  const shownAt = useRef(0)
+  const undoStack = useRef<{ receipt: AnswerReceipt; grade: Grade }[]>([])
+
+  const showNext = useCallback(
+    async (preferId?: string) => {
+      const now = new Date()
+      const day = studyDay(now, settings.rolloverHour, -now.getTimezoneOffset())
+      const [cards, done] = await Promise.all([
+        studyableCards(db, deckId),
+        doneSince(db, deckId, day.start),
+      ])
+      const limits = {
+        ...DEFAULT_LIMITS,
+        newPerDay: settings.newPerDay,
+        reviewsPerDay: settings.reviewsPerDay,
+      }
+      const queue = reviewQueue(
+        cards.map((c) => ({ id: c.id, position: c.position, state: c })),
+        now,
+        day.end,
+        limits,
+        done,
+      )
+      const id = preferId ?? queue.order[0]
+      const loaded = id ? await cardWithFace(db, id) : null
+      if (!loaded) {
+        setState((s) => ({
+          ...s,
+          phase: 'done',
+          shown: null,
+          counts: queue.counts,
+          finishedAt: now.getTime(),
+          canUndo: undoStack.current.length > 0,
+        }))
+        return
+      }
+      const due = scheduler.preview(
+        pickState(loaded.card),
+        now,
+        fuzzSeed(loaded.card.id, loaded.card.reps),
+      )
+      const intervals = {
+        1: formatInterval(now, due[1]),
+        2: formatInterval(now, due[2]),
+        3: formatInterval(now, due[3]),
+        4: formatInterval(now, due[4]),
+      }
+      shownAt.current = performance.now()
+      setState((s) => ({
+        ...s,
+        phase: 'card',
+        shown: { ...loaded, revealed: false, intervals },
+        counts: queue.counts,
+        canUndo: undoStack.current.length > 0,
+      }))
+    },
+    [deckId, settings.rolloverHour, settings.newPerDay, settings.reviewsPerDay],
+  )
+
+  useEffect(() => {
+    void showNext()
+  }, [showNext])
+
+  const reveal = useCallback(() => {
+    setState((s) =>
+      s.shown && !s.shown.revealed ? { ...s, shown: { ...s.shown, revealed: true } } : s,
+    )
+  }, [])
+
+  const run = useCallback(
+    async (work: () => Promise<void>) => {
+      if (busy.current) return
+      busy.current = true
+      try {
+        await work()
+      } catch (e) {
+        const message =
+          e instanceof StaleCardError
+            ? e.message
+            : `Could not save: ${e instanceof Error ? e.message : String(e)}`
+        setState((s) => ({ ...s, message }))
+        await showNext()
+      } finally {
+        busy.current = false
+      }
+    },
+    [showNext],
+  )
+
+  const grade = useCallback(
+    (g: Grade) =>
+      run(async () => {
+        const shown = state.shown
+        if (!shown?.revealed) return
+        const receipt = await answerCard(db, scheduler, {
+          cardId: shown.card.id,
+          revision: shown.card.revision,
+          grade: g,
+          now: new Date(),
+          durationMs: performance.now() - shownAt.current,
+        })
+        undoStack.current.push({ receipt, grade: g })
+        setState((s) => ({
+          ...s,
+          reviewed: s.reviewed + 1,
+          grades: { ...s.grades, [g]: s.grades[g] + 1 },
+          message: null,
+        }))
+        await showNext()
+      }),
+    [run, showNext, state.shown],
+  )
+
+  const undo = useCallback(
+    () =>
+      run(async () => {
+        const last = undoStack.current.at(-1)
+        if (!last) {
+          setState((s) => ({ ...s, message: 'Nothing to undo.' }))
+          return
+        }
+        const card = await undoAnswer(db, scheduler, last.receipt)
+        undoStack.current.pop()
+        setState((s) => ({
+          ...s,
+          reviewed: s.reviewed - 1,
+          grades: { ...s.grades, [last.grade]: s.grades[last.grade] - 1 },
+          message: 'Last answer undone.',
+        }))
+        await showNext(card.id)
+      }),
+    [run, showNext],
+  )
+
+  return { state, reveal, grade, undo }
+}

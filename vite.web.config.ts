@@ -1,0 +1,27 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'vite'
+import { deckFilesPlugin } from './build/deck-files-plugin'
+
+const root = import.meta.dirname
+
+/**
+ * The browser host: the same renderer as the Electron window, with the web platform.
+ * `--mode e2e` builds to out/web-e2e and adds the e2e fixture decks (one of them malformed).
+ */
+export default defineConfig(({ mode }) => {
+  const e2e = mode === 'e2e'
+  return {
+    root: resolve(root, 'src/renderer'),
+    base: './',
+    plugins: [
+      deckFilesPlugin([
+        resolve(root, 'decks'),
+        ...(e2e ? [resolve(root, 'e2e/fixtures/decks')] : []),
+      ]),
+    ],
+    resolve: { alias: { '@platform': resolve(root, 'src/renderer/platform/web-platform.ts') } },
+    build: { outDir: resolve(root, e2e ? 'out/web-e2e' : 'out/web'), emptyOutDir: true },
+    server: { port: 5173 },
+    preview: { port: 4173, strictPort: true },
+  }
+})
