@@ -7,7 +7,7 @@ const port = 4173
 
 // Every spec runs against the web build in Chromium. The same specs run against the Electron
 // build when its binary is installed; otherwise the run says so and counts nothing for it.
-if (electron.path === null) {
+if (electron.path === null && process.env['TEST_WORKER_INDEX'] === undefined) {
   console.log(
     `\n[e2e] Electron project NOT RUN: ${electron.reason}. Only the web host was tested.\n`,
   )

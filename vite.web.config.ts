@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'vite'
-import { deckFilesPlugin } from './build/deck-files-plugin'
+import { deckFilesPlugin } from './build/deck-files-plugin.ts'
 
 const root = import.meta.dirname
 

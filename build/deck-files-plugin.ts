@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { readFile, readdir } from 'node:fs/promises'
 import type { Plugin } from 'vite'
-import { readDeckFiles } from '../src/main/deck-files'
+import { readDeckFiles } from '../src/main/deck-files.ts'
 
 const ID = 'virtual:attache-deck-files'
 

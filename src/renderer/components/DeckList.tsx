@@ -17,14 +17,23 @@ export function DeckList({ decks, onStudy }: Props) {
             <h2 className="deck-name">{d.name}</h2>
             {d.description && <p className="muted deck-description">{d.description}</p>}
           </div>
-          <p
+          <dl
             className="deck-counts"
             aria-label={`${d.new} new, ${d.learning} learning, ${d.due} due, ${d.total} cards`}
           >
-            <span className="count-new">{d.new}</span>
-            <span className="count-learn">{d.learning}</span>
-            <span className="count-due">{d.due}</span>
-          </p>
+            <div className="count-new">
+              <dt>New</dt>
+              <dd>{d.new}</dd>
+            </div>
+            <div className="count-learn">
+              <dt>Learning</dt>
+              <dd>{d.learning}</dd>
+            </div>
+            <div className="count-due">
+              <dt>Due</dt>
+              <dd>{d.due}</dd>
+            </div>
+          </dl>
           <button
             type="button"
             className="primary"

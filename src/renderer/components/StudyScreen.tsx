@@ -50,8 +50,8 @@ export function StudyScreen({ deckId, deckName, settings, onExit }: Props) {
   }, [state.phase, shown, reveal, grade, undo, onExit])
 
   const remaining = counts.new + counts.learning + counts.review
-  const progress =
-    state.reviewed + remaining === 0 ? 1 : state.reviewed / (state.reviewed + remaining)
+  const total = state.reviewed + remaining
+  const progress = state.phase === 'done' ? 1 : total === 0 ? 0 : state.reviewed / total
 
   return (
     <section className="study" aria-label={`Studying ${deckName}`}>
