@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { quantitiesIn } from './quantity'
+
+const values = (text: string) => quantitiesIn(text).map((q) => q.value)
+
+describe('quantitiesIn', () => {
+  it('reads amounts with scales and currencies', () => {
+    const [a, b] = quantitiesIn(
+      'a total of 52.5 million US dollars (2 million US dollars in 2019) and 2.8 billion Japanese yen',
+    )
+    expect(a).toMatchObject({ value: 52_500_000, unit: 'USD' })
+    expect(b).toMatchObject({ value: 2_000_000, unit: 'USD' })
+    expect(values('2.8 billion Japanese yen')).toEqual([2_800_000_000])
+    expect(quantitiesIn('about 90% of imports')[0]).toMatchObject({ value: 90, unit: 'percent' })
+  })
+
+  it('reads counts with thousands separators and ordinals', () => {
+    expect(values('more than 12,500 personnel to 28 missions')).toEqual([12500, 28])
+    expect(quantitiesIn('the 62nd session')[0]).toMatchObject({ value: 62, ordinal: true })
+  })
+
+  it('skips names, codes, footnote markers and enumerators', () => {
+    expect(
+      values(
+        'G20 Osaka, 5G and P-3C aircraft, RWASAT-1, "2+2", award3 on, (CSIRT)5 a, (1) making, GGE*1',
+      ),
+    ).toEqual([])
+  })
+})
