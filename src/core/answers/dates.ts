@@ -60,7 +60,7 @@ export function parseTypedDate(input: string): PartialDate | null {
   return null
 }
 
-const MONTH_NAMES = [
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',

@@ -1,7 +1,13 @@
 import type { Deck, Fact } from '../decks/deck-schema'
 
-/** The ways one fact is asked. A card is a (fact, template) pair. */
-export const TEMPLATES = ['qa', 'reverse'] as const
+/**
+ * The ways one fact is asked. A card is a (fact, template) pair:
+ * - `qa`: question → answer, revealed;
+ * - `typed`: figures and dates, the answer is typed and checked;
+ * - `reverse`: acronyms, expansion → acronym;
+ * - `cloze`: a statement with the key part hidden.
+ */
+export const TEMPLATES = ['qa', 'typed', 'reverse', 'cloze'] as const
 export type Template = (typeof TEMPLATES)[number]
 
 /** A card as the deck defines it; scheduling state lives in storage. */
@@ -18,6 +24,10 @@ export interface CardSpec {
 export interface CardFace {
   front: string
   back: string
+  /** For cloze cards: the whole statement, shown with the answer. */
+  context?: string
+  /** `type`: the user types the answer before seeing it. */
+  answerMode: 'reveal' | 'type'
   section: readonly string[]
 }
 
@@ -29,9 +39,12 @@ export function cardId(deckId: string, factId: string, template: Template): stri
   return `${deckId}/${factId}/${template}`
 }
 
-/** Which templates a fact makes: every fact a question; acronyms also the reverse direction. */
+/** Which cards a fact makes: one question (typed for figures and dates), plus reverse and cloze where the fact has them. */
 export function templatesFor(fact: Fact): Template[] {
-  return fact.acronym ? ['qa', 'reverse'] : ['qa']
+  const t: Template[] = [fact.figure || fact.date ? 'typed' : 'qa']
+  if (fact.acronym) t.push('reverse')
+  if (fact.cloze) t.push('cloze')
+  return t
 }
 
 /** Every card of a deck, in study order. */
@@ -48,14 +61,31 @@ export function cardsOfDeck(deck: Deck): CardSpec[] {
   )
 }
 
+const CLOZE = /\{\{([^{}]+)\}\}/g
+
 /** The front and back of one card of a fact. */
 export function cardFace(fact: Fact, template: Template): CardFace {
-  if (template === 'reverse' && fact.acronym) {
-    return {
-      front: `Acronym for “${fact.acronym.long}”?`,
-      back: fact.acronym.short,
-      section: fact.section,
-    }
+  const base = { section: fact.section, answerMode: 'reveal' as const }
+  switch (template) {
+    case 'reverse':
+      if (fact.acronym)
+        return { ...base, front: `Acronym for “${fact.acronym.long}”?`, back: fact.acronym.short }
+      break
+    case 'cloze':
+      if (fact.cloze) {
+        const hidden = [...fact.cloze.matchAll(CLOZE)].map((m) => m[1] ?? '')
+        return {
+          ...base,
+          front: fact.cloze.replace(CLOZE, '[…]'),
+          back: hidden.join(' · '),
+          context: fact.cloze.replace(CLOZE, '$1'),
+        }
+      }
+      break
+    case 'typed':
+      return { ...base, front: fact.prompt, back: fact.answer, answerMode: 'type' }
+    case 'qa':
+      break
   }
-  return { front: fact.prompt, back: fact.answer, section: fact.section }
+  return { ...base, front: fact.prompt, back: fact.answer }
 }

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs'
+import { readFile, readdir } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { cardsOfDeck } from '../src/core/cards/card-templates'
+import { FACT_KINDS } from '../src/core/decks/deck-schema'
+import { parseDecks } from '../src/core/decks/parse-deck'
+import {
+  chapterFigures,
+  copiedRuns,
+  inventedNumbers,
+  isCovered,
+  wordRuns,
+} from '../src/core/decks/source-check'
+import { readDeckFiles } from '../src/main/deck-files'
+import {
+  CHAPTER_SOURCE,
+  outlineFor,
+  readChapterDeck,
+  readChapterSource,
+  resolveFacts,
+} from './chapter-source'
+
+describe('built-in decks', () => {
+  it('every deck file in decks/ parses against the schema, with unique ids', async () => {
+    const files = await readDeckFiles([resolve(import.meta.dirname)], {
+      readdir: (d) => readdir(d),
+      readFile: (p) => readFile(p, 'utf8'),
+      exists: async (p) => existsSync(p),
+    })
+    const { decks, problems } = parseDecks(files.sources)
+    expect(problems).toEqual([])
+    expect(decks.length).toBeGreaterThan(0)
+    for (const d of decks) {
+      const ids = cardsOfDeck(d).map((c) => c.id)
+      expect(new Set(ids).size).toBe(ids.length)
+    }
+  })
+
+  it('the chapter deck has 300 facts or more across every kind', () => {
+    const { deck } = readChapterDeck()
+    expect(deck.facts.length).toBeGreaterThanOrEqual(300)
+    expect(new Set(deck.facts.map((f) => f.kind))).toEqual(new Set(FACT_KINDS))
+  })
+})
+
+const source = readChapterSource()
+if (!source)
+  console.warn(
+    `[decks] ${CHAPTER_SOURCE} is absent: the checks against the chapter text did not run.`,
+  )
+
+describe.runIf(source !== null)('chapter deck against the chapter text (../shared/source)', () => {
+  const text = source ?? ''
+  const { deck, text: deckFileText } = readChapterDeck()
+  const outline = outlineFor(deck, text)
+  const { facts, errors } = resolveFacts(deck, outline)
+
+  it('every fact cites a section that exists in the chapter', () => {
+    expect(errors).toEqual([])
+  })
+
+  it('every section of the chapter, with its columns and features, has facts', () => {
+    const empty = outline
+      .sections()
+      .filter((s) => !facts.some((f) => f.span.start >= s.span.start && f.span.end <= s.span.end))
+      .map((s) => s.title.slice(0, 60))
+    expect(empty).toEqual([])
+  })
+
+  it('every number on a fact occurs in the section it cites (no invented figures)', () => {
+    const invented = deck.facts.flatMap((f) => {
+      const r = outline.resolve(f.section)
+      if ('error' in r) return []
+      const problems = inventedNumbers(f, outline.text(r))
+      return problems.length
+        ? [`${f.id}: ${problems.join(', ')} not in "${f.section.join(' › ')}"`]
+        : []
+    })
+    expect(invented).toEqual([])
+  })
+
+  it('no run of 12 or more words of the chapter appears in the deck file', () => {
+    expect(copiedRuns(deckFileText, wordRuns(text, 12), 12)).toEqual([])
+  })
+
+  it('covers at least 95% of the figures the chapter states', () => {
+    const figures = chapterFigures(outline)
+    const missing = figures.filter((f) => !isCovered(f, facts))
+    const coverage = 1 - missing.length / figures.length
+    expect(
+      coverage,
+      missing.map((m) => `line ${m.line + 1}: ${m.raw}`).join('\n'),
+    ).toBeGreaterThanOrEqual(0.95)
+  })
+})

@@ -1,0 +1,77 @@
+// `npm run deck:report`: facts and cards per section and kind, and the chapter's figures that
+// no fact covers yet, so a gap is visible at a glance.
+import { cardsOfDeck } from '../src/core/cards/card-templates'
+import { FACT_KINDS } from '../src/core/decks/deck-schema'
+import { chapterFigures, isCovered } from '../src/core/decks/source-check'
+import {
+  CHAPTER_SOURCE,
+  outlineFor,
+  readChapterDeck,
+  readChapterSource,
+  resolveFacts,
+} from '../decks/chapter-source'
+
+const { deck } = readChapterDeck()
+const cards = cardsOfDeck(deck)
+const cardsPerFact = new Map<string, number>()
+for (const c of cards) cardsPerFact.set(c.factId, (cardsPerFact.get(c.factId) ?? 0) + 1)
+
+console.log(`${deck.name}: ${deck.facts.length} facts, ${cards.length} cards\n`)
+
+// Facts and cards per section, nested two levels deep, with a count per kind.
+const rows = new Map<string, { facts: number; cards: number; kinds: Map<string, number> }>()
+for (const f of deck.facts) {
+  for (let depth = 1; depth <= Math.min(2, f.section.length); depth++) {
+    const key = f.section.slice(0, depth).join(' › ')
+    const row = rows.get(key) ?? { facts: 0, cards: 0, kinds: new Map() }
+    row.facts++
+    row.cards += cardsPerFact.get(f.id) ?? 0
+    row.kinds.set(f.kind, (row.kinds.get(f.kind) ?? 0) + 1)
+    rows.set(key, row)
+  }
+}
+const kindCols = FACT_KINDS.map((k) => k.slice(0, 5).padStart(6)).join('')
+console.log(`${'section'.padEnd(72)} facts cards${kindCols}`)
+for (const [key, row] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
+  const indent = key.includes(' › ') ? '  ' : ''
+  const label = (indent + (key.split(' › ').at(-1) ?? key)).slice(0, 71).padEnd(72)
+  const kinds = FACT_KINDS.map((k) => String(row.kinds.get(k) ?? '·').padStart(6)).join('')
+  console.log(`${label}${String(row.facts).padStart(5)}${String(row.cards).padStart(6)}${kinds}`)
+}
+const totals = FACT_KINDS.map((k) =>
+  String(deck.facts.filter((f) => f.kind === k).length).padStart(6),
+).join('')
+console.log(
+  `${'total'.padEnd(72)}${String(deck.facts.length).padStart(5)}${String(cards.length).padStart(6)}${totals}`,
+)
+
+const source = readChapterSource()
+if (!source) {
+  console.log(`\nThe chapter text is not at ${CHAPTER_SOURCE}: figure coverage cannot be measured.`)
+  process.exit(0)
+}
+const outline = outlineFor(deck, source)
+const { facts, errors } = resolveFacts(deck, outline)
+for (const e of errors) console.log(`unresolved section: ${e}`)
+const figures = chapterFigures(outline)
+const missing = figures.filter((f) => !isCovered(f, facts))
+const pct = ((1 - missing.length / figures.length) * 100).toFixed(1)
+const emptySections = outline
+  .sections()
+  .filter((s) => !facts.some((f) => f.span.start >= s.span.start && f.span.end <= s.span.end))
+console.log(
+  `\nChapter figures covered: ${figures.length - missing.length} of ${figures.length} (${pct}%)`,
+)
+console.log(
+  `Chapter sections with facts: ${outline.sections().length - emptySections.length} of ${outline.sections().length}`,
+)
+for (const s of emptySections) console.log(`  no facts: ${s.title.slice(0, 80)}`)
+if (missing.length) {
+  console.log('\nFigures not yet covered by any fact:')
+  for (const m of missing) {
+    const line = outline.lines[m.line] ?? ''
+    const at = line.indexOf(m.raw)
+    const context = line.slice(Math.max(0, at - 40), at + m.raw.length + 30).replace(/\s+/g, ' ')
+    console.log(`  line ${String(m.line + 1).padStart(3)}  ${m.raw.padEnd(24)} …${context}…`)
+  }
+}

@@ -1,0 +1,78 @@
+import { formatDate, parseIsoDate, type PartialDate } from '../answers/dates'
+import { formatFigure } from '../answers/format-figure'
+import type { Fact } from '../decks/deck-schema'
+
+/** A multiple-choice question: the answer among three distractors of the same kind and unit. */
+export interface Choices {
+  options: string[]
+  correct: number
+}
+
+/** FNV-1a: a stable pseudo-random rank for seeded, reproducible choices (no Math.random in core). */
+function rank(seed: string, value: string): number {
+  let h = 0x811c9dc5
+  const s = `${seed}\u0000${value}`
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}
+
+const bySeed = (seed: string) => (a: string, b: string) =>
+  rank(seed, a) - rank(seed, b) || a.localeCompare(b)
+
+/**
+ * The options for an exam-style question on `fact`, drawn from `pool` (usually the deck):
+ * other amounts in the same unit, other dates, other answers of the same kind. Where the pool
+ * has too few, plausible neighbours are made up (other years, scaled amounts).
+ */
+export function multipleChoice(fact: Fact, pool: readonly Fact[], seed: string): Choices {
+  const answer = displayAnswer(fact)
+  const others = pool.filter((f) => f.id !== fact.id)
+  let candidates: string[]
+  if (fact.figure) {
+    const { value, unit } = fact.figure
+    const sameUnit = others
+      .filter((f) => f.figure?.unit === unit)
+      .map((f) => formatFigure(f.figure?.value ?? 0, unit))
+    const made = [0.5, 2, 1.5, 0.75, 3, 1.25].map((k) =>
+      formatFigure(roundLike(value * k, value), unit),
+    )
+    candidates = [...sameUnit.sort(bySeed(seed)), ...made]
+  } else if (fact.date) {
+    const d = parseIsoDate(fact.date)
+    const precision = fact.date.length
+    const sameKind = others
+      .filter((f) => f.date && f.date.length === precision)
+      .map((f) => formatDate(parseIsoDate(f.date ?? '')))
+    const made = [1, -1, 2, -2, 3].map((k) =>
+      formatDate({ ...d, year: d.year + k } satisfies PartialDate),
+    )
+    candidates = [...sameKind.sort(bySeed(seed)), ...made]
+  } else {
+    candidates = others
+      .filter((f) => f.kind === fact.kind && !f.figure && !f.date)
+      .map((f) => f.answer)
+      .sort(bySeed(seed))
+  }
+  const distractors: string[] = []
+  for (const c of candidates) {
+    if (c !== answer && !distractors.includes(c)) distractors.push(c)
+    if (distractors.length === 3) break
+  }
+  const options = [answer, ...distractors].sort(bySeed(`${seed}/order`))
+  return { options, correct: options.indexOf(answer) }
+}
+
+/** The answer as options show it, so the right one looks like its neighbours. */
+function displayAnswer(fact: Fact): string {
+  if (fact.figure) return formatFigure(fact.figure.value, fact.figure.unit)
+  if (fact.date) return formatDate(parseIsoDate(fact.date))
+  return fact.answer
+}
+
+function roundLike(x: number, like: number): number {
+  if (Number.isInteger(like) && Math.abs(like) < 1000) return Math.max(1, Math.round(x))
+  return Number(x.toPrecision(3))
+}
