@@ -11,13 +11,22 @@ async function openDeck(app: AppHandle) {
   await expect(page.getByTestId('card-front')).toBeVisible()
 }
 
-/** Reveal with Space and grade Good with "3", using the keyboard only; returns the card id. */
-async function studyOneCard(app: AppHandle, key: '1' | '2' | '3' | '4' = '3') {
+/**
+ * Reveal with Space (or type an answer and press Enter on typed cards), then grade with a
+ * number key, using the keyboard only; returns the card id.
+ */
+async function studyOneCard(app: AppHandle, key: '1' | '2' | '3' | '4' = '3', typed = 'my answer') {
   const { page } = app
   const card = page.locator('article.card')
   const id = await card.getAttribute('data-card-id')
   await expect(page.getByTestId('card-back')).toHaveCount(0)
-  await page.keyboard.press('Space')
+  if ((await card.getAttribute('data-template')) === 'typed') {
+    await expect(page.getByTestId('typed-answer')).toBeFocused()
+    await page.keyboard.type(typed)
+    await page.keyboard.press('Enter')
+  } else {
+    await page.keyboard.press('Space')
+  }
   await expect(page.getByTestId('card-back')).toBeVisible()
   await page.keyboard.press(key)
   await expect(card).not.toHaveAttribute('data-card-id', id ?? '')
@@ -78,4 +87,48 @@ test('a malformed deck file is reported while the other decks work', async ({ ap
   await openDeck(app)
   await studyOneCard(app)
   await expect(page.getByTestId('progress')).toContainText('1 reviewed')
+})
+
+test('studies one section of the chapter deck and accepts a figure typed in another format', async ({
+  app,
+}) => {
+  const { page } = app
+  await page.getByRole('button', { name: `Sections of ${CHAPTER_DECK}` }).click()
+  const rows = page.getByTestId('section-row')
+  await expect(rows.first()).toContainText('(1) Regional Security')
+  expect(await rows.count()).toBeGreaterThanOrEqual(20)
+  await page.getByRole('button', { name: /^Study section F Illicit drugs \(11 cards/ }).click()
+
+  // The section's first card asks for an amount in US dollars; "$5.3M" is another way to write it.
+  await expect(page.getByTestId('breadcrumb')).toHaveText(
+    /\(3\) Initiatives to Combat Security Threats.*F Illicit drugs/,
+  )
+  await expect(page.getByTestId('card-front')).toContainText('UNODC')
+  await expect(page.getByTestId('progress')).toContainText('11 new')
+  await page.getByTestId('typed-answer').fill('$5.3M')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('verdict')).toContainText('Correct')
+  await expect(page.getByTestId('card-back')).toHaveText('5.3 million US dollars')
+  await expect(page.getByRole('button', { name: /^Good, .*\(suggested\)$/ })).toBeVisible()
+  await page.keyboard.press('3')
+
+  // Every card of the session comes from that section.
+  for (let i = 0; i < 10; i++) {
+    await expect(page.getByTestId('breadcrumb')).toContainText('F Illicit drugs')
+    await studyOneCard(app, '3')
+  }
+  // All 11 new cards seen; the learning steps (10 min) are shown early, still from this section.
+  await expect(page.getByTestId('progress')).toContainText('0 new')
+  await expect(page.getByTestId('progress')).toContainText('11 reviewed')
+  await expect(page.getByTestId('breadcrumb')).toContainText('F Illicit drugs')
+})
+
+test('a near miss on a typed figure is shown as close, with the difference', async ({ app }) => {
+  const { page } = app
+  await page.getByRole('button', { name: `Sections of ${CHAPTER_DECK}` }).click()
+  await page.getByRole('button', { name: /^Study section F Illicit drugs/ }).click()
+  await page.getByTestId('typed-answer').fill('5 million dollars')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('verdict')).toContainText('Close: under by 300,000 US dollars')
+  await expect(page.getByRole('button', { name: /^Hard, .*\(suggested\)$/ })).toBeVisible()
 })

@@ -2,12 +2,16 @@ import { useEffect, useState } from 'react'
 import { startApp, type StartupReport } from './app-services'
 import { DeckList } from './components/DeckList'
 import { DeckProblems } from './components/DeckProblems'
+import { SectionsScreen } from './components/SectionsScreen'
 import { SettingsPanel } from './components/SettingsPanel'
 import { StudyScreen } from './components/StudyScreen'
 import { updateSetting, useDeckOverviews, useSettings } from './live-data'
 
 type Screen =
-  { name: 'decks' } | { name: 'settings' } | { name: 'study'; deckId: string; deckName: string }
+  | { name: 'decks' }
+  | { name: 'settings' }
+  | { name: 'sections'; deckId: string; deckName: string }
+  | { name: 'study'; deckId: string; deckName: string; section: readonly string[] | null }
 
 export function App() {
   const [startup, setStartup] = useState<StartupReport | null>(null)
@@ -45,50 +49,70 @@ export function App() {
     )
   }
 
-  return (
-    <main className="app">
-      {screen.name === 'study' ? (
+  const study = (deckId: string, deckName: string, section: readonly string[] | null) =>
+    setScreen({ name: 'study', deckId, deckName, section })
+
+  if (screen.name === 'study') {
+    return (
+      <main className="app">
         <StudyScreen
           deckId={screen.deckId}
           deckName={screen.deckName}
+          section={screen.section}
           settings={settings}
           onExit={toDecks}
         />
+      </main>
+    )
+  }
+  if (screen.name === 'sections') {
+    return (
+      <main className="app">
+        <SectionsScreen
+          deckId={screen.deckId}
+          deckName={screen.deckName}
+          settings={settings}
+          onStudy={(section) => study(screen.deckId, screen.deckName, section)}
+          onExit={toDecks}
+        />
+      </main>
+    )
+  }
+
+  return (
+    <main className="app">
+      <header className="top-bar">
+        <h1 className="brand">Attaché</h1>
+        <nav className="top-actions">
+          <button
+            type="button"
+            className="ghost"
+            aria-pressed={screen.name === 'settings'}
+            onClick={() =>
+              setScreen(screen.name === 'settings' ? { name: 'decks' } : { name: 'settings' })
+            }
+          >
+            Settings
+          </button>
+        </nav>
+      </header>
+      {screen.name === 'settings' ? (
+        <SettingsPanel
+          settings={settings}
+          onChange={(k, v) => void updateSetting(k, v)}
+          onClose={toDecks}
+        />
       ) : (
         <>
-          <header className="top-bar">
-            <h1 className="brand">Attaché</h1>
-            <nav className="top-actions">
-              <button
-                type="button"
-                className="ghost"
-                aria-pressed={screen.name === 'settings'}
-                onClick={() =>
-                  setScreen(screen.name === 'settings' ? { name: 'decks' } : { name: 'settings' })
-                }
-              >
-                Settings
-              </button>
-            </nav>
-          </header>
-          {screen.name === 'settings' ? (
-            <SettingsPanel
-              settings={settings}
-              onChange={(k, v) => void updateSetting(k, v)}
-              onClose={toDecks}
+          {startup && <DeckProblems problems={startup.problems} />}
+          {startup ? (
+            <DeckList
+              decks={decks}
+              onStudy={(d) => study(d.id, d.name, null)}
+              onSections={(d) => setScreen({ name: 'sections', deckId: d.id, deckName: d.name })}
             />
           ) : (
-            <>
-              {startup && <DeckProblems problems={startup.problems} />}
-              {startup ? (
-                <DeckList
-                  decks={decks}
-                  onStudy={(d) => setScreen({ name: 'study', deckId: d.id, deckName: d.name })}
-                />
-              ) : (
-                <p className="muted">Loading decks…</p>
-              )}
-            </>
+            <p className="muted">Loading decks…</p>
           )}
         </>
       )}

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
+import { sectionOverview, type SectionRow } from './storage/section-overview'
 import { db } from './app-services'
 import { deckOverviews, type DeckOverview } from './storage/deck-overview'
 import { DEFAULT_SETTINGS, readSettings, writeSetting, type Settings } from './storage/settings'
@@ -19,4 +20,9 @@ export function useDeckOverviews(
 /** Saves one setting; live queries pick it up. */
 export function updateSetting<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void> {
   return writeSetting(db, key, value)
+}
+
+/** Per-section counts for one deck; undefined while loading. */
+export function useSectionOverview(deckId: string, settings: Settings): SectionRow[] | undefined {
+  return useLiveQuery(() => sectionOverview(db, deckId, settings, new Date()), [deckId, settings])
 }

@@ -3,10 +3,11 @@ import type { DeckOverview } from '../storage/deck-overview'
 interface Props {
   decks: DeckOverview[] | undefined
   onStudy: (deck: DeckOverview) => void
+  onSections: (deck: DeckOverview) => void
 }
 
 /** Every deck with what is waiting in it; each row's button starts a session. */
-export function DeckList({ decks, onStudy }: Props) {
+export function DeckList({ decks, onStudy, onSections }: Props) {
   if (!decks) return <p className="muted">Loading decks…</p>
   if (decks.length === 0) return <p className="muted">No decks loaded.</p>
   return (
@@ -34,15 +35,25 @@ export function DeckList({ decks, onStudy }: Props) {
               <dd>{d.due}</dd>
             </div>
           </dl>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => onStudy(d)}
-            autoFocus={i === 0}
-            aria-label={`Study ${d.name}`}
-          >
-            Study
-          </button>
+          <div className="deck-actions">
+            <button
+              type="button"
+              className="ghost"
+              onClick={() => onSections(d)}
+              aria-label={`Sections of ${d.name}`}
+            >
+              Sections
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => onStudy(d)}
+              autoFocus={i === 0}
+              aria-label={`Study ${d.name}`}
+            >
+              Study
+            </button>
+          </div>
         </li>
       ))}
     </ul>

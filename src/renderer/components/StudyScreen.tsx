@@ -1,12 +1,15 @@
 import { useEffect } from 'react'
 import { GRADES, GRADE_NAMES, type Grade } from '../../core/scheduling/scheduler'
 import type { Settings } from '../storage/settings'
-import { useStudySession } from '../study/use-study-session'
+import { useStudySession, type ShownCard } from '../study/use-study-session'
+import { CardView } from './CardView'
 import { SessionSummary } from './SessionSummary'
 
 interface Props {
   deckId: string
   deckName: string
+  /** Study one section of the deck only. */
+  section: readonly string[] | null
   settings: Settings
   onExit: () => void
 }
@@ -14,33 +17,51 @@ interface Props {
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 const undoKey = isMac ? '⌘Z' : 'Ctrl+Z'
 
-/** The review loop: front → reveal (Space/Enter) → grade (1–4), undo with Ctrl/Cmd+Z, leave with Esc. */
-export function StudyScreen({ deckId, deckName, settings, onExit }: Props) {
-  const { state, reveal, grade, undo } = useStudySession(deckId, settings)
+/** The grade a typed answer suggests: right → Good, close → Hard, wrong → Again. */
+function suggestedGrade(shown: ShownCard): Grade | null {
+  const r = shown.typed?.verdict.result
+  return r === 'correct' ? 3 : r === 'close' ? 2 : r === 'wrong' ? 1 : null
+}
+
+const isTextField = (t: EventTarget | null) =>
+  t instanceof HTMLElement &&
+  (t.tagName === 'INPUT' ||
+    t.tagName === 'TEXTAREA' ||
+    t.tagName === 'SELECT' ||
+    t.isContentEditable)
+
+/**
+ * The review loop: front → reveal (Space/Enter, or type and Enter) → grade (1–4); undo with
+ * Ctrl/Cmd+Z, leave with Esc.
+ */
+export function StudyScreen({ deckId, deckName, section, settings, onExit }: Props) {
+  const { state, reveal, grade, undo } = useStudySession(deckId, settings, section)
   const { shown, counts } = state
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing) return
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z') {
-        e.preventDefault()
-        void undo()
-        return
-      }
-      if (e.ctrlKey || e.metaKey || e.altKey) return
       if (e.key === 'Escape') {
         e.preventDefault()
         onExit()
         return
       }
-      if (e.repeat || state.phase !== 'card' || !shown) return
-      if (!shown.revealed && (e.key === ' ' || e.key === 'Enter')) {
+      // Typing an answer: the field keeps its keys (Enter submits its form).
+      if (isTextField(e.target)) return
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z') {
+        e.preventDefault()
+        void undo()
+        return
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || state.phase !== 'card' || !shown) return
+      const space = e.key === ' ' || e.key === 'Enter'
+      if (!shown.revealed && space && shown.face.answerMode === 'reveal') {
         e.preventDefault()
         reveal()
       } else if (shown.revealed && ['1', '2', '3', '4'].includes(e.key)) {
         e.preventDefault()
         void grade(Number(e.key) as Grade)
-      } else if (shown.revealed && (e.key === ' ' || e.key === 'Enter')) {
+      } else if (shown.revealed && space) {
         e.preventDefault()
         void grade(3)
       }
@@ -52,14 +73,18 @@ export function StudyScreen({ deckId, deckName, settings, onExit }: Props) {
   const remaining = counts.new + counts.learning + counts.review
   const total = state.reviewed + remaining
   const progress = state.phase === 'done' ? 1 : total === 0 ? 0 : state.reviewed / total
+  const suggested = shown ? suggestedGrade(shown) : null
+  const title = section?.length ? `${deckName} › ${section.at(-1)}` : deckName
 
   return (
-    <section className="study" aria-label={`Studying ${deckName}`}>
+    <section className="study" aria-label={`Studying ${title}`}>
       <header className="study-bar">
         <button type="button" className="ghost" onClick={onExit} aria-keyshortcuts="Escape">
           ← Decks <kbd>Esc</kbd>
         </button>
-        <h1 className="study-title">{deckName}</h1>
+        <h1 className="study-title" title={title}>
+          {title}
+        </h1>
         <button
           type="button"
           className="ghost"
@@ -70,12 +95,13 @@ export function StudyScreen({ deckId, deckName, settings, onExit }: Props) {
           Undo <kbd>{undoKey}</kbd>
         </button>
       </header>
-      <div className="progress" aria-label="Session progress">
+      <div className="progress">
         <div
           className="progress-track"
           role="progressbar"
+          aria-label="Session progress"
           aria-valuemin={0}
-          aria-valuemax={state.reviewed + remaining}
+          aria-valuemax={total}
           aria-valuenow={state.reviewed}
           aria-valuetext={`${state.reviewed} reviewed, ${remaining} left`}
         >
@@ -107,53 +133,44 @@ export function StudyScreen({ deckId, deckName, settings, onExit }: Props) {
         />
       )}
       {state.phase === 'card' && shown && (
-        <article className="card" aria-live="polite" data-card-id={shown.card.id}>
-          <nav className="breadcrumb" aria-label="Section">
-            {shown.face.section.join(' › ')}
-          </nav>
-          <p className="front" data-testid="card-front">
-            {shown.face.front}
-          </p>
-          {shown.revealed && (
-            <>
-              <hr />
-              <p className="back" data-testid="card-back">
-                {shown.face.back}
-              </p>
-            </>
-          )}
-        </article>
-      )}
-      {state.phase === 'card' && shown && (
-        <footer className="answer-bar">
-          {!shown.revealed ? (
-            <button
-              type="button"
-              className="primary reveal"
-              onClick={reveal}
-              aria-keyshortcuts="Space Enter"
-            >
-              Show answer <kbd>Space</kbd>
-            </button>
-          ) : (
-            <div className="grades" role="group" aria-label="Grade your answer">
-              {GRADES.map((g) => (
+        <>
+          <CardView
+            key={`${shown.card.id}@${shown.card.revision}`}
+            shown={shown}
+            onSubmitTyped={reveal}
+          />
+          <footer className="answer-bar">
+            {!shown.revealed ? (
+              shown.face.answerMode === 'reveal' && (
                 <button
-                  key={g}
                   type="button"
-                  className={`grade grade-${g}`}
-                  onClick={() => void grade(g)}
-                  aria-keyshortcuts={String(g)}
-                  aria-label={`${GRADE_NAMES[g]}, next in ${shown.intervals[g]}`}
+                  className="primary reveal"
+                  onClick={() => reveal()}
+                  aria-keyshortcuts="Space Enter"
                 >
-                  <span className="interval">{shown.intervals[g]}</span>
-                  <span className="grade-name">{GRADE_NAMES[g]}</span>
-                  <kbd>{g}</kbd>
+                  Show answer <kbd>Space</kbd>
                 </button>
-              ))}
-            </div>
-          )}
-        </footer>
+              )
+            ) : (
+              <div className="grades" role="group" aria-label="Grade your answer">
+                {GRADES.map((g) => (
+                  <button
+                    key={g}
+                    type="button"
+                    className={`grade grade-${g}${suggested === g ? ' suggested' : ''}`}
+                    onClick={() => void grade(g)}
+                    aria-keyshortcuts={String(g)}
+                    aria-label={`${GRADE_NAMES[g]}, next in ${shown.intervals[g]}${suggested === g ? ' (suggested)' : ''}`}
+                  >
+                    <span className="interval">{shown.intervals[g]}</span>
+                    <span className="grade-name">{GRADE_NAMES[g]}</span>
+                    <kbd>{g}</kbd>
+                  </button>
+                ))}
+              </div>
+            )}
+          </footer>
+        </>
       )}
     </section>
   )

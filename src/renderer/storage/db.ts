@@ -18,6 +18,8 @@ export interface NoteRow {
   id: string
   deckId: string
   factId: string
+  /** The fact's place in its deck file: sections are listed in this order. */
+  position: number
   fact: Fact
 }
 

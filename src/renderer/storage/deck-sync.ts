@@ -12,10 +12,11 @@ export const noteId = (deckId: string, factId: string) => `${deckId}/${factId}`
  */
 export async function syncDeck(db: AttacheDb, deck: Deck, scheduler: Scheduler, now: Date) {
   const specs = cardsOfDeck(deck)
-  const notes: NoteRow[] = deck.facts.map((fact) => ({
+  const notes: NoteRow[] = deck.facts.map((fact, position) => ({
     id: noteId(deck.id, fact.id),
     deckId: deck.id,
     factId: fact.id,
+    position,
     fact,
   }))
   return db.transaction('rw', db.decks, db.notes, db.cards, async () => {

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { checkTypedAnswer, type Verdict } from '../../core/answers/check-answer'
 import type { CardFace } from '../../core/cards/card-templates'
+import type { Fact } from '../../core/decks/deck-schema'
 import { formatInterval } from '../../core/scheduling/format-interval'
 import { fuzzSeed, pickState, type Grade } from '../../core/scheduling/scheduler'
 import { studyDay } from '../../core/study/day-boundary'
@@ -12,8 +14,11 @@ import { cardWithFace, doneSince, studyableCards } from '../storage/study-data'
 
 export interface ShownCard {
   card: CardRow
+  fact: Fact
   face: CardFace
   revealed: boolean
+  /** For typed cards: what was typed and how it compares with the fact. */
+  typed?: { answer: string; verdict: Verdict }
   /** Button labels: when the card would come back for each grade. */
   intervals: Record<Grade, string>
 }
@@ -33,8 +38,16 @@ export interface SessionState {
 
 const noGrades = (): Record<Grade, number> => ({ 1: 0, 2: 0, 3: 0, 4: 0 })
 
-/** One study session over a deck: queue, reveal, grade, undo. All writes go through storage transactions. */
-export function useStudySession(deckId: string, settings: Settings) {
+/**
+ * One study session over a deck, or one section of it: queue, reveal, grade, undo. All writes
+ * go through storage transactions.
+ */
+export function useStudySession(
+  deckId: string,
+  settings: Settings,
+  section: readonly string[] | null,
+) {
+  const sectionKey = JSON.stringify(section ?? [])
   const [state, setState] = useState<SessionState>(() => ({
     phase: 'loading',
     shown: null,
@@ -55,7 +68,7 @@ export function useStudySession(deckId: string, settings: Settings) {
       const now = new Date()
       const day = studyDay(now, settings.rolloverHour, -now.getTimezoneOffset())
       const [cards, done] = await Promise.all([
-        studyableCards(db, deckId),
+        studyableCards(db, deckId, JSON.parse(sectionKey) as string[]),
         doneSince(db, deckId, day.start),
       ])
       const limits = {
@@ -103,17 +116,24 @@ export function useStudySession(deckId: string, settings: Settings) {
         canUndo: undoStack.current.length > 0,
       }))
     },
-    [deckId, settings.rolloverHour, settings.newPerDay, settings.reviewsPerDay],
+    [deckId, sectionKey, settings.rolloverHour, settings.newPerDay, settings.reviewsPerDay],
   )
 
   useEffect(() => {
     void showNext()
   }, [showNext])
 
-  const reveal = useCallback(() => {
-    setState((s) =>
-      s.shown && !s.shown.revealed ? { ...s, shown: { ...s.shown, revealed: true } } : s,
-    )
+  /** Shows the back; for typed cards, checks what was typed first. */
+  const reveal = useCallback((typedAnswer?: string) => {
+    setState((s) => {
+      if (!s.shown || s.shown.revealed) return s
+      const shown: ShownCard = { ...s.shown, revealed: true }
+      if (s.shown.face.answerMode === 'type') {
+        const answer = typedAnswer ?? ''
+        shown.typed = { answer, verdict: checkTypedAnswer(s.shown.fact, answer) }
+      }
+      return { ...s, shown }
+    })
   }, [])
 
   const run = useCallback(

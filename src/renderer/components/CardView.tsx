@@ -1,0 +1,75 @@
+import { useId, useState } from 'react'
+import type { ShownCard } from '../study/use-study-session'
+
+interface Props {
+  shown: ShownCard
+  /** Typed cards: check the answer and reveal. */
+  onSubmitTyped: (answer: string) => void
+}
+
+const VERDICT_LABEL = { correct: '✓ Correct', close: '≈ Close', wrong: '✗ Not quite' } as const
+
+/** One card: its section breadcrumb, the question, a typed answer where asked, and the back once revealed. */
+export function CardView({ shown, onSubmitTyped }: Props) {
+  const { face, revealed, typed } = shown
+  const [answer, setAnswer] = useState('')
+  const inputId = useId()
+  return (
+    <article className="card" data-card-id={shown.card.id} data-template={shown.card.template}>
+      <nav aria-label="Section">
+        <ol className="breadcrumb" data-testid="breadcrumb">
+          {face.section.map((s) => (
+            <li key={s}>{s}</li>
+          ))}
+        </ol>
+      </nav>
+      <p className="front" data-testid="card-front">
+        {face.front}
+      </p>
+      {face.answerMode === 'type' && !revealed && (
+        <form
+          className="typed-answer"
+          onSubmit={(e) => {
+            e.preventDefault()
+            onSubmitTyped(answer)
+          }}
+        >
+          <label htmlFor={inputId} className="visually-hidden">
+            Your answer
+          </label>
+          <input
+            id={inputId}
+            data-testid="typed-answer"
+            autoFocus
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="Type your answer, then Enter"
+            value={answer}
+            onChange={(e) => setAnswer(e.target.value)}
+          />
+          <button type="submit" className="primary">
+            Check <kbd>Enter</kbd>
+          </button>
+        </form>
+      )}
+      {revealed && (
+        <>
+          <hr />
+          {typed && (
+            <p className={`verdict verdict-${typed.verdict.result}`} data-testid="verdict">
+              <strong>{VERDICT_LABEL[typed.verdict.result]}</strong>
+              <span className="typed-echo"> — you typed “{typed.answer || '(nothing)'}”.</span>
+              {typed.verdict.detail && (
+                <span className="verdict-detail"> {typed.verdict.detail}</span>
+              )}
+            </p>
+          )}
+          <p className="back" data-testid="card-back">
+            {face.back}
+          </p>
+          {face.context && <p className="context">{face.context}</p>}
+        </>
+      )}
+    </article>
+  )
+}
