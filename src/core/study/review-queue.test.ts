@@ -24,7 +24,7 @@ function reviewDueIn(id: string, ms: number): QueueCard {
 }
 
 const fresh = (id: string, position: number) => queueCard(id, position, newCardAt(now))
-const none = { newCards: 0, reviews: 0 }
+const none = { newCards: 0, reviews: 0, notes: new Set<string>() }
 
 describe('reviewQueue', () => {
   it('orders learning, then reviews, then new cards', () => {
@@ -67,7 +67,7 @@ describe('reviewQueue', () => {
         now,
         dayEnd,
         { ...DEFAULT_LIMITS, newPerDay: 20 },
-        { newCards: 15, reviews: 0 },
+        { ...none, newCards: 15 },
       ).order,
     ).toEqual(['n0', 'n1', 'n2', 'n3', 'n4'])
     expect(
@@ -76,7 +76,7 @@ describe('reviewQueue', () => {
         now,
         dayEnd,
         { ...DEFAULT_LIMITS, newPerDay: 20 },
-        { newCards: 25, reviews: 0 },
+        { ...none, newCards: 25 },
       ).counts.new,
     ).toBe(0)
   })
@@ -88,7 +88,7 @@ describe('reviewQueue', () => {
       now,
       dayEnd,
       { ...DEFAULT_LIMITS, reviewsPerDay: 3 },
-      { newCards: 0, reviews: 1 },
+      { ...none, reviews: 1 },
     )
     expect(q.order).toEqual(['r4', 'r3'])
   })
@@ -110,5 +110,28 @@ describe('reviewQueue', () => {
     expect(
       reviewQueue(cards, now, dayEnd, { ...DEFAULT_LIMITS, learnAheadMs: 0 }, none).order,
     ).toEqual([])
+  })
+
+  it('buries sibling cards: one card per fact per day', () => {
+    const typed = queueCard('f1/typed', 0, newCardAt(now), 'f1')
+    const cloze = queueCard('f1/cloze', 1, newCardAt(now), 'f1')
+    const other = queueCard('f2/qa', 2, newCardAt(now), 'f2')
+    expect(reviewQueue([typed, cloze, other], now, dayEnd, DEFAULT_LIMITS, none).order).toEqual([
+      'f1/typed',
+      'f2/qa',
+    ])
+    const seenF1 = { ...none, newCards: 1, notes: new Set(['f1']) }
+    expect(reviewQueue([cloze, other], now, dayEnd, DEFAULT_LIMITS, seenF1).order).toEqual([
+      'f2/qa',
+    ])
+  })
+
+  it('does not bury a learning card whose sibling was answered today', () => {
+    const learning = { ...learningDueIn('f1/typed', -MIN), noteId: 'f1' }
+    const q = reviewQueue([learning], now, dayEnd, DEFAULT_LIMITS, {
+      ...none,
+      notes: new Set(['f1']),
+    })
+    expect(q.order).toEqual(['f1/typed'])
   })
 })

@@ -3,6 +3,8 @@ import { CardState, type SchedulingState } from '../scheduling/scheduler'
 /** What the queue needs to know about a card. */
 export interface QueueCard {
   id: string
+  /** Cards of one fact are siblings: only one of them is shown per day (Anki's burying). */
+  noteId: string
   /** Order of new cards: the deck's own order. */
   position: number
   state: SchedulingState
@@ -25,6 +27,8 @@ export const DEFAULT_LIMITS: StudyLimits = {
 export interface DoneToday {
   newCards: number
   reviews: number
+  /** Facts with a card answered today: their other new and review cards wait for tomorrow. */
+  notes: ReadonlySet<string>
 }
 
 export interface ReviewQueue {
@@ -39,7 +43,8 @@ const isLearning = (s: SchedulingState) =>
 /**
  * The cards to show now, in order: learning cards that are due, then review cards due before
  * the study day ends, then new cards up to what is left of today's new-card limit. When only
- * learning cards due in the next `learnAheadMs` remain, they are shown early.
+ * learning cards due in the next `learnAheadMs` remain, they are shown early. New and review
+ * cards whose fact already had a card today, or has one earlier in the queue, are buried.
  */
 export function reviewQueue(
   cards: readonly QueueCard[],
@@ -52,13 +57,17 @@ export function reviewQueue(
   const byDue = (a: QueueCard, b: QueueCard) =>
     a.state.due.getTime() - b.state.due.getTime() || a.position - b.position
   const learning = cards.filter((c) => isLearning(c.state) && c.state.due.getTime() <= t)
+  const taken = new Set(done.notes)
+  const unburied = (c: QueueCard) => !taken.has(c.noteId) && Boolean(taken.add(c.noteId))
   const reviews = cards
     .filter((c) => c.state.state === CardState.Review && c.state.due.getTime() < dayEnd.getTime())
     .sort(byDue)
+    .filter(unburied)
     .slice(0, Math.max(0, limits.reviewsPerDay - done.reviews))
   const fresh = cards
     .filter((c) => c.state.state === CardState.New)
     .sort((a, b) => a.position - b.position)
+    .filter(unburied)
     .slice(0, Math.max(0, limits.newPerDay - done.newCards))
   learning.sort(byDue)
   if (learning.length + reviews.length + fresh.length === 0) {

@@ -24,8 +24,14 @@ export function answerSequence(start: Date, grades: readonly Grade[], scheduler 
   return states
 }
 
-export function queueCard(id: string, position: number, state: SchedulingState): QueueCard {
-  return { id, position, state }
+/** A queue entry; each card is its own fact unless `noteId` says otherwise. */
+export function queueCard(
+  id: string,
+  position: number,
+  state: SchedulingState,
+  noteId = id,
+): QueueCard {
+  return { id, noteId, position, state }
 }
 
 export function fact(overrides: Partial<Fact> & { id: string }): Fact {

@@ -46,9 +46,12 @@ export function StudyScreen({ deckId, deckName, section, settings, onExit }: Pro
         onExit()
         return
       }
-      // Typing an answer: the field keeps its keys (Enter submits its form).
-      if (isTextField(e.target)) return
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z') {
+      const undoKey =
+        (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z'
+      // Typing an answer: the field keeps its keys (Enter submits its form), except that an
+      // undo in an empty field undoes the last grade, as it would outside the field.
+      if (isTextField(e.target) && !(undoKey && (e.target as HTMLInputElement).value === '')) return
+      if (undoKey) {
         e.preventDefault()
         void undo()
         return

@@ -50,6 +50,7 @@ export async function answerCard(
       ...log,
       cardId: card.id,
       deckId: card.deckId,
+      noteId: card.noteId,
       durationMs: Math.max(0, Math.round(input.durationMs)),
     })
     const revisionAfter = card.revision + 1

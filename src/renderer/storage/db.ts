@@ -39,6 +39,7 @@ export interface ReviewLogRow extends ReviewRecord {
   id: number
   cardId: string
   deckId: string
+  noteId: string
   /** Time from showing the card to the grade. */
   durationMs: number
 }

@@ -1,9 +1,7 @@
 import { CardState } from '../../core/scheduling/scheduler'
-import { studyDay } from '../../core/study/day-boundary'
-import { DEFAULT_LIMITS, reviewQueue } from '../../core/study/review-queue'
 import type { AttacheDb } from './db'
 import type { Settings } from './settings'
-import { doneSince, studyableCards } from './study-data'
+import { studyQueue } from './study-data'
 
 export interface DeckOverview {
   id: string
@@ -24,26 +22,10 @@ export async function deckOverviews(
   settings: Settings,
   now: Date,
 ): Promise<DeckOverview[]> {
-  const day = studyDay(now, settings.rolloverHour, -now.getTimezoneOffset())
-  const limits = {
-    ...DEFAULT_LIMITS,
-    newPerDay: settings.newPerDay,
-    reviewsPerDay: settings.reviewsPerDay,
-  }
   const decks = await db.decks.orderBy('id').toArray()
   return Promise.all(
     decks.map(async (d) => {
-      const [cards, done] = await Promise.all([
-        studyableCards(db, d.id),
-        doneSince(db, d.id, day.start),
-      ])
-      const queue = reviewQueue(
-        cards.map((c) => ({ id: c.id, position: c.position, state: c })),
-        now,
-        day.end,
-        limits,
-        done,
-      )
+      const { queue, cards, day } = await studyQueue(db, d.id, null, settings, now)
       const learning = cards.filter(
         (c) =>
           (c.state === CardState.Learning || c.state === CardState.Relearning) && c.due < day.end,

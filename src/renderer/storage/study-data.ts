@@ -2,8 +2,15 @@ import { cardFace, type CardFace } from '../../core/cards/card-templates'
 import type { Fact } from '../../core/decks/deck-schema'
 import { inSection } from '../../core/decks/sections'
 import { CardState } from '../../core/scheduling/scheduler'
-import type { DoneToday } from '../../core/study/review-queue'
+import { studyDay, type StudyDay } from '../../core/study/day-boundary'
+import {
+  DEFAULT_LIMITS,
+  reviewQueue,
+  type DoneToday,
+  type ReviewQueue,
+} from '../../core/study/review-queue'
 import type { AttacheDb, CardRow } from './db'
+import type { Settings } from './settings'
 
 /** The deck's cards that can be studied (not retired), optionally only those of one section. */
 export async function studyableCards(
@@ -18,19 +25,43 @@ export async function studyableCards(
   return cards.filter((c) => inside.has(c.noteId))
 }
 
-/** New cards and reviews already answered in this deck since `dayStart`. */
+/** New cards, reviews and facts already answered in this deck since `dayStart`. */
 export async function doneSince(db: AttacheDb, deckId: string, dayStart: Date): Promise<DoneToday> {
   const logs = await db.reviewLogs
     .where('[deckId+review]')
     .between([deckId, dayStart], [deckId, new Date(8.64e15)], true, true)
     .toArray()
   const firstSeen = new Set<string>()
+  const notes = new Set<string>()
   let reviews = 0
   for (const l of logs) {
+    notes.add(l.noteId)
     if (l.state === CardState.New) firstSeen.add(l.cardId)
     else if (l.state === CardState.Review) reviews++
   }
-  return { newCards: firstSeen.size, reviews }
+  return { newCards: firstSeen.size, reviews, notes }
+}
+
+/** What to study now in a deck (or one of its sections), by the same rules everywhere. */
+export async function studyQueue(
+  db: AttacheDb,
+  deckId: string,
+  section: readonly string[] | null,
+  settings: Settings,
+  now: Date,
+): Promise<{ queue: ReviewQueue; cards: CardRow[]; day: StudyDay }> {
+  const day = studyDay(now, settings.rolloverHour, -now.getTimezoneOffset())
+  const [cards, done] = await Promise.all([
+    studyableCards(db, deckId, section ?? undefined),
+    doneSince(db, deckId, day.start),
+  ])
+  const limits = {
+    ...DEFAULT_LIMITS,
+    newPerDay: settings.newPerDay,
+    reviewsPerDay: settings.reviewsPerDay,
+  }
+  const entries = cards.map((c) => ({ id: c.id, noteId: c.noteId, position: c.position, state: c }))
+  return { queue: reviewQueue(entries, now, day.end, limits, done), cards, day }
 }
 
 /** A card's row together with its fact and what its screen shows. */

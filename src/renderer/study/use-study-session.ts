@@ -4,13 +4,12 @@ import type { CardFace } from '../../core/cards/card-templates'
 import type { Fact } from '../../core/decks/deck-schema'
 import { formatInterval } from '../../core/scheduling/format-interval'
 import { fuzzSeed, pickState, type Grade } from '../../core/scheduling/scheduler'
-import { studyDay } from '../../core/study/day-boundary'
-import { DEFAULT_LIMITS, reviewQueue, type ReviewQueue } from '../../core/study/review-queue'
+import type { ReviewQueue } from '../../core/study/review-queue'
 import { db, scheduler } from '../app-services'
 import { StaleCardError, answerCard, undoAnswer, type AnswerReceipt } from '../storage/answer'
 import type { CardRow } from '../storage/db'
 import type { Settings } from '../storage/settings'
-import { cardWithFace, doneSince, studyableCards } from '../storage/study-data'
+import { cardWithFace, studyQueue } from '../storage/study-data'
 
 export interface ShownCard {
   card: CardRow
@@ -66,23 +65,8 @@ export function useStudySession(
   const showNext = useCallback(
     async (preferId?: string) => {
       const now = new Date()
-      const day = studyDay(now, settings.rolloverHour, -now.getTimezoneOffset())
-      const [cards, done] = await Promise.all([
-        studyableCards(db, deckId, JSON.parse(sectionKey) as string[]),
-        doneSince(db, deckId, day.start),
-      ])
-      const limits = {
-        ...DEFAULT_LIMITS,
-        newPerDay: settings.newPerDay,
-        reviewsPerDay: settings.reviewsPerDay,
-      }
-      const queue = reviewQueue(
-        cards.map((c) => ({ id: c.id, position: c.position, state: c })),
-        now,
-        day.end,
-        limits,
-        done,
-      )
+      const section = JSON.parse(sectionKey) as string[]
+      const { queue } = await studyQueue(db, deckId, section.length ? section : null, settings, now)
       const id = preferId ?? queue.order[0]
       const loaded = id ? await cardWithFace(db, id) : null
       if (!loaded) {
@@ -116,7 +100,7 @@ export function useStudySession(
         canUndo: undoStack.current.length > 0,
       }))
     },
-    [deckId, sectionKey, settings.rolloverHour, settings.newPerDay, settings.reviewsPerDay],
+    [deckId, sectionKey, settings],
   )
 
   useEffect(() => {
