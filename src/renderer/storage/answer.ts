@@ -46,15 +46,19 @@ export async function answerCard(
       input.now,
       fuzzSeed(card.id, card.reps),
     )
-    const logId = await db.reviewLogs.add({
-      ...log,
-      cardId: card.id,
-      deckId: card.deckId,
-      noteId: card.noteId,
-      durationMs: Math.max(0, Math.round(input.durationMs)),
-    })
     const revisionAfter = card.revision + 1
-    await db.cards.put(withState(card, state, revisionAfter))
+    // Both writes are issued together (one round trip, not two); the transaction still
+    // commits them together or not at all.
+    const [logId] = await Promise.all([
+      db.reviewLogs.add({
+        ...log,
+        cardId: card.id,
+        deckId: card.deckId,
+        noteId: card.noteId,
+        durationMs: Math.max(0, Math.round(input.durationMs)),
+      }),
+      db.cards.put(withState(card, state, revisionAfter)),
+    ])
     return { cardId: card.id, logId, revisionAfter }
   })
 }

@@ -1,0 +1,71 @@
+// `npm run bench:browser`: the answer benchmark in real Chromium (Debian's /usr/bin/chromium or
+// CHROMIUM_PATH), on its real IndexedDB. Prints medians; asserts nothing.
+import { chromium } from '@playwright/test'
+import { createServer } from 'node:http'
+import { resolve } from 'node:path'
+import { build } from 'vite'
+import { report } from './measure'
+
+const result = await build({
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    write: false,
+    lib: {
+      entry: resolve(import.meta.dirname, 'browser-entry.ts'),
+      formats: ['iife'],
+      name: 'bench',
+    },
+  },
+})
+const output = Array.isArray(result) ? result[0] : result
+if (!output || !('output' in output)) throw new Error('vite build gave no bundle')
+const code = output.output[0].code
+
+const server = createServer((req, res) => {
+  if (req.url === '/bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(code)
+  else
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!doctype html><script src="/bench.js"></script>')
+})
+await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
+const address = server.address()
+const port = typeof address === 'object' && address ? address.port : 0
+
+const browser = await chromium.launch({
+  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+})
+try {
+  const page = await browser.newPage()
+  await page.goto(`http://127.0.0.1:${port}/`)
+  const version = browser.version()
+  const r = await page.evaluate(() =>
+    (
+      globalThis as unknown as {
+        answerBench: (m: number) => Promise<{ ours: number; base: number; count: number }>
+      }
+    ).answerBench(200),
+  )
+  console.log(`Chromium ${version}, real IndexedDB, strict durability; medians of 5 runs\n`)
+  console.log(
+    report(
+      `answer a card (${r.count} in a row, per answer)`,
+      r.ours,
+      'raw IndexedDB get+add+put',
+      r.base,
+    ),
+  )
+} finally {
+  await browser.close()
+  server.close()
+}

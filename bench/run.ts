@@ -1,0 +1,209 @@
+// `npm run bench`: medians of our code beside a baseline measured in the same run. Timings
+// only; nothing here is asserted. Storage runs on fake-indexeddb in Node (the same library
+// the storage tests use); bench/browser.ts repeats the answer benchmark in real Chromium.
+import 'fake-indexeddb/auto'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { Rating, createEmptyCard, fsrs, type Card } from 'ts-fsrs'
+import { parseDeck } from '../src/core/decks/parse-deck'
+import { Scheduler, fuzzSeed, pickState } from '../src/core/scheduling/scheduler'
+import { reviewQueue, DEFAULT_LIMITS, type QueueCard } from '../src/core/study/review-queue'
+import { answerCard } from '../src/renderer/storage/answer'
+import { openDb } from '../src/renderer/storage/db'
+import { syncDeck } from '../src/renderer/storage/deck-sync'
+import { medianMs, report } from './measure'
+
+const N = 10_000
+const now = new Date('2024-06-01T10:00:00Z')
+const lines: string[] = []
+const out = (s: string) => {
+  lines.push(s)
+  console.log(s)
+}
+
+out(`node ${process.version}, ${N} cards unless stated; medians of 7 runs\n`)
+out(
+  `${'what'.padEnd(44)} ${'ours'.padStart(11)}   ${'baseline'.padEnd(30)} ${'base'.padStart(11)}   ratio`,
+)
+
+// 1. Scheduling one review: our wrapper (seeded fuzz, field picking) vs bare ts-fsrs.
+{
+  const ours = new Scheduler()
+  const bare = fsrs({ enable_fuzz: true })
+  const cards: Card[] = Array.from({ length: N }, () => createEmptyCard(now))
+  const a = await medianMs(() => {
+    for (let i = 0; i < N; i++) ours.review(cards[i] as Card, 3, now, fuzzSeed(`c${i}`, 0))
+  })
+  const b = await medianMs(() => {
+    for (let i = 0; i < N; i++) bare.next(cards[i] as Card, now, Rating.Good)
+  })
+  out(report('schedule one review (per card)', a, 'bare ts-fsrs next()', b, N))
+}
+
+// 2. Building the due queue over a deck of N cards vs a bare filter + sort of the same cards.
+{
+  const s = new Scheduler({ fuzz: false })
+  const cards: QueueCard[] = Array.from({ length: N }, (_, i) => {
+    const state =
+      i % 3 === 0
+        ? s.newState(now)
+        : {
+            ...s.review(s.newState(now), 4, now, 'x').state,
+            due: new Date(now.getTime() - i * 60_000),
+          }
+    return { id: `c${i}`, noteId: `n${i >> 1}`, position: i, state }
+  })
+  const dayEnd = new Date(now.getTime() + 12 * 3_600_000)
+  const a = await medianMs(() => {
+    reviewQueue(cards, now, dayEnd, DEFAULT_LIMITS, { newCards: 0, reviews: 0, notes: new Set() })
+  })
+  const b = await medianMs(() => {
+    cards
+      .filter((c) => c.state.due < dayEnd)
+      .sort((x, y) => x.state.due.getTime() - y.state.due.getTime())
+  })
+  out(report('due queue for the whole deck', a, 'filter + sort by due', b))
+}
+
+// 3. Answering: one Dexie transaction (get, check, schedule, log + card) vs raw IndexedDB doing
+//    the same reads and writes.
+{
+  const M = 300
+  const db = openDb(`bench-answer-${Date.now()}`)
+  const deckText = readFileSync(
+    resolve(import.meta.dirname, '../decks/bluebook-2020-global-security/deck.json'),
+    'utf8',
+  )
+  const parsed = parseDeck({ file: 'deck.json', text: deckText })
+  if (!parsed.ok) throw new Error(parsed.problem.reason)
+  const scheduler = new Scheduler()
+  await syncDeck(db, parsed.deck, scheduler, now)
+  const ids = (await db.cards.toCollection().primaryKeys()).slice(0, M)
+  let t = now.getTime()
+  const revision = new Map(ids.map((id) => [id, 0]))
+  const a = await medianMs(async () => {
+    for (const id of ids) {
+      t += 1000
+      const r = await answerCard(db, scheduler, {
+        cardId: id,
+        revision: revision.get(id) ?? 0,
+        grade: 3,
+        now: new Date(t),
+        durationMs: 1,
+      })
+      revision.set(id, r.revisionAfter)
+    }
+  }, 5)
+  const raw = await new Promise<IDBDatabase>((ok, fail) => {
+    const r = indexedDB.open(`bench-raw-${Date.now()}`, 1)
+    r.onupgradeneeded = () => {
+      r.result.createObjectStore('cards', { keyPath: 'id' })
+      r.result.createObjectStore('logs', { autoIncrement: true })
+    }
+    r.onsuccess = () => ok(r.result)
+    r.onerror = () => fail(r.error)
+  })
+  await new Promise<void>((ok) => {
+    const tx = raw.transaction('cards', 'readwrite')
+    for (const id of ids) tx.objectStore('cards').put({ id, ...createEmptyCard(now), revision: 0 })
+    tx.oncomplete = () => ok()
+  })
+  const b = await medianMs(async () => {
+    for (const id of ids) {
+      await new Promise<void>((ok, fail) => {
+        const tx = raw.transaction(['cards', 'logs'], 'readwrite', { durability: 'strict' })
+        const get = tx.objectStore('cards').get(id)
+        get.onsuccess = () => {
+          const card = get.result as { revision: number }
+          tx.objectStore('logs').add({ cardId: id, rating: 3 })
+          tx.objectStore('cards').put({ ...card, revision: card.revision + 1 })
+        }
+        tx.oncomplete = () => ok()
+        tx.onerror = () => fail(tx.error)
+      })
+    }
+  }, 5)
+  // Where the difference lies: Dexie's own transaction plumbing for the same three requests.
+  const dexie = openDb(`bench-dexie-${Date.now()}`)
+  await dexie.cards.bulkPut(
+    await db.cards.bulkGet(ids).then((rows) => rows.filter((r) => r !== undefined)),
+  )
+  const c = await medianMs(async () => {
+    for (const id of ids) {
+      await dexie.transaction('rw', dexie.cards, dexie.reviewLogs, async () => {
+        const card = await dexie.cards.get(id)
+        if (!card) throw new Error('missing')
+        await Promise.all([
+          dexie.reviewLogs.add({
+            ...pickState(card),
+            rating: 3,
+            review: now,
+            last_elapsed_days: 0,
+            cardId: id,
+            deckId: card.deckId,
+            noteId: card.noteId,
+            durationMs: 1,
+          }),
+          dexie.cards.put({ ...card, revision: card.revision + 1 }),
+        ])
+      })
+    }
+  }, 5)
+  out(report(`answer a card (${M} in a row, per answer)`, a, 'raw IndexedDB get+add+put', b, M))
+  out(report('  the same, baseline: bare Dexie transaction', a, 'Dexie get+add+put, no FSRS', c, M))
+  dexie.close()
+  db.close()
+  raw.close()
+}
+
+// 4. Start-up: syncing the chapter deck into an empty database vs bulk-putting the same rows.
+{
+  const deckText = readFileSync(
+    resolve(import.meta.dirname, '../decks/bluebook-2020-global-security/deck.json'),
+    'utf8',
+  )
+  const parsed = parseDeck({ file: 'deck.json', text: deckText })
+  if (!parsed.ok) throw new Error(parsed.problem.reason)
+  const deck = parsed.deck
+  const scheduler = new Scheduler()
+  let n = 0
+  const a = await medianMs(async () => {
+    const db = openDb(`bench-sync-${n++}`)
+    await syncDeck(db, deck, scheduler, now)
+    db.close()
+  })
+  const rows = deck.facts.map((f, i) => ({ id: f.id, ...createEmptyCard(now), position: i }))
+  const b = await medianMs(async () => {
+    const db = openDb(`bench-bulk-${n++}`)
+    await db.cards.bulkPut(
+      rows.map((r) => ({
+        ...r,
+        deckId: deck.id,
+        noteId: r.id,
+        template: 'qa' as const,
+        revision: 0,
+        retired: 0 as const,
+      })),
+    )
+    db.close()
+  })
+  const c = await medianMs(() => {
+    parseDeck({ file: 'deck.json', text: deckText })
+  })
+  out(
+    report(
+      `load chapter deck (${deck.facts.length} facts) into empty DB`,
+      a,
+      'Dexie bulkPut of the card rows',
+      b,
+    ),
+  )
+  out(
+    report(
+      'parse + validate the chapter deck file',
+      c,
+      '(no baseline: JSON.parse below)',
+      await medianMs(() => void JSON.parse(deckText)),
+    ),
+  )
+}
