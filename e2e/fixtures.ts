@@ -1,4 +1,5 @@
 import { test as base, expect, _electron, type Browser, type Page } from '@playwright/test'
+import { resolve } from 'node:path'
 
 /** The app under test, in whichever host this project runs. */
 export interface AppHandle {
