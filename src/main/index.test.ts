@@ -1,0 +1,119 @@
+// The Electron shell's wiring, with Electron replaced by a recording fake: every window is
+// created hardened, every IPC method goes through the checked registry, permissions are
+// refused. (The real binary runs in the e2e Electron project where it is installed.)
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+
+const recorded = vi.hoisted(() => ({
+  windows: [] as {
+    options: Record<string, unknown>
+    listeners: Map<string, unknown>
+    openHandler?: unknown
+  }[],
+  handles: new Map<string, (event: unknown, payload: unknown) => unknown>(),
+  sandboxEnabled: false,
+  permissionRequest: undefined as
+    undefined | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
+  loaded: [] as string[],
+}))
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    static getAllWindows = () => recorded.windows
+    webContents: { on: (e: string, l: unknown) => void; setWindowOpenHandler: (h: unknown) => void }
+    constructor(options: Record<string, unknown>) {
+      const entry = {
+        options,
+        listeners: new Map<string, unknown>(),
+        openHandler: undefined as unknown,
+      }
+      recorded.windows.push(entry)
+      this.webContents = {
+        on: (e, l) => entry.listeners.set(e, l),
+        setWindowOpenHandler: (h) => (entry.openHandler = h),
+      }
+    }
+    once() {}
+    show() {}
+    loadFile(path: string) {
+      recorded.loaded.push(path)
+      return Promise.resolve()
+    }
+    loadURL(url: string) {
+      recorded.loaded.push(url)
+      return Promise.resolve()
+    }
+  }
+  const app = {
+    isPackaged: false,
+    enableSandbox: () => (recorded.sandboxEnabled = true),
+    setPath: () => {},
+    getAppPath: () => '/app',
+    getVersion: () => '0.1.0',
+    whenReady: () => Promise.resolve(),
+    on: () => {},
+  }
+  return {
+    app,
+    BrowserWindow,
+    ipcMain: {
+      handle: (channel: string, l: (e: unknown, p: unknown) => unknown) =>
+        recorded.handles.set(channel, l),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (h: typeof recorded.permissionRequest) =>
+          (recorded.permissionRequest = h),
+        setPermissionCheckHandler: () => {},
+      },
+    },
+    shell: { openExternal: vi.fn(async () => {}) },
+  }
+})
+
+beforeAll(async () => {
+  delete process.env['ELECTRON_RENDERER_URL']
+  await import('./index')
+  await new Promise((r) => setTimeout(r, 0))
+})
+
+describe('Electron main process wiring', () => {
+  it('enables the sandbox and opens one hardened window on the built renderer', () => {
+    expect(recorded.sandboxEnabled).toBe(true)
+    expect(recorded.windows).toHaveLength(1)
+    const prefs = recorded.windows[0]?.options['webPreferences'] as Record<string, unknown>
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    })
+    expect(String(prefs['preload'])).toMatch(/preload[\\/]index\.cjs$/)
+    expect(recorded.loaded[0]).toMatch(/renderer[\\/]index\.html$/)
+  })
+
+  it('locks navigation and new windows', () => {
+    const w = recorded.windows[0]
+    expect(w?.listeners.has('will-navigate')).toBe(true)
+    expect(
+      (w?.openHandler as (d: { url: string }) => unknown)({ url: 'https://evil.example/' }),
+    ).toEqual({ action: 'deny' })
+  })
+
+  it('registers every IPC method through the checked registry', async () => {
+    expect([...recorded.handles.keys()].sort()).toEqual([
+      'attache:appInfo',
+      'attache:loadDecks',
+      'attache:openExternal',
+    ])
+    const appInfo = recorded.handles.get('attache:appInfo')
+    await expect(
+      Promise.resolve(appInfo?.({ senderFrame: { url: 'https://evil.example/' } }, undefined)),
+    ).rejects.toThrow(/not the app/)
+  })
+
+  it('refuses permission requests', () => {
+    const cb = vi.fn()
+    recorded.permissionRequest?.({}, 'geolocation', cb)
+    expect(cb).toHaveBeenCalledWith(false)
+  })
+})
