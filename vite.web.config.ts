@@ -13,6 +13,8 @@ export default defineConfig(({ mode }) => {
   return {
     root: resolve(root, 'src/renderer'),
     base: './',
+    // resources/ holds the app icon, served beside index.html.
+    publicDir: resolve(root, 'resources'),
     plugins: [
       deckFilesPlugin([
         resolve(root, 'decks'),
