@@ -4,6 +4,7 @@ import { chromium } from '@playwright/test'
 import { createServer } from 'node:http'
 import { resolve } from 'node:path'
 import { build } from 'vite'
+import { chromiumLaunchOptions } from '../e2e/chromium'
 import { report } from './measure'
 
 const result = await build({
@@ -33,18 +34,7 @@ await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
 const address = server.address()
 const port = typeof address === 'object' && address ? address.port : 0
 
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-})
+const browser = await chromium.launch(chromiumLaunchOptions())
 try {
   const page = await browser.newPage()
   await page.goto(`http://127.0.0.1:${port}/`)

@@ -1,5 +1,6 @@
 import { test as base, expect, _electron, type Browser, type Page } from '@playwright/test'
 import { resolve } from 'node:path'
+import { chromiumLaunchOptions } from './chromium'
 
 /** The app under test, in whichever host this project runs. */
 export interface AppHandle {
@@ -9,16 +10,6 @@ export interface AppHandle {
 }
 
 export const E2E_EXTRA_DECKS = 'e2e/fixtures/decks'
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 export interface WorkerOptions {
   /** Set by the Electron project when a binary is installed. */
@@ -34,10 +25,7 @@ export const test = base.extend<{ app: AppHandle }, WorkerFixtures>({
   hostBrowser: [
     async ({ playwright, electronBinary }, use) => {
       if (electronBinary) return use(null)
-      const browser = await playwright.chromium.launch({
-        executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-        args: chromiumArgs,
-      })
+      const browser = await playwright.chromium.launch(chromiumLaunchOptions())
       await use(browser)
       await browser.close()
     },
@@ -58,11 +46,12 @@ export const test = base.extend<{ app: AppHandle }, WorkerFixtures>({
       const launch = () =>
         _electron.launch({
           executablePath: electronBinary ?? undefined,
-          args: ['out/main/index.js'],
+          // The project root: package.json's "main" points at the built out/main/index.js.
+          args: ['.'],
           env: {
             ...process.env,
             ATTACHE_USER_DATA_DIR: userData,
-            ATTACHE_EXTRA_DECKS_DIR: E2E_EXTRA_DECKS,
+            ATTACHE_EXTRA_DECKS_DIR: resolve(E2E_EXTRA_DECKS),
           },
         })
       let electronApp = await launch()
