@@ -23,6 +23,10 @@ test('the study day rollover hour and daily new-card limit are saved and applied
   let page = app.page
   await page.getByRole('button', { name: 'Settings' }).click()
   await page.getByLabel('Next day starts at (hour)').fill('6')
+  await page.getByLabel('New cards per day').fill('')
+  await expect(
+    page.getByText('Enter a whole number from 0 to 9999; 20 is kept until then.'),
+  ).toBeVisible()
   await page.getByLabel('New cards per day').fill('5')
   await page.getByRole('button', { name: 'Done' }).click()
   const row = page.locator('li.deck-row', { hasText: 'Global Security' })

@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import type { Settings } from '../storage/settings'
+import { NumberField } from './NumberField'
 
 interface Props {
   settings: Settings
@@ -10,44 +11,33 @@ interface Props {
 /** Study-day rollover, daily limits and theme. */
 export function SettingsPanel({ settings, onChange, onClose }: Props) {
   const id = useId()
-  const numberField = (
-    key: 'rolloverHour' | 'newPerDay' | 'reviewsPerDay',
-    label: string,
-    min: number,
-    max: number,
-    hint: string,
-  ) => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <input
-        id={`${id}-${key}`}
-        type="number"
-        min={min}
-        max={max}
-        value={settings[key]}
-        aria-describedby={`${id}-${key}-hint`}
-        onChange={(e) => {
-          const v = Number(e.target.value)
-          if (Number.isInteger(v) && v >= min && v <= max) onChange(key, v)
-        }}
-      />
-      <small id={`${id}-${key}-hint`} className="muted">
-        {hint}
-      </small>
-    </div>
-  )
   return (
     <section className="settings" aria-label="Settings">
       <h2>Settings</h2>
-      {numberField(
-        'rolloverHour',
-        'Next day starts at (hour)',
-        0,
-        23,
-        'Local time. Reviews after midnight count toward the previous day until this hour.',
-      )}
-      {numberField('newPerDay', 'New cards per day', 0, 9999, 'Per deck.')}
-      {numberField('reviewsPerDay', 'Maximum reviews per day', 0, 99999, 'Per deck.')}
+      <NumberField
+        label="Next day starts at (hour)"
+        hint="Local time. Reviews after midnight count toward the previous day until this hour."
+        value={settings.rolloverHour}
+        min={0}
+        max={23}
+        onCommit={(v) => onChange('rolloverHour', v)}
+      />
+      <NumberField
+        label="New cards per day"
+        hint="Per deck."
+        value={settings.newPerDay}
+        min={0}
+        max={9999}
+        onCommit={(v) => onChange('newPerDay', v)}
+      />
+      <NumberField
+        label="Maximum reviews per day"
+        hint="Per deck."
+        value={settings.reviewsPerDay}
+        min={0}
+        max={99999}
+        onCommit={(v) => onChange('reviewsPerDay', v)}
+      />
       <div className="field">
         <label htmlFor={`${id}-theme`}>Theme</label>
         <select
