@@ -17,6 +17,7 @@ export function DeckList({ decks, onStudy, onSections }: Props) {
           <div className="deck-info">
             <h2 className="deck-name">{d.name}</h2>
             {d.description && <p className="muted deck-description">{d.description}</p>}
+            <p className="muted deck-size">{d.total} cards</p>
           </div>
           <dl
             className="deck-counts"
