@@ -48,7 +48,6 @@ vi.mock('electron', () => {
     enableSandbox: () => (recorded.sandboxEnabled = true),
     setPath: () => {},
     getAppPath: () => '/app',
-    getVersion: () => '0.1.0',
     whenReady: () => Promise.resolve(),
     on: () => {},
   }
@@ -101,13 +100,12 @@ describe('Electron main process wiring', () => {
 
   it('registers every IPC method through the checked registry', async () => {
     expect([...recorded.handles.keys()].sort()).toEqual([
-      'attache:appInfo',
       'attache:loadDecks',
       'attache:openExternal',
     ])
-    const appInfo = recorded.handles.get('attache:appInfo')
+    const loadDecks = recorded.handles.get('attache:loadDecks')
     await expect(
-      Promise.resolve(appInfo?.({ senderFrame: { url: 'https://evil.example/' } }, undefined)),
+      Promise.resolve(loadDecks?.({ senderFrame: { url: 'https://evil.example/' } }, undefined)),
     ).rejects.toThrow(/not the app/)
   })
 

@@ -59,11 +59,6 @@ void app.whenReady().then(() => {
           exists: async (p) => existsSync(p),
         }),
       openExternal: async ({ url }) => ({ opened: await openOutside(url) }),
-      appInfo: () => ({
-        version: app.getVersion(),
-        electron: process.versions.electron ?? '',
-        platform: process.platform,
-      }),
     },
     isTrustedUrl,
   )

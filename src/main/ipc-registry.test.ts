@@ -29,7 +29,6 @@ function setup() {
   const handlers: IpcHandlers = {
     loadDecks: vi.fn(async () => ({ sources: [], problems: [] })),
     openExternal: vi.fn(async () => ({ opened: true })),
-    appInfo: vi.fn(() => ({ version: '1', electron: '45', platform: 'linux' })),
   }
   registerIpcHandlers(ipc, handlers, rendererUrlCheck(APP))
   return { ipc, handlers }
@@ -37,11 +36,7 @@ function setup() {
 
 describe('registerIpcHandlers', () => {
   it('registers one channel per contract method', () => {
-    expect(setup().ipc.channels().sort()).toEqual([
-      'attache:appInfo',
-      'attache:loadDecks',
-      'attache:openExternal',
-    ])
+    expect(setup().ipc.channels().sort()).toEqual(['attache:loadDecks', 'attache:openExternal'])
   })
 
   it('runs the handler for the app page with a valid payload', async () => {

@@ -27,10 +27,6 @@ export const ipcContract = {
     request: z.object({ url: z.string().max(2048) }).strict(),
     response: z.object({ opened: z.boolean() }),
   },
-  appInfo: {
-    request: z.undefined(),
-    response: z.object({ version: z.string(), electron: z.string(), platform: z.string() }),
-  },
 } satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>
 
 export type IpcContract = typeof ipcContract
