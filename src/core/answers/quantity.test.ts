@@ -6,7 +6,7 @@ const values = (text: string) => quantitiesIn(text).map((q) => q.value)
 describe('quantitiesIn', () => {
   it('reads amounts with scales and currencies', () => {
     const [a, b] = quantitiesIn(
-      'a total of 52.5 million US dollars (2 million US dollars in 2019) and 2.8 billion Japanese yen',
+      'gave 52.5 million US dollars overall, of which 2 million US dollars came last year',
     )
     expect(a).toMatchObject({ value: 52_500_000, unit: 'USD' })
     expect(b).toMatchObject({ value: 2_000_000, unit: 'USD' })

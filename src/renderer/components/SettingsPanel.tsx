@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import type { Settings } from '../storage/settings'
+import { NUMBER_SETTINGS, type NumberSetting, type Settings } from '../storage/settings'
 import { NumberField } from './NumberField'
 
 interface Props {
@@ -8,36 +8,33 @@ interface Props {
   onClose: () => void
 }
 
+const FIELDS: [NumberSetting, string, string][] = [
+  [
+    'rolloverHour',
+    'Next day starts at (hour)',
+    'Local time. Reviews after midnight count toward the previous day until this hour.',
+  ],
+  ['newPerDay', 'New cards per day', 'Per deck.'],
+  ['reviewsPerDay', 'Maximum reviews per day', 'Per deck.'],
+]
+
 /** Study-day rollover, daily limits and theme. */
 export function SettingsPanel({ settings, onChange, onClose }: Props) {
   const id = useId()
   return (
     <section className="settings" aria-label="Settings">
       <h2>Settings</h2>
-      <NumberField
-        label="Next day starts at (hour)"
-        hint="Local time. Reviews after midnight count toward the previous day until this hour."
-        value={settings.rolloverHour}
-        min={0}
-        max={23}
-        onCommit={(v) => onChange('rolloverHour', v)}
-      />
-      <NumberField
-        label="New cards per day"
-        hint="Per deck."
-        value={settings.newPerDay}
-        min={0}
-        max={9999}
-        onCommit={(v) => onChange('newPerDay', v)}
-      />
-      <NumberField
-        label="Maximum reviews per day"
-        hint="Per deck."
-        value={settings.reviewsPerDay}
-        min={0}
-        max={99999}
-        onCommit={(v) => onChange('reviewsPerDay', v)}
-      />
+      {FIELDS.map(([key, label, hint]) => (
+        <NumberField
+          key={key}
+          label={label}
+          hint={hint}
+          value={settings[key]}
+          min={NUMBER_SETTINGS[key].min}
+          max={NUMBER_SETTINGS[key].max}
+          onCommit={(v) => onChange(key, v)}
+        />
+      ))}
       <div className="field">
         <label htmlFor={`${id}-theme`}>Theme</label>
         <select

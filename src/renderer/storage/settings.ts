@@ -1,11 +1,27 @@
 import { z } from 'zod'
 import type { AttacheDb } from './db'
 
-export const settingsSchema = z.object({
+/** The numeric settings, with their bounds and defaults: the schema and the form both read them. */
+export const NUMBER_SETTINGS = {
   /** Local hour at which a new study day starts (Anki's default: 4). */
-  rolloverHour: z.number().int().min(0).max(23).default(4),
-  newPerDay: z.number().int().min(0).max(9999).default(20),
-  reviewsPerDay: z.number().int().min(0).max(99999).default(200),
+  rolloverHour: { min: 0, max: 23, default: 4 },
+  newPerDay: { min: 0, max: 9999, default: 20 },
+  reviewsPerDay: { min: 0, max: 99999, default: 200 },
+} as const
+export type NumberSetting = keyof typeof NUMBER_SETTINGS
+
+const whole = (k: NumberSetting) =>
+  z
+    .number()
+    .int()
+    .min(NUMBER_SETTINGS[k].min)
+    .max(NUMBER_SETTINGS[k].max)
+    .default(NUMBER_SETTINGS[k].default)
+
+export const settingsSchema = z.object({
+  rolloverHour: whole('rolloverHour'),
+  newPerDay: whole('newPerDay'),
+  reviewsPerDay: whole('reviewsPerDay'),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
 })
 export type Settings = z.infer<typeof settingsSchema>
