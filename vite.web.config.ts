@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'vite'
-import { deckFilesPlugin } from './build/deck-files-plugin.ts'
+import { decksPlugin } from './build/decks-plugin.ts'
 
 const root = import.meta.dirname
 
@@ -16,10 +16,7 @@ export default defineConfig(({ mode }) => {
     // resources/ holds the app icon, served beside index.html.
     publicDir: resolve(root, 'resources'),
     plugins: [
-      deckFilesPlugin([
-        resolve(root, 'decks'),
-        ...(e2e ? [resolve(root, 'e2e/fixtures/decks')] : []),
-      ]),
+      decksPlugin([resolve(root, 'decks'), ...(e2e ? [resolve(root, 'e2e/fixtures/decks')] : [])]),
     ],
     resolve: { alias: { '@platform': resolve(root, 'src/renderer/platform/web-platform.ts') } },
     build: { outDir: resolve(root, e2e ? 'out/web-e2e' : 'out/web'), emptyOutDir: true },

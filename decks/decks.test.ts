@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs'
-import { readFile, readdir } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cardsOfDeck } from '../src/core/cards/card-templates'
 import { FACT_KINDS } from '../src/core/decks/deck-schema'
-import { parseDecks } from '../src/core/decks/parse-deck'
 import {
   chapterFigures,
   copiedRuns,
@@ -12,7 +9,8 @@ import {
   isCovered,
   wordRuns,
 } from '../src/core/decks/source-check'
-import { readDeckFiles } from '../src/main/deck-files'
+import { loadDecks } from '../src/main/deck-loader'
+import { nodeDeckFs } from '../src/main/node-deck-fs'
 import {
   CHAPTER_SOURCE,
   outlineFor,
@@ -23,12 +21,7 @@ import {
 
 describe('built-in decks', () => {
   it('every deck file in decks/ parses against the schema, with unique ids', async () => {
-    const files = await readDeckFiles([resolve(import.meta.dirname)], {
-      readdir: (d) => readdir(d),
-      readFile: (p) => readFile(p, 'utf8'),
-      exists: async (p) => existsSync(p),
-    })
-    const { decks, problems } = parseDecks(files.sources)
+    const { decks, problems } = await loadDecks([resolve(import.meta.dirname)], nodeDeckFs)
     expect(problems).toEqual([])
     expect(decks.length).toBeGreaterThan(0)
     for (const d of decks) {

@@ -1,12 +1,11 @@
 // The thin Electron shell: everything with logic lives in modules that take Electron's calls
-// as parameters (see ipc-registry, deck-files, open-external, window-hardening) and is
+// as parameters (see ipc-registry, deck-loader, open-external, window-hardening) and is
 // tested in Node without Electron.
 import { BrowserWindow, app, ipcMain, session, shell } from 'electron'
-import { existsSync } from 'node:fs'
-import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { readDeckFiles } from './deck-files'
+import { loadDecks } from './deck-loader'
+import { nodeDeckFs } from './node-deck-fs'
 import { registerIpcHandlers, rendererUrlCheck } from './ipc-registry'
 import { openExternalUrl } from './open-external'
 import { denyAllPermissions, lockNavigation, secureWebPreferences } from './window-hardening'
@@ -52,12 +51,7 @@ void app.whenReady().then(() => {
   registerIpcHandlers(
     ipcMain,
     {
-      loadDecks: () =>
-        readDeckFiles(deckDirs(), {
-          readdir: (d) => readdir(d),
-          readFile: (p) => readFile(p, 'utf8'),
-          exists: async (p) => existsSync(p),
-        }),
+      loadDecks: () => loadDecks(deckDirs(), nodeDeckFs),
       openExternal: async ({ url }) => ({ opened: await openOutside(url) }),
     },
     isTrustedUrl,

@@ -27,7 +27,7 @@ const APP = 'file:///opt/attache/out/renderer/index.html'
 function setup() {
   const ipc = fakeIpcMain()
   const handlers: IpcHandlers = {
-    loadDecks: vi.fn(async () => ({ sources: [], problems: [] })),
+    loadDecks: vi.fn(async () => ({ decks: [], problems: [] })),
     openExternal: vi.fn(async () => ({ opened: true })),
   }
   registerIpcHandlers(ipc, handlers, rendererUrlCheck(APP))

@@ -1,5 +1,5 @@
 import platform from '@platform'
-import { parseDecks, type DeckProblem } from '../core/decks/parse-deck'
+import type { DeckProblem } from '../core/decks/parse-deck'
 import { Scheduler } from '../core/scheduling/scheduler'
 import { openDb } from './storage/db'
 import { syncDeck } from './storage/deck-sync'
@@ -15,14 +15,13 @@ export interface StartupReport {
 }
 
 /**
- * Loads the host's deck files, validates them with core, and upserts each good deck by stable
- * ids. A malformed file is reported and skipped; the other decks still load.
+ * Takes the host's validated decks and upserts each by stable ids; the files the host skipped
+ * are reported. Reloading or updating a deck never resets review progress.
  */
 export async function startApp(now: Date): Promise<StartupReport> {
-  const files = await platform.deckFiles()
-  const { decks, problems } = parseDecks(files.sources)
+  const { decks, problems } = await platform.loadDecks()
   for (const deck of decks) await syncDeck(db, deck, scheduler, now)
   // Ask the browser not to evict study data under storage pressure.
   const persisted = (await navigator.storage?.persist?.().catch(() => false)) ?? false
-  return { problems: [...files.problems, ...problems], persisted }
+  return { problems, persisted }
 }

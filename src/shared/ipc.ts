@@ -1,7 +1,7 @@
 import { z } from 'zod'
+import { deckSchema } from '../core/decks/deck-schema'
 import type { IpcMethod } from './ipc-methods'
 
-const deckSourceSchema = z.object({ file: z.string(), text: z.string() })
 const deckProblemSchema = z.object({
   file: z.string(),
   line: z.number().int().optional(),
@@ -12,16 +12,13 @@ const deckProblemSchema = z.object({
  * The typed IPC contract: each method's request and response schema. Main parses every
  * request with it before a handler runs; the renderer's types come from it.
  *
- * Decks cross as source text and are parsed by core on the renderer side, so the web host
- * (which bundles the same files) and Electron run the very same validation.
+ * Decks arrive validated (main runs core's parser at start-up; the web build runs the same
+ * code at build time), together with the files that were skipped and why.
  */
 export const ipcContract = {
   loadDecks: {
     request: z.undefined(),
-    response: z.object({
-      sources: z.array(deckSourceSchema),
-      problems: z.array(deckProblemSchema),
-    }),
+    response: z.object({ decks: z.array(deckSchema), problems: z.array(deckProblemSchema) }),
   },
   openExternal: {
     request: z.object({ url: z.string().max(2048) }).strict(),
@@ -40,4 +37,5 @@ export type AttacheBridge = {
     : (request: IpcRequest<M>) => Promise<IpcResponse<M>>
 }
 
-export type DeckFiles = IpcResponse<'loadDecks'>
+/** Validated decks, and the deck files that were skipped with why. */
+export type LoadedDecks = IpcResponse<'loadDecks'>

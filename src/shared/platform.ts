@@ -1,4 +1,4 @@
-import type { DeckFiles } from './ipc'
+import type { LoadedDecks } from './ipc'
 
 /**
  * Everything the renderer needs from its host. Electron implements it over IPC, the web
@@ -6,8 +6,8 @@ import type { DeckFiles } from './ipc'
  */
 export interface Platform {
   readonly kind: 'electron' | 'web'
-  /** The built-in deck files (and any problems met while reading them). */
-  deckFiles(): Promise<DeckFiles>
+  /** The built-in decks, validated, and the deck files skipped with their problems. */
+  loadDecks(): Promise<LoadedDecks>
   /** Opens an allow-listed https: link outside the app. */
   openExternal(url: string): Promise<void>
 }

@@ -5,7 +5,7 @@ const bridge = window.attache
 
 const platform: Platform = {
   kind: 'electron',
-  deckFiles: () => bridge.loadDecks(),
+  loadDecks: () => bridge.loadDecks(),
   openExternal: async (url) => {
     await bridge.openExternal({ url })
   },

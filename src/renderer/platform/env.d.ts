@@ -5,7 +5,7 @@ interface Window {
   readonly attache: import('../../shared/ipc').AttacheBridge
 }
 
-declare module 'virtual:attache-deck-files' {
-  const files: import('../../shared/ipc').DeckFiles
-  export default files
+declare module 'virtual:attache-decks' {
+  const loaded: import('../../shared/ipc').LoadedDecks
+  export default loaded
 }

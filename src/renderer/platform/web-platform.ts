@@ -1,10 +1,10 @@
-import deckFiles from 'virtual:attache-deck-files'
+import loaded from 'virtual:attache-decks'
 import type { Platform } from '../../shared/platform'
 
-/** The browser host: deck files are bundled at build time; links open in a new tab. */
+/** The browser host: decks are validated and bundled at build time; links open in a new tab. */
 const platform: Platform = {
   kind: 'web',
-  deckFiles: async () => deckFiles,
+  loadDecks: async () => loaded,
   openExternal: async (url) => {
     if (!/^https:\/\//.test(url)) return
     window.open(url, '_blank', 'noopener,noreferrer')

@@ -1,17 +1,10 @@
-import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { parseDecks } from '../core/decks/parse-deck'
 import { deck, fact } from '../core/testing/factories'
-import { readDeckFiles, type DeckFs } from './deck-files'
-
-const nodeFs: DeckFs = {
-  readdir: (d) => readdir(d),
-  readFile: (p) => readFile(p, 'utf8'),
-  exists: async (p) => existsSync(p),
-}
+import { loadDecks } from './deck-loader'
+import { nodeDeckFs } from './node-deck-fs'
 
 let root: string
 beforeEach(async () => {
@@ -26,8 +19,8 @@ async function writeDeck(folder: string, text: string) {
   await writeFile(join(root, folder, 'deck.json'), text)
 }
 
-describe('readDeckFiles on real files', () => {
-  it('reads every deck folder and lets core report the malformed one by file and reason', async () => {
+describe('loadDecks on real files', () => {
+  it('loads the good decks and reports each malformed file by name, line and reason', async () => {
     await writeDeck('good', JSON.stringify(deck('good', [fact({ id: 'a' })])))
     await writeDeck('broken', '{ "format": 1, "id": "broken", ')
     await writeDeck(
@@ -35,13 +28,7 @@ describe('readDeckFiles on real files', () => {
       JSON.stringify({ format: 1, id: 'w', name: 'W', facts: [{ id: 'x' }] }, null, 2),
     )
     await mkdir(join(root, 'not-a-deck'))
-    const files = await readDeckFiles([root], nodeFs)
-    expect(files.sources.map((s) => s.file)).toEqual([
-      'broken/deck.json',
-      'good/deck.json',
-      'wrong-shape/deck.json',
-    ])
-    const { decks, problems } = parseDecks(files.sources)
+    const { decks, problems } = await loadDecks([root], nodeDeckFs)
     expect(decks.map((d) => d.id)).toEqual(['good'])
     expect(problems).toEqual([
       { file: 'broken/deck.json', line: 1, reason: expect.stringMatching(/not valid JSON/) },
@@ -49,10 +36,20 @@ describe('readDeckFiles on real files', () => {
     ])
   })
 
-  it('reports a missing folder and still reads the others', async () => {
+  it('reports a folder it cannot list and still loads the others', async () => {
     await writeDeck('good', JSON.stringify(deck('good', [fact({ id: 'a' })])))
-    const files = await readDeckFiles([join(root, 'missing'), root], nodeFs)
-    expect(files.sources).toHaveLength(1)
-    expect(files.problems[0]?.reason).toMatch(/cannot list deck folder/)
+    const { decks, problems } = await loadDecks([join(root, 'missing'), root], nodeDeckFs)
+    expect(decks).toHaveLength(1)
+    expect(problems[0]?.reason).toMatch(/cannot list deck folder/)
+  })
+
+  it('reports the same deck id in two folders', async () => {
+    await writeDeck('one', JSON.stringify(deck('same', [fact({ id: 'a' })])))
+    await writeDeck('two', JSON.stringify(deck('same', [fact({ id: 'b' })])))
+    const { decks, problems } = await loadDecks([root], nodeDeckFs)
+    expect(decks).toHaveLength(1)
+    expect(problems).toEqual([
+      { file: 'two/deck.json', reason: 'deck id "same" is already used by one/deck.json' },
+    ])
   })
 })
