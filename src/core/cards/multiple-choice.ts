@@ -1,6 +1,7 @@
 import { formatDate, parseIsoDate, type PartialDate } from '../answers/dates'
 import { formatFigure } from '../answers/format-figure'
 import type { Fact } from '../decks/deck-schema'
+import { fnv1a } from '../hash'
 
 /** A multiple-choice question: the answer among three distractors of the same kind and unit. */
 export interface Choices {
@@ -8,16 +9,8 @@ export interface Choices {
   correct: number
 }
 
-/** FNV-1a: a stable pseudo-random rank for seeded, reproducible choices (no Math.random in core). */
-function rank(seed: string, value: string): number {
-  let h = 0x811c9dc5
-  const s = `${seed}\u0000${value}`
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return h >>> 0
-}
+/** A stable pseudo-random rank for seeded, reproducible choices (no Math.random in core). */
+const rank = (seed: string, value: string) => fnv1a(`${seed}\u0000${value}`)
 
 const bySeed = (seed: string) => (a: string, b: string) =>
   rank(seed, a) - rank(seed, b) || a.localeCompare(b)

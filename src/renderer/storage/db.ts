@@ -11,6 +11,8 @@ export interface DeckRow {
   /** Where the deck came from: built in (from `decks/`) for now; imports come later. */
   origin: 'built-in'
   updatedAt: Date
+  /** Fingerprint of the facts and cards last written; an unchanged deck is not rewritten. */
+  fingerprint?: number
 }
 
 /** A fact (Anki's "note"): written once, viewed through one or more cards. */

@@ -68,4 +68,21 @@ describe('syncDeck', () => {
     await syncDeck(db, deck('d', [fact({ id: 'a' }), fact({ id: 'b' })]), scheduler, t0)
     expect((await db.cards.get('d/b/qa'))?.retired).toBe(0)
   })
+
+  it('does not rewrite a deck whose facts and cards are unchanged', async () => {
+    db = await freshDb()
+    const d = deck('d', [fact({ id: 'a' })])
+    await syncDeck(db, d, scheduler, t0)
+    const second = await syncDeck(db, d, scheduler, at('2024-06-02T10:00:00Z'))
+    expect(second).toEqual({ added: 0, retired: 0, unchanged: true })
+    expect((await db.decks.get('d'))?.updatedAt).toEqual(t0)
+    const changed = await syncDeck(
+      db,
+      deck('d', [fact({ id: 'a', prompt: 'Reworded?' })]),
+      scheduler,
+      at('2024-06-03T10:00:00Z'),
+    )
+    expect(changed.unchanged).toBe(false)
+    expect((await db.notes.get('d/a'))?.fact.prompt).toBe('Reworded?')
+  })
 })

@@ -1,5 +1,6 @@
 import { cardsOfDeck } from '../../core/cards/card-templates'
 import type { Deck } from '../../core/decks/deck-schema'
+import { fnv1a } from '../../core/hash'
 import type { Scheduler } from '../../core/scheduling/scheduler'
 import type { AttacheDb, CardRow, NoteRow } from './db'
 
@@ -8,10 +9,12 @@ export const noteId = (deckId: string, factId: string) => `${deckId}/${factId}`
 /**
  * Writes a deck's facts and cards in one transaction. Cards are matched by their stable ids:
  * new ones start as new cards, existing ones keep their scheduling state and history, and
- * cards the deck no longer defines are retired (kept, not shown) rather than deleted.
+ * cards the deck no longer defines are retired (kept, not shown) rather than deleted. A deck
+ * whose facts and cards are unchanged since the last sync is not written again.
  */
 export async function syncDeck(db: AttacheDb, deck: Deck, scheduler: Scheduler, now: Date) {
   const specs = cardsOfDeck(deck)
+  const fingerprint = fnv1a(JSON.stringify([deck, specs]))
   const notes: NoteRow[] = deck.facts.map((fact, position) => ({
     id: noteId(deck.id, fact.id),
     deckId: deck.id,
@@ -20,6 +23,9 @@ export async function syncDeck(db: AttacheDb, deck: Deck, scheduler: Scheduler, 
     fact,
   }))
   return db.transaction('rw', db.decks, db.notes, db.cards, async () => {
+    if ((await db.decks.get(deck.id))?.fingerprint === fingerprint) {
+      return { added: 0, retired: 0, unchanged: true }
+    }
     const existing = new Map(
       (await db.cards.where('deckId').equals(deck.id).toArray()).map((c) => [c.id, c]),
     )
@@ -53,9 +59,14 @@ export async function syncDeck(db: AttacheDb, deck: Deck, scheduler: Scheduler, 
       sourceTitle: deck.source?.title ?? null,
       origin: 'built-in',
       updatedAt: now,
+      fingerprint,
     })
     await db.notes.bulkPut(notes)
     await db.cards.bulkPut(rows)
-    return { added, retired: [...existing.values()].filter((c) => !c.retired).length }
+    return {
+      added,
+      retired: [...existing.values()].filter((c) => !c.retired).length,
+      unchanged: false,
+    }
   })
 }
