@@ -145,6 +145,13 @@ out(
     )
     db.close()
   })
+  // The usual start-up: the deck is already stored and unchanged.
+  const stored = openDb(`bench-stored-${n++}`)
+  await syncDeck(stored, deck, scheduler, now)
+  const again = await medianMs(async () => {
+    await syncDeck(stored, deck, scheduler, now)
+  })
+  stored.close()
   const c = await medianMs(() => {
     parseDeck({ file: 'deck.json', text: deckText })
   })
@@ -154,6 +161,14 @@ out(
       a,
       'Dexie bulkPut of the card rows',
       b,
+    ),
+  )
+  out(
+    report(
+      'start-up with the chapter deck already stored',
+      again,
+      'loading it into an empty DB',
+      a,
     ),
   )
   out(
