@@ -4,7 +4,11 @@ import { Scheduler } from '../src/core/scheduling/scheduler'
 import { openDb } from '../src/renderer/storage/db'
 import { syncDeck } from '../src/renderer/storage/deck-sync'
 import { deck, fact } from '../src/core/testing/factories'
+import { DEFAULT_SETTINGS } from '../src/renderer/storage/settings'
+import { studyQueue } from '../src/renderer/storage/study-data'
 import { compareAnswering } from './answer-bench'
+import { medianMs } from './measure'
+import { openRawDb, putRawCards } from './raw-indexeddb'
 
 async function answerBench(m: number) {
   const now = new Date('2024-06-01T10:00:00Z')
@@ -25,4 +29,39 @@ async function answerBench(m: number) {
   return { ours: r.ours, base: r.raw, count: ids.length }
 }
 
-Object.assign(globalThis, { answerBench })
+/**
+ * The work a session does after every answer: rebuild the queue from storage (all the deck's
+ * cards, today's logs). Baseline: raw IndexedDB getAll of the same card rows.
+ */
+async function queueBench(n: number) {
+  const now = new Date('2024-06-01T10:00:00Z')
+  const db = openDb(`bench-queue-${Date.now()}`)
+  await syncDeck(
+    db,
+    deck(
+      'big',
+      Array.from({ length: n }, (_, i) => fact({ id: `f${i}` })),
+    ),
+    new Scheduler(),
+    now,
+  )
+  const ours = await medianMs(async () => {
+    await studyQueue(db, 'big', null, DEFAULT_SETTINGS, now)
+  })
+  db.close()
+  const raw = await openRawDb(`bench-queue-raw-${Date.now()}`)
+  const rows = await openDb(db.name).cards.toArray()
+  await putRawCards(raw, rows)
+  const base = await medianMs(
+    () =>
+      new Promise<void>((ok, fail) => {
+        const r = raw.transaction('cards').objectStore('cards').getAll()
+        r.onsuccess = () => ok()
+        r.onerror = () => fail(r.error)
+      }),
+  )
+  raw.close()
+  return { ours, base, count: n }
+}
+
+Object.assign(globalThis, { answerBench, queueBench })
