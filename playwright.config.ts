@@ -23,6 +23,8 @@ export default defineConfig<object, WorkerOptions>({
   reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
   webServer: {
     command: `npx vite preview --config vite.web.config.ts --host 127.0.0.1 --port ${port} --strictPort --mode e2e`,
+    // Vite warns that a future config loader will want file extensions; not actionable here.
+    env: { VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

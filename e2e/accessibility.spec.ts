@@ -1,0 +1,38 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+/** Serious and critical WCAG 2.1 A/AA problems axe-core finds on the page as it is now. */
+async function violations(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`every screen passes axe-core in the ${theme} theme`, async ({ app }) => {
+    const { page } = app
+    await page.getByRole('button', { name: 'Settings' }).click()
+    await page.getByLabel('Theme').selectOption(theme)
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+    expect(await violations(page), 'settings').toEqual([])
+    await page.getByRole('button', { name: 'Done' }).click()
+    await expect(page.getByTestId('deck-problems')).toBeVisible()
+    expect(await violations(page), 'deck list').toEqual([])
+
+    await page.getByRole('button', { name: /^Sections of Diplomatic/ }).click()
+    await expect(page.getByTestId('section-row').first()).toBeVisible()
+    expect(await violations(page), 'sections').toEqual([])
+
+    await page.getByRole('button', { name: /^Study section F Illicit drugs/ }).click()
+    await expect(page.getByTestId('typed-answer')).toBeFocused()
+    expect(await violations(page), 'typed card').toEqual([])
+    await page.keyboard.type('5 million')
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('verdict')).toBeVisible()
+    expect(await violations(page), 'answer and grades').toEqual([])
+  })
+}
