@@ -22,9 +22,7 @@ export default defineConfig<object, WorkerOptions>({
   timeout: 30_000,
   reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
   webServer: {
-    command: `npx vite preview --config vite.web.config.ts --host 127.0.0.1 --port ${port} --strictPort --mode e2e`,
-    // Vite warns that a future config loader will want file extensions; not actionable here.
-    env: { VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    command: `npx vite preview --config vite.web.config.ts --configLoader runner --host 127.0.0.1 --port ${port} --strictPort --mode e2e`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

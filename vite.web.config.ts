@@ -1,5 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'vite'
+// Loaded with `--configLoader runner` (see package.json): the deck plugin reuses the main
+// process's TypeScript deck loader.
 import { decksPlugin } from './build/decks-plugin.ts'
 
 const root = import.meta.dirname
