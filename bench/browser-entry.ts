@@ -5,7 +5,13 @@ import { openDb } from '../src/renderer/storage/db'
 import { syncDeck } from '../src/renderer/storage/deck-sync'
 import { deck, fact } from '../src/core/testing/factories'
 import { DEFAULT_SETTINGS } from '../src/renderer/storage/settings'
-import { studyQueue } from '../src/renderer/storage/study-data'
+import {
+  cardWithFace,
+  doneSince,
+  queueOf,
+  studyDayAt,
+  studyQueue,
+} from '../src/renderer/storage/study-data'
 import { compareAnswering } from './answer-bench'
 import { medianMs } from './measure'
 import { openRawDb, putRawCards } from './raw-indexeddb'
@@ -48,6 +54,15 @@ async function queueBench(n: number) {
   const ours = await medianMs(async () => {
     await studyQueue(db, 'big', null, DEFAULT_SETTINGS, now)
   })
+  // What a session does between answers: today's logs from their index, the queue over the
+  // cards it already holds, and the next card's row and fact.
+  const held = await db.cards.toArray()
+  const next = await medianMs(async () => {
+    const day = studyDayAt(DEFAULT_SETTINGS, now)
+    const done = await doneSince(db, 'big', day.start)
+    const queue = queueOf(held, done, DEFAULT_SETTINGS, now, day)
+    await cardWithFace(db, queue.order[0] ?? '')
+  })
   db.close()
   const raw = await openRawDb(`bench-queue-raw-${Date.now()}`)
   const rows = await openDb(db.name).cards.toArray()
@@ -61,7 +76,7 @@ async function queueBench(n: number) {
       }),
   )
   raw.close()
-  return { ours, base, count: n }
+  return { ours, base, next, count: n }
 }
 
 Object.assign(globalThis, { answerBench, queueBench })

@@ -42,7 +42,7 @@ try {
   type Result = { ours: number; base: number; count: number }
   type Benches = {
     answerBench: (m: number) => Promise<Result>
-    queueBench: (n: number) => Promise<Result>
+    queueBench: (n: number) => Promise<Result & { next: number }>
   }
   const answer = await page.evaluate(() => (globalThis as unknown as Benches).answerBench(200))
   const queue = await page.evaluate(() => (globalThis as unknown as Benches).queueBench(10_000))
@@ -57,10 +57,18 @@ try {
   )
   console.log(
     report(
-      `rebuild the queue, ${queue.count}-card deck`,
+      `open a session: queue from storage, ${queue.count} cards`,
       queue.ours,
       'raw IndexedDB getAll of the cards',
       queue.base,
+    ),
+  )
+  console.log(
+    report(
+      `next card after an answer, ${queue.count} cards`,
+      queue.next,
+      'reading the queue from storage',
+      queue.ours,
     ),
   )
 } finally {

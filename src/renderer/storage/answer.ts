@@ -26,6 +26,8 @@ export interface AnswerReceipt {
   cardId: string
   logId: number
   revisionAfter: number
+  /** The card row as written, so a session can update what it holds without re-reading. */
+  card: CardRow
 }
 
 /**
@@ -49,6 +51,7 @@ export async function answerCard(
     const revisionAfter = card.revision + 1
     // Both writes are issued together (one round trip, not two); the transaction still
     // commits them together or not at all.
+    const written = withState(card, state, revisionAfter)
     const [logId] = await Promise.all([
       db.reviewLogs.add({
         ...log,
@@ -57,9 +60,9 @@ export async function answerCard(
         noteId: card.noteId,
         durationMs: Math.max(0, Math.round(input.durationMs)),
       }),
-      db.cards.put(withState(card, state, revisionAfter)),
+      db.cards.put(written),
     ])
-    return { cardId: card.id, logId, revisionAfter }
+    return { cardId: card.id, logId, revisionAfter, card: written }
   })
 }
 

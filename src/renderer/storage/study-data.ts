@@ -42,7 +42,29 @@ export async function doneSince(db: AttacheDb, deckId: string, dayStart: Date): 
   return { newCards: firstSeen.size, reviews, notes }
 }
 
-/** What to study now in a deck (or one of its sections), by the same rules everywhere. */
+/** The study day `now` falls in, under the user's rollover hour and local time zone. */
+export function studyDayAt(settings: Settings, now: Date): StudyDay {
+  return studyDay(now, settings.rolloverHour, -now.getTimezoneOffset())
+}
+
+/** The queue over cards already in hand (a session keeps its deck's cards between answers). */
+export function queueOf(
+  cards: readonly CardRow[],
+  done: DoneToday,
+  settings: Settings,
+  now: Date,
+  day: StudyDay,
+): ReviewQueue {
+  const limits = {
+    ...DEFAULT_LIMITS,
+    newPerDay: settings.newPerDay,
+    reviewsPerDay: settings.reviewsPerDay,
+  }
+  const entries = cards.map((c) => ({ id: c.id, noteId: c.noteId, position: c.position, state: c }))
+  return reviewQueue(entries, now, day.end, limits, done)
+}
+
+/** What to study now in a deck (or one of its sections), read fresh from storage. */
 export async function studyQueue(
   db: AttacheDb,
   deckId: string,
@@ -50,18 +72,12 @@ export async function studyQueue(
   settings: Settings,
   now: Date,
 ): Promise<{ queue: ReviewQueue; cards: CardRow[]; day: StudyDay }> {
-  const day = studyDay(now, settings.rolloverHour, -now.getTimezoneOffset())
+  const day = studyDayAt(settings, now)
   const [cards, done] = await Promise.all([
     studyableCards(db, deckId, section ?? undefined),
     doneSince(db, deckId, day.start),
   ])
-  const limits = {
-    ...DEFAULT_LIMITS,
-    newPerDay: settings.newPerDay,
-    reviewsPerDay: settings.reviewsPerDay,
-  }
-  const entries = cards.map((c) => ({ id: c.id, noteId: c.noteId, position: c.position, state: c }))
-  return { queue: reviewQueue(entries, now, day.end, limits, done), cards, day }
+  return { queue: queueOf(cards, done, settings, now, day), cards, day }
 }
 
 /** A card's row together with its fact and what its screen shows. */

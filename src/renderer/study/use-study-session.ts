@@ -9,7 +9,7 @@ import { db, scheduler } from '../app-services'
 import { StaleCardError, answerCard, undoAnswer, type AnswerReceipt } from '../storage/answer'
 import type { CardRow } from '../storage/db'
 import type { Settings } from '../storage/settings'
-import { cardWithFace, studyQueue } from '../storage/study-data'
+import { cardWithFace, doneSince, queueOf, studyableCards, studyDayAt } from '../storage/study-data'
 
 export interface ShownCard {
   card: CardRow
@@ -62,13 +62,26 @@ export function useStudySession(
   const shownAt = useRef(0)
   const undoStack = useRef<{ receipt: AnswerReceipt; grade: Grade }[]>([])
 
+  // The session's cards, read once and then kept current from what each answer and undo
+  // writes (re-reading a 10 000-card deck after every answer took ~100 ms in Chromium). A
+  // stale-card refusal drops them, so the next card is chosen from a fresh read.
+  const cards = useRef<Map<string, CardRow> | null>(null)
+  const keep = (row: CardRow) => cards.current?.set(row.id, row)
+
   const showNext = useCallback(
     async (preferId?: string) => {
       const now = new Date()
+      const day = studyDayAt(settings, now)
       const section = JSON.parse(sectionKey) as string[]
-      const { queue } = await studyQueue(db, deckId, section.length ? section : null, settings, now)
+      if (!cards.current) {
+        const rows = await studyableCards(db, deckId, section.length ? section : undefined)
+        cards.current = new Map(rows.map((c) => [c.id, c]))
+      }
+      const done = await doneSince(db, deckId, day.start)
+      const queue = queueOf([...cards.current.values()], done, settings, now, day)
       const id = preferId ?? queue.order[0]
       const loaded = id ? await cardWithFace(db, id) : null
+      if (loaded) keep(loaded.card)
       if (!loaded) {
         setState((s) => ({
           ...s,
@@ -104,6 +117,7 @@ export function useStudySession(
   )
 
   useEffect(() => {
+    cards.current = null
     void showNext()
   }, [showNext])
 
@@ -132,6 +146,7 @@ export function useStudySession(
             ? e.message
             : `Could not save: ${e instanceof Error ? e.message : String(e)}`
         setState((s) => ({ ...s, message }))
+        cards.current = null
         await showNext()
       } finally {
         busy.current = false
@@ -152,6 +167,7 @@ export function useStudySession(
           now: new Date(),
           durationMs: performance.now() - shownAt.current,
         })
+        keep(receipt.card)
         undoStack.current.push({ receipt, grade: g })
         setState((s) => ({
           ...s,
@@ -173,6 +189,7 @@ export function useStudySession(
           return
         }
         const card = await undoAnswer(db, scheduler, last.receipt)
+        keep(card)
         undoStack.current.pop()
         setState((s) => ({
           ...s,
