@@ -1,7 +1,12 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
-import './styles.css'
+import './styles/theme.css'
+import './styles/base.css'
+import './styles/decks.css'
+import './styles/sections.css'
+import './styles/study.css'
+import './styles/settings.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
