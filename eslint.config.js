@@ -8,6 +8,7 @@ const banned = (names, why) => names.map((name) => ({ name, message: why }))
 const bannedPatterns = (groups, why) => [{ group: groups, message: why }]
 
 const electronOnly = ['electron', 'electron/*']
+const CORE_LIBRARIES = ['ts-fsrs', 'zod', 'jsonc-parser', 'fastest-levenshtein']
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'url', 'crypto']
 
 export default tseslint.config(
@@ -41,10 +42,17 @@ export default tseslint.config(
             ['electron', 'dexie', 'react', 'react-dom', 'dexie-react-hooks'],
             'src/core is pure domain logic',
           ),
-          patterns: bannedPatterns(
-            [...nodeBuiltins, '**/main/**', '**/renderer/**', '**/preload/**', '**/shared/**'],
-            'src/core imports only itself and small pure libraries',
-          ),
+          patterns: [
+            ...bannedPatterns(
+              [...nodeBuiltins, '**/main/**', '**/renderer/**', '**/preload/**', '**/shared/**'],
+              'src/core imports only itself and small pure libraries',
+            ),
+            {
+              // The allow-list of libraries core may use (README, "Layers").
+              regex: `^(?!\\.|(${[...CORE_LIBRARIES, 'vitest'].join('|')})$)`,
+              message: `core may import only itself and ${CORE_LIBRARIES.join(', ')} (and vitest in tests)`,
+            },
+          ],
         },
       ],
       'no-restricted-globals': [
