@@ -136,3 +136,41 @@ test('a near miss on a typed figure is shown as close, with the difference', asy
   await expect(page.getByTestId('verdict')).toContainText('Close: under by 300,000 US dollars')
   await expect(page.getByRole('button', { name: /^Hard, .*\(suggested\)$/ })).toBeVisible()
 })
+
+test('an answer to a card that changed since it was shown is refused with a message', async ({
+  app,
+}) => {
+  const { page } = app
+  await openDeck(app)
+  const card = page.locator('article.card')
+  const id = (await card.getAttribute('data-card-id')) ?? ''
+  await page.keyboard.press('Space')
+  // Another window grades the same card meanwhile: its stored revision moves on.
+  await page.evaluate(
+    (cardId) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('attache')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const tx = open.result.transaction('cards', 'readwrite')
+          const store = tx.objectStore('cards')
+          const get = store.get(cardId)
+          get.onsuccess = () => store.put({ ...get.result, revision: get.result.revision + 1 })
+          tx.oncomplete = () => {
+            open.result.close()
+            resolve()
+          }
+          tx.onerror = () => reject(tx.error)
+        }
+      }),
+    id,
+  )
+  await page.keyboard.press('3')
+  await expect(page.getByRole('status')).toHaveText(/changed since it was shown.*not saved/)
+  await expect(page.getByTestId('progress')).toContainText('0 reviewed')
+  // The card is shown again from what is stored now, and can be answered.
+  await expect(card).toHaveAttribute('data-card-id', id)
+  await page.keyboard.press('Space')
+  await page.keyboard.press('3')
+  await expect(page.getByTestId('progress')).toContainText('1 reviewed')
+})
