@@ -168,7 +168,8 @@ test('an answer to a card that changed since it was shown is refused with a mess
   await page.keyboard.press('3')
   await expect(page.getByRole('status')).toHaveText(/changed since it was shown.*not saved/)
   await expect(page.getByTestId('progress')).toContainText('0 reviewed')
-  // The card is shown again from what is stored now, and can be answered.
+  // The card is shown again, unrevealed, from what is stored now, and can be answered.
+  await expect(page.getByTestId('card-back')).toHaveCount(0)
   await expect(card).toHaveAttribute('data-card-id', id)
   await page.keyboard.press('Space')
   await page.keyboard.press('3')
