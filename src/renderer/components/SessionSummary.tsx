@@ -27,7 +27,7 @@ export function SessionSummary({ reviewed, grades, durationMs, onExit }: Props) 
           <p>
             <strong data-testid="summary-reviewed">{reviewed}</strong>{' '}
             {reviewed === 1 ? 'card' : 'cards'} in{' '}
-            {minutes < 1 ? 'under a minute' : `${minutes} min`} · {correct}% not forgotten
+            {minutes < 1 ? 'under a minute' : `${minutes} min`} · {correct}% recalled (not Again)
           </p>
           <dl className="grade-chart" aria-label="Answers by grade">
             {GRADES.map((g) => (
