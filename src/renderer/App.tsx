@@ -38,23 +38,21 @@ export function App() {
     setVisits((v) => v + 1)
   }
 
-  if (fatal) {
-    return (
-      <main className="app">
+  const study = (deckId: string, deckName: string, section: readonly string[] | null) =>
+    setScreen({ name: 'study', deckId, deckName, section })
+
+  /** The current screen; every screen shares the one <main>. */
+  const current = () => {
+    if (fatal) {
+      return (
         <div className="problems" role="alert">
           <h1>Attaché could not start</h1>
           <p>{fatal}</p>
         </div>
-      </main>
-    )
-  }
-
-  const study = (deckId: string, deckName: string, section: readonly string[] | null) =>
-    setScreen({ name: 'study', deckId, deckName, section })
-
-  if (screen.name === 'study') {
-    return (
-      <main className="app">
+      )
+    }
+    if (screen.name === 'study') {
+      return (
         <StudyScreen
           deckId={screen.deckId}
           deckName={screen.deckName}
@@ -62,12 +60,10 @@ export function App() {
           settings={settings}
           onExit={toDecks}
         />
-      </main>
-    )
-  }
-  if (screen.name === 'sections') {
-    return (
-      <main className="app">
+      )
+    }
+    if (screen.name === 'sections') {
+      return (
         <SectionsScreen
           deckId={screen.deckId}
           deckName={screen.deckName}
@@ -75,47 +71,48 @@ export function App() {
           onStudy={(section) => study(screen.deckId, screen.deckName, section)}
           onExit={toDecks}
         />
-      </main>
+      )
+    }
+    return (
+      <>
+        <header className="top-bar">
+          <h1 className="brand">Attaché</h1>
+          <nav className="top-actions">
+            <button
+              type="button"
+              className="ghost"
+              aria-pressed={screen.name === 'settings'}
+              onClick={() =>
+                setScreen(screen.name === 'settings' ? { name: 'decks' } : { name: 'settings' })
+              }
+            >
+              Settings
+            </button>
+          </nav>
+        </header>
+        {screen.name === 'settings' ? (
+          <SettingsPanel
+            settings={settings}
+            onChange={(k, v) => void updateSetting(k, v)}
+            onClose={toDecks}
+          />
+        ) : (
+          <>
+            {startup && <DeckProblems problems={startup.problems} />}
+            {startup ? (
+              <DeckList
+                decks={decks}
+                onStudy={(d) => study(d.id, d.name, null)}
+                onSections={(d) => setScreen({ name: 'sections', deckId: d.id, deckName: d.name })}
+              />
+            ) : (
+              <p className="muted">Loading decks…</p>
+            )}
+          </>
+        )}
+      </>
     )
   }
 
-  return (
-    <main className="app">
-      <header className="top-bar">
-        <h1 className="brand">Attaché</h1>
-        <nav className="top-actions">
-          <button
-            type="button"
-            className="ghost"
-            aria-pressed={screen.name === 'settings'}
-            onClick={() =>
-              setScreen(screen.name === 'settings' ? { name: 'decks' } : { name: 'settings' })
-            }
-          >
-            Settings
-          </button>
-        </nav>
-      </header>
-      {screen.name === 'settings' ? (
-        <SettingsPanel
-          settings={settings}
-          onChange={(k, v) => void updateSetting(k, v)}
-          onClose={toDecks}
-        />
-      ) : (
-        <>
-          {startup && <DeckProblems problems={startup.problems} />}
-          {startup ? (
-            <DeckList
-              decks={decks}
-              onStudy={(d) => study(d.id, d.name, null)}
-              onSections={(d) => setScreen({ name: 'sections', deckId: d.id, deckName: d.name })}
-            />
-          ) : (
-            <p className="muted">Loading decks…</p>
-          )}
-        </>
-      )}
-    </main>
-  )
+  return <main className="app">{current()}</main>
 }
