@@ -97,7 +97,7 @@ function yearOnly(typed: string): PartialDate | null {
 }
 
 /** Lower-case words without punctuation or leading articles, for spelling comparison. */
-export function normalizeText(s: string): string {
+function normalizeText(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -75,13 +75,13 @@ export function quantitiesIn(text: string): Quantity[] {
   return found
 }
 
-const CARDINAL_WORDS =
+/** Small numbers in words, indexed by their value. */
+export const CARDINAL_WORDS =
   'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(
     ' ',
   )
-const ORDINAL_WORDS = '- first second third fourth fifth sixth seventh eighth ninth tenth'.split(
-  ' ',
-)
+export const ORDINAL_WORDS =
+  '- first second third fourth fifth sixth seventh eighth ninth tenth'.split(' ')
 
 /**
  * The one quantity a typed answer states, or null when it states none or several

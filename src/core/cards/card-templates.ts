@@ -36,7 +36,12 @@ export interface CardFace {
  * review history and reloading a deck never duplicates cards.
  */
 export function cardId(deckId: string, factId: string, template: Template): string {
-  return `${deckId}/${factId}/${template}`
+  return `${noteId(deckId, factId)}/${template}`
+}
+
+/** A fact's id in storage (Anki's note id): its cards' ids extend it. */
+export function noteId(deckId: string, factId: string): string {
+  return `${deckId}/${factId}`
 }
 
 /** Which cards a fact makes: one question (typed for figures and dates), plus reverse and cloze where the fact has them. */

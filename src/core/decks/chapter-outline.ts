@@ -73,7 +73,7 @@ export class ChapterOutline {
           end < span.end &&
           (this.lines[end] ?? '').trim() &&
           !/^\s*•/.test(this.lines[end] ?? '') &&
-          !this.headings.some((h) => h.line === end)
+          !this.isHeading(end)
         )
           end++
         span = { start: line, end }
@@ -82,24 +82,31 @@ export class ChapterOutline {
       const heading = this.findHeading(span, label, level)
       if (!heading) return { error: `no heading for "${label}" in the text` }
       level = heading.level
-      const next = this.headings.find(
-        (h) => h.line > heading.line && h.line < span.end && h.level <= heading.level,
-      )
-      span = { start: heading.line, end: next?.line ?? span.end }
+      span = this.spanOf(heading, span.end)
     }
     return span
   }
 
   /** Every heading of the chapter with the lines it covers. */
   sections(): { title: string; level: number; span: Span }[] {
-    return this.headings.map((h) => {
-      const next = this.headings.find((n) => n.line > h.line && n.level <= h.level)
-      return {
-        title: h.text,
-        level: h.level,
-        span: { start: h.line, end: next?.line ?? this.lines.length },
-      }
-    })
+    return this.headings.map((h) => ({
+      title: h.text,
+      level: h.level,
+      span: this.spanOf(h, this.lines.length),
+    }))
+  }
+
+  /** Whether a line is one of the chapter's headings (they state no facts of their own). */
+  isHeading(line: number): boolean {
+    return this.headings.some((h) => h.line === line)
+  }
+
+  /** A heading's lines: up to the next heading of the same or a higher level, within `limit`. */
+  private spanOf(heading: Heading, limit: number): Span {
+    const next = this.headings.find(
+      (h) => h.line > heading.line && h.line < limit && h.level <= heading.level,
+    )
+    return { start: heading.line, end: next?.line ?? limit }
   }
 
   /** The text of a span. */

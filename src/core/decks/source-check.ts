@@ -1,5 +1,5 @@
 import { MONTH_NAMES, parseIsoDate } from '../answers/dates'
-import { quantitiesIn } from '../answers/quantity'
+import { CARDINAL_WORDS, ORDINAL_WORDS, quantitiesIn } from '../answers/quantity'
 import type { ChapterOutline, Span } from './chapter-outline'
 import type { Fact } from './deck-schema'
 
@@ -19,10 +19,8 @@ export function chapterFigures(outline: ChapterOutline): ChapterFigure[] {
   const first = outline.sections().find((s) => s.level === 1)?.span.start ?? 0
   outline.lines.forEach((text, line) => {
     if (line < first) return
-    const t = text.trim()
     // Headings and photo captions state no facts of their own.
-    if (t.length < 200 && (/^\(\d\) |^[A-Fa-f] [A-Z]|^\([A-F]\) /.test(t) || /\(Photo/.test(t)))
-      return
+    if (outline.isHeading(line) || /\(Photo/.test(text)) return
     for (const q of quantitiesIn(text.replace(/^\s*•\s*\*?\d+\s/, ''))) {
       if (CROSS_REFERENCE.test(text.slice(0, q.index))) continue
       out.push({ line, value: q.value, raw: q.raw })
@@ -46,19 +44,11 @@ export function factNumbers(fact: Fact): Set<number> {
   return values
 }
 
-const NUMBER_WORDS = [
-  ['zero'],
-  ['one', 'first', 'once'],
-  ['two', 'second', 'twice'],
-  ['three', 'third'],
-  ['four', 'fourth'],
-  ['five', 'fifth'],
-  ['six', 'sixth'],
-  ['seven', 'seventh'],
-  ['eight', 'eighth'],
-  ['nine', 'ninth'],
-  ['ten', 'tenth'],
-]
+/** Ways the chapter spells a small number out: "three", "third", "twice". */
+const spelled = (v: number): string[] =>
+  [CARDINAL_WORDS[v], ORDINAL_WORDS[v], ['', 'once', 'twice'][v]].filter(
+    (w): w is string => Boolean(w) && w !== '-',
+  )
 
 /**
  * Numbers the fact states that its cited section does not: each would be an invented figure.
@@ -66,12 +56,11 @@ const NUMBER_WORDS = [
  */
 export function inventedNumbers(fact: Fact, sectionText: string): string[] {
   const stated = new Set(quantitiesIn(sectionText).map((q) => q.value))
-  const words = sectionText.toLowerCase()
+  const lower = sectionText.toLowerCase()
   const problems: string[] = []
   for (const v of factNumbers(fact)) {
     if (stated.has(v)) continue
-    const spelled = NUMBER_WORDS[v]?.some((w) => new RegExp(`\\b${w}\\b`).test(words))
-    if (!spelled) problems.push(String(v))
+    if (!spelled(v).some((w) => new RegExp(`\\b${w}\\b`).test(lower))) problems.push(String(v))
   }
   if (fact.date) {
     const month = parseIsoDate(fact.date).month
@@ -82,7 +71,7 @@ export function inventedNumbers(fact: Fact, sectionText: string): string[] {
 }
 
 /** Lower-case word tokens, as the anti-copy check counts them. */
-export const words = (s: string) => s.toLowerCase().match(/[a-z0-9]+/g) ?? []
+const words = (s: string) => s.toLowerCase().match(/[a-z0-9]+/g) ?? []
 
 /** Every run of `n` consecutive words of the chapter. */
 export function wordRuns(text: string, n = 12): Set<string> {

@@ -37,7 +37,8 @@ export interface ReviewQueue {
   counts: { learning: number; review: number; new: number }
 }
 
-const isLearning = (s: SchedulingState) =>
+/** In (re)learning: short steps, shown when due and never buried. */
+export const isLearning = (s: SchedulingState) =>
   s.state === CardState.Learning || s.state === CardState.Relearning
 
 /**

@@ -1,4 +1,4 @@
-import { CardState } from '../../core/scheduling/scheduler'
+import { isLearning } from '../../core/study/review-queue'
 import type { AttacheDb } from './db'
 import type { Settings } from './settings'
 import { studyQueue } from './study-data'
@@ -26,10 +26,7 @@ export async function deckOverviews(
   return Promise.all(
     decks.map(async (d) => {
       const { queue, cards, day } = await studyQueue(db, d.id, null, settings, now)
-      const learning = cards.filter(
-        (c) =>
-          (c.state === CardState.Learning || c.state === CardState.Relearning) && c.due < day.end,
-      ).length
+      const learning = cards.filter((c) => isLearning(c) && c.due < day.end).length
       return {
         id: d.id,
         name: d.name,

@@ -1,10 +1,8 @@
-import { cardsOfDeck } from '../../core/cards/card-templates'
+import { cardsOfDeck, noteId } from '../../core/cards/card-templates'
 import type { Deck } from '../../core/decks/deck-schema'
 import { fnv1a } from '../../core/hash'
 import type { Scheduler } from '../../core/scheduling/scheduler'
 import type { AttacheDb, CardRow, NoteRow } from './db'
-
-export const noteId = (deckId: string, factId: string) => `${deckId}/${factId}`
 
 /**
  * Writes a deck's facts and cards in one transaction. Cards are matched by their stable ids:
@@ -15,17 +13,18 @@ export const noteId = (deckId: string, factId: string) => `${deckId}/${factId}`
 export async function syncDeck(db: AttacheDb, deck: Deck, scheduler: Scheduler, now: Date) {
   const specs = cardsOfDeck(deck)
   const fingerprint = fnv1a(JSON.stringify([deck, specs]))
-  const notes: NoteRow[] = deck.facts.map((fact, position) => ({
-    id: noteId(deck.id, fact.id),
-    deckId: deck.id,
-    factId: fact.id,
-    position,
-    fact,
-  }))
   return db.transaction('rw', db.decks, db.notes, db.cards, async () => {
     if ((await db.decks.get(deck.id))?.fingerprint === fingerprint) {
       return { added: 0, retired: 0, unchanged: true }
     }
+    const notes: NoteRow[] = deck.facts.map((fact, position) => ({
+      id: noteId(deck.id, fact.id),
+      deckId: deck.id,
+      factId: fact.id,
+      position,
+      fact,
+    }))
+
     const existing = new Map(
       (await db.cards.where('deckId').equals(deck.id).toArray()).map((c) => [c.id, c]),
     )

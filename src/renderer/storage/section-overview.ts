@@ -1,8 +1,9 @@
 import { inSection, sectionPaths } from '../../core/decks/sections'
 import { CardState } from '../../core/scheduling/scheduler'
-import { studyDay } from '../../core/study/day-boundary'
+import { isLearning } from '../../core/study/review-queue'
 import type { AttacheDb } from './db'
 import type { Settings } from './settings'
+import { studyDayAt } from './study-data'
 
 export interface SectionRow {
   path: string[]
@@ -22,7 +23,7 @@ export async function sectionOverview(
   settings: Settings,
   now: Date,
 ): Promise<SectionRow[]> {
-  const day = studyDay(now, settings.rolloverHour, -now.getTimezoneOffset())
+  const day = studyDayAt(settings, now)
   const [notes, cards] = await Promise.all([
     db.notes.where('deckId').equals(deckId).toArray(),
     db.cards.where('deckId').equals(deckId).toArray(),
@@ -35,13 +36,13 @@ export async function sectionOverview(
     for (const c of live) {
       if (!inSection(sectionOf.get(c.noteId) ?? [], path)) continue
       row.total++
-      if (c.state === CardState.New) row.new++
-      else {
-        row.seen++
-        if (c.state === CardState.Review) {
-          if (c.due < day.end) row.due++
-        } else row.learning++
+      if (c.state === CardState.New) {
+        row.new++
+        continue
       }
+      row.seen++
+      if (isLearning(c)) row.learning++
+      else if (c.due < day.end) row.due++
     }
     return row
   })

@@ -16,7 +16,7 @@ import type { Settings } from './settings'
 export async function studyableCards(
   db: AttacheDb,
   deckId: string,
-  section?: readonly string[],
+  section: readonly string[] | null,
 ): Promise<CardRow[]> {
   const cards = (await db.cards.where('deckId').equals(deckId).toArray()).filter((c) => !c.retired)
   if (!section?.length) return cards
@@ -74,7 +74,7 @@ export async function studyQueue(
 ): Promise<{ queue: ReviewQueue; cards: CardRow[]; day: StudyDay }> {
   const day = studyDayAt(settings, now)
   const [cards, done] = await Promise.all([
-    studyableCards(db, deckId, section ?? undefined),
+    studyableCards(db, deckId, section),
     doneSince(db, deckId, day.start),
   ])
   return { queue: queueOf(cards, done, settings, now, day), cards, day }

@@ -46,7 +46,8 @@ export function useStudySession(
   settings: Settings,
   section: readonly string[] | null,
 ) {
-  const sectionKey = JSON.stringify(section ?? [])
+  // A stable dependency for the callbacks below (the array itself is a new object per render).
+  const sectionKey = JSON.stringify(section)
   const [state, setState] = useState<SessionState>(() => ({
     phase: 'loading',
     shown: null,
@@ -72,9 +73,8 @@ export function useStudySession(
     async (preferId?: string) => {
       const now = new Date()
       const day = studyDayAt(settings, now)
-      const section = JSON.parse(sectionKey) as string[]
       if (!cards.current) {
-        const rows = await studyableCards(db, deckId, section.length ? section : undefined)
+        const rows = await studyableCards(db, deckId, JSON.parse(sectionKey) as string[] | null)
         cards.current = new Map(rows.map((c) => [c.id, c]))
       }
       const done = await doneSince(db, deckId, day.start)
