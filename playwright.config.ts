@@ -1,9 +1,20 @@
 import { defineConfig } from '@playwright/test'
+import getPort from 'get-port'
 import type { WorkerOptions } from './e2e/fixtures'
 import { installedElectronBinary } from './e2e/electron-binary'
 
 const electron = installedElectronBinary()
-const port = 4173
+
+/**
+ * Free ports, chosen once by the runner: workers load this file again and inherit the
+ * runner's environment, so they see the same numbers. Two runs on one machine do not collide.
+ */
+async function portFromEnv(name: string): Promise<number> {
+  process.env[name] ??= String(await getPort({ host: '127.0.0.1' }))
+  return Number(process.env[name])
+}
+const previewPort = await portFromEnv('ATTACHE_E2E_PREVIEW_PORT')
+const devPort = await portFromEnv('ATTACHE_WEB_PORT')
 
 // Every spec runs against the web build in Chromium. The same specs run against the Electron
 // build when its binary is installed; otherwise the run says so and counts nothing for it.
@@ -13,6 +24,9 @@ if (electron.path === null && process.env['TEST_WORKER_INDEX'] === undefined) {
   )
 }
 
+/** Specs that exercise a README command as typed, not the app as built. */
+const README_COMMANDS = /readme-commands\.spec\.ts/
+
 export default defineConfig<object, WorkerOptions>({
   testDir: './e2e',
   fullyParallel: true,
@@ -21,14 +35,35 @@ export default defineConfig<object, WorkerOptions>({
   retries: 0,
   timeout: 30_000,
   reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
-  webServer: {
-    command: `npx vite preview --config vite.web.config.ts --configLoader runner --host 127.0.0.1 --port ${port} --strictPort --mode e2e`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --config vite.web.config.ts --configLoader runner --host 127.0.0.1 --port ${previewPort} --strictPort --mode e2e`,
+      url: `http://127.0.0.1:${previewPort}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // Exactly what the README tells a newcomer to type; the port comes from the environment.
+      command: 'npm run web',
+      env: { ATTACHE_WEB_PORT: String(devPort) },
+      url: `http://localhost:${devPort}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
   projects: [
-    { name: 'web', use: { baseURL: `http://127.0.0.1:${port}/` } },
-    ...(electron.path ? [{ name: 'electron', use: { electronBinary: electron.path } }] : []),
+    {
+      name: 'web',
+      testIgnore: README_COMMANDS,
+      use: { baseURL: `http://127.0.0.1:${previewPort}/` },
+    },
+    {
+      name: 'npm-run-web',
+      testMatch: README_COMMANDS,
+      use: { baseURL: `http://localhost:${devPort}/` },
+    },
+    ...(electron.path
+      ? [{ name: 'electron', testIgnore: README_COMMANDS, use: { electronBinary: electron.path } }]
+      : []),
   ],
 })

@@ -22,7 +22,10 @@ export default defineConfig(({ mode }) => {
     ],
     resolve: { alias: { '@platform': resolve(root, 'src/renderer/platform/web-platform.ts') } },
     build: { outDir: resolve(root, e2e ? 'out/web-e2e' : 'out/web'), emptyOutDir: true },
-    server: { port: 5173 },
+    // `npm run web` serves on 5173; ATTACHE_WEB_PORT picks another (the e2e suite uses a free one).
+    server: process.env['ATTACHE_WEB_PORT']
+      ? { port: Number(process.env['ATTACHE_WEB_PORT']), strictPort: true }
+      : { port: 5173 },
     preview: { port: 4173, strictPort: true },
   }
 })
