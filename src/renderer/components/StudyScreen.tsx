@@ -17,11 +17,19 @@ interface Props {
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 const undoKey = isMac ? '⌘Z' : 'Ctrl+Z'
 
-/** The grade a typed answer suggests: right → Good, close → Hard, wrong → Again. */
-function suggestedGrade(shown: ShownCard): Grade | null {
+/**
+ * The grade Enter/Space gives once the back is shown, highlighted on screen: what a typed
+ * answer suggests (right → Good, close → Hard, wrong → Again), otherwise Good (Anki's default).
+ */
+function defaultGrade(shown: ShownCard): Grade {
   const r = shown.typed?.verdict.result
-  return r === 'correct' ? 3 : r === 'close' ? 2 : r === 'wrong' ? 1 : null
+  return r === 'close' ? 2 : r === 'wrong' ? 1 : 3
 }
+
+/** Buttons, links and form controls act on their own Enter/Space; the screen must not as well. */
+const isControl = (t: EventTarget | null) =>
+  t instanceof HTMLElement &&
+  t.closest('button, a[href], input, select, textarea, summary') !== null
 
 const isTextField = (t: EventTarget | null) =>
   t instanceof HTMLElement &&
@@ -58,6 +66,8 @@ export function StudyScreen({ deckId, deckName, section, settings, onExit }: Pro
       }
       if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || state.phase !== 'card' || !shown) return
       const space = e.key === ' ' || e.key === 'Enter'
+      // A focused button's Enter/Space does what that button says, and nothing else.
+      if (space && isControl(e.target)) return
       if (!shown.revealed && space && shown.face.answerMode === 'reveal') {
         e.preventDefault()
         reveal()
@@ -66,7 +76,7 @@ export function StudyScreen({ deckId, deckName, section, settings, onExit }: Pro
         void grade(Number(e.key) as Grade)
       } else if (shown.revealed && space) {
         e.preventDefault()
-        void grade(3)
+        void grade(defaultGrade(shown))
       }
     }
     window.addEventListener('keydown', onKey)
@@ -76,7 +86,7 @@ export function StudyScreen({ deckId, deckName, section, settings, onExit }: Pro
   const remaining = counts.new + counts.learning + counts.review
   const total = state.reviewed + remaining
   const progress = state.phase === 'done' ? 1 : total === 0 ? 0 : state.reviewed / total
-  const suggested = shown ? suggestedGrade(shown) : null
+  const suggested = shown?.revealed ? defaultGrade(shown) : null
   const title = section?.length ? `${deckName} › ${section.at(-1)}` : deckName
 
   return (
@@ -162,7 +172,9 @@ export function StudyScreen({ deckId, deckName, section, settings, onExit }: Pro
                     type="button"
                     className={`grade grade-${g}${suggested === g ? ' suggested' : ''}`}
                     onClick={() => void grade(g)}
-                    aria-keyshortcuts={String(g)}
+                    // The highlighted grade takes the focus, so Enter grades what is shown.
+                    autoFocus={suggested === g}
+                    aria-keyshortcuts={suggested === g ? `${g} Enter Space` : String(g)}
                     aria-label={`${GRADE_NAMES[g]}, next in ${shown.intervals[g]}${suggested === g ? ' (suggested)' : ''}`}
                   >
                     <span className="interval">{shown.intervals[g]}</span>

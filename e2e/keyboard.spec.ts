@@ -1,0 +1,66 @@
+import { expect, test, type AppHandle } from './fixtures'
+import { storedRatings } from './stored'
+
+const CHAPTER_DECK = 'Diplomatic Bluebook 2020 · Global Security'
+
+async function revealFirstCard(app: AppHandle) {
+  const { page } = app
+  await page.getByRole('button', { name: `Study ${CHAPTER_DECK}` }).click()
+  await expect(page.getByTestId('card-front')).toBeVisible()
+  // The chapter deck opens on a reveal card (an acronym).
+  await expect(page.locator('article.card')).toHaveAttribute('data-template', 'qa')
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('card-back')).toBeVisible()
+}
+
+for (const [key, name, rating] of [
+  ['Enter', 'Again', 1],
+  ['Space', 'Hard', 2],
+  ['Enter', 'Easy', 4],
+] as const) {
+  test(`${key} on the focused ${name} button records ${name}`, async ({ app }) => {
+    const { page } = app
+    await revealFirstCard(app)
+    const button = page.getByRole('button', { name: new RegExp(`^${name}, next in`) })
+    await button.focus()
+    await page.keyboard.press(key)
+    await expect(page.getByTestId('progress')).toContainText('1 reviewed')
+    expect(await storedRatings(page)).toEqual([rating])
+  })
+}
+
+test('Enter after revealing grades the highlighted Good, which holds the focus', async ({
+  app,
+}) => {
+  const { page } = app
+  await revealFirstCard(app)
+  const good = page.getByRole('button', { name: /^Good, .*\(suggested\)$/ })
+  await expect(good).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('progress')).toContainText('1 reviewed')
+  expect(await storedRatings(page)).toEqual([3])
+})
+
+test('Enter after a wrong typed answer takes the suggested Again, not a hidden Good', async ({
+  app,
+}) => {
+  const { page } = app
+  await page.getByRole('button', { name: `Sections of ${CHAPTER_DECK}` }).click()
+  await page.getByRole('button', { name: /^Study section F Illicit drugs/ }).click()
+  await page.getByTestId('typed-answer').fill('12 yen')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('verdict')).toContainText('Not quite')
+  await expect(page.getByRole('button', { name: /^Again, .*\(suggested\)$/ })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('progress')).toContainText('1 reviewed')
+  expect(await storedRatings(page)).toEqual([1])
+})
+
+test('number keys grade what they name, wherever the focus is', async ({ app }) => {
+  const { page } = app
+  await revealFirstCard(app)
+  await page.getByRole('button', { name: /^Easy, next in/ }).focus()
+  await page.keyboard.press('2')
+  await expect(page.getByTestId('progress')).toContainText('1 reviewed')
+  expect(await storedRatings(page)).toEqual([2])
+})
