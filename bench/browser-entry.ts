@@ -10,7 +10,7 @@ import {
   doneSince,
   queueOf,
   studyDayAt,
-  studyQueue,
+  studyableCards,
 } from '../src/renderer/storage/study-data'
 import { compareAnswering } from './answer-bench'
 import { medianMs } from './measure'
@@ -52,7 +52,12 @@ async function queueBench(n: number) {
     now,
   )
   const ours = await medianMs(async () => {
-    await studyQueue(db, 'big', null, DEFAULT_SETTINGS, now)
+    const day = studyDayAt(DEFAULT_SETTINGS, now)
+    const [cards, log] = await Promise.all([
+      studyableCards(db, 'big', null),
+      doneSince(db, 'big', day.start),
+    ])
+    queueOf(cards, log, DEFAULT_SETTINGS, now, day)
   })
   // What a session does between answers: today's logs from their index, the queue over the
   // cards it already holds, and the next card's row and fact.

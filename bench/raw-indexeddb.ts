@@ -26,7 +26,7 @@ export function rawAnswer(raw: IDBDatabase, id: string): Promise<void> {
     const get = tx.objectStore('cards').get(id)
     get.onsuccess = () => {
       const card = get.result as { revision: number }
-      tx.objectStore('logs').add({ cardId: id, rating: 3, review: new Date() })
+      tx.objectStore('logs').add({ cardId: id, rating: 3, review: Date.now() })
       tx.objectStore('cards').put({ ...card, revision: card.revision + 1 })
     }
     tx.oncomplete = () => ok()

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Rating, createEmptyCard, fsrs, type Card } from 'ts-fsrs'
 import { parseDeck } from '../src/core/decks/parse-deck'
-import { Scheduler, fuzzSeed, pickState } from '../src/core/scheduling/scheduler'
+import { Scheduler, fuzzSeed } from '../src/core/scheduling/scheduler'
+import { toStoredState } from '../src/core/scheduling/stored-state'
 import { reviewQueue, DEFAULT_LIMITS, type QueueCard } from '../src/core/study/review-queue'
 import { openDb } from '../src/renderer/storage/db'
 import { syncDeck } from '../src/renderer/storage/deck-sync'
@@ -51,16 +52,20 @@ out(
             ...s.review(s.newState(now), 4, now, 'x').state,
             due: new Date(now.getTime() - i * 60_000),
           }
-    return { id: `c${i}`, noteId: `n${i >> 1}`, position: i, state }
+    return {
+      id: `c${i}`,
+      noteId: `n${i >> 1}`,
+      position: i,
+      state: state.state,
+      due: state.due.getTime(),
+    }
   })
   const dayEnd = new Date(now.getTime() + 12 * 3_600_000)
   const a = await medianMs(() => {
     reviewQueue(cards, now, dayEnd, DEFAULT_LIMITS, { newCards: 0, reviews: 0, notes: new Set() })
   })
   const b = await medianMs(() => {
-    cards
-      .filter((c) => c.state.due < dayEnd)
-      .sort((x, y) => x.state.due.getTime() - y.state.due.getTime())
+    cards.filter((c) => c.due < dayEnd.getTime()).sort((x, y) => x.due - y.due)
   })
   out(report('due queue for the whole deck', a, 'filter + sort by due', b))
 }
@@ -92,9 +97,15 @@ out(
         if (!card) throw new Error('missing')
         await Promise.all([
           dexie.reviewLogs.add({
-            ...pickState(card),
             rating: 3,
-            review: now,
+            state: card.state,
+            due: card.due,
+            stability: card.stability,
+            difficulty: card.difficulty,
+            elapsed_days: card.elapsed_days,
+            scheduled_days: card.scheduled_days,
+            learning_steps: card.learning_steps,
+            review: now.getTime(),
             last_elapsed_days: 0,
             cardId: id,
             deckId: card.deckId,
@@ -130,7 +141,11 @@ out(
     await syncDeck(db, deck, scheduler, now)
     db.close()
   })
-  const rows = deck.facts.map((f, i) => ({ id: f.id, ...createEmptyCard(now), position: i }))
+  const rows = deck.facts.map((f, i) => ({
+    id: f.id,
+    ...toStoredState(createEmptyCard(now)),
+    position: i,
+  }))
   const b = await medianMs(async () => {
     const db = openDb(`bench-bulk-${n++}`)
     await db.cards.bulkPut(

@@ -11,7 +11,14 @@ type Screen =
   | { name: 'decks' }
   | { name: 'settings' }
   | { name: 'sections'; deckId: string; deckName: string }
-  | { name: 'study'; deckId: string; deckName: string; section: readonly string[] | null }
+  | {
+      name: 'study'
+      deckId: string
+      deckName: string
+      section: readonly string[] | null
+      /** Where Esc returns to. */
+      from: 'decks' | 'sections'
+    }
 
 export function App() {
   const [startup, setStartup] = useState<StartupReport | null>(null)
@@ -38,8 +45,12 @@ export function App() {
     setVisits((v) => v + 1)
   }
 
-  const study = (deckId: string, deckName: string, section: readonly string[] | null) =>
-    setScreen({ name: 'study', deckId, deckName, section })
+  const study = (
+    deckId: string,
+    deckName: string,
+    section: readonly string[] | null,
+    from: 'decks' | 'sections',
+  ) => setScreen({ name: 'study', deckId, deckName, section, from })
 
   /** The current screen; every screen shares the one <main>. */
   const current = () => {
@@ -58,7 +69,13 @@ export function App() {
           deckName={screen.deckName}
           section={screen.section}
           settings={settings}
-          onExit={toDecks}
+          backTo={screen.from === 'sections' ? 'Sections' : 'Decks'}
+          onExit={
+            screen.from === 'sections'
+              ? () =>
+                  setScreen({ name: 'sections', deckId: screen.deckId, deckName: screen.deckName })
+              : toDecks
+          }
         />
       )
     }
@@ -68,7 +85,7 @@ export function App() {
           deckId={screen.deckId}
           deckName={screen.deckName}
           settings={settings}
-          onStudy={(section) => study(screen.deckId, screen.deckName, section)}
+          onStudy={(section) => study(screen.deckId, screen.deckName, section, 'sections')}
           onExit={toDecks}
         />
       )
@@ -102,7 +119,7 @@ export function App() {
             {startup ? (
               <DeckList
                 decks={decks}
-                onStudy={(d) => study(d.id, d.name, null)}
+                onStudy={(d) => study(d.id, d.name, null, 'decks')}
                 onSections={(d) => setScreen({ name: 'sections', deckId: d.id, deckName: d.name })}
               />
             ) : (

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
-import { sectionOverview, type SectionRow } from './storage/section-overview'
+import { sectionOverview, type SectionOverview } from './storage/section-overview'
 import { db } from './app-services'
 import { deckOverviews, type DeckOverview } from './storage/deck-overview'
 import { DEFAULT_SETTINGS, readSettings, writeSetting, type Settings } from './storage/settings'
@@ -23,6 +23,9 @@ export function updateSetting<K extends keyof Settings>(key: K, value: Settings[
 }
 
 /** Per-section counts for one deck; undefined while loading. */
-export function useSectionOverview(deckId: string, settings: Settings): SectionRow[] | undefined {
+export function useSectionOverview(
+  deckId: string,
+  settings: Settings,
+): SectionOverview | undefined {
   return useLiveQuery(() => sectionOverview(db, deckId, settings, new Date()), [deckId, settings])
 }

@@ -93,7 +93,7 @@ describe('reviewQueue', () => {
     expect(q.order).toEqual(['r4', 'r3'])
   })
 
-  it('holds back a learning card until it is due while other cards remain', () => {
+  it('counts a learning card due within the learn-ahead limit, and shows it after the rest', () => {
     const q = reviewQueue(
       [learningDueIn('soon', 5 * MIN), fresh('n', 1)],
       now,
@@ -101,7 +101,38 @@ describe('reviewQueue', () => {
       DEFAULT_LIMITS,
       none,
     )
-    expect(q.order).toEqual(['n'])
+    expect(q.order).toEqual(['n', 'soon'])
+    expect(q.counts).toEqual({ learning: 1, review: 0, new: 1 })
+  })
+
+  it('does not count a learning card due later today, and says when it comes', () => {
+    const q = reviewQueue(
+      [learningDueIn('later', 3 * 3_600_000)],
+      now,
+      dayEnd,
+      DEFAULT_LIMITS,
+      none,
+    )
+    expect(q.order).toEqual([])
+    expect(q.counts).toEqual({ learning: 0, review: 0, new: 0 })
+    expect(q.nextAt).toBe(now.getTime() + 3 * 3_600_000)
+  })
+
+  it("says the next study day when only tomorrow's reviews or held-back new cards remain", () => {
+    const tomorrow = reviewQueue([reviewDueIn('r', DAY)], now, dayEnd, DEFAULT_LIMITS, none)
+    expect(tomorrow.nextAt).toBe(dayEnd.getTime())
+    const inThreeDays = reviewQueue([reviewDueIn('r', 3 * DAY)], now, dayEnd, DEFAULT_LIMITS, none)
+    expect(inThreeDays.nextAt).toBe(dayEnd.getTime() + 2 * DAY)
+    const held = reviewQueue(
+      [fresh('n', 1)],
+      now,
+      dayEnd,
+      { ...DEFAULT_LIMITS, newPerDay: 0 },
+      none,
+    )
+    expect(held.counts.new).toBe(0)
+    expect(held.nextAt).toBe(dayEnd.getTime())
+    expect(reviewQueue([], now, dayEnd, DEFAULT_LIMITS, none).nextAt).toBeNull()
   })
 
   it('shows learning cards due within the learn-ahead limit when nothing else is left', () => {

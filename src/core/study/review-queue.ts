@@ -1,4 +1,4 @@
-import { CardState, type SchedulingState } from '../scheduling/scheduler'
+import { CardState } from '../scheduling/scheduler'
 
 /** What the queue needs to know about a card. */
 export interface QueueCard {
@@ -7,13 +7,15 @@ export interface QueueCard {
   noteId: string
   /** Order of new cards: the deck's own order. */
   position: number
-  state: SchedulingState
+  state: CardState
+  /** When the card is due, in epoch ms. */
+  due: number
 }
 
 export interface StudyLimits {
   newPerDay: number
   reviewsPerDay: number
-  /** Learning cards due within this many ms are shown early when nothing else is left (Anki's 20 min). */
+  /** Learning cards due within this many ms count as due now (Anki's learn-ahead limit, 20 min). */
   learnAheadMs: number
 }
 
@@ -31,21 +33,43 @@ export interface DoneToday {
   notes: ReadonlySet<string>
 }
 
+/**
+ * The one definition of each count, used by the deck list, the Sections screen and the
+ * session alike:
+ * - `learning`: cards in (re)learning due now or within the learn-ahead limit;
+ * - `review`: review cards due before the study day ends, unburied, within the review limit;
+ * - `new`: unburied new cards, within what is left of the new-card limit.
+ */
+export interface QueueCounts {
+  learning: number
+  review: number
+  new: number
+}
+
 export interface ReviewQueue {
   /** Card ids in the order they will be shown. */
   order: string[]
-  counts: { learning: number; review: number; new: number }
+  counts: QueueCounts
+  /**
+   * When something next becomes available once this queue is done (epoch ms): a learning
+   * step later today, or the start of the study day when the next review, buried sibling or
+   * held-back new card comes. Null when the deck holds nothing more to study.
+   */
+  nextAt: number | null
 }
 
 /** In (re)learning: short steps, shown when due and never buried. */
-export const isLearning = (s: SchedulingState) =>
-  s.state === CardState.Learning || s.state === CardState.Relearning
+export const isLearning = (c: { state: CardState }) =>
+  c.state === CardState.Learning || c.state === CardState.Relearning
+
+const DAY = 86_400_000
 
 /**
  * The cards to show now, in order: learning cards that are due, then review cards due before
- * the study day ends, then new cards up to what is left of today's new-card limit. When only
- * learning cards due in the next `learnAheadMs` remain, they are shown early. New and review
- * cards whose fact already had a card today, or has one earlier in the queue, are buried.
+ * the study day ends, then new cards up to what is left of today's new-card limit, then
+ * learning cards due within the learn-ahead limit (shown early once nothing else is left, as
+ * Anki does). New and review cards whose fact already had a card today, or has one earlier in
+ * the queue, are buried.
  */
 export function reviewQueue(
   cards: readonly QueueCard[],
@@ -55,30 +79,47 @@ export function reviewQueue(
   done: DoneToday,
 ): ReviewQueue {
   const t = now.getTime()
-  const byDue = (a: QueueCard, b: QueueCard) =>
-    a.state.due.getTime() - b.state.due.getTime() || a.position - b.position
-  const learning = cards.filter((c) => isLearning(c.state) && c.state.due.getTime() <= t)
+  const end = dayEnd.getTime()
+  const byDue = (a: QueueCard, b: QueueCard) => a.due - b.due || a.position - b.position
+  const learningNow: QueueCard[] = []
+  const learningAhead: QueueCard[] = []
+  const reviewsDue: QueueCard[] = []
+  const fresh: QueueCard[] = []
+  let nextAt = Infinity
+  // The start of the study day in which a card due at `due` (≥ dayEnd) can be shown.
+  const dayOf = (due: number) => end + Math.floor((due - end) / DAY) * DAY
+  for (const c of cards) {
+    if (isLearning(c)) {
+      if (c.due <= t) learningNow.push(c)
+      else if (c.due <= t + limits.learnAheadMs) learningAhead.push(c)
+      else nextAt = Math.min(nextAt, c.due)
+    } else if (c.state === CardState.Review) {
+      if (c.due < end) reviewsDue.push(c)
+      else nextAt = Math.min(nextAt, dayOf(c.due))
+    } else {
+      fresh.push(c)
+    }
+  }
   const taken = new Set(done.notes)
   const unburied = (c: QueueCard) => !taken.has(c.noteId) && Boolean(taken.add(c.noteId))
-  const reviews = cards
-    .filter((c) => c.state.state === CardState.Review && c.state.due.getTime() < dayEnd.getTime())
-    .sort(byDue)
+  reviewsDue.sort(byDue)
+  const reviews = reviewsDue
     .filter(unburied)
     .slice(0, Math.max(0, limits.reviewsPerDay - done.reviews))
-  const fresh = cards
-    .filter((c) => c.state.state === CardState.New)
-    .sort((a, b) => a.position - b.position)
-    .filter(unburied)
-    .slice(0, Math.max(0, limits.newPerDay - done.newCards))
-  learning.sort(byDue)
-  if (learning.length + reviews.length + fresh.length === 0) {
-    const ahead = cards
-      .filter((c) => isLearning(c.state) && c.state.due.getTime() <= t + limits.learnAheadMs)
-      .sort(byDue)
-    learning.push(...ahead)
-  }
+  fresh.sort((a, b) => a.position - b.position)
+  const newToday = fresh.filter(unburied).slice(0, Math.max(0, limits.newPerDay - done.newCards))
+  // Buried siblings, reviews past the limit and held-back new cards come back tomorrow.
+  if (reviews.length < reviewsDue.length || newToday.length < fresh.length)
+    nextAt = Math.min(nextAt, end)
+  learningNow.sort(byDue)
+  learningAhead.sort(byDue)
   return {
-    order: [...learning, ...reviews, ...fresh].map((c) => c.id),
-    counts: { learning: learning.length, review: reviews.length, new: fresh.length },
+    order: [...learningNow, ...reviews, ...newToday, ...learningAhead].map((c) => c.id),
+    counts: {
+      learning: learningNow.length + learningAhead.length,
+      review: reviews.length,
+      new: newToday.length,
+    },
+    nextAt: Number.isFinite(nextAt) ? nextAt : null,
   }
 }

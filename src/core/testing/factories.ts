@@ -31,7 +31,7 @@ export function queueCard(
   state: SchedulingState,
   noteId = id,
 ): QueueCard {
-  return { id, noteId, position, state }
+  return { id, noteId, position, state: state.state, due: state.due.getTime() }
 }
 
 export function fact(overrides: Partial<Fact> & { id: string }): Fact {

@@ -18,6 +18,11 @@ export function DeckList({ decks, onStudy, onSections }: Props) {
             <h2 className="deck-name">{d.name}</h2>
             {d.description && <p className="muted deck-description">{d.description}</p>}
             <p className="muted deck-size">{d.total} cards</p>
+            {d.new + d.learning + d.due === 0 && (
+              <p className="deck-done" data-testid="deck-done">
+                Done for today{d.nextIn && ` — next review ${d.nextIn}`}
+              </p>
+            )}
           </div>
           <dl
             className="deck-counts"

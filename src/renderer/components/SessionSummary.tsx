@@ -5,24 +5,29 @@ interface Props {
   reviewed: number
   grades: Record<Grade, number>
   durationMs: number
+  /** "in 3h", "tomorrow", …: when this deck or section has more; null when nothing is left. */
+  next: string | null
+  /** Where Esc and the button go back to. */
+  backLabel: string
   onExit: () => void
 }
 
-/** End of a session: how many cards, how they went, how long it took. */
-export function SessionSummary({ reviewed, grades, durationMs, onExit }: Props) {
+/** End of a session: how many cards, how they went, how long it took, and when to come back. */
+export function SessionSummary({ reviewed, grades, durationMs, next, backLabel, onExit }: Props) {
   const back = useRef<HTMLButtonElement>(null)
   useEffect(() => back.current?.focus(), [])
   const minutes = Math.max(0, Math.round(durationMs / 60_000))
   const max = Math.max(1, ...GRADES.map((g) => grades[g]))
   const correct = reviewed === 0 ? 0 : Math.round(((reviewed - grades[1]) / reviewed) * 100)
+  const comeBack = next ? `Next review ${next}.` : 'Every card here has been studied.'
   return (
     <div className="summary" data-testid="session-summary">
-      <h2>{reviewed === 0 ? 'Nothing due right now' : 'Session complete'}</h2>
-      {reviewed === 0 ? (
-        <p className="muted">
-          No cards are due in this deck. Come back later, or raise the new-card limit in Settings.
-        </p>
-      ) : (
+      <h2>{reviewed === 0 ? 'Done for today' : 'Session complete'}</h2>
+      <p data-testid="next-study">
+        {reviewed === 0 ? 'Nothing is due here right now. ' : 'Done for today. '}
+        {comeBack}
+      </p>
+      {reviewed > 0 && (
         <>
           <p>
             <strong data-testid="summary-reviewed">{reviewed}</strong>{' '}
@@ -46,7 +51,7 @@ export function SessionSummary({ reviewed, grades, durationMs, onExit }: Props) 
         </>
       )}
       <button ref={back} type="button" className="primary" onClick={onExit}>
-        Back to decks
+        {backLabel}
       </button>
     </div>
   )

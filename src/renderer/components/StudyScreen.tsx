@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { GRADES, GRADE_NAMES, type Grade } from '../../core/scheduling/scheduler'
+import { nextStudyIn } from '../../core/study/next-study'
 import type { Settings } from '../storage/settings'
 import { useStudySession, type ShownCard } from '../study/use-study-session'
 import { CardView } from './CardView'
@@ -11,6 +12,8 @@ interface Props {
   /** Study one section of the deck only. */
   section: readonly string[] | null
   settings: Settings
+  /** Where Esc goes back to: the deck list, or the Sections screen the session came from. */
+  backTo: 'Decks' | 'Sections'
   onExit: () => void
 }
 
@@ -42,7 +45,7 @@ const isTextField = (t: EventTarget | null) =>
  * The review loop: front → reveal (Space/Enter, or type and Enter) → grade (1–4); undo with
  * Ctrl/Cmd+Z, leave with Esc.
  */
-export function StudyScreen({ deckId, deckName, section, settings, onExit }: Props) {
+export function StudyScreen({ deckId, deckName, section, settings, backTo, onExit }: Props) {
   const { state, reveal, grade, undo } = useStudySession(deckId, settings, section)
   const { shown, counts } = state
 
@@ -93,7 +96,7 @@ export function StudyScreen({ deckId, deckName, section, settings, onExit }: Pro
     <section className="study" aria-label={`Studying ${title}`}>
       <header className="study-bar">
         <button type="button" className="ghost" onClick={onExit} aria-keyshortcuts="Escape">
-          ← Decks <kbd>Esc</kbd>
+          ← {backTo} <kbd>Esc</kbd>
         </button>
         <h1 className="study-title" title={title}>
           {title}
@@ -133,8 +136,15 @@ export function StudyScreen({ deckId, deckName, section, settings, onExit }: Pro
           <span className="count-done">{state.reviewed} reviewed</span>
         </p>
       </div>
-      <p className="message" role="status" aria-live="polite">
-        {state.message}
+      {state.pastDeckLimit && state.phase === 'card' && (
+        <p className="notice" data-testid="past-limit">
+          Today&apos;s {settings.newPerDay} new cards for this deck are used up. Studying this
+          section on its own shows up to {settings.newPerDay} more of its new cards, as Anki&apos;s
+          custom study does.
+        </p>
+      )}
+      <p className={`message ${state.message?.tone ?? ''}`} role="status" aria-live="polite">
+        {state.message?.text}
       </p>
       {state.phase === 'loading' && <p className="muted">Loading…</p>}
       {state.phase === 'done' && (
@@ -142,6 +152,8 @@ export function StudyScreen({ deckId, deckName, section, settings, onExit }: Pro
           reviewed={state.reviewed}
           grades={state.grades}
           durationMs={(state.finishedAt ?? state.startedAt) - state.startedAt}
+          next={nextStudyIn(state.finishedAt ?? state.startedAt, state.dayEnd, state.nextAt)}
+          backLabel={`Back to ${backTo.toLowerCase()}`}
           onExit={onExit}
         />
       )}

@@ -70,7 +70,7 @@ describe('undoAnswer', () => {
     const first = await answerGood(card.id, card.revision)
     const beforeSecond = await db.cards.get(card.id)
     if (!beforeSecond) throw new Error('missing')
-    const second = await answerGood(card.id, first.revisionAfter, beforeSecond.due)
+    const second = await answerGood(card.id, first.revisionAfter, new Date(beforeSecond.due))
     const restored = await undoAnswer(db, scheduler, second)
     const { revision: _r1, ...restoredState } = restored
     const { revision: _r2, ...expected } = beforeSecond
@@ -81,8 +81,8 @@ describe('undoAnswer', () => {
   it('refuses to undo when the card moved on, and changes nothing', async () => {
     const card = await deckWithOneCard()
     const first = await answerGood(card.id, card.revision)
-    const now = (await db.cards.get(card.id))?.due
-    await answerGood(card.id, first.revisionAfter, now)
+    const due = (await db.cards.get(card.id))?.due
+    await answerGood(card.id, first.revisionAfter, due === undefined ? t0 : new Date(due))
     await expect(undoAnswer(db, scheduler, first)).rejects.toBeInstanceOf(StaleCardError)
     expect(await db.reviewLogs.count()).toBe(2)
   })

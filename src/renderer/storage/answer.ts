@@ -1,10 +1,11 @@
+import { fuzzSeed, type Grade, type Scheduler } from '../../core/scheduling/scheduler'
 import {
-  fuzzSeed,
-  pickState,
-  type Grade,
-  type Scheduler,
-  type SchedulingState,
-} from '../../core/scheduling/scheduler'
+  fromStoredReview,
+  fromStoredState,
+  toStoredReview,
+  toStoredState,
+  type StoredState,
+} from '../../core/scheduling/stored-state'
 import type { AttacheDb, CardRow } from './db'
 
 /** The card is no longer in the state the screen showed; nothing was written. */
@@ -43,7 +44,7 @@ export async function answerCard(
   return db.transaction('rw', db.cards, db.reviewLogs, async () => {
     const card = await currentCard(db, input.cardId, input.revision)
     const { state, log } = scheduler.review(
-      pickState(card),
+      fromStoredState(card),
       input.grade,
       input.now,
       fuzzSeed(card.id, card.reps),
@@ -51,10 +52,10 @@ export async function answerCard(
     const revisionAfter = card.revision + 1
     // Both writes are issued together (one round trip, not two); the transaction still
     // commits them together or not at all.
-    const written = withState(card, state, revisionAfter)
+    const written = withState(card, toStoredState(state), revisionAfter)
     const [logId] = await Promise.all([
       db.reviewLogs.add({
-        ...log,
+        ...toStoredReview(log),
         cardId: card.id,
         deckId: card.deckId,
         noteId: card.noteId,
@@ -80,7 +81,8 @@ export async function undoAnswer(
     const log = await db.reviewLogs.get(receipt.logId)
     if (!log || log.cardId !== card.id)
       throw new StaleCardError('That review is no longer in the log; nothing was undone.')
-    const before = withState(card, scheduler.rollback(pickState(card), log), card.revision + 1)
+    const rolledBack = scheduler.rollback(fromStoredState(card), fromStoredReview(log))
+    const before = withState(card, toStoredState(rolledBack), card.revision + 1)
     await db.cards.put(before)
     await db.reviewLogs.delete(receipt.logId)
     return before
@@ -98,7 +100,7 @@ async function currentCard(db: AttacheDb, id: string, revision: number): Promise
   return card
 }
 
-function withState(card: CardRow, state: SchedulingState, revision: number): CardRow {
+function withState(card: CardRow, state: StoredState, revision: number): CardRow {
   const { last_review: _drop, ...rest } = card
   const row: CardRow = { ...rest, ...state, revision }
   return row

@@ -1,7 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie'
 import type { Template } from '../../core/cards/card-templates'
 import type { Fact } from '../../core/decks/deck-schema'
-import type { ReviewRecord, SchedulingState } from '../../core/scheduling/scheduler'
+import type { StoredReview, StoredState } from '../../core/scheduling/stored-state'
 
 export interface DeckRow {
   id: string
@@ -10,7 +10,8 @@ export interface DeckRow {
   sourceTitle: string | null
   /** Where the deck came from: built in (from `decks/`) for now; imports come later. */
   origin: 'built-in'
-  updatedAt: Date
+  /** Epoch ms of the last sync that wrote the deck. */
+  updatedAt: number
   /** Fingerprint of the facts and cards last written; an unchanged deck is not rewritten. */
   fingerprint?: number
 }
@@ -25,7 +26,8 @@ export interface NoteRow {
   fact: Fact
 }
 
-export interface CardRow extends SchedulingState {
+/** A card: its scheduling state (times in epoch ms) and where it sits. */
+export type CardRow = StoredState & {
   id: string
   deckId: string
   noteId: string
@@ -37,7 +39,8 @@ export interface CardRow extends SchedulingState {
   retired: 0 | 1
 }
 
-export interface ReviewLogRow extends ReviewRecord {
+/** One answer, append-only; `review` is the answer time in epoch ms. */
+export type ReviewLogRow = StoredReview & {
   id: number
   cardId: string
   deckId: string
@@ -76,5 +79,32 @@ export function openDb(name: string = DB_NAME): AttacheDb {
     reviewLogs: '++id, cardId, [deckId+review]',
     settings: 'key',
   })
+  // Version 2: times are stored as epoch ms, not Date objects (issue 6: Dexie clones Dates by
+  // their constructor, and a Date made under a fake clock came back as an empty object).
+  db.version(2)
+    .stores({})
+    .upgrade(async (tx) => {
+      const ms = (d: unknown) => (d instanceof Date ? d.getTime() : d)
+      await tx
+        .table('cards')
+        .toCollection()
+        .modify((c: Record<string, unknown>) => {
+          c['due'] = ms(c['due'])
+          if (c['last_review'] !== undefined) c['last_review'] = ms(c['last_review'])
+        })
+      await tx
+        .table('reviewLogs')
+        .toCollection()
+        .modify((l: Record<string, unknown>) => {
+          l['due'] = ms(l['due'])
+          l['review'] = ms(l['review'])
+        })
+      await tx
+        .table('decks')
+        .toCollection()
+        .modify((d: Record<string, unknown>) => {
+          d['updatedAt'] = ms(d['updatedAt'])
+        })
+    })
   return db
 }

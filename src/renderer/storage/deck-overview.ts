@@ -1,19 +1,19 @@
-import { isLearning } from '../../core/study/review-queue'
+import { nextStudyIn } from '../../core/study/next-study'
 import type { AttacheDb } from './db'
 import type { Settings } from './settings'
-import { studyQueue } from './study-data'
+import { doneSince, queueOf, studyableCards, studyDayAt } from './study-data'
 
 export interface DeckOverview {
   id: string
   name: string
   description: string
   total: number
-  /** New cards still allowed today (daily limit minus those already started). */
+  /** The session's own counts (core's one definition of new, learning and due). */
   new: number
-  /** Cards in (re)learning that come due before the study day ends. */
   learning: number
-  /** Reviews due today, within the daily review limit. */
   due: number
+  /** When the deck next has something to study, in words ("in 3h", "tomorrow"); null if never. */
+  nextIn: string | null
 }
 
 /** Per-deck counts for the deck list, as of `now`, using the same queue rules as a session. */
@@ -23,18 +23,23 @@ export async function deckOverviews(
   now: Date,
 ): Promise<DeckOverview[]> {
   const decks = await db.decks.orderBy('id').toArray()
+  const day = studyDayAt(settings, now)
   return Promise.all(
     decks.map(async (d) => {
-      const { queue, cards, day } = await studyQueue(db, d.id, null, settings, now)
-      const learning = cards.filter((c) => isLearning(c) && c.due < day.end).length
+      const [cards, log] = await Promise.all([
+        studyableCards(db, d.id, null),
+        doneSince(db, d.id, day.start),
+      ])
+      const queue = queueOf(cards, log, settings, now, day)
       return {
         id: d.id,
         name: d.name,
         description: d.description,
         total: cards.length,
         new: queue.counts.new,
-        learning,
+        learning: queue.counts.learning,
         due: queue.counts.review,
+        nextIn: nextStudyIn(now.getTime(), day.end.getTime(), queue.nextAt),
       }
     }),
   )

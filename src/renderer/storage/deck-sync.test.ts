@@ -75,7 +75,7 @@ describe('syncDeck', () => {
     await syncDeck(db, d, scheduler, t0)
     const second = await syncDeck(db, d, scheduler, at('2024-06-02T10:00:00Z'))
     expect(second).toEqual({ added: 0, retired: 0, unchanged: true })
-    expect((await db.decks.get('d'))?.updatedAt).toEqual(t0)
+    expect((await db.decks.get('d'))?.updatedAt).toEqual(t0.getTime())
     const changed = await syncDeck(
       db,
       deck('d', [fact({ id: 'a', prompt: 'Reworded?' })]),

@@ -2,6 +2,7 @@ import { cardsOfDeck, noteId } from '../../core/cards/card-templates'
 import type { Deck } from '../../core/decks/deck-schema'
 import { fnv1a } from '../../core/hash'
 import type { Scheduler } from '../../core/scheduling/scheduler'
+import { toStoredState } from '../../core/scheduling/stored-state'
 import type { AttacheDb, CardRow, NoteRow } from './db'
 
 /**
@@ -40,7 +41,7 @@ export async function syncDeck(db: AttacheDb, deck: Deck, scheduler: Scheduler, 
       }
       added++
       rows.push({
-        ...scheduler.newState(now),
+        ...toStoredState(scheduler.newState(now)),
         id: spec.id,
         deckId: deck.id,
         noteId: noteId(deck.id, spec.factId),
@@ -57,7 +58,7 @@ export async function syncDeck(db: AttacheDb, deck: Deck, scheduler: Scheduler, 
       description: deck.description,
       sourceTitle: deck.source?.title ?? null,
       origin: 'built-in',
-      updatedAt: now,
+      updatedAt: now.getTime(),
       fingerprint,
     })
     await db.notes.bulkPut(notes)

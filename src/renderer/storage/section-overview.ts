@@ -1,49 +1,56 @@
 import { inSection, sectionPaths } from '../../core/decks/sections'
 import { CardState } from '../../core/scheduling/scheduler'
-import { isLearning } from '../../core/study/review-queue'
 import type { AttacheDb } from './db'
 import type { Settings } from './settings'
-import { studyDayAt } from './study-data'
+import { doneSince, queueOf, studyDayAt } from './study-data'
 
 export interface SectionRow {
   path: string[]
   total: number
+  /** What a session of this section would show now (the session's own counts). */
   new: number
   learning: number
-  /** Reviews due before the study day ends. */
   due: number
   /** Cards answered at least once. */
   seen: number
 }
 
-/** Per-section counts of a deck (parts and their headings), for the deck overview. */
+export interface SectionOverview {
+  rows: SectionRow[]
+  /** New cards the deck's daily limit still allows today. */
+  deckNewLeft: number
+}
+
+/** Per-section counts of a deck, every heading level, parents before children. */
 export async function sectionOverview(
   db: AttacheDb,
   deckId: string,
   settings: Settings,
   now: Date,
-): Promise<SectionRow[]> {
+): Promise<SectionOverview> {
   const day = studyDayAt(settings, now)
-  const [notes, cards] = await Promise.all([
+  const [notes, cards, log] = await Promise.all([
     db.notes.where('deckId').equals(deckId).toArray(),
     db.cards.where('deckId').equals(deckId).toArray(),
+    doneSince(db, deckId, day.start),
   ])
   notes.sort((a, b) => a.position - b.position)
   const sectionOf = new Map(notes.map((n) => [n.id, n.fact.section]))
   const live = cards.filter((c) => !c.retired)
-  return sectionPaths(notes.map((n) => n.fact.section)).map((path) => {
-    const row: SectionRow = { path, total: 0, new: 0, learning: 0, due: 0, seen: 0 }
-    for (const c of live) {
-      if (!inSection(sectionOf.get(c.noteId) ?? [], path)) continue
-      row.total++
-      if (c.state === CardState.New) {
-        row.new++
-        continue
-      }
-      row.seen++
-      if (isLearning(c)) row.learning++
-      else if (c.due < day.end) row.due++
+  const rows = sectionPaths(
+    notes.map((n) => n.fact.section),
+    Infinity,
+  ).map((path) => {
+    const inside = live.filter((c) => inSection(sectionOf.get(c.noteId) ?? [], path))
+    const { counts } = queueOf(inside, log, settings, now, day, 'section')
+    return {
+      path,
+      total: inside.length,
+      new: counts.new,
+      learning: counts.learning,
+      due: counts.review,
+      seen: inside.filter((c) => c.state !== CardState.New).length,
     }
-    return row
   })
+  return { rows, deckNewLeft: Math.max(0, settings.newPerDay - log.newCards.size) }
 }

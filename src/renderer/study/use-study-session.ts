@@ -3,8 +3,9 @@ import { checkTypedAnswer, type Verdict } from '../../core/answers/check-answer'
 import type { CardFace } from '../../core/cards/card-templates'
 import type { Fact } from '../../core/decks/deck-schema'
 import { formatInterval } from '../../core/scheduling/format-interval'
-import { fuzzSeed, pickState, type Grade } from '../../core/scheduling/scheduler'
-import type { ReviewQueue } from '../../core/study/review-queue'
+import { fuzzSeed, type Grade } from '../../core/scheduling/scheduler'
+import { fromStoredState } from '../../core/scheduling/stored-state'
+import type { QueueCounts } from '../../core/study/review-queue'
 import { db, scheduler } from '../app-services'
 import { StaleCardError, answerCard, undoAnswer, type AnswerReceipt } from '../storage/answer'
 import type { CardRow } from '../storage/db'
@@ -25,13 +26,19 @@ export interface ShownCard {
 export interface SessionState {
   phase: 'loading' | 'card' | 'done'
   shown: ShownCard | null
-  counts: ReviewQueue['counts']
+  counts: QueueCounts
+  /** A section session showing new cards beyond the deck's daily limit (said on screen). */
+  pastDeckLimit: boolean
+  /** When something is next available once the session is done (epoch ms), and the day's end. */
+  nextAt: number | null
+  dayEnd: number
   reviewed: number
   grades: Record<Grade, number>
   startedAt: number
   /** Set when the queue runs out. */
   finishedAt: number | null
-  message: string | null
+  /** A notice: `info` clears itself on the next step; `error` stays until the next answer. */
+  message: { text: string; tone: 'info' | 'error' } | null
   canUndo: boolean
 }
 
@@ -52,6 +59,9 @@ export function useStudySession(
     phase: 'loading',
     shown: null,
     counts: { learning: 0, review: 0, new: 0 },
+    pastDeckLimit: false,
+    nextAt: null,
+    dayEnd: 0,
     reviewed: 0,
     grades: noGrades(),
     startedAt: Date.now(),
@@ -77,24 +87,31 @@ export function useStudySession(
         const rows = await studyableCards(db, deckId, JSON.parse(sectionKey) as string[] | null)
         cards.current = new Map(rows.map((c) => [c.id, c]))
       }
-      const done = await doneSince(db, deckId, day.start)
-      const queue = queueOf([...cards.current.values()], done, settings, now, day)
+      const log = await doneSince(db, deckId, day.start)
+      const scope = sectionKey === 'null' ? 'deck' : 'section'
+      const queue = queueOf([...cards.current.values()], log, settings, now, day, scope)
       const id = preferId ?? queue.order[0]
       const loaded = id ? await cardWithFace(db, id) : null
       if (loaded) keep(loaded.card)
+      const overview = {
+        counts: queue.counts,
+        pastDeckLimit: queue.pastDeckLimit,
+        nextAt: queue.nextAt,
+        dayEnd: day.end.getTime(),
+        canUndo: undoStack.current.length > 0,
+      }
       if (!loaded) {
         setState((s) => ({
           ...s,
+          ...overview,
           phase: 'done',
           shown: null,
-          counts: queue.counts,
           finishedAt: now.getTime(),
-          canUndo: undoStack.current.length > 0,
         }))
         return
       }
       const due = scheduler.preview(
-        pickState(loaded.card),
+        fromStoredState(loaded.card),
         now,
         fuzzSeed(loaded.card.id, loaded.card.reps),
       )
@@ -107,10 +124,9 @@ export function useStudySession(
       shownAt.current = performance.now()
       setState((s) => ({
         ...s,
+        ...overview,
         phase: 'card',
         shown: { ...loaded, revealed: false, intervals },
-        counts: queue.counts,
-        canUndo: undoStack.current.length > 0,
       }))
     },
     [deckId, sectionKey, settings],
@@ -130,9 +146,20 @@ export function useStudySession(
         const answer = typedAnswer ?? ''
         shown.typed = { answer, verdict: checkTypedAnswer(s.shown.fact, answer) }
       }
-      return { ...s, shown }
+      return { ...s, shown, message: s.message?.tone === 'info' ? null : s.message }
     })
   }, [])
+
+  // An informational notice ("Last answer undone.") fades after a few seconds.
+  const info = state.message?.tone === 'info' ? state.message : null
+  useEffect(() => {
+    if (!info) return
+    const timer = setTimeout(
+      () => setState((s) => (s.message === info ? { ...s, message: null } : s)),
+      4000,
+    )
+    return () => clearTimeout(timer)
+  }, [info])
 
   const run = useCallback(
     async (work: () => Promise<void>) => {
@@ -141,11 +168,11 @@ export function useStudySession(
       try {
         await work()
       } catch (e) {
-        const message =
+        const text =
           e instanceof StaleCardError
             ? e.message
             : `Could not save: ${e instanceof Error ? e.message : String(e)}`
-        setState((s) => ({ ...s, message }))
+        setState((s) => ({ ...s, message: { text, tone: 'error' } }))
         cards.current = null
         await showNext()
       } finally {
@@ -185,7 +212,7 @@ export function useStudySession(
       run(async () => {
         const last = undoStack.current.at(-1)
         if (!last) {
-          setState((s) => ({ ...s, message: 'Nothing to undo.' }))
+          setState((s) => ({ ...s, message: { text: 'Nothing to undo.', tone: 'info' } }))
           return
         }
         const card = await undoAnswer(db, scheduler, last.receipt)
@@ -195,7 +222,7 @@ export function useStudySession(
           ...s,
           reviewed: s.reviewed - 1,
           grades: { ...s.grades, [last.grade]: s.grades[last.grade] - 1 },
-          message: 'Last answer undone.',
+          message: { text: 'Last answer undone.', tone: 'info' },
         }))
         await showNext(card.id)
       }),
