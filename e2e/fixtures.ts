@@ -20,7 +20,16 @@ interface WorkerFixtures extends WorkerOptions {
   hostBrowser: Browser | null
 }
 
-export const test = base.extend<{ app: AppHandle }, WorkerFixtures>({
+interface TestOptions {
+  /**
+   * Start the app under Playwright's fake clock at this local time (`page.clock`), so a test
+   * can move through study days with `page.clock.fastForward` instead of editing stored dates.
+   */
+  clockAt: string | null
+}
+
+export const test = base.extend<{ app: AppHandle } & TestOptions, WorkerFixtures>({
+  clockAt: [null, { option: true }],
   electronBinary: [null, { option: true, scope: 'worker' }],
   hostBrowser: [
     async ({ playwright, electronBinary }, use) => {
@@ -31,12 +40,13 @@ export const test = base.extend<{ app: AppHandle }, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  app: async ({ electronBinary, hostBrowser, baseURL }, use, testInfo) => {
+  app: async ({ electronBinary, hostBrowser, baseURL, clockAt }, use, testInfo) => {
     let handle: AppHandle
     let close: () => Promise<void>
     if (hostBrowser) {
       // A new context per test is a fresh profile: empty IndexedDB.
       const context = await hostBrowser.newContext({ baseURL })
+      if (clockAt) await context.clock.install({ time: new Date(clockAt) })
       const page = await context.newPage()
       await page.goto('/')
       handle = { page, restart: async () => (await page.reload(), page) }
@@ -54,13 +64,21 @@ export const test = base.extend<{ app: AppHandle }, WorkerFixtures>({
             ATTACHE_EXTRA_DECKS_DIR: resolve(E2E_EXTRA_DECKS),
           },
         })
+      const firstWindow = async (electronApp: Awaited<ReturnType<typeof launch>>) => {
+        const page = await electronApp.firstWindow()
+        if (clockAt) {
+          await electronApp.context().clock.install({ time: new Date(clockAt) })
+          await page.reload()
+        }
+        return page
+      }
       let electronApp = await launch()
       handle = {
-        page: await electronApp.firstWindow(),
+        page: await firstWindow(electronApp),
         restart: async () => {
           await electronApp.close()
           electronApp = await launch()
-          handle.page = await electronApp.firstWindow()
+          handle.page = await firstWindow(electronApp)
           return handle.page
         },
       }

@@ -75,8 +75,9 @@ test('undo restores the last card and removes its grade', async ({ app }) => {
   await expect(page.getByTestId('progress')).toContainText('0 reviewed')
   await expect(page.getByTestId('progress')).toContainText('20 new')
   await expect(page.getByRole('status')).toHaveText('Last answer undone.')
-  // The undone card is new again, so it is graded like a first review.
+  // The undone card is new again, so it is graded like a first review; the notice goes.
   await page.keyboard.press('Space')
+  await expect(page.getByRole('status')).toHaveText('')
   await expect(page.getByRole('button', { name: /^Again, next in 1m$/ })).toBeVisible()
 })
 

@@ -5,7 +5,7 @@ import { DeckProblems } from './components/DeckProblems'
 import { SectionsScreen } from './components/SectionsScreen'
 import { SettingsPanel } from './components/SettingsPanel'
 import { StudyScreen } from './components/StudyScreen'
-import { updateSetting, useDeckOverviews, useSettings } from './live-data'
+import { updateSetting, useSettings } from './live-data'
 
 type Screen =
   | { name: 'decks' }
@@ -24,9 +24,7 @@ export function App() {
   const [startup, setStartup] = useState<StartupReport | null>(null)
   const [fatal, setFatal] = useState<string | null>(null)
   const [screen, setScreen] = useState<Screen>({ name: 'decks' })
-  const [visits, setVisits] = useState(0)
   const settings = useSettings()
-  const decks = useDeckOverviews(settings, visits)
 
   useEffect(() => {
     startApp(new Date()).then(setStartup, (e: unknown) =>
@@ -40,10 +38,7 @@ export function App() {
     else root.dataset['theme'] = settings.theme
   }, [settings.theme])
 
-  const toDecks = () => {
-    setScreen({ name: 'decks' })
-    setVisits((v) => v + 1)
-  }
+  const toDecks = () => setScreen({ name: 'decks' })
 
   const study = (
     deckId: string,
@@ -118,7 +113,7 @@ export function App() {
             {startup && <DeckProblems problems={startup.problems} />}
             {startup ? (
               <DeckList
-                decks={decks}
+                settings={settings}
                 onStudy={(d) => study(d.id, d.name, null, 'decks')}
                 onSections={(d) => setScreen({ name: 'sections', deckId: d.id, deckName: d.name })}
               />

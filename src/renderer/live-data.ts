@@ -1,20 +1,41 @@
 import { useLiveQuery } from 'dexie-react-hooks'
+import { useEffect, useState } from 'react'
 import { sectionOverview, type SectionOverview } from './storage/section-overview'
 import { db } from './app-services'
 import { deckOverviews, type DeckOverview } from './storage/deck-overview'
 import { DEFAULT_SETTINGS, readSettings, writeSetting, type Settings } from './storage/settings'
+import { studyDayAt } from './storage/study-data'
 
 /** The current settings; defaults until the first read finishes. */
 export function useSettings(): Settings {
   return useLiveQuery(() => readSettings(db), [], DEFAULT_SETTINGS)
 }
 
-/** Deck list with live counts; undefined while loading. */
-export function useDeckOverviews(
-  settings: Settings,
-  refreshKey: number,
-): DeckOverview[] | undefined {
-  return useLiveQuery(() => deckOverviews(db, settings, new Date()), [settings, refreshKey])
+/**
+ * The index of the current study day, updated when the day rolls over (a timer set for the
+ * day's end) or when the window comes back into view, so counts that depend on the day are
+ * read again then.
+ */
+export function useStudyDayIndex(settings: Settings): number {
+  const [index, setIndex] = useState(() => studyDayAt(settings, new Date()).index)
+  useEffect(() => {
+    const update = () => setIndex(studyDayAt(settings, new Date()).index)
+    update()
+    const end = studyDayAt(settings, new Date()).end.getTime()
+    const timer = setTimeout(update, Math.max(0, end - Date.now()) + 1000)
+    document.addEventListener('visibilitychange', update)
+    return () => {
+      clearTimeout(timer)
+      document.removeEventListener('visibilitychange', update)
+    }
+  }, [settings, index])
+  return index
+}
+
+/** Deck list with live counts; undefined while loading. Subscribed only while it is shown. */
+export function useDeckOverviews(settings: Settings): DeckOverview[] | undefined {
+  const day = useStudyDayIndex(settings)
+  return useLiveQuery(() => deckOverviews(db, settings, new Date()), [settings, day])
 }
 
 /** Saves one setting; live queries pick it up. */
@@ -27,5 +48,9 @@ export function useSectionOverview(
   deckId: string,
   settings: Settings,
 ): SectionOverview | undefined {
-  return useLiveQuery(() => sectionOverview(db, deckId, settings, new Date()), [deckId, settings])
+  const day = useStudyDayIndex(settings)
+  return useLiveQuery(
+    () => sectionOverview(db, deckId, settings, new Date()),
+    [deckId, settings, day],
+  )
 }

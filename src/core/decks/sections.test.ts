@@ -14,8 +14,18 @@ describe('sections', () => {
     expect(inSection(somalia.slice(0, 1), somalia)).toBe(false)
   })
 
-  it('lists distinct section rows two levels deep, parents first, in deck order', () => {
+  it('lists every level of distinct section rows, parents first, in deck order', () => {
     expect(sectionPaths([somalia, cyber, asia])).toEqual([
+      ['(4) The Oceans and Seas'],
+      ['(4) The Oceans and Seas', 'B Safe maritime transport'],
+      somalia,
+      ['(5) Cyber'],
+      asia,
+    ])
+  })
+
+  it('stops at a depth when asked', () => {
+    expect(sectionPaths([somalia, cyber, asia], 2)).toEqual([
       ['(4) The Oceans and Seas'],
       ['(4) The Oceans and Seas', 'B Safe maritime transport'],
       ['(5) Cyber'],

@@ -4,10 +4,13 @@ export function inSection(path: readonly string[], prefix: readonly string[]): b
 }
 
 /**
- * The distinct section paths of a deck down to `maxDepth` levels, parents before children,
- * in the order the deck first uses them: the deck overview's rows, and the "subdecks".
+ * The distinct section paths of a deck, every level (or down to `maxDepth`), parents before
+ * children, in the order the deck first uses them: the Sections screen's tree.
  */
-export function sectionPaths(paths: readonly (readonly string[])[], maxDepth = 2): string[][] {
+export function sectionPaths(
+  paths: readonly (readonly string[])[],
+  maxDepth = Infinity,
+): string[][] {
   const seen = new Set<string>()
   const out: string[][] = []
   for (const path of paths) {

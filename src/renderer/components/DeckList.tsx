@@ -1,13 +1,16 @@
+import { useDeckOverviews } from '../live-data'
 import type { DeckOverview } from '../storage/deck-overview'
+import type { Settings } from '../storage/settings'
 
 interface Props {
-  decks: DeckOverview[] | undefined
+  settings: Settings
   onStudy: (deck: DeckOverview) => void
   onSections: (deck: DeckOverview) => void
 }
 
 /** Every deck with what is waiting in it; each row's button starts a session. */
-export function DeckList({ decks, onStudy, onSections }: Props) {
+export function DeckList({ settings, onStudy, onSections }: Props) {
+  const decks = useDeckOverviews(settings)
   if (!decks) return <p className="muted">Loading decks…</p>
   if (decks.length === 0) return <p className="muted">No decks loaded.</p>
   return (

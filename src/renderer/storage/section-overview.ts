@@ -37,10 +37,7 @@ export async function sectionOverview(
   notes.sort((a, b) => a.position - b.position)
   const sectionOf = new Map(notes.map((n) => [n.id, n.fact.section]))
   const live = cards.filter((c) => !c.retired)
-  const rows = sectionPaths(
-    notes.map((n) => n.fact.section),
-    Infinity,
-  ).map((path) => {
+  const rows = sectionPaths(notes.map((n) => n.fact.section)).map((path) => {
     const inside = live.filter((c) => inSection(sectionOf.get(c.noteId) ?? [], path))
     const { counts } = queueOf(inside, log, settings, now, day, 'section')
     return {

@@ -1,0 +1,34 @@
+import { expect, type Page } from '@playwright/test'
+
+/** The small fixture deck the mechanics tests study (e2e/fixtures/decks/mechanics). */
+export const MECHANICS = 'Mechanics fixture'
+
+/** The deck list row of a deck. */
+export const deckRow = (page: Page, name: string) => page.locator('li.deck-row', { hasText: name })
+
+/** Sets the daily new-card limit in Settings and comes back to the deck list. */
+export async function setNewPerDay(page: Page, n: number) {
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByLabel('New cards per day').fill(String(n))
+  await page.getByRole('button', { name: 'Done' }).click()
+  await expect(deckRow(page, MECHANICS).locator('.deck-counts')).toHaveAttribute(
+    'aria-label',
+    new RegExp(`^${Math.min(n, 6)} new,`),
+  )
+}
+
+/** Reveals the card shown (Space, or a typed answer and Enter) and grades it with `key`. */
+export async function answerShownCard(page: Page, key: '1' | '2' | '3' | '4') {
+  const card = page.locator('article.card')
+  await expect(page.getByTestId('card-back')).toHaveCount(0)
+  if ((await card.getAttribute('data-template')) === 'typed') {
+    await page.getByTestId('typed-answer').fill('400')
+    await page.keyboard.press('Enter')
+  } else {
+    await page.keyboard.press('Space')
+  }
+  await expect(page.getByTestId('card-back')).toBeVisible()
+  const before = await page.getByTestId('progress').textContent()
+  await page.keyboard.press(key)
+  await expect(page.getByTestId('progress')).not.toHaveText(before ?? '')
+}
