@@ -176,3 +176,17 @@ test('an answer to a card that changed since it was shown is refused with a mess
   await page.keyboard.press('3')
   await expect(page.getByTestId('progress')).toContainText('1 reviewed')
 })
+
+for (const typed of ['$5,3M', 'five point three million dollars']) {
+  test(`a typed figure written as “${typed}” is read as 5.3 million US dollars`, async ({
+    app,
+  }) => {
+    const { page } = app
+    await page.getByRole('button', { name: `Sections of ${CHAPTER_DECK}` }).click()
+    await page.getByRole('button', { name: /^Study section F Illicit drugs/ }).click()
+    await expect(page.getByTestId('card-front')).toContainText('UNODC')
+    await page.getByTestId('typed-answer').fill(typed)
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('verdict')).toContainText('Correct')
+  })
+}

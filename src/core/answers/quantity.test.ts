@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { quantitiesIn } from './quantity'
+import { parseQuantity, quantitiesIn } from './quantity'
 
 const values = (text: string) => quantitiesIn(text).map((q) => q.value)
 
@@ -25,5 +25,37 @@ describe('quantitiesIn', () => {
         'G20 Osaka, 5G and P-3C aircraft, RWASAT-1, "2+2", award3 on, (CSIRT)5 a, (1) making, GGE*1',
       ),
     ).toEqual([])
+  })
+})
+
+describe('parseQuantity', () => {
+  it('reads a decimal comma, as many European candidates write', () => {
+    expect(parseQuantity('$5,3M')).toMatchObject({ value: 5_300_000, unit: 'USD' })
+    expect(parseQuantity('52,5 million US dollars')).toMatchObject({ value: 52_500_000 })
+    expect(parseQuantity('52.500.000 dollars')).toMatchObject({ value: 52_500_000, unit: 'USD' })
+    expect(parseQuantity('1.234.567,5')).toMatchObject({ value: 1_234_567.5 })
+  })
+
+  it('keeps a comma before three digits a thousands separator', () => {
+    expect(parseQuantity('5,300')).toMatchObject({ value: 5300 })
+    expect(parseQuantity('52,500,000 US dollars')).toMatchObject({ value: 52_500_000 })
+  })
+
+  it('reads numbers in words with their unit', () => {
+    expect(parseQuantity('five point three million dollars')).toMatchObject({
+      value: 5_300_000,
+      unit: 'USD',
+    })
+    expect(parseQuantity('about fifty-two and a half million US dollars')).toMatchObject({
+      value: 52_500_000,
+      unit: 'USD',
+    })
+    expect(parseQuantity('thirteen')).toMatchObject({ value: 13, ordinal: false })
+    expect(parseQuantity('the third')).toMatchObject({ value: 3, ordinal: true })
+  })
+
+  it('refuses text with no number, or with several', () => {
+    expect(parseQuantity('dollars')).toBeNull()
+    expect(parseQuantity('5 or 6 million')).toBeNull()
   })
 })

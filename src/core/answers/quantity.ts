@@ -1,3 +1,5 @@
+import { numberFromWords } from './number-words'
+
 /** Currencies and the percent sign are checked; other units (people, missions…) are labels. */
 export type QuantityUnit = 'USD' | 'JPY' | 'percent' | null
 
@@ -84,24 +86,40 @@ export const ORDINAL_WORDS =
   '- first second third fourth fifth sixth seventh eighth ninth tenth'.split(' ')
 
 /**
+ * A typed number in the form the quantity reader expects: a decimal comma ("5,3M", "52,5
+ * million": a comma followed by one or two digits) becomes a point, and dots grouping
+ * thousands European-style ("52.500.000", two groups or more) are dropped. "5,300" stays five
+ * thousand three hundred, as English writes it.
+ */
+function normalizeTypedNumber(text: string): string {
+  return text
+    .replace(/\b(\d{1,3}(?:\.\d{3}){2,})(?:,(\d+))?\b/g, (_, int: string, dec?: string) =>
+      dec ? `${int.replace(/\./g, '')}.${dec}` : int.replace(/\./g, ''),
+    )
+    .replace(/(\d),(\d{1,2})(?!\d)/g, '$1.$2')
+}
+
+/**
  * The one quantity a typed answer states, or null when it states none or several
- * ("52.5 million", "$52.5M", "52,500,000 US dollars", "US$52.5 million", "thirteen").
+ * ("52.5 million", "$52.5M", "$52,5M", "52,500,000 US dollars", "US$52.5 million",
+ * "thirteen", "five point three million dollars").
  */
 export function parseQuantity(input: string): Quantity | null {
-  const text = input
+  let text = input
     .trim()
     .replace(
       /^(?:about|approx(?:imately|\.)?|around|roughly|some|over|more than|nearly|almost|~)\s*/i,
       '',
     )
-  const word = /^(?:the\s+)?([a-z]+)\b/i.exec(text)?.[1]?.toLowerCase()
-  if (word && !/\d/.test(text)) {
-    const cardinal = CARDINAL_WORDS.indexOf(word)
-    if (cardinal >= 0) return { value: cardinal, unit: null, ordinal: false, raw: word, index: 0 }
-    const ordinal = ORDINAL_WORDS.indexOf(word)
-    if (ordinal > 0) return { value: ordinal, unit: null, ordinal: true, raw: word, index: 0 }
+  if (!/\d/.test(text)) {
+    const word = /^(?:the\s+)?([a-z]+)\b/i.exec(text)?.[1]?.toLowerCase()
+    const ordinal = word ? ORDINAL_WORDS.indexOf(word) : -1
+    if (word && ordinal > 0)
+      return { value: ordinal, unit: null, ordinal: true, raw: word, index: 0 }
+    const spelled = numberFromWords(text)
+    if (spelled) text = `${spelled.value} ${spelled.rest}`.trim()
   }
-  const all = [...text.matchAll(QUANTITY)]
+  const all = [...normalizeTypedNumber(text).matchAll(QUANTITY)]
     .map((m) => toQuantity(m as RegExpExecArray))
     .filter((q) => q !== null)
   return all.length === 1 ? (all[0] ?? null) : null
