@@ -3,6 +3,7 @@
 // what can be checked of the Electron build on a machine without the Electron binary.
 import { existsSync, readFileSync } from 'node:fs'
 
+/** @type {[string, () => boolean][]} */
 const checks = [
   ['main bundle exists', () => existsSync('out/main/index.js')],
   ['renderer bundle exists', () => existsSync('out/renderer/index.html')],

@@ -2,6 +2,7 @@
 // plain statement when the Electron e2e project did not run (it is never counted as passed).
 import { existsSync, readFileSync } from 'node:fs'
 
+/** @param {string} f */
 const read = (f) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null)
 const unit = read('reports/unit.json')
 const e2e = read('reports/e2e.json')
@@ -14,6 +15,10 @@ let passed = unit.numPassedTests
 let failed = unit.numFailedTests
 let skipped = unit.numPendingTests + unit.numTodoTests
 const projects = new Map()
+/**
+ * @typedef {{ specs?: { tests: { projectName: string; status: string }[] }[]; suites?: Suite[] }} Suite
+ * @param {Suite} suite
+ */
 const walk = (suite) => {
   for (const spec of suite.specs ?? []) {
     for (const t of spec.tests) {
