@@ -1,0 +1,24 @@
+import { spawnSync } from 'node:child_process'
+import { describe, expect, it } from 'vitest'
+
+// The README's other commands, run exactly as a user types them (`npm run web` is exercised by
+// the e2e project of that name, `npm start` by electron-node.test.ts, `npm test` by CI).
+const npmRun = (script: string) =>
+  spawnSync('npm', ['run', script], { encoding: 'utf8', timeout: 180_000 })
+
+describe('README commands', () => {
+  it('`npm run deck:report` prints facts and cards per section of the chapter deck', () => {
+    const run = npmRun('deck:report')
+    expect(run.status, run.stderr).toBe(0)
+    expect(run.stdout).toMatch(/Global Security: \d+ facts, \d+ cards/)
+    expect(run.stdout).toMatch(/^total\s+\d+\s+\d+/m)
+  })
+
+  it('`npm run bench` measures our code beside its baselines, in Node and in Chromium', () => {
+    const run = npmRun('bench')
+    expect(run.status, run.stderr).toBe(0)
+    expect(run.stdout).toMatch(/^what\s+ours\s+baseline\s+base\s+ratio$/m)
+    expect(run.stdout).toMatch(/^answer a card .* ×\d+\.\d+$/m)
+    expect(run.stdout).toContain('real IndexedDB, strict durability')
+  }, 200_000)
+})
