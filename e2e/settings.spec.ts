@@ -12,6 +12,8 @@ test('the theme can be set to dark or light and is kept after a restart', async 
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
   expect(await background()).not.toBe(dark)
   await theme.selectOption('dark')
+  // The theme is applied from the stored settings (a live query), so once it shows, it is saved.
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
   page = await app.restart()
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
   expect(await background()).toBe(dark)
