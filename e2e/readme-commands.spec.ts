@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures'
+import { answerShownCard } from './mechanics'
 
 // Runs against `npm run web` exactly as the README starts it (the dev server, not the build):
 // a newcomer without Electron meets the app this way first.
@@ -16,14 +17,7 @@ test('`npm run web` serves the app: decks listed, a session opened, a card grade
   await expect(page.getByTestId('card-front')).toBeVisible()
   const card = page.locator('article.card')
   const first = await card.getAttribute('data-card-id')
-  if ((await card.getAttribute('data-template')) === 'typed') {
-    await page.getByTestId('typed-answer').fill('1')
-    await page.keyboard.press('Enter')
-  } else {
-    await page.keyboard.press('Space')
-  }
-  await expect(page.getByTestId('card-back')).toBeVisible()
-  await page.keyboard.press('3')
+  await answerShownCard(page, '3')
   await expect(page.getByTestId('progress')).toContainText('1 reviewed')
   await expect(card).not.toHaveAttribute('data-card-id', first ?? '')
   expect(errors).toEqual([])

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { MECHANICS, answerShownCard, deckRow, setNewPerDay } from './mechanics'
 
@@ -5,14 +6,18 @@ import { MECHANICS, answerShownCard, deckRow, setNewPerDay } from './mechanics'
 // stored is edited by hand.
 test.use({ clockAt: '2026-03-02T10:00:00' })
 
-test('when today is done, the summary and the deck list say when to come back', async ({ app }) => {
-  const { page } = app
+/** Two new cards a day, both answered Easy: nothing more until tomorrow. */
+async function finishTodayWithTwoEasy(page: Page) {
   await setNewPerDay(page, 2)
   await page.getByRole('button', { name: `Study ${MECHANICS}` }).click()
   await answerShownCard(page, '4')
   await answerShownCard(page, '4')
-  // Two new cards a day, both answered Easy: the rest of the deck comes tomorrow.
   await expect(page.getByTestId('session-summary')).toBeVisible()
+}
+
+test('when today is done, the summary and the deck list say when to come back', async ({ app }) => {
+  const { page } = app
+  await finishTodayWithTwoEasy(page)
   await expect(page.getByTestId('next-study')).toHaveText('Done for today. Next review tomorrow.')
   await page.keyboard.press('Escape')
   await expect(deckRow(page, MECHANICS).getByTestId('deck-done')).toHaveText(
@@ -22,10 +27,7 @@ test('when today is done, the summary and the deck list say when to come back', 
 
 test('the study day rolls over at the rollover hour, not at midnight', async ({ app }) => {
   const { page } = app
-  await setNewPerDay(page, 2)
-  await page.getByRole('button', { name: `Study ${MECHANICS}` }).click()
-  await answerShownCard(page, '4')
-  await answerShownCard(page, '4')
+  await finishTodayWithTwoEasy(page)
   await page.keyboard.press('Escape')
   const counts = deckRow(page, MECHANICS).locator('.deck-counts')
   await expect(counts).toHaveAttribute('aria-label', /^0 new, 0 learning, 0 due/)

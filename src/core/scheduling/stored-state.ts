@@ -13,10 +13,9 @@ export type StoredState = Omit<SchedulingState, 'due' | 'last_review'> & {
 /** A review record as stored: the due time it had and the answer time, in epoch ms. */
 export type StoredReview = Omit<ReviewRecord, 'due' | 'review'> & { due: number; review: number }
 
-/** The state to store (ts-fsrs's own fields only, times in ms). */
-export function toStoredState(s: SchedulingState): StoredState {
-  const out: StoredState = {
-    due: s.due.getTime(),
+/** The fields ts-fsrs keeps beside the times, the same in both forms. */
+function memoryFields(s: StoredState | SchedulingState) {
+  return {
     stability: s.stability,
     difficulty: s.difficulty,
     elapsed_days: s.elapsed_days,
@@ -26,23 +25,18 @@ export function toStoredState(s: SchedulingState): StoredState {
     lapses: s.lapses,
     state: s.state,
   }
+}
+
+/** The state to store (ts-fsrs's own fields only, times in ms). */
+export function toStoredState(s: SchedulingState): StoredState {
+  const out: StoredState = { due: s.due.getTime(), ...memoryFields(s) }
   if (s.last_review) out.last_review = s.last_review.getTime()
   return out
 }
 
 /** The state ts-fsrs works on, from a stored row (other fields of the row are left out). */
 export function fromStoredState(s: StoredState): SchedulingState {
-  const out: SchedulingState = {
-    due: new Date(s.due),
-    stability: s.stability,
-    difficulty: s.difficulty,
-    elapsed_days: s.elapsed_days,
-    scheduled_days: s.scheduled_days,
-    learning_steps: s.learning_steps,
-    reps: s.reps,
-    lapses: s.lapses,
-    state: s.state,
-  }
+  const out: SchedulingState = { due: new Date(s.due), ...memoryFields(s) }
   if (s.last_review !== undefined) out.last_review = new Date(s.last_review)
   return out
 }
