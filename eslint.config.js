@@ -79,6 +79,60 @@ export default tseslint.config(
     },
   },
   {
+    // The use cases: over the store interface only, so every host (renderer, worker, CLI) and
+    // every store (Dexie, in-memory) shares them.
+    files: ['src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: banned(
+            ['electron', 'dexie', 'react', 'react-dom', 'dexie-react-hooks'],
+            'src/app is written against the store interface, not a UI or a database',
+          ),
+          patterns: [
+            ...bannedPatterns(
+              [
+                ...nodeBuiltins,
+                '**/main/**',
+                '**/renderer/**',
+                '**/preload/**',
+                '**/shared/**',
+                '**/cli/**',
+              ],
+              'src/app imports only core and itself',
+            ),
+            {
+              regex: `^(?!\\.|(${[...CORE_LIBRARIES, 'vitest'].join('|')})$)`,
+              message: `app may import only core, itself and ${CORE_LIBRARIES.join(', ')} (and vitest in tests)`,
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'window', message: 'app has no DOM' },
+        { name: 'document', message: 'app has no DOM' },
+        { name: 'indexedDB', message: 'app reaches storage through the store interface' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: 'app takes chance as an argument (a seed)',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'app takes `now` as an argument',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'app takes `now` as an argument',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -124,10 +178,13 @@ export default tseslint.config(
             ['dexie', 'react', 'react-dom'],
             'the preload exposes the IPC contract only',
           ),
-          patterns: bannedPatterns(
-            [...nodeBuiltins, '**/main/**', '**/renderer/**', '**/core/**'],
-            'the preload imports shared (the contract) and electron only',
-          ),
+          patterns: [
+            {
+              // Only the list of IPC method names: the sandboxed preload bundles nothing else.
+              regex: '^(?!electron$|\\.\\./shared/ipc-methods$)',
+              message: 'the preload imports electron and ../shared/ipc-methods only',
+            },
+          ],
         },
       ],
     },
@@ -151,19 +208,34 @@ export default tseslint.config(
     },
   },
   {
-    // Components read through hooks; only src/renderer/storage touches Dexie tables.
+    // Only src/renderer/storage touches Dexie; the rest of the renderer goes through src/app.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/storage/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: banned([...electronOnly, 'dexie'], 'only src/renderer/storage touches Dexie'),
+          patterns: bannedPatterns(
+            [...nodeBuiltins, 'electron/*', '**/main/**', '**/preload/**'],
+            'the renderer may import core, app, shared, react and its storage adapter',
+          ),
+        },
+      ],
+    },
+  },
+  {
+    // Components read through hooks (live-data, the study session): never the database, the
+    // store or app-services.
     files: ['src/renderer/components/**/*.tsx', 'src/renderer/App.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: banned(
-            [...electronOnly, 'dexie'],
-            'components read through storage hooks (useLiveQuery), never tables',
-          ),
+          paths: banned([...electronOnly, 'dexie'], 'components read through hooks, never tables'),
           patterns: bannedPatterns(
-            [...nodeBuiltins, '**/main/**', '**/preload/**'],
-            'components may import core, shared, react and storage',
+            [...nodeBuiltins, '**/main/**', '**/preload/**', '**/storage/**', '**/app-services'],
+            'components read through hooks (live-data, study/), never storage or app-services',
           ),
         },
       ],

@@ -1,87 +1,203 @@
-// Runs inside Chromium (bench/browser.ts): answering cards on the browser's real IndexedDB,
-// with strict durability, beside raw IndexedDB doing the same reads and writes.
+// Runs inside Chromium (bench/browser.ts): the collection at full size on the browser's real
+// IndexedDB, each of our measures beside a raw-IndexedDB baseline taken in the same run.
+import { answerCard } from '../src/app/answer'
+import { cardView } from '../src/app/card-view'
+import { DEFAULT_SETTINGS } from '../src/app/settings'
+import { deckOverviews, sectionOverview, studyQueue } from '../src/app/study-queue'
 import { Scheduler } from '../src/core/scheduling/scheduler'
 import { openDb } from '../src/renderer/storage/db'
-import { syncDeck } from '../src/renderer/storage/deck-sync'
-import { deck, fact } from '../src/core/testing/factories'
-import { DEFAULT_SETTINGS } from '../src/renderer/storage/settings'
-import {
-  cardWithFace,
-  doneSince,
-  queueOf,
-  studyDayAt,
-  studyableCards,
-} from '../src/renderer/storage/study-data'
-import { compareAnswering } from './answer-bench'
-import { medianMs } from './measure'
-import { openRawDb, putRawCards } from './raw-indexeddb'
+import { DexieStore } from '../src/renderer/storage/dexie-store'
+import { FULL, TINY, seedCollection } from './collection-seed'
+import { openRawDb, putRawCards, rawAnswer } from './raw-indexeddb'
 
-async function answerBench(m: number) {
-  const now = new Date('2024-06-01T10:00:00Z')
+export interface BenchResult {
+  id: string
+  what: string
+  ours: number
+  baseline: number
+  unit: 'ms'
+  ratio: number
+  cards: number
+  /** What the figure is: a median, or the 95th percentile. */
+  stat: 'median' | 'p95'
+  baselineWhat: string
+}
+
+const percentile = (xs: readonly number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))] ?? NaN
+}
+
+async function timings(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
+  await fn()
+  const out: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    await fn()
+    out.push(performance.now() - t)
+  }
+  return out
+}
+
+function rawRequest<T>(open: () => IDBRequest<T>): Promise<T> {
+  return new Promise((ok, fail) => {
+    const r = open()
+    r.onsuccess = () => ok(r.result)
+    r.onerror = () => fail(r.error)
+  })
+}
+
+const rawOpen = (name: string) => rawRequest(() => indexedDB.open(name))
+
+async function collectionBench(sizeName: 'full' | 'tiny') {
+  const size = sizeName === 'tiny' ? TINY : FULL
+  const now = new Date('2026-03-02T10:00:00Z')
+  const settings = DEFAULT_SETTINGS
+  const name = `bench-collection-${Date.now()}`
+  const seedStart = performance.now()
+  const seeding = openDb(name)
+  await seeding.open()
+  await seedCollection(seeding, size, now.getTime())
+  seeding.close()
+  const seedMs = performance.now() - seedStart
+  const firstDeck = { deckId: 'deck-00', section: null }
+  const results: BenchResult[] = []
+  const add = (r: Omit<BenchResult, 'ratio' | 'unit' | 'cards'> & { cards?: number }): void => {
+    results.push({ unit: 'ms', cards: size.cards, ...r, ratio: r.ours / r.baseline })
+  }
+
+  // Open the app → first card: open the database, build the first deck's queue, read the card.
+  const open = await timings(7, async () => {
+    const db = openDb(name)
+    const store = new DexieStore(db)
+    const q = await studyQueue(store, firstDeck, settings, now)
+    await cardView(store, q.order[0] ?? '')
+    db.close()
+  })
+  const openBase = await timings(7, async () => {
+    const raw = await rawOpen(name)
+    await rawRequest(() => raw.transaction('cards').objectStore('cards').get('deck-00/n0#0'))
+    raw.close()
+  })
+  add({
+    id: 'open-first-card',
+    what: 'open the database → first card ready (queue + note + faces)',
+    ours: percentile(open, 0.5),
+    baseline: percentile(openBase, 0.5),
+    stat: 'median',
+    baselineWhat: 'open the same database, read one row',
+  })
+
+  const db = openDb(name)
+  const store = new DexieStore(db)
   const scheduler = new Scheduler()
-  const db = openDb(`bench-${Date.now()}`)
-  await syncDeck(
-    db,
-    deck(
-      'bench',
-      Array.from({ length: m }, (_, i) => fact({ id: `f${i}` })),
-    ),
-    scheduler,
-    now,
-  )
-  const ids = await db.cards.toCollection().primaryKeys()
-  const r = await compareAnswering(db, scheduler, ids, now)
-  db.close()
-  return { ours: r.ours, base: r.raw, count: ids.length }
-}
 
-/**
- * The work a session does after every answer: rebuild the queue from storage (all the deck's
- * cards, today's logs). Baseline: raw IndexedDB getAll of the same card rows.
- */
-async function queueBench(n: number) {
-  const now = new Date('2024-06-01T10:00:00Z')
-  const db = openDb(`bench-queue-${Date.now()}`)
-  await syncDeck(
-    db,
-    deck(
-      'big',
-      Array.from({ length: n }, (_, i) => fact({ id: `f${i}` })),
-    ),
-    new Scheduler(),
-    now,
-  )
-  const ours = await medianMs(async () => {
-    const day = studyDayAt(DEFAULT_SETTINGS, now)
-    const [cards, log] = await Promise.all([
-      studyableCards(db, 'big', null),
-      doneSince(db, 'big', day.start),
-    ])
-    queueOf(cards, log, DEFAULT_SETTINGS, now, day)
-  })
-  // What a session does between answers: today's logs from their index, the queue over the
-  // cards it already holds, and the next card's row and fact.
-  const held = await db.cards.toArray()
-  const next = await medianMs(async () => {
-    const day = studyDayAt(DEFAULT_SETTINGS, now)
-    const done = await doneSince(db, 'big', day.start)
-    const queue = queueOf(held, done, DEFAULT_SETTINGS, now, day)
-    await cardWithFace(db, queue.order[0] ?? '')
-  })
-  db.close()
-  const raw = await openRawDb(`bench-queue-raw-${Date.now()}`)
-  const rows = await openDb(db.name).cards.toArray()
+  // Grade → next card ready, 200 answers in a row; and the answer transaction on its own.
+  const grade: number[] = []
+  const answerOnly: number[] = []
+  let t = now.getTime()
+  let q = await studyQueue(store, firstDeck, settings, now)
+  for (let i = 0; i < 200 && q.order[0]; i++) {
+    const id = q.order[0]
+    const card = await store.getCard(id)
+    t += 4000
+    const start = performance.now()
+    await answerCard(store, scheduler, {
+      cardId: id,
+      revision: card?.revision ?? 0,
+      grade: ((i % 4) + 1) as 1 | 2 | 3 | 4,
+      now: new Date(t),
+      durationMs: 4000,
+    })
+    answerOnly.push(performance.now() - start)
+    q = await studyQueue(store, firstDeck, settings, new Date(t))
+    await cardView(store, q.order[0] ?? '')
+    grade.push(performance.now() - start)
+  }
+  const raw = await openRawDb(`bench-raw-${Date.now()}`)
+  const rows = await db.cards.limit(200).toArray()
   await putRawCards(raw, rows)
-  const base = await medianMs(
-    () =>
-      new Promise<void>((ok, fail) => {
-        const r = raw.transaction('cards').objectStore('cards').getAll()
-        r.onsuccess = () => ok()
-        r.onerror = () => fail(r.error)
-      }),
-  )
+  const rawTimes: number[] = []
+  for (const row of rows) {
+    const start = performance.now()
+    await rawAnswer(raw, row.id)
+    rawTimes.push(performance.now() - start)
+  }
   raw.close()
-  return { ours, base, next, count: n }
+  add({
+    id: 'grade-next-card-p95',
+    what: `grade → next card ready, ${grade.length} answers`,
+    ours: percentile(grade, 0.95),
+    baseline: percentile(rawTimes, 0.95),
+    stat: 'p95',
+    baselineWhat: 'raw IndexedDB card put + log add',
+  })
+  add({
+    id: 'grade-next-card-median',
+    what: `grade → next card ready, ${grade.length} answers`,
+    ours: percentile(grade, 0.5),
+    baseline: percentile(rawTimes, 0.5),
+    stat: 'median',
+    baselineWhat: 'raw IndexedDB card put + log add',
+  })
+  add({
+    id: 'answer-transaction',
+    what: 'answer transaction alone (card + log, strict durability)',
+    ours: percentile(answerOnly, 0.5),
+    baseline: percentile(rawTimes, 0.5),
+    stat: 'median',
+    baselineWhat: 'raw IndexedDB get + log add + card put',
+  })
+
+  // The deck list: every deck's counts.
+  const decks = await timings(7, () => deckOverviews(store, settings, new Date(t)))
+  const deckIds = (await db.decks.toCollection().primaryKeys()) as string[]
+  const rawDb = await rawOpen(name)
+  const decksBase = await timings(7, () =>
+    Promise.all(
+      deckIds.map((d) =>
+        rawRequest(() =>
+          rawDb
+            .transaction('cards')
+            .objectStore('cards')
+            .index('[deckId+queue+due]')
+            .count(IDBKeyRange.bound([d, -Infinity, -Infinity], [d, Infinity, Infinity])),
+        ),
+      ),
+    ),
+  )
+  add({
+    id: 'deck-list-counts',
+    what: `deck list with counts, ${deckIds.length} decks`,
+    ours: percentile(decks, 0.5),
+    baseline: percentile(decksBase, 0.5),
+    stat: 'median',
+    baselineWhat: 'raw IndexedDB count of each deck',
+  })
+
+  // The Sections screen of the first deck.
+  const sections = await timings(7, () => sectionOverview(store, 'deck-00', settings, new Date(t)))
+  const sectionsBase = await timings(7, () =>
+    rawRequest(() =>
+      rawDb
+        .transaction('cards')
+        .objectStore('cards')
+        .index('[deckId+sectionKey]')
+        .getAll(IDBKeyRange.bound(['deck-00', ''], ['deck-00', '\uffff'])),
+    ),
+  )
+  rawDb.close()
+  add({
+    id: 'sections-10k',
+    what: `Sections screen of a ${size.firstDeckCards}-card deck`,
+    ours: percentile(sections, 0.5),
+    baseline: percentile(sectionsBase, 0.5),
+    stat: 'median',
+    baselineWhat: 'raw IndexedDB getAll of its cards',
+    cards: size.firstDeckCards,
+  })
+  db.close()
+  return { results, seedMs, size }
 }
 
-Object.assign(globalThis, { answerBench, queueBench })
+Object.assign(globalThis, { collectionBench })

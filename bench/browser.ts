@@ -1,11 +1,18 @@
-// `npm run bench:browser`: the answer benchmark in real Chromium (Debian's /usr/bin/chromium or
-// CHROMIUM_PATH), on its real IndexedDB. Prints medians; asserts nothing.
+// The collection benchmark in real Chromium (Debian's /usr/bin/chromium or CHROMIUM_PATH), on
+// its real IndexedDB: 100,000 cards and 1,000,000 review logs (`--tiny`: a small collection,
+// the run `npm test` makes so this cannot rot). Prints medians and p95 beside same-run
+// baselines and writes bench/results.json; asserts nothing.
 import { chromium } from '@playwright/test'
+import { writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { resolve } from 'node:path'
 import { build } from 'vite'
 import { chromiumLaunchOptions } from '../e2e/chromium'
+import type { BenchResult } from './browser-entry'
+import type { BenchSize } from './collection-seed'
 import { report } from './measure'
+
+const tiny = process.argv.includes('--tiny')
 
 const result = await build({
   configFile: false,
@@ -24,10 +31,11 @@ if (!output || !('output' in output)) throw new Error('vite build gave no bundle
 const code = output.output[0].code
 
 const server = createServer((req, res) => {
-  if (req.url === '/bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(code)
+  if (req.url === '/bench.js')
+    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(code)
   else
     res
-      .writeHead(200, { 'content-type': 'text/html' })
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
       .end('<!doctype html><script src="/bench.js"></script>')
 })
 await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
@@ -37,40 +45,24 @@ const port = typeof address === 'object' && address ? address.port : 0
 const browser = await chromium.launch(chromiumLaunchOptions())
 try {
   const page = await browser.newPage()
+  page.setDefaultTimeout(0)
   await page.goto(`http://127.0.0.1:${port}/`)
-  const version = browser.version()
-  type Result = { ours: number; base: number; count: number }
-  type Benches = {
-    answerBench: (m: number) => Promise<Result>
-    queueBench: (n: number) => Promise<Result & { next: number }>
-  }
-  const answer = await page.evaluate(() => (globalThis as unknown as Benches).answerBench(200))
-  const queue = await page.evaluate(() => (globalThis as unknown as Benches).queueBench(10_000))
-  console.log(`Chromium ${version}, real IndexedDB, strict durability; medians\n`)
-  console.log(
-    report(
-      `answer a card (${answer.count} in a row, per answer)`,
-      answer.ours,
-      'raw IndexedDB get+add+put',
-      answer.base,
-    ),
+  type Run = { results: BenchResult[]; seedMs: number; size: BenchSize }
+  const run = await page.evaluate(
+    (size) =>
+      (globalThis as unknown as { collectionBench: (s: string) => Promise<Run> }).collectionBench(
+        size,
+      ),
+    tiny ? 'tiny' : 'full',
   )
   console.log(
-    report(
-      `open a session: queue from storage, ${queue.count} cards`,
-      queue.ours,
-      'raw IndexedDB getAll of the cards',
-      queue.base,
-    ),
+    `\nChromium ${browser.version()}, real IndexedDB, strict durability: ${run.size.cards} cards in ${run.size.decks} decks, ${run.size.logs} review logs (seeded in ${(run.seedMs / 1000).toFixed(1)} s)\n`,
   )
-  console.log(
-    report(
-      `next card after an answer, ${queue.count} cards`,
-      queue.next,
-      'reading the queue from storage',
-      queue.ours,
-    ),
-  )
+  for (const r of run.results)
+    console.log(report(`${r.what} (${r.stat})`, r.ours, r.baselineWhat, r.baseline))
+  const file = resolve(import.meta.dirname, tiny ? 'results.tiny.json' : 'results.json')
+  writeFileSync(file, JSON.stringify({ results: run.results, size: run.size }, null, 2) + '\n')
+  console.log(`\nwritten: ${file}`)
 } finally {
   await browser.close()
   server.close()

@@ -21,5 +21,5 @@ export function report(
 ): string {
   const fmt = (ms: number) =>
     ms / per < 1 ? `${((ms / per) * 1000).toFixed(1)} µs` : `${(ms / per).toFixed(2)} ms`
-  return `${name.padEnd(44)} ${fmt(ours).padStart(11)}   ${baselineName.padEnd(30)} ${fmt(baseline).padStart(11)}   ×${(ours / baseline).toFixed(2)}`
+  return `${name.padEnd(64)} ${fmt(ours).padStart(11)}   ${baselineName.padEnd(40)} ${fmt(baseline).padStart(11)}   ×${(ours / baseline).toFixed(2)}`
 }

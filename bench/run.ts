@@ -9,8 +9,10 @@ import { parseDeck } from '../src/core/decks/parse-deck'
 import { Scheduler, fuzzSeed } from '../src/core/scheduling/scheduler'
 import { toStoredState } from '../src/core/scheduling/stored-state'
 import { reviewQueue, DEFAULT_LIMITS, type QueueCard } from '../src/core/study/review-queue'
+import { Queue } from '../src/app/collection'
 import { openDb } from '../src/renderer/storage/db'
-import { syncDeck } from '../src/renderer/storage/deck-sync'
+import { syncBuiltInDeck } from '../src/app/deck-sync'
+import { DexieStore } from '../src/renderer/storage/dexie-store'
 import { compareAnswering } from './answer-bench'
 import { medianMs, report } from './measure'
 
@@ -70,11 +72,12 @@ out(
   out(report('due queue for the whole deck', a, 'filter + sort by due', b))
 }
 
-// 3. Answering: one Dexie transaction (get, check, schedule, log + card) vs raw IndexedDB doing
-//    the same reads and writes.
+// 3. Answering: one transaction through the Dexie store (get, check, schedule, log + card) vs
+//    raw IndexedDB doing the same reads and writes.
 {
   const M = 300
   const db = openDb(`bench-answer-${Date.now()}`)
+  const store = new DexieStore(db)
   const deckText = readFileSync(
     resolve(import.meta.dirname, '../decks/bluebook-2020-global-security/deck.json'),
     'utf8',
@@ -82,46 +85,10 @@ out(
   const parsed = parseDeck({ file: 'deck.json', text: deckText })
   if (!parsed.ok) throw new Error(parsed.problem.reason)
   const scheduler = new Scheduler()
-  await syncDeck(db, parsed.deck, scheduler, now)
-  const ids = (await db.cards.toCollection().primaryKeys()).slice(0, M)
-  const { ours: a, raw: b } = await compareAnswering(db, scheduler, ids, now)
-  // Where the difference lies: Dexie's own transaction plumbing for the same three requests.
-  const dexie = openDb(`bench-dexie-${Date.now()}`)
-  await dexie.cards.bulkPut(
-    await db.cards.bulkGet(ids).then((rows) => rows.filter((r) => r !== undefined)),
-  )
-  const c = await medianMs(async () => {
-    for (const id of ids) {
-      await dexie.transaction('rw', dexie.cards, dexie.reviewLogs, async () => {
-        const card = await dexie.cards.get(id)
-        if (!card) throw new Error('missing')
-        await Promise.all([
-          dexie.reviewLogs.add({
-            rating: 3,
-            state: card.state,
-            due: card.due,
-            stability: card.stability,
-            difficulty: card.difficulty,
-            elapsed_days: card.elapsed_days,
-            scheduled_days: card.scheduled_days,
-            learning_steps: card.learning_steps,
-            review: now.getTime(),
-            last_elapsed_days: 0,
-            cardId: id,
-            deckId: card.deckId,
-            noteId: card.noteId,
-            durationMs: 1,
-          }),
-          dexie.cards.put({ ...card, revision: card.revision + 1 }),
-        ])
-      })
-    }
-  }, 5)
+  await syncBuiltInDeck(store, parsed.deck, scheduler, now)
+  const ids = ((await db.cards.toCollection().primaryKeys()) as string[]).slice(0, M)
+  const { ours: a, raw: b } = await compareAnswering(store, scheduler, ids, now)
   out(report(`answer a card (${M} in a row, per answer)`, a, 'raw IndexedDB get+add+put', b))
-  out(
-    report('  the same, baseline: bare Dexie transaction', a, 'Dexie get+add+put, no FSRS', c / M),
-  )
-  dexie.close()
   db.close()
 }
 
@@ -138,33 +105,30 @@ out(
   let n = 0
   const a = await medianMs(async () => {
     const db = openDb(`bench-sync-${n++}`)
-    await syncDeck(db, deck, scheduler, now)
+    await syncBuiltInDeck(new DexieStore(db), deck, scheduler, now)
     db.close()
   })
   const rows = deck.facts.map((f, i) => ({
-    id: f.id,
     ...toStoredState(createEmptyCard(now)),
+    id: `${f.id}#0`,
+    noteId: f.id,
+    ord: 0,
+    deckId: deck.id,
     position: i,
+    sectionKey: '',
+    queue: Queue.New,
+    revision: 0,
   }))
   const b = await medianMs(async () => {
     const db = openDb(`bench-bulk-${n++}`)
-    await db.cards.bulkPut(
-      rows.map((r) => ({
-        ...r,
-        deckId: deck.id,
-        noteId: r.id,
-        template: 'qa' as const,
-        revision: 0,
-        retired: 0 as const,
-      })),
-    )
+    await db.cards.bulkPut(rows)
     db.close()
   })
   // The usual start-up: the deck is already stored and unchanged.
   const stored = openDb(`bench-stored-${n++}`)
-  await syncDeck(stored, deck, scheduler, now)
+  await syncBuiltInDeck(new DexieStore(stored), deck, scheduler, now)
   const again = await medianMs(async () => {
-    await syncDeck(stored, deck, scheduler, now)
+    await syncBuiltInDeck(new DexieStore(stored), deck, scheduler, now)
   })
   stored.close()
   const c = await medianMs(() => {

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { ChapterOutline, type Span } from '../src/core/decks/chapter-outline'
+import { ChapterOutline, type Span } from './chapter-outline'
 import type { Deck } from '../src/core/decks/deck-schema'
 import { parseDeck } from '../src/core/decks/parse-deck'
-import { factNumbers } from '../src/core/decks/source-check'
+import { factNumbers } from './source-check'
 
 const root = resolve(import.meta.dirname, '..')
 export const CHAPTER_DECK_FILE = resolve(root, 'decks/bluebook-2020-global-security/deck.json')

@@ -1,14 +1,8 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cardsOfDeck } from '../src/core/cards/card-templates'
+import { factCardOrdinals } from '../src/core/notes/fact-fields'
 import { FACT_KINDS } from '../src/core/decks/deck-schema'
-import {
-  chapterFigures,
-  copiedRuns,
-  inventedNumbers,
-  isCovered,
-  wordRuns,
-} from '../src/core/decks/source-check'
+import { chapterFigures, copiedRuns, inventedNumbers, isCovered, wordRuns } from './source-check'
 import { loadDecks } from '../src/main/deck-loader'
 import { nodeDeckFs } from '../src/main/node-deck-fs'
 import {
@@ -25,8 +19,9 @@ describe('built-in decks', () => {
     expect(problems).toEqual([])
     expect(decks.length).toBeGreaterThan(0)
     for (const d of decks) {
-      const ids = cardsOfDeck(d).map((c) => c.id)
+      const ids = d.facts.map((f) => f.id)
       expect(new Set(ids).size).toBe(ids.length)
+      for (const f of d.facts) expect(factCardOrdinals(f).length, f.id).toBeGreaterThan(0)
     }
   })
 

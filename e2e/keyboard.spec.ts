@@ -8,7 +8,7 @@ async function revealFirstCard(app: AppHandle) {
   await page.getByRole('button', { name: `Study ${CHAPTER_DECK}` }).click()
   await expect(page.getByTestId('card-front')).toBeVisible()
   // The chapter deck opens on a reveal card (an acronym).
-  await expect(page.locator('article.card')).toHaveAttribute('data-template', 'qa')
+  await expect(page.locator('article.card')).toHaveAttribute('data-answer-mode', 'reveal')
   await page.keyboard.press('Space')
   await expect(page.getByTestId('card-back')).toBeVisible()
 }

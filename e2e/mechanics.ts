@@ -21,7 +21,7 @@ export async function setNewPerDay(page: Page, n: number) {
 export async function answerShownCard(page: Page, key: '1' | '2' | '3' | '4') {
   const card = page.locator('article.card')
   await expect(page.getByTestId('card-back')).toHaveCount(0)
-  if ((await card.getAttribute('data-template')) === 'typed') {
+  if ((await card.getAttribute('data-answer-mode')) === 'type') {
     await page.getByTestId('typed-answer').fill('400')
     await page.keyboard.press('Enter')
   } else {

@@ -9,7 +9,7 @@ export function storedRatings(page: Page): Promise<number[]> {
         open.onerror = () => reject(open.error)
         open.onsuccess = () => {
           const db = open.result
-          const get = db.transaction('reviewLogs').objectStore('reviewLogs').getAll()
+          const get = db.transaction('revlog').objectStore('revlog').getAll()
           get.onsuccess = () => {
             const rows = get.result as { id: number; rating: number }[]
             db.close()

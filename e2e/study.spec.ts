@@ -15,7 +15,7 @@ async function openDeck(app: AppHandle) {
 async function revealCard(app: AppHandle, typed = 'my answer') {
   const { page } = app
   await expect(page.getByTestId('card-back')).toHaveCount(0)
-  if ((await page.locator('article.card').getAttribute('data-template')) === 'typed') {
+  if ((await page.locator('article.card').getAttribute('data-answer-mode')) === 'type') {
     await expect(page.getByTestId('typed-answer')).toBeFocused()
     await page.keyboard.type(typed)
     await page.keyboard.press('Enter')

@@ -1,8 +1,8 @@
 // `npm run deck:report`: facts and cards per section and kind, and the chapter's figures that
 // no fact covers yet, so a gap is visible at a glance.
-import { cardsOfDeck } from '../src/core/cards/card-templates'
+import { factCardOrdinals } from '../src/core/notes/fact-fields'
 import { FACT_KINDS } from '../src/core/decks/deck-schema'
-import { chapterFigures, isCovered } from '../src/core/decks/source-check'
+import { chapterFigures, isCovered } from '../decks/source-check'
 import {
   CHAPTER_SOURCE,
   outlineFor,
@@ -12,9 +12,8 @@ import {
 } from '../decks/chapter-source'
 
 const { deck } = readChapterDeck()
-const cards = cardsOfDeck(deck)
-const cardsPerFact = new Map<string, number>()
-for (const c of cards) cardsPerFact.set(c.factId, (cardsPerFact.get(c.factId) ?? 0) + 1)
+const cardsPerFact = new Map(deck.facts.map((f) => [f.id, factCardOrdinals(f).length]))
+const cards = { length: [...cardsPerFact.values()].reduce((a, b) => a + b, 0) }
 
 console.log(`${deck.name}: ${deck.facts.length} facts, ${cards.length} cards\n`)
 

@@ -1,10 +1,14 @@
 import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 
 // The README's other commands, run exactly as a user types them (`npm run web` is exercised by
 // the e2e project of that name, `npm start` by electron-node.test.ts, `npm test` by CI).
-const npmRun = (script: string) =>
-  spawnSync('npm', ['run', script], { encoding: 'utf8', timeout: 180_000 })
+const npmRun = (script: string, ...args: string[]) =>
+  spawnSync('npm', ['run', script, ...(args.length ? ['--', ...args] : [])], {
+    encoding: 'utf8',
+    timeout: 180_000,
+  })
 
 describe('README commands', () => {
   it('`npm run deck:report` prints facts and cards per section of the chapter deck', () => {
@@ -14,11 +18,23 @@ describe('README commands', () => {
     expect(run.stdout).toMatch(/^total\s+\d+\s+\d+/m)
   })
 
-  it('`npm run bench` measures our code beside its baselines, in Node and in Chromium', () => {
-    const run = npmRun('bench')
+  it('`npm run bench -- --tiny` measures our code beside its baselines, in Node and Chromium', () => {
+    const run = npmRun('bench', '--tiny')
     expect(run.status, run.stderr).toBe(0)
-    expect(run.stdout).toMatch(/^what\s+ours\s+baseline\s+base\s+ratio$/m)
     expect(run.stdout).toMatch(/^answer a card .* ×\d+\.\d+$/m)
-    expect(run.stdout).toContain('real IndexedDB, strict durability')
+    expect(run.stdout).toContain('real IndexedDB, strict durability: 2000 cards in 4 decks')
+    const results = JSON.parse(readFileSync('bench/results.tiny.json', 'utf8')) as {
+      results: { id: string; ours: number; baseline: number; ratio: number }[]
+    }
+    expect(results.results.map((r) => r.id)).toEqual(
+      expect.arrayContaining([
+        'open-first-card',
+        'grade-next-card-p95',
+        'deck-list-counts',
+        'sections-10k',
+        'answer-transaction',
+      ]),
+    )
+    for (const r of results.results) expect(r.ours / r.baseline).toBeCloseTo(r.ratio, 6)
   }, 200_000)
 })

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react'
-import { startApp, type StartupReport } from './app-services'
 import { DeckList } from './components/DeckList'
 import { DeckProblems } from './components/DeckProblems'
 import { SectionsScreen } from './components/SectionsScreen'
 import { SettingsPanel } from './components/SettingsPanel'
 import { StudyScreen } from './components/StudyScreen'
-import { updateSetting, useSettings } from './live-data'
+import { updateSetting, useSettings, useStartup } from './live-data'
 
 type Screen =
   | { name: 'decks' }
@@ -21,16 +20,9 @@ type Screen =
     }
 
 export function App() {
-  const [startup, setStartup] = useState<StartupReport | null>(null)
-  const [fatal, setFatal] = useState<string | null>(null)
+  const { startup, fatal } = useStartup()
   const [screen, setScreen] = useState<Screen>({ name: 'decks' })
   const settings = useSettings()
-
-  useEffect(() => {
-    startApp(new Date()).then(setStartup, (e: unknown) =>
-      setFatal(e instanceof Error ? e.message : String(e)),
-    )
-  }, [])
 
   useEffect(() => {
     const root = document.documentElement

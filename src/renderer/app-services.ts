@@ -1,27 +1,26 @@
 import platform from '@platform'
+import { syncBuiltInDeck } from '../app/deck-sync'
 import type { DeckProblem } from '../core/decks/parse-deck'
 import { Scheduler } from '../core/scheduling/scheduler'
 import { openDb } from './storage/db'
-import { syncDeck } from './storage/deck-sync'
+import { DexieStore } from './storage/dexie-store'
 
-/** The one database and scheduler of this window. */
-export const db = openDb()
+/** The one collection and scheduler of this window. */
+export const store = new DexieStore(openDb())
 export const scheduler = new Scheduler()
-export { platform }
 
 export interface StartupReport {
   problems: DeckProblem[]
-  persisted: boolean
 }
 
 /**
- * Takes the host's validated decks and upserts each by stable ids; the files the host skipped
- * are reported. Reloading or updating a deck never resets review progress.
+ * Takes the host's validated decks and brings each into the collection (new facts added, the
+ * user's edits kept); the files the host skipped are reported.
  */
 export async function startApp(now: Date): Promise<StartupReport> {
   const { decks, problems } = await platform.loadDecks()
-  for (const deck of decks) await syncDeck(db, deck, scheduler, now)
+  for (const deck of decks) await syncBuiltInDeck(store, deck, scheduler, now)
   // Ask the browser not to evict study data under storage pressure.
-  const persisted = (await navigator.storage?.persist?.().catch(() => false)) ?? false
-  return { problems, persisted }
+  await navigator.storage?.persist?.().catch(() => false)
+  return { problems }
 }

@@ -1,14 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useState } from 'react'
-import { sectionOverview, type SectionOverview } from './storage/section-overview'
-import { db } from './app-services'
-import { deckOverviews, type DeckOverview } from './storage/deck-overview'
-import { DEFAULT_SETTINGS, readSettings, writeSetting, type Settings } from './storage/settings'
-import { studyDayAt } from './storage/study-data'
+import { DEFAULT_SETTINGS, readSettings, writeSetting, type Settings } from '../app/settings'
+import {
+  deckOverviews,
+  sectionOverview,
+  studyDayAt,
+  type DeckOverview,
+  type SectionOverview,
+} from '../app/study-queue'
+import { startApp, store, type StartupReport } from './app-services'
 
 /** The current settings; defaults until the first read finishes. */
 export function useSettings(): Settings {
-  return useLiveQuery(() => readSettings(db), [], DEFAULT_SETTINGS)
+  return useLiveQuery(() => readSettings(store), [], DEFAULT_SETTINGS)
 }
 
 /**
@@ -35,12 +39,12 @@ export function useStudyDayIndex(settings: Settings): number {
 /** Deck list with live counts; undefined while loading. Subscribed only while it is shown. */
 export function useDeckOverviews(settings: Settings): DeckOverview[] | undefined {
   const day = useStudyDayIndex(settings)
-  return useLiveQuery(() => deckOverviews(db, settings, new Date()), [settings, day])
+  return useLiveQuery(() => deckOverviews(store, settings, new Date()), [settings, day])
 }
 
 /** Saves one setting; live queries pick it up. */
 export function updateSetting<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void> {
-  return writeSetting(db, key, value)
+  return writeSetting(store, key, value)
 }
 
 /** Per-section counts for one deck; undefined while loading. */
@@ -50,7 +54,19 @@ export function useSectionOverview(
 ): SectionOverview | undefined {
   const day = useStudyDayIndex(settings)
   return useLiveQuery(
-    () => sectionOverview(db, deckId, settings, new Date()),
+    () => sectionOverview(store, deckId, settings, new Date()),
     [deckId, settings, day],
   )
+}
+
+/** Start-up: the host's decks brought into the collection; a fatal error in words. */
+export function useStartup(): { startup: StartupReport | null; fatal: string | null } {
+  const [startup, setStartup] = useState<StartupReport | null>(null)
+  const [fatal, setFatal] = useState<string | null>(null)
+  useEffect(() => {
+    startApp(new Date()).then(setStartup, (e: unknown) =>
+      setFatal(e instanceof Error ? e.message : String(e)),
+    )
+  }, [])
+  return { startup, fatal }
 }

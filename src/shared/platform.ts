@@ -5,7 +5,6 @@ import type { LoadedDecks } from './ipc'
  * build with browser APIs; the same React code and the same e2e specs run on both.
  */
 export interface Platform {
-  readonly kind: 'electron' | 'web'
   /** The built-in decks, validated, and the deck files skipped with their problems. */
   loadDecks(): Promise<LoadedDecks>
   /** Opens an allow-listed https: link outside the app. */

@@ -24,6 +24,12 @@ export function checkTypedAnswer(fact: Fact, typed: string): Verdict {
   )
 }
 
+/** Checks a typed answer against one expected text, by spelling (a type-the-answer card). */
+export function checkTypedText(expected: string, typed: string): Verdict {
+  if (!typed.trim()) return { result: 'wrong', detail: 'No answer typed.' }
+  return checkText([expected], typed)
+}
+
 function checkFigure(expected: number, unit: string, typed: string): Verdict {
   const q = parseQuantity(typed)
   const truth = formatFigure(expected, unit)

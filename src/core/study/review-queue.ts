@@ -100,17 +100,28 @@ export function reviewQueue(
       fresh.push(c)
     }
   }
+  // Buried siblings, and cards past a limit, come back on the next study day. Only the cards
+  // taken into today's queue bury their siblings.
   const taken = new Set(done.notes)
-  const unburied = (c: QueueCard) => !taken.has(c.noteId) && Boolean(taken.add(c.noteId))
-  reviewsDue.sort(byDue)
-  const reviews = reviewsDue
-    .filter(unburied)
-    .slice(0, Math.max(0, limits.reviewsPerDay - done.reviews))
-  fresh.sort((a, b) => a.position - b.position)
-  const newToday = fresh.filter(unburied).slice(0, Math.max(0, limits.newPerDay - done.newCards))
-  // Buried siblings, reviews past the limit and held-back new cards come back tomorrow.
-  if (reviews.length < reviewsDue.length || newToday.length < fresh.length)
-    nextAt = Math.min(nextAt, end)
+  let heldBack = false
+  const take = (sorted: QueueCard[], limit: number) => {
+    const out: QueueCard[] = []
+    for (const c of sorted) {
+      if (taken.has(c.noteId)) heldBack = true
+      else if (out.length >= limit) {
+        heldBack = true
+        break
+      } else {
+        taken.add(c.noteId)
+        out.push(c)
+      }
+    }
+    return out
+  }
+  const reviews = take(reviewsDue.sort(byDue), Math.max(0, limits.reviewsPerDay - done.reviews))
+  fresh.sort((a, b) => a.position - b.position || a.id.localeCompare(b.id))
+  const newToday = take(fresh, Math.max(0, limits.newPerDay - done.newCards))
+  if (heldBack) nextAt = Math.min(nextAt, end)
   learningNow.sort(byDue)
   learningAhead.sort(byDue)
   return {

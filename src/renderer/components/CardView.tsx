@@ -15,7 +15,7 @@ export function CardView({ shown, onSubmitTyped }: Props) {
   const [answer, setAnswer] = useState('')
   const inputId = useId()
   return (
-    <article className="card" data-card-id={shown.card.id} data-template={shown.card.template}>
+    <article className="card" data-card-id={shown.card.id} data-answer-mode={face.answerMode}>
       <nav aria-label="Section">
         <ol className="breadcrumb" data-testid="breadcrumb">
           {face.section.map((s) => (

@@ -1,6 +1,6 @@
 import { useDeckOverviews } from '../live-data'
-import type { DeckOverview } from '../storage/deck-overview'
-import type { Settings } from '../storage/settings'
+import type { DeckOverview } from '../../app/study-queue'
+import type { Settings } from '../../app/settings'
 
 interface Props {
   settings: Settings

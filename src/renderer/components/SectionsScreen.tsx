@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { useSectionOverview } from '../live-data'
-import type { SectionRow } from '../storage/section-overview'
-import type { Settings } from '../storage/settings'
+import type { SectionRow } from '../../app/study-queue'
+import type { Settings } from '../../app/settings'
 
 interface Props {
   deckId: string

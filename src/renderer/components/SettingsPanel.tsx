@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { NUMBER_SETTINGS, type NumberSetting, type Settings } from '../storage/settings'
+import { NUMBER_SETTINGS, type NumberSetting, type Settings } from '../../app/settings'
 import { NumberField } from './NumberField'
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { GRADES, GRADE_NAMES, type Grade } from '../../core/scheduling/scheduler'
 import { nextStudyIn } from '../../core/study/next-study'
-import type { Settings } from '../storage/settings'
+import type { Settings } from '../../app/settings'
 import { useStudySession, type ShownCard } from '../study/use-study-session'
 import { CardView } from './CardView'
 import { SessionSummary } from './SessionSummary'

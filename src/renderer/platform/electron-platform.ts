@@ -4,7 +4,6 @@ import type { Platform } from '../../shared/platform'
 const bridge = window.attache
 
 const platform: Platform = {
-  kind: 'electron',
   loadDecks: () => bridge.loadDecks(),
   openExternal: async (url) => {
     await bridge.openExternal({ url })

@@ -3,7 +3,6 @@ import type { Platform } from '../../shared/platform'
 
 /** The browser host: decks are validated and bundled at build time; links open in a new tab. */
 const platform: Platform = {
-  kind: 'web',
   loadDecks: async () => loaded,
   openExternal: async (url) => {
     if (!/^https:\/\//.test(url)) return

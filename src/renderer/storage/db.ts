@@ -1,64 +1,14 @@
 import { Dexie, type EntityTable } from 'dexie'
-import type { Template } from '../../core/cards/card-templates'
-import type { Fact } from '../../core/decks/deck-schema'
-import type { StoredReview, StoredState } from '../../core/scheduling/stored-state'
-
-export interface DeckRow {
-  id: string
-  name: string
-  description: string
-  sourceTitle: string | null
-  /** Where the deck came from: built in (from `decks/`) for now; imports come later. */
-  origin: 'built-in'
-  /** Epoch ms of the last sync that wrote the deck. */
-  updatedAt: number
-  /** Fingerprint of the facts and cards last written; an unchanged deck is not rewritten. */
-  fingerprint?: number
-}
-
-/** A fact (Anki's "note"): written once, viewed through one or more cards. */
-export interface NoteRow {
-  id: string
-  deckId: string
-  factId: string
-  /** The fact's place in its deck file: sections are listed in this order. */
-  position: number
-  fact: Fact
-}
-
-/** A card: its scheduling state (times in epoch ms) and where it sits. */
-export type CardRow = StoredState & {
-  id: string
-  deckId: string
-  noteId: string
-  template: Template
-  position: number
-  /** Bumped on every write; an answer names the revision it saw, or is refused. */
-  revision: number
-  /** 1 when the deck no longer defines this card; its history is kept in case it returns. */
-  retired: 0 | 1
-}
-
-/** One answer, append-only; `review` is the answer time in epoch ms. */
-export type ReviewLogRow = StoredReview & {
-  id: number
-  cardId: string
-  deckId: string
-  noteId: string
-  /** Time from showing the card to the grade. */
-  durationMs: number
-}
-
-export interface SettingRow {
-  key: string
-  value: unknown
-}
+import type { CardRow, DeckRow, NoteRow, ReviewLogRow, SettingRow } from '../../app/collection'
+import type { NoteType } from '../../core/notes/note-types'
+import { upgradeToNoteModel } from './upgrade-v3'
 
 export type AttacheDb = Dexie & {
   decks: EntityTable<DeckRow, 'id'>
+  noteTypes: EntityTable<NoteType, 'id'>
   notes: EntityTable<NoteRow, 'id'>
   cards: EntityTable<CardRow, 'id'>
-  reviewLogs: EntityTable<ReviewLogRow, 'id'>
+  revlog: EntityTable<ReviewLogRow, 'id'>
   settings: EntityTable<SettingRow, 'key'>
 }
 
@@ -66,8 +16,9 @@ export const DB_NAME = 'attache'
 
 /**
  * Opens the study database. Every `version(n)` stays when a new one is added; data changes
- * come with `.upgrade()`. Indexes are only what is queried: cards and notes by deck, logs by
- * card (undo, history) and by deck and time (today's counts).
+ * come with `.upgrade()`. Indexes are what the queries of `DexieStore` use: the queue by deck,
+ * queue and due time or position; a deck's sections by key prefix; cards by note; the review
+ * log by time and by card.
  */
 export function openDb(name: string = DB_NAME): AttacheDb {
   // 'strict': a review is on disk before the next card appears.
@@ -106,5 +57,16 @@ export function openDb(name: string = DB_NAME): AttacheDb {
           d['updatedAt'] = ms(d['updatedAt'])
         })
     })
+  // Version 3: the collection model (issue 7) — note types, notes with fields and guids, cards
+  // as note + ordinal in a queue, and a review log keyed by answer time.
+  db.version(3)
+    .stores({
+      noteTypes: 'id',
+      notes: 'id, deckId',
+      cards: 'id, noteId, [deckId+queue+due], [deckId+queue+position], [deckId+sectionKey]',
+      reviewLogs: null,
+      revlog: 'id, [cardId+id]',
+    })
+    .upgrade(upgradeToNoteModel)
   return db
 }

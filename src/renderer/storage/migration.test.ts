@@ -1,15 +1,17 @@
 import 'fake-indexeddb/auto'
 import { Dexie } from 'dexie'
 import { describe, expect, it } from 'vitest'
+import { Queue, cardIdOf } from '../../app/collection'
+import { readSettings } from '../../app/settings'
 import { CardState, Scheduler } from '../../core/scheduling/scheduler'
 import { fromStoredReview, fromStoredState } from '../../core/scheduling/stored-state'
-import { at } from '../../core/testing/factories'
+import { at, fact } from '../../core/testing/factories'
 import { openDb } from './db'
-import { readSettings } from './settings'
+import { DexieStore } from './dexie-store'
 
 const scheduler = new Scheduler({ fuzz: false })
 
-/** A database exactly as version 1 of the app wrote it: Date objects for every time. */
+/** A database exactly as version 1 of the app wrote it: Date objects, facts, auto-increment logs. */
 async function versionOneDatabase(name: string) {
   const v1 = new Dexie(name)
   v1.version(1).stores({
@@ -20,56 +22,81 @@ async function versionOneDatabase(name: string) {
     settings: 'key',
   })
   const t0 = at('2024-06-01T10:00:00Z')
+  const t1 = at('2024-06-01T10:11:00Z')
+  const acronym = fact({
+    id: 'a',
+    kind: 'acronym',
+    section: ['Part', 'Heading'],
+    acronym: { short: 'UN', long: 'United Nations' },
+  })
   const fresh = scheduler.newState(t0)
-  const answered = scheduler.review(fresh, 3, t0, 's')
-  const card = { id: 'd/a/qa', deckId: 'd', noteId: 'd/a', template: 'qa', position: 0 }
+  const first = scheduler.review(fresh, 3, t0, 's')
+  const second = scheduler.review(first.state, 3, t1, 's')
+  const reversed = scheduler.review(fresh, 1, t1, 's')
+  const place = { deckId: 'd', noteId: 'd/a', position: 0 }
   await v1.table('decks').put({ id: 'd', name: 'Deck d', updatedAt: t0, fingerprint: 7 })
+  await v1.table('notes').put({ id: 'd/a', deckId: 'd', factId: 'a', position: 0, fact: acronym })
   await v1.table('cards').bulkPut([
-    { ...answered.state, ...card, revision: 1, retired: 0 },
-    { ...fresh, ...card, id: 'd/b/qa', noteId: 'd/b', position: 1, revision: 0, retired: 0 },
+    { ...second.state, ...place, id: 'd/a/qa', template: 'qa', revision: 2, retired: 0 },
+    {
+      ...reversed.state,
+      ...place,
+      id: 'd/a/reverse',
+      template: 'reverse',
+      revision: 1,
+      retired: 0,
+    },
   ])
-  await v1
-    .table('reviewLogs')
-    .add({ ...answered.log, cardId: 'd/a/qa', deckId: 'd', noteId: 'd/a', durationMs: 4200 })
+  const log = { deckId: 'd', noteId: 'd/a', durationMs: 4200 }
+  await v1.table('reviewLogs').bulkAdd([
+    { ...first.log, ...log, cardId: 'd/a/qa' },
+    { ...second.log, ...log, cardId: 'd/a/qa' },
+    // Answered in the same millisecond as the one before: both are kept.
+    { ...reversed.log, ...log, cardId: 'd/a/reverse' },
+  ])
   await v1.table('settings').bulkPut([
     { key: 'newPerDay', value: 7 },
     { key: 'theme', value: 'dark' },
   ])
   v1.close()
-  return { t0, answered, fresh }
+  return { t0, t1, first, second, reversed }
 }
 
-describe('schema version 2', () => {
-  it('keeps every card state, log and setting of a version-1 database, times as epoch ms', async () => {
+describe('opening a version-1 database with today’s code', () => {
+  it('keeps every card state, review log and setting under the note model', async () => {
     const name = `migrate-${Math.random().toString(36).slice(2)}`
-    const { t0, answered, fresh } = await versionOneDatabase(name)
+    const { t0, t1, first, second, reversed } = await versionOneDatabase(name)
     const db = openDb(name)
     await db.open()
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(3)
+    const store = new DexieStore(db)
 
-    const a = await db.cards.get('d/a/qa')
-    const b = await db.cards.get('d/b/qa')
-    if (!a || !b) throw new Error('cards lost in the migration')
-    expect(typeof a.due).toBe('number')
-    expect(fromStoredState(a)).toEqual(answered.state)
-    expect(fromStoredState(b)).toEqual(fresh)
-    expect(a).toMatchObject({ revision: 1, retired: 0, position: 0, state: CardState.Learning })
+    const question = await store.getCard(cardIdOf('d/a', 0))
+    const reverse = await store.getCard(cardIdOf('d/a', 2))
+    if (!question || !reverse) throw new Error('cards lost in the migration')
+    expect(fromStoredState(question)).toEqual(second.state)
+    expect(fromStoredState(reverse)).toEqual(reversed.state)
+    expect(question).toMatchObject({ ord: 0, revision: 2, queue: Queue.Review, deckId: 'd' })
+    expect(reverse).toMatchObject({ ord: 2, queue: Queue.Learning })
+    expect(question.sectionKey).toBe('Part\u001fHeading\u001f')
 
-    const logs = await db.reviewLogs.toArray()
-    const [log, ...more] = logs
-    if (!log) throw new Error('review log lost in the migration')
-    expect(more).toEqual([])
-    expect(fromStoredReview(log)).toEqual(answered.log)
-    expect(log).toMatchObject({ cardId: 'd/a/qa', durationMs: 4200, review: t0.getTime() })
-    // Today's logs are still found through the [deckId+review] index.
-    const today = await db.reviewLogs
-      .where('[deckId+review]')
-      .between(['d', t0.getTime()], ['d', Number.MAX_SAFE_INTEGER], true, true)
-      .count()
-    expect(today).toBe(1)
+    const logs = await store.logsSince(0)
+    expect(logs.map((l) => [l.id, l.cardId])).toEqual([
+      [t0.getTime(), 'd/a#0'],
+      [t1.getTime(), 'd/a#0'],
+      [t1.getTime() + 1, 'd/a#2'],
+    ])
+    expect(logs.map((l) => fromStoredReview(l))).toEqual([first.log, second.log, reversed.log])
+    expect(logs[0]).toMatchObject({ noteId: 'd/a', durationMs: 4200 })
+    expect((await store.lastLogOfCard('d/a#0'))?.id).toBe(t1.getTime())
 
-    expect((await db.decks.get('d'))?.updatedAt).toBe(t0.getTime())
-    expect(await readSettings(db)).toMatchObject({ newPerDay: 7, theme: 'dark' })
+    const note = await store.getNote('d/a')
+    expect(note).toMatchObject({ typeId: 'attache-fact', section: ['Part', 'Heading'] })
+    expect(note?.fields).toMatchObject({ Acronym: 'UN', Expansion: 'United Nations' })
+    expect(await store.getNoteType('attache-fact')).toBeDefined()
+    expect((await store.getDeck('d'))?.updatedAt).toBe(t0.getTime())
+    expect(await readSettings(store)).toMatchObject({ newPerDay: 7, theme: 'dark' })
+    expect(question.state).toBe(CardState.Review)
     db.close()
   })
 })

@@ -1,23 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { checkTypedAnswer, type Verdict } from '../../core/answers/check-answer'
-import type { CardFace } from '../../core/cards/card-templates'
-import type { Fact } from '../../core/decks/deck-schema'
+import { StaleCardError, answerCard, undoAnswer, type AnswerReceipt } from '../../app/answer'
+import { cardView, checkTyped, type CardView } from '../../app/card-view'
+import type { Settings } from '../../app/settings'
+import { studyQueue } from '../../app/study-queue'
+import type { Verdict } from '../../core/answers/check-answer'
 import { formatInterval } from '../../core/scheduling/format-interval'
 import { fuzzSeed, type Grade } from '../../core/scheduling/scheduler'
 import { fromStoredState } from '../../core/scheduling/stored-state'
 import type { QueueCounts } from '../../core/study/review-queue'
-import { db, scheduler } from '../app-services'
-import { StaleCardError, answerCard, undoAnswer, type AnswerReceipt } from '../storage/answer'
-import type { CardRow } from '../storage/db'
-import type { Settings } from '../storage/settings'
-import { cardWithFace, doneSince, queueOf, studyableCards, studyDayAt } from '../storage/study-data'
+import { scheduler, store } from '../app-services'
 
-export interface ShownCard {
-  card: CardRow
-  fact: Fact
-  face: CardFace
+export interface ShownCard extends CardView {
   revealed: boolean
-  /** For typed cards: what was typed and how it compares with the fact. */
+  /** For typed cards: what was typed and how it compares with the answer. */
   typed?: { answer: string; verdict: Verdict }
   /** Button labels: when the card would come back for each grade. */
   intervals: Record<Grade, string>
@@ -45,8 +40,9 @@ export interface SessionState {
 const noGrades = (): Record<Grade, number> => ({ 1: 0, 2: 0, 3: 0, 4: 0 })
 
 /**
- * One study session over a deck, or one section of it: queue, reveal, grade, undo. All writes
- * go through storage transactions.
+ * One study session over a deck, or one section of it: queue, reveal, grade, undo, through
+ * the application layer's use cases. After each answer the queue is read again through the
+ * indexes (only the cards that can be shown today), so nothing is held that could go stale.
  */
 export function useStudySession(
   deckId: string,
@@ -73,34 +69,21 @@ export function useStudySession(
   const shownAt = useRef(0)
   const undoStack = useRef<{ receipt: AnswerReceipt; grade: Grade }[]>([])
 
-  // The session's cards, read once and then kept current from what each answer and undo
-  // writes (re-reading a 10 000-card deck after every answer took ~100 ms in Chromium). A
-  // stale-card refusal drops them, so the next card is chosen from a fresh read.
-  const cards = useRef<Map<string, CardRow> | null>(null)
-  const keep = (row: CardRow) => cards.current?.set(row.id, row)
-
   const showNext = useCallback(
     async (preferId?: string) => {
       const now = new Date()
-      const day = studyDayAt(settings, now)
-      if (!cards.current) {
-        const rows = await studyableCards(db, deckId, JSON.parse(sectionKey) as string[] | null)
-        cards.current = new Map(rows.map((c) => [c.id, c]))
-      }
-      const log = await doneSince(db, deckId, day.start)
-      const scope = sectionKey === 'null' ? 'deck' : 'section'
-      const queue = queueOf([...cards.current.values()], log, settings, now, day, scope)
+      const scope = { deckId, section: JSON.parse(sectionKey) as string[] | null }
+      const queue = await studyQueue(store, scope, settings, now)
       const id = preferId ?? queue.order[0]
-      const loaded = id ? await cardWithFace(db, id) : null
-      if (loaded) keep(loaded.card)
+      const view = id ? await cardView(store, id) : null
       const overview = {
         counts: queue.counts,
         pastDeckLimit: queue.pastDeckLimit,
         nextAt: queue.nextAt,
-        dayEnd: day.end.getTime(),
+        dayEnd: queue.day.end.getTime(),
         canUndo: undoStack.current.length > 0,
       }
-      if (!loaded) {
+      if (!view) {
         setState((s) => ({
           ...s,
           ...overview,
@@ -111,9 +94,9 @@ export function useStudySession(
         return
       }
       const due = scheduler.preview(
-        fromStoredState(loaded.card),
+        fromStoredState(view.card),
         now,
-        fuzzSeed(loaded.card.id, loaded.card.reps),
+        fuzzSeed(view.card.id, view.card.reps),
       )
       const intervals = {
         1: formatInterval(now, due[1]),
@@ -126,14 +109,13 @@ export function useStudySession(
         ...s,
         ...overview,
         phase: 'card',
-        shown: { ...loaded, revealed: false, intervals },
+        shown: { ...view, revealed: false, intervals },
       }))
     },
     [deckId, sectionKey, settings],
   )
 
   useEffect(() => {
-    cards.current = null
     void showNext()
   }, [showNext])
 
@@ -144,7 +126,7 @@ export function useStudySession(
       const shown: ShownCard = { ...s.shown, revealed: true }
       if (s.shown.face.answerMode === 'type') {
         const answer = typedAnswer ?? ''
-        shown.typed = { answer, verdict: checkTypedAnswer(s.shown.fact, answer) }
+        shown.typed = { answer, verdict: checkTyped(s.shown, answer) }
       }
       return { ...s, shown, message: s.message?.tone === 'info' ? null : s.message }
     })
@@ -173,7 +155,6 @@ export function useStudySession(
             ? e.message
             : `Could not save: ${e instanceof Error ? e.message : String(e)}`
         setState((s) => ({ ...s, message: { text, tone: 'error' } }))
-        cards.current = null
         await showNext()
       } finally {
         busy.current = false
@@ -187,14 +168,13 @@ export function useStudySession(
       run(async () => {
         const shown = state.shown
         if (!shown?.revealed) return
-        const receipt = await answerCard(db, scheduler, {
+        const receipt = await answerCard(store, scheduler, {
           cardId: shown.card.id,
           revision: shown.card.revision,
           grade: g,
           now: new Date(),
           durationMs: performance.now() - shownAt.current,
         })
-        keep(receipt.card)
         undoStack.current.push({ receipt, grade: g })
         setState((s) => ({
           ...s,
@@ -210,14 +190,14 @@ export function useStudySession(
   const undo = useCallback(
     () =>
       run(async () => {
-        const last = undoStack.current.at(-1)
+        // An entry that cannot be undone is dropped with its reason, so the ones before it
+        // stay reachable.
+        const last = undoStack.current.pop()
         if (!last) {
           setState((s) => ({ ...s, message: { text: 'Nothing to undo.', tone: 'info' } }))
           return
         }
-        const card = await undoAnswer(db, scheduler, last.receipt)
-        keep(card)
-        undoStack.current.pop()
+        const card = await undoAnswer(store, last.receipt)
         setState((s) => ({
           ...s,
           reviewed: s.reviewed - 1,

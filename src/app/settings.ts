@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { AttacheDb } from './db'
+import type { StudyStore } from './store'
 
 /** The numeric settings, with their bounds and defaults: the schema and the form both read them. */
 export const NUMBER_SETTINGS = {
@@ -28,8 +28,8 @@ export type Settings = z.infer<typeof settingsSchema>
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({})
 
 /** Stored settings over the defaults; a bad stored value falls back to its default. */
-export async function readSettings(db: AttacheDb): Promise<Settings> {
-  const rows = await db.settings.toArray()
+export async function readSettings(store: StudyStore): Promise<Settings> {
+  const rows = await store.listSettings()
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS }
   for (const row of rows) {
     const field = settingsSchema.shape[row.key as keyof Settings]
@@ -38,11 +38,12 @@ export async function readSettings(db: AttacheDb): Promise<Settings> {
   return settingsSchema.parse(merged)
 }
 
+/** Saves one setting after checking it against the schema. */
 export async function writeSetting<K extends keyof Settings>(
-  db: AttacheDb,
+  store: StudyStore,
   key: K,
   value: Settings[K],
 ) {
   settingsSchema.shape[key].parse(value)
-  await db.settings.put({ key, value })
+  await store.putSetting({ key, value })
 }

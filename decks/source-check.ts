@@ -1,7 +1,7 @@
-import { MONTH_NAMES, parseIsoDate } from '../answers/dates'
-import { CARDINAL_WORDS, ORDINAL_WORDS, quantitiesIn } from '../answers/quantity'
+import { MONTH_NAMES, parseIsoDate } from '../src/core/answers/dates'
+import { CARDINAL_WORDS, ORDINAL_WORDS, quantitiesIn } from '../src/core/answers/quantity'
 import type { ChapterOutline, Span } from './chapter-outline'
-import type { Fact } from './deck-schema'
+import type { Fact } from '../src/core/decks/deck-schema'
 
 /** A number the chapter states, and where. */
 export interface ChapterFigure {

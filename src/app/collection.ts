@@ -1,0 +1,97 @@
+import type { StoredReview, StoredState } from '../core/scheduling/stored-state'
+
+/**
+ * The collection's rows, as every store keeps them. Times are epoch milliseconds.
+ * Identity follows Anki: a note has a `guid` (its id here), a card is its note + ordinal, the
+ * deck is a column a card can change, and a review log's id is the answer time in ms.
+ */
+
+export interface DeckRow {
+  id: string
+  name: string
+  description: string
+  sourceTitle: string | null
+  /** Built in (from `decks/`); imported and user decks come with the custom-deck issues. */
+  origin: 'built-in' | 'user'
+  updatedAt: number
+  /** Fingerprint of the deck file last synced; an unchanged file is not synced again. */
+  fingerprint?: number
+}
+
+/** A note: written once, viewed through the cards its type makes. */
+export interface NoteRow {
+  /** The note's guid (Anki's `notes.guid`): stable across edits, imports and exports. */
+  id: string
+  typeId: string
+  /** The deck new cards of this note go to. */
+  deckId: string
+  fields: Record<string, string>
+  /**
+   * For notes of a built-in deck: the field values the deck file last gave. A field whose
+   * value differs from it was edited by the user and is never overwritten by an update.
+   */
+  shipped?: Record<string, string>
+  tags: string[]
+  /** Section path (the chapter's headings), outermost first; [] when the deck has none. */
+  section: string[]
+  /** The note's place in its deck: new cards are introduced in this order. */
+  position: number
+  /** 1 when the deck file no longer has it: its cards leave the queue, its history stays. */
+  retired: 0 | 1
+  modifiedAt: number
+}
+
+/** Where a card is in the study cycle; the first three are ts-fsrs's states, indexed. */
+export const Queue = {
+  /** Not shown: its note was retired or its template no longer makes it. */
+  Retired: -1,
+  New: 0,
+  Learning: 1,
+  Review: 2,
+} as const
+export type Queue = (typeof Queue)[keyof typeof Queue]
+
+export type CardRow = StoredState & {
+  /** `${noteId}#${ord}`: unambiguous whatever the guid holds, since the ordinal is digits. */
+  id: string
+  noteId: string
+  /** The template (standard types) or cloze number − 1 (cloze types) this card shows. */
+  ord: number
+  deckId: string
+  /** The note's position: siblings share it, as in Anki, so they come on following days. */
+  position: number
+  /** The note's section path as one key (each heading followed by U+001F), for prefix ranges. */
+  sectionKey: string
+  queue: Queue
+  /** Bumped on every write; an answer names the revision it saw, or is refused. */
+  revision: number
+}
+
+/** One answer, append-only. */
+export type ReviewLogRow = StoredReview & {
+  /** The answer time in ms, made unique (Anki's revlog id): the same history stored twice is stored once. */
+  id: number
+  cardId: string
+  noteId: string
+  /** Time from showing the card to the grade, capped (Anki: 60 s). */
+  durationMs: number
+  /** The card as it was before this answer, so undo restores it exactly (absent on imported history). */
+  before?: CardRow
+}
+
+export interface SettingRow {
+  key: string
+  value: unknown
+}
+
+/** A card's id from its note and ordinal. */
+export const cardIdOf = (noteId: string, ord: number) => `${noteId}#${ord}`
+
+const SECTION_END = '\u001f'
+
+/** The key of a section path; a section's key is a prefix of every key inside it. */
+export const sectionKeyOf = (path: readonly string[]) => path.map((p) => p + SECTION_END).join('')
+
+/** The queue a scheduling state puts a card in. */
+export const queueOf = (state: number): Queue =>
+  state === 0 ? Queue.New : state === 2 ? Queue.Review : Queue.Learning

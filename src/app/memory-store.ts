@@ -1,0 +1,146 @@
+import type { NoteType } from '../core/notes/note-types'
+import type { CardRow, DeckRow, NoteRow, ReviewLogRow, SettingRow } from './collection'
+import type { CardRange, StudyStore } from './store'
+
+// The HTML structured-clone algorithm, present in every host this runs in (browsers, Node ≥ 17);
+// declared here because core and app compile without DOM or Node types.
+declare function structuredClone<T>(value: T): T
+
+const copy = <T>(row: T): T => structuredClone(row)
+
+/**
+ * The whole collection in plain maps: the store of the unit tests and the command line.
+ * Rows are copied in and out (as IndexedDB does), transactions run one at a time and undo
+ * their writes if `work` throws.
+ */
+export class MemoryStore implements StudyStore {
+  private readonly decks = new Map<string, DeckRow>()
+  private readonly noteTypes = new Map<string, NoteType>()
+  private readonly notes = new Map<string, NoteRow>()
+  private readonly cards = new Map<string, CardRow>()
+  private readonly logs = new Map<number, ReviewLogRow>()
+  private readonly settings = new Map<string, SettingRow>()
+  private journal: (() => void)[] | null = null
+  private queue: Promise<unknown> = Promise.resolve()
+
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    const run = async () => {
+      this.journal = []
+      try {
+        return await work()
+      } catch (e) {
+        for (const undo of this.journal.reverse()) undo()
+        throw e
+      } finally {
+        this.journal = null
+      }
+    }
+    const result = this.queue.then(run)
+    this.queue = result.catch(() => undefined)
+    return result
+  }
+
+  /** Writes `row` under `key`, remembering what was there for a rollback. */
+  private write<K, V>(map: Map<K, V>, key: K, row: V | undefined) {
+    const had = map.has(key)
+    const old = map.get(key)
+    this.journal?.push(() => (had ? map.set(key, old as V) : map.delete(key)))
+    if (row === undefined) map.delete(key)
+    else map.set(key, copy(row))
+  }
+
+  async getDeck(id: string) {
+    return copy(this.decks.get(id))
+  }
+  async listDecks() {
+    return [...this.decks.values()].sort((a, b) => a.id.localeCompare(b.id)).map(copy)
+  }
+  async putDeck(row: DeckRow) {
+    this.write(this.decks, row.id, row)
+  }
+
+  async getNoteType(id: string) {
+    return copy(this.noteTypes.get(id))
+  }
+  async putNoteTypes(rows: readonly NoteType[]) {
+    for (const r of rows) this.write(this.noteTypes, r.id, r)
+  }
+
+  async getNote(id: string) {
+    return copy(this.notes.get(id))
+  }
+  async notesOfDeck(deckId: string) {
+    return [...this.notes.values()].filter((n) => n.deckId === deckId).map(copy)
+  }
+  async putNotes(rows: readonly NoteRow[]) {
+    for (const r of rows) this.write(this.notes, r.id, r)
+  }
+
+  async getCard(id: string) {
+    return copy(this.cards.get(id))
+  }
+  async getCards(ids: readonly string[]) {
+    return ids.map((id) => copy(this.cards.get(id)))
+  }
+  async putCards(rows: readonly CardRow[]) {
+    for (const r of rows) this.write(this.cards, r.id, r)
+  }
+  async cardsOfNotes(noteIds: readonly string[]) {
+    const ids = new Set(noteIds)
+    return [...this.cards.values()].filter((c) => ids.has(c.noteId)).map(copy)
+  }
+  private inQueue({ deckId, queue }: CardRange) {
+    return [...this.cards.values()].filter((c) => c.deckId === deckId && c.queue === queue)
+  }
+  async cardsByDue(r: CardRange) {
+    return this.inQueue(r)
+      .filter((c) => c.due >= r.from && c.due < r.to)
+      .sort((a, b) => a.due - b.due || a.id.localeCompare(b.id))
+      .slice(0, r.limit ?? Infinity)
+      .map(copy)
+  }
+  async cardsByPosition(r: CardRange) {
+    return this.inQueue(r)
+      .filter((c) => c.position >= r.from && c.position < r.to)
+      .sort((a, b) => a.position - b.position || a.id.localeCompare(b.id))
+      .slice(0, r.limit ?? Infinity)
+      .map(copy)
+  }
+  async countByDue(r: CardRange) {
+    return this.inQueue(r).filter((c) => c.due >= r.from && c.due < r.to).length
+  }
+  async cardsOfSection(deckId: string, prefix: string) {
+    return [...this.cards.values()]
+      .filter((c) => c.deckId === deckId && c.sectionKey.startsWith(prefix))
+      .map(copy)
+  }
+  async addLog(row: ReviewLogRow) {
+    if (this.logs.has(row.id)) throw new Error(`review log ${row.id} already exists`)
+    this.write(this.logs, row.id, row)
+  }
+  async getLog(id: number) {
+    return copy(this.logs.get(id))
+  }
+  async deleteLog(id: number) {
+    this.write(this.logs, id, undefined)
+  }
+  async logsSince(since: number) {
+    return [...this.logs.values()]
+      .filter((l) => l.id >= since)
+      .sort((a, b) => a.id - b.id)
+      .map(copy)
+  }
+  async lastLogOfCard(cardId: string) {
+    let last: ReviewLogRow | undefined
+    for (const l of this.logs.values())
+      if (l.cardId === cardId && (!last || l.id > last.id)) last = l
+    return copy(last)
+  }
+
+  async listSettings() {
+    return [...this.settings.values()].map(copy)
+  }
+  async putSetting(row: SettingRow) {
+    this.write(this.settings, row.key, row)
+  }
+}

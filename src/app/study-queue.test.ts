@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest'
+import { reviewQueue, DEFAULT_LIMITS } from '../core/study/review-queue'
+import { deck, fact } from '../core/testing/factories'
+import { Queue } from './collection'
+import { MemoryStore } from './memory-store'
+import { deckOverviews, sectionOverview, studyDayAt, studyQueue, todaysLogs } from './study-queue'
+import { answer, collectionWith, questionCard, scheduler, settings, t0 } from './testing'
+import { syncBuiltInDeck } from './deck-sync'
+
+const MIN = 60_000
+const DAY = 86_400_000
+
+/** A deck of `n` facts, every third with an acronym (a sibling reverse card). */
+const bigDeck = (n: number) =>
+  deck(
+    'big',
+    Array.from({ length: n }, (_, i) =>
+      fact({
+        id: `f${i}`,
+        section: [`Part ${i % 3}`, `Heading ${i % 7}`],
+        ...(i % 3 === 0
+          ? { kind: 'acronym' as const, acronym: { short: `A${i}`, long: `Long ${i}` } }
+          : {}),
+      }),
+    ),
+  )
+
+/** The queue core builds over every card of the deck: what the indexed reads must equal. */
+async function queueOverAllCards(store: MemoryStore, now: Date, s = settings) {
+  const day = studyDayAt(s, now)
+  const log = (await todaysLogs(store, day)).get('big')
+  const cards = (await store.cardsOfSection('big', '')).filter((c) => c.queue !== Queue.Retired)
+  return reviewQueue(
+    cards.map((c) => ({
+      id: c.id,
+      noteId: c.noteId,
+      position: c.position,
+      state: c.state,
+      due: c.due,
+    })),
+    now,
+    day.end,
+    { ...DEFAULT_LIMITS, newPerDay: s.newPerDay, reviewsPerDay: s.reviewsPerDay },
+    {
+      newCards: log?.newCards.size ?? 0,
+      reviews: log?.reviews ?? 0,
+      notes: log?.notes ?? new Set(),
+    },
+  )
+}
+
+describe('the study queue read through the indexes', () => {
+  it('equals the queue over every card, through days of mixed answers', async () => {
+    const store = new MemoryStore()
+    await syncBuiltInDeck(store, bigDeck(90), scheduler, t0)
+    const s = { ...settings, newPerDay: 7, reviewsPerDay: 9 }
+    let now = t0
+    for (let day = 0; day < 6; day++) {
+      for (let step = 0; step < 25; step++) {
+        const q = await studyQueue(store, { deckId: 'big', section: null }, s, now)
+        const full = await queueOverAllCards(store, now, s)
+        expect({ order: q.order, counts: q.counts, nextAt: q.nextAt }).toEqual(full)
+        const id = q.order[0]
+        if (!id) break
+        await answer(store, id, ((step % 4) + 1) as 1 | 2 | 3 | 4, now)
+        now = new Date(now.getTime() + 2 * MIN)
+      }
+      now = new Date(t0.getTime() + (day + 1) * DAY)
+    }
+  })
+
+  it('a section gets its own new-card allowance and says it goes past the deck’s', async () => {
+    const store = new MemoryStore()
+    await syncBuiltInDeck(store, bigDeck(30), scheduler, t0)
+    const s = { ...settings, newPerDay: 2 }
+    for (let i = 0; i < 2; i++) {
+      const q = await studyQueue(store, { deckId: 'big', section: null }, s, t0)
+      await answer(store, q.order[0] ?? '', 4, t0)
+    }
+    expect((await studyQueue(store, { deckId: 'big', section: null }, s, t0)).counts.new).toBe(0)
+    const section = await studyQueue(store, { deckId: 'big', section: ['Part 2'] }, s, t0)
+    expect(section.counts.new).toBe(2)
+    expect(section.pastDeckLimit).toBe(true)
+    const overview = await sectionOverview(store, 'big', s, t0)
+    expect(overview.deckNewLeft).toBe(0)
+    expect(overview.rows.find((r) => r.path.join() === 'Part 2')).toMatchObject({ new: 2 })
+  })
+})
+
+describe('overviews', () => {
+  it('the deck list counts what a session shows, and says when to come back', async () => {
+    const store = await collectionWith()
+    const s = { ...settings, newPerDay: 1 }
+    await answer(store, questionCard('d', 'a'), 4, t0)
+    const [row] = await deckOverviews(store, s, t0)
+    expect(row).toMatchObject({ id: 'd', new: 0, learning: 0, due: 0, nextIn: 'tomorrow' })
+  })
+
+  it('sections list every level in deck order with what their sessions show', async () => {
+    const store = await collectionWith(
+      deck('d', [
+        fact({ id: 'a', section: ['One', 'A', '(a)'] }),
+        fact({ id: 'b', section: ['Two'] }),
+        fact({ id: 'c', section: ['One', 'B'] }),
+      ]),
+    )
+    const { rows, total } = await sectionOverview(store, 'd', settings, t0)
+    expect(rows.map((r) => r.path.join(' › '))).toEqual([
+      'One',
+      'One › A',
+      'One › A › (a)',
+      'Two',
+      'One › B',
+    ])
+    expect(rows[0]).toMatchObject({ total: 2, new: 2, seen: 0 })
+    expect(total).toBe(3)
+  })
+})

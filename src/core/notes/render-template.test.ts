@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { renderTemplate, type RenderContext } from './render-template'
+
+const front: RenderContext = { side: 'front', cloze: 'all' }
+const render = (t: string, fields: Record<string, string>, ctx: RenderContext = front) =>
+  renderTemplate(t, fields, ctx).text
+
+describe('renderTemplate', () => {
+  it('puts field values in place and reports an unknown field', () => {
+    expect(render('Q: {{Front}}', { Front: 'Who?' })).toBe('Q: Who?')
+    expect(render('{{Nope}}', {})).toBe('{unknown field Nope}')
+  })
+
+  it('shows a section only when its field has text, an inverted one only when it has none', () => {
+    const t = '{{#Hint}}Hint: {{Hint}}{{/Hint}}{{^Hint}}no hint{{/Hint}}'
+    expect(render(t, { Hint: 'think' })).toBe('Hint: think')
+    expect(render(t, { Hint: '  <br> ' })).toBe('no hint')
+  })
+
+  it('nests sections', () => {
+    const t = '{{#A}}{{^B}}only A{{/B}}{{/A}}'
+    expect(render(t, { A: 'x', B: '' })).toBe('only A')
+    expect(render(t, { A: 'x', B: 'y' })).toBe('')
+  })
+
+  it('says whether a field with text made it into the output (a card exists)', () => {
+    const t = 'Acronym for “{{Expansion}}”?'
+    expect(renderTemplate(t, { Expansion: '' }, front).usedNonEmptyField).toBe(false)
+    expect(renderTemplate(t, { Expansion: 'x' }, front).usedNonEmptyField).toBe(true)
+  })
+
+  it('applies the cloze, cloze-only, text and type filters and FrontSide', () => {
+    const fields = { Text: 'A {{c1::b}} {{c2::c}}', Back: '<b>bold</b>' }
+    expect(render('{{cloze:Text}}', fields, { side: 'front', cloze: 2 })).toBe('A b […]')
+    expect(render('{{cloze-only:Text}}', fields, { side: 'back', cloze: 1 })).toBe('b')
+    expect(render('{{text:Back}}', fields)).toBe('bold')
+    const typed = renderTemplate('{{Back}}{{type:Back}}', fields, front)
+    expect(typed.typeField).toBe('Back')
+    expect(render('{{FrontSide}}+', fields, { side: 'back', cloze: 1, frontSide: 'F' })).toBe('F+')
+  })
+})

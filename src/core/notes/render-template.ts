@@ -1,0 +1,113 @@
+import { clozeOnly, renderCloze, type ClozeActive } from './cloze'
+
+/**
+ * Anki's card template language, the part a study app needs: `{{Field}}`, sections
+ * `{{#Field}}…{{/Field}}` (shown when the field has text) and `{{^Field}}…{{/Field}}` (when it
+ * has none), `{{FrontSide}}`, and the filters `cloze:`, `cloze-only:`, `type:` and `text:`
+ * (https://docs.ankiweb.net/templates/fields.html).
+ */
+
+export type Fields = Readonly<Record<string, string>>
+
+export interface RenderContext {
+  side: 'front' | 'back'
+  /** The cloze number this card hides, or all of them. */
+  cloze: ClozeActive
+  /** The rendered front, for `{{FrontSide}}` on the back. */
+  frontSide?: string
+}
+
+export interface Rendered {
+  text: string
+  /** Whether a field with text was put into the output (Anki's rule for "this card exists"). */
+  usedNonEmptyField: boolean
+  /** The field a `{{type:Field}}` asks to type, if any. */
+  typeField: string | null
+}
+
+type Node =
+  | { kind: 'text'; text: string }
+  | { kind: 'field'; name: string; filters: string[] }
+  | { kind: 'section'; name: string; negated: boolean; children: Node[] }
+
+/** Text with its HTML tags, entities for spaces and surrounding white space removed. */
+export function plainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .trim()
+}
+
+const hasText = (value: string | undefined) => plainText(value ?? '') !== ''
+
+function parse(template: string): Node[] {
+  const root: Node[] = []
+  const stack: { name: string; children: Node[] }[] = [{ name: '', children: root }]
+  const current = () => (stack.at(-1) ?? { children: root }).children
+  let last = 0
+  for (const m of template.matchAll(/\{\{([\s\S]*?)\}\}/g)) {
+    if (m.index > last) current().push({ kind: 'text', text: template.slice(last, m.index) })
+    last = m.index + m[0].length
+    const tag = (m[1] ?? '').trim()
+    if (tag.startsWith('#') || tag.startsWith('^')) {
+      const node: Node = {
+        kind: 'section',
+        name: tag.slice(1).trim(),
+        negated: tag.startsWith('^'),
+        children: [],
+      }
+      current().push(node)
+      stack.push({ name: node.name, children: node.children })
+    } else if (tag.startsWith('/')) {
+      // A closing tag that does not match is kept as text, as Anki reports it rather than guessing.
+      if (stack.length > 1 && stack.at(-1)?.name === tag.slice(1).trim()) stack.pop()
+      else current().push({ kind: 'text', text: m[0] })
+    } else {
+      const parts = tag.split(':')
+      const name = (parts.pop() ?? '').trim()
+      current().push({ kind: 'field', name, filters: parts.map((p) => p.trim()) })
+    }
+  }
+  if (last < template.length) current().push({ kind: 'text', text: template.slice(last) })
+  return root
+}
+
+/** Renders one side of a card template over a note's fields. */
+export function renderTemplate(template: string, fields: Fields, ctx: RenderContext): Rendered {
+  const out: Rendered = { text: '', usedNonEmptyField: false, typeField: null }
+  const walk = (nodes: readonly Node[]): string =>
+    nodes
+      .map((node) => {
+        if (node.kind === 'text') return node.text
+        if (node.kind === 'section') {
+          return hasText(fields[node.name]) !== node.negated ? walk(node.children) : ''
+        }
+        return fieldText(node, fields, ctx, out)
+      })
+      .join('')
+  out.text = walk(parse(template))
+  return out
+}
+
+function fieldText(
+  node: Extract<Node, { kind: 'field' }>,
+  fields: Fields,
+  ctx: RenderContext,
+  out: Rendered,
+): string {
+  if (node.name === 'FrontSide' && node.filters.length === 0) return ctx.frontSide ?? ''
+  const value = fields[node.name]
+  if (value === undefined) return `{unknown field ${node.name}}`
+  if (node.filters.includes('type')) {
+    out.typeField = node.name
+    return ''
+  }
+  if (hasText(value)) out.usedNonEmptyField = true
+  let text = value
+  for (const filter of node.filters) {
+    if (filter === 'cloze') text = renderCloze(text, ctx.cloze, ctx.side)
+    else if (filter === 'cloze-only') text = clozeOnly(text, ctx.cloze)
+    else if (filter === 'text') text = plainText(text)
+  }
+  return text
+}

@@ -1,0 +1,124 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { answerCard, undoAnswer } from '../../app/answer'
+import { cardIdOf } from '../../app/collection'
+import { syncBuiltInDeck } from '../../app/deck-sync'
+import { MemoryStore } from '../../app/memory-store'
+import { DEFAULT_SETTINGS } from '../../app/settings'
+import type { StudyStore } from '../../app/store'
+import { deckOverviews, sectionOverview, studyQueue } from '../../app/study-queue'
+import { Scheduler } from '../../core/scheduling/scheduler'
+import { at, deck, fact } from '../../core/testing/factories'
+import type { AttacheDb } from './db'
+import { DexieStore } from './dexie-store'
+import { freshDb } from './test-db'
+
+const scheduler = new Scheduler()
+const t0 = at('2024-06-01T10:00:00Z')
+const MIN = 60_000
+const DAY = 86_400_000
+let db: AttacheDb | null = null
+
+afterEach(() => {
+  vi.restoreAllMocks()
+  db?.close()
+})
+
+const bigDeck = deck(
+  'big',
+  Array.from({ length: 60 }, (_, i) =>
+    fact({
+      id: `f${i}`,
+      section: [`Part ${i % 3}`, `Heading ${i % 5}`],
+      ...(i % 4 === 0 ? { cloze: `Statement {{${i}}}.` } : {}),
+    }),
+  ),
+)
+
+async function answerFirst(store: StudyStore, now: Date, grade: 1 | 2 | 3 | 4) {
+  const q = await studyQueue(store, { deckId: 'big', section: null }, settings, now)
+  const id = q.order[0]
+  if (!id) return null
+  const card = await store.getCard(id)
+  return answerCard(store, scheduler, {
+    cardId: id,
+    revision: card?.revision ?? 0,
+    grade,
+    now,
+    durationMs: 1000,
+  })
+}
+
+const settings = { ...DEFAULT_SETTINGS, newPerDay: 6, reviewsPerDay: 8 }
+
+describe('the Dexie store (on fake-indexeddb)', () => {
+  it('answers every use case as the in-memory store does, through days of study', async () => {
+    db = await freshDb()
+    const dexie = new DexieStore(db)
+    const memory = new MemoryStore()
+    for (const s of [dexie, memory]) await syncBuiltInDeck(s, bigDeck, scheduler, t0)
+    let now = t0
+    for (let day = 0; day < 5; day++) {
+      for (let step = 0; step < 20; step++) {
+        const grade = ((step % 4) + 1) as 1 | 2 | 3 | 4
+        const [a, b] = await Promise.all([
+          answerFirst(dexie, now, grade),
+          answerFirst(memory, now, grade),
+        ])
+        expect(a?.card).toEqual(b?.card)
+        now = new Date(now.getTime() + 3 * MIN)
+      }
+      const scope = { deckId: 'big', section: ['Part 1'] }
+      expect(await studyQueue(dexie, scope, settings, now)).toEqual(
+        await studyQueue(memory, scope, settings, now),
+      )
+      expect(await deckOverviews(dexie, settings, now)).toEqual(
+        await deckOverviews(memory, settings, now),
+      )
+      expect(await sectionOverview(dexie, 'big', settings, now)).toEqual(
+        await sectionOverview(memory, 'big', settings, now),
+      )
+      now = new Date(t0.getTime() + (day + 1) * DAY)
+    }
+    expect(await dexie.logsSince(0)).toEqual(await memory.logsSince(0))
+  })
+
+  it('writes nothing of an answer when a write fails inside its transaction', async () => {
+    db = await freshDb()
+    const store = new DexieStore(db)
+    await syncBuiltInDeck(store, bigDeck, scheduler, t0)
+    const id = cardIdOf('big/f0', 0)
+    const before = await store.getCard(id)
+    vi.spyOn(db.cards, 'bulkPut').mockRejectedValueOnce(new Error('disk full'))
+    await expect(
+      answerCard(store, scheduler, { cardId: id, revision: 0, grade: 3, now: t0, durationMs: 1 }),
+    ).rejects.toThrow('disk full')
+    expect(await db.revlog.count()).toBe(0)
+    expect(await store.getCard(id)).toEqual(before)
+  })
+
+  it('undoes several answers of one card, newest first', async () => {
+    db = await freshDb()
+    const store = new DexieStore(db)
+    await syncBuiltInDeck(store, bigDeck, scheduler, t0)
+    const id = cardIdOf('big/f1', 0)
+    const fresh = await store.getCard(id)
+    const r1 = await answerCard(store, scheduler, {
+      cardId: id,
+      revision: 0,
+      grade: 3,
+      now: t0,
+      durationMs: 1,
+    })
+    const r2 = await answerCard(store, scheduler, {
+      cardId: id,
+      revision: 1,
+      grade: 3,
+      now: new Date(t0.getTime() + 11 * MIN),
+      durationMs: 1,
+    })
+    await undoAnswer(store, r2)
+    const back = await undoAnswer(store, r1)
+    expect({ ...back, revision: 0 }).toEqual({ ...fresh, revision: 0 })
+    expect(await db.revlog.count()).toBe(0)
+  })
+})
