@@ -3,7 +3,14 @@
 import { answerCard } from '../src/app/answer'
 import { cardView } from '../src/app/card-view'
 import { DEFAULT_SETTINGS } from '../src/app/settings'
-import { deckOverviews, sectionOverview, studyQueue } from '../src/app/study-queue'
+import {
+  deckOverviews,
+  sectionOverview,
+  studyDayAt,
+  studyQueue,
+  todaysLogs,
+  withAnswer,
+} from '../src/app/study-queue'
 import { Scheduler } from '../src/core/scheduling/scheduler'
 import { openDb } from '../src/renderer/storage/db'
 import { DexieStore } from '../src/renderer/storage/dexie-store'
@@ -96,13 +103,15 @@ async function collectionBench(sizeName: 'full' | 'tiny') {
   const grade: number[] = []
   const answerOnly: number[] = []
   let t = now.getTime()
-  let q = await studyQueue(store, firstDeck, settings, now)
+  // As the study session does: today's log read once, then kept current from each answer.
+  let logs = await todaysLogs(store, studyDayAt(settings, now))
+  let q = await studyQueue(store, firstDeck, settings, now, logs)
   for (let i = 0; i < 200 && q.order[0]; i++) {
     const id = q.order[0]
     const card = await store.getCard(id)
     t += 4000
     const start = performance.now()
-    await answerCard(store, scheduler, {
+    const receipt = await answerCard(store, scheduler, {
       cardId: id,
       revision: card?.revision ?? 0,
       grade: ((i % 4) + 1) as 1 | 2 | 3 | 4,
@@ -110,7 +119,8 @@ async function collectionBench(sizeName: 'full' | 'tiny') {
       durationMs: 4000,
     })
     answerOnly.push(performance.now() - start)
-    q = await studyQueue(store, firstDeck, settings, new Date(t))
+    logs = withAnswer(logs, receipt.before)
+    q = await studyQueue(store, firstDeck, settings, new Date(t), logs)
     await cardView(store, q.order[0] ?? '')
     grade.push(performance.now() - start)
   }

@@ -26,7 +26,7 @@ const out = (s: string) => {
 
 out(`node ${process.version}, ${N} cards unless stated; medians of 7 runs\n`)
 out(
-  `${'what'.padEnd(44)} ${'ours'.padStart(11)}   ${'baseline'.padEnd(30)} ${'base'.padStart(11)}   ratio`,
+  `${'what'.padEnd(64)} ${'ours'.padStart(11)}   ${'baseline'.padEnd(40)} ${'base'.padStart(11)}   ratio`,
 )
 
 // 1. Scheduling one review: our wrapper (seeded fuzz, field picking) vs bare ts-fsrs.

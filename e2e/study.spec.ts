@@ -1,10 +1,14 @@
 import { expect, test, type AppHandle } from './fixtures'
+import { MECHANICS, setNewPerDay } from './mechanics'
+import { storedRatings } from './stored'
 
+// The mechanics of studying (keyboard, restart, undo, stale answers) run on a small fixture
+// deck, so editing the chapter deck cannot break them; the chapter's own cards are tested below.
 const CHAPTER_DECK = 'Diplomatic Bluebook 2020 · Global Security'
 
 async function openDeck(app: AppHandle) {
   const { page } = app
-  const study = page.getByRole('button', { name: `Study ${CHAPTER_DECK}` })
+  const study = page.getByRole('button', { name: `Study ${MECHANICS}` })
   await expect(study).toBeVisible()
   await study.focus()
   await page.keyboard.press('Enter')
@@ -39,12 +43,12 @@ async function studyOneCard(app: AppHandle, key: '1' | '2' | '3' | '4' = '3', ty
 test('studies five cards with the keyboard only', async ({ app }) => {
   const { page } = app
   await openDeck(app)
-  await expect(page.getByTestId('progress')).toContainText('20 new')
+  await expect(page.getByTestId('progress')).toContainText('6 new')
   const seen: (string | null)[] = []
   for (let i = 0; i < 5; i++) seen.push(await studyOneCard(app))
   expect(new Set(seen).size).toBe(5)
   await expect(page.getByTestId('progress')).toContainText('5 reviewed')
-  await expect(page.getByTestId('progress')).toContainText('15 new')
+  await expect(page.getByTestId('progress')).toContainText('1 new')
   // Good on a new card schedules a learning step in minutes; the button label said so.
   await revealCard(app)
   await expect(page.getByRole('button', { name: /^Good, next in \d+m\b/ })).toBeVisible()
@@ -55,14 +59,14 @@ test('grades survive a restart of the app', async ({ app }) => {
   await studyOneCard(app)
   await studyOneCard(app)
   const page = await app.restart()
-  const row = page.locator('li.deck-row', { hasText: CHAPTER_DECK })
-  // 20 new per day, two already seen: 18 new left, two in learning.
+  const row = page.locator('li.deck-row', { hasText: MECHANICS })
+  // Six new cards, two already seen: four new left, two in learning.
   await expect(row.locator('.deck-counts')).toHaveAttribute(
     'aria-label',
-    /^18 new, 2 learning, 0 due/,
+    /^4 new, 2 learning, 0 due/,
   )
-  await page.getByRole('button', { name: `Study ${CHAPTER_DECK}` }).click()
-  await expect(page.getByTestId('progress')).toContainText('18 new')
+  await page.getByRole('button', { name: `Study ${MECHANICS}` }).click()
+  await expect(page.getByTestId('progress')).toContainText('4 new')
 })
 
 test('undo restores the last card and removes its grade', async ({ app }) => {
@@ -73,12 +77,37 @@ test('undo restores the last card and removes its grade', async ({ app }) => {
   await page.keyboard.press('Control+z')
   await expect(page.locator('article.card')).toHaveAttribute('data-card-id', first ?? '')
   await expect(page.getByTestId('progress')).toContainText('0 reviewed')
-  await expect(page.getByTestId('progress')).toContainText('20 new')
+  await expect(page.getByTestId('progress')).toContainText('6 new')
   await expect(page.getByRole('status')).toHaveText('Last answer undone.')
   // The undone card is new again, so it is graded like a first review; the notice goes.
   await page.keyboard.press('Space')
   await expect(page.getByRole('status')).toHaveText('')
   await expect(page.getByRole('button', { name: /^Again, next in 1m$/ })).toBeVisible()
+})
+
+test('undo goes several answers back, the same card twice included', async ({ app }) => {
+  const { page } = app
+  await setNewPerDay(page, 1)
+  await openDeck(app)
+  const card = page.locator('article.card')
+  const id = await card.getAttribute('data-card-id')
+  await revealCard(app)
+  await page.keyboard.press('3')
+  // Its 10-minute step is within the learn-ahead limit: the same card comes straight back.
+  await expect(page.getByTestId('progress')).toContainText('1 reviewed')
+  await expect(card).toHaveAttribute('data-card-id', id ?? '')
+  await revealCard(app)
+  await page.keyboard.press('3')
+  await expect(page.getByTestId('session-summary')).toBeVisible()
+  await page.keyboard.press('Control+z')
+  await expect(page.getByTestId('progress')).toContainText('1 reviewed')
+  await expect(card).toHaveAttribute('data-card-id', id ?? '')
+  await page.keyboard.press('Control+z')
+  await expect(page.getByTestId('progress')).toContainText('0 reviewed')
+  await expect(page.getByTestId('progress')).toContainText('1 new')
+  await expect(card).toHaveAttribute('data-card-id', id ?? '')
+  await expect(page.getByRole('button', { name: /^Undo/ })).toBeDisabled()
+  expect(await storedRatings(page)).toEqual([])
 })
 
 test('a malformed deck file is reported while the other decks work', async ({ app }) => {

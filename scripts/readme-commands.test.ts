@@ -21,6 +21,7 @@ describe('README commands', () => {
   it('`npm run bench -- --tiny` measures our code beside its baselines, in Node and Chromium', () => {
     const run = npmRun('bench', '--tiny')
     expect(run.status, run.stderr).toBe(0)
+    expect(run.stdout).toMatch(/^what\s+ours\s+baseline\s+base\s+ratio$/m)
     expect(run.stdout).toMatch(/^answer a card .* ×\d+\.\d+$/m)
     expect(run.stdout).toContain('real IndexedDB, strict durability: 2000 cards in 4 decks')
     const results = JSON.parse(readFileSync('bench/results.tiny.json', 'utf8')) as {

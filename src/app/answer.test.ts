@@ -39,7 +39,7 @@ describe('answering', () => {
   it('writes nothing when a write in the transaction fails', async () => {
     const store = await collectionWith()
     const before = await store.getCard(A)
-    vi.spyOn(store, 'putCards').mockRejectedValueOnce(new Error('disk full'))
+    vi.spyOn(store, 'putCard').mockRejectedValueOnce(new Error('disk full'))
     await expect(answer(store, A, 3, t0)).rejects.toThrow('disk full')
     expect(await store.logsSince(0)).toEqual([])
     expect(await store.getCard(A)).toEqual(before)

@@ -3,6 +3,9 @@ import { fromStoredState, toStoredReview, toStoredState } from '../core/scheduli
 import { Queue, queueOf, type CardRow } from './collection'
 import type { StudyStore } from './store'
 
+/** An answer and its undo touch only these. */
+const ANSWER_TABLES = ['cards', 'revlog'] as const
+
 /** Answer times above this are stored as this (Anki's default "maximum answer seconds"). */
 export const MAX_ANSWER_MS = 60_000
 
@@ -25,6 +28,8 @@ export interface AnswerReceipt {
   cardId: string
   logId: number
   card: CardRow
+  /** The card as it was before the answer. */
+  before: CardRow
 }
 
 /**
@@ -39,7 +44,16 @@ export function answerCard(
   input: AnswerInput,
 ): Promise<AnswerReceipt> {
   return store.transaction(async () => {
-    const card = await currentCard(store, input.cardId, input.revision)
+    // Both reads go out together, and both writes: one round trip each, one transaction.
+    let id = input.now.getTime()
+    const [card, taken] = await Promise.all([
+      currentCard(store, input.cardId, input.revision),
+      store.getLog(id),
+    ])
+    if (taken) {
+      id++
+      while (await store.getLog(id)) id++
+    }
     const { state, log } = scheduler.review(
       fromStoredState(card),
       input.grade,
@@ -54,19 +68,19 @@ export function answerCard(
       queue: queueOf(stored.state),
       revision: card.revision + 1,
     }
-    let id = input.now.getTime()
-    while (await store.getLog(id)) id++
-    await store.addLog({
-      ...toStoredReview(log),
-      id,
-      cardId: card.id,
-      noteId: card.noteId,
-      durationMs: Math.min(MAX_ANSWER_MS, Math.max(0, Math.round(input.durationMs))),
-      before: card,
-    })
-    await store.putCards([written])
-    return { cardId: card.id, logId: id, card: written }
-  })
+    await Promise.all([
+      store.addLog({
+        ...toStoredReview(log),
+        id,
+        cardId: card.id,
+        noteId: card.noteId,
+        durationMs: Math.min(MAX_ANSWER_MS, Math.max(0, Math.round(input.durationMs))),
+        before: card,
+      }),
+      store.putCard(written),
+    ])
+    return { cardId: card.id, logId: id, card: written, before: card }
+  }, ANSWER_TABLES)
 }
 
 /**
@@ -106,10 +120,9 @@ export function undoAnswer(store: StudyStore, receipt: AnswerReceipt): Promise<C
       queue: card.queue === Queue.Retired ? Queue.Retired : state.queue,
       revision: card.revision + 1,
     }
-    await store.deleteLog(log.id)
-    await store.putCards([restored])
+    await Promise.all([store.deleteLog(log.id), store.putCard(restored)])
     return restored
-  })
+  }, ANSWER_TABLES)
 }
 
 async function currentCard(store: StudyStore, id: string, revision: number): Promise<CardRow> {

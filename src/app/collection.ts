@@ -87,6 +87,9 @@ export interface SettingRow {
 /** A card's id from its note and ordinal. */
 export const cardIdOf = (noteId: string, ord: number) => `${noteId}#${ord}`
 
+/** The note a card id belongs to (everything before the last `#`). */
+export const noteIdOf = (cardId: string) => cardId.slice(0, cardId.lastIndexOf('#'))
+
 const SECTION_END = '\u001f'
 
 /** The key of a section path; a section's key is a prefix of every key inside it. */

@@ -18,7 +18,7 @@ export interface SyncReport {
 }
 
 /** A built-in note's guid: the deck and the fact's stable id. */
-export const builtInNoteId = (deckId: string, factId: string) => `${deckId}/${factId}`
+const builtInNoteId = (deckId: string, factId: string) => `${deckId}/${factId}`
 
 /**
  * Brings a built-in deck file into the collection in one transaction. New facts become notes;

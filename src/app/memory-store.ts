@@ -23,6 +23,10 @@ export class MemoryStore implements StudyStore {
   private journal: (() => void)[] | null = null
   private queue: Promise<unknown> = Promise.resolve()
 
+  read<T>(work: () => Promise<T>): Promise<T> {
+    return work()
+  }
+
   transaction<T>(work: () => Promise<T>): Promise<T> {
     const run = async () => {
       this.journal = []
@@ -82,6 +86,9 @@ export class MemoryStore implements StudyStore {
   async getCards(ids: readonly string[]) {
     return ids.map((id) => copy(this.cards.get(id)))
   }
+  async putCard(row: CardRow) {
+    this.write(this.cards, row.id, row)
+  }
   async putCards(rows: readonly CardRow[]) {
     for (const r of rows) this.write(this.cards, r.id, r)
   }
@@ -92,28 +99,30 @@ export class MemoryStore implements StudyStore {
   private inQueue({ deckId, queue }: CardRange) {
     return [...this.cards.values()].filter((c) => c.deckId === deckId && c.queue === queue)
   }
-  async cardsByDue(r: CardRange) {
+  async queueIds(r: CardRange, by: 'due' | 'position') {
+    const value = (c: CardRow) => (by === 'due' ? c.due : c.position)
     return this.inQueue(r)
-      .filter((c) => c.due >= r.from && c.due < r.to)
-      .sort((a, b) => a.due - b.due || a.id.localeCompare(b.id))
+      .filter((c) => value(c) >= r.from && value(c) < r.to)
+      .sort((a, b) => value(a) - value(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, r.limit ?? Infinity)
-      .map(copy)
+      .map((c) => c.id)
   }
-  async cardsByPosition(r: CardRange) {
-    return this.inQueue(r)
-      .filter((c) => c.position >= r.from && c.position < r.to)
-      .sort((a, b) => a.position - b.position || a.id.localeCompare(b.id))
-      .slice(0, r.limit ?? Infinity)
-      .map(copy)
+  async firstByDue(r: Omit<CardRange, 'limit'>) {
+    const [id] = await this.queueIds({ ...r, limit: 1 }, 'due')
+    return id === undefined ? undefined : copy(this.cards.get(id))
   }
   async countByDue(r: CardRange) {
     return this.inQueue(r).filter((c) => c.due >= r.from && c.due < r.to).length
   }
-  async cardsOfSection(deckId: string, prefix: string) {
+  async countCards(deckId: string) {
+    return [...this.cards.values()].filter((c) => c.deckId === deckId && c.queue !== -1).length
+  }
+  async sectionCards(deckId: string, prefix: string) {
     return [...this.cards.values()]
       .filter((c) => c.deckId === deckId && c.sectionKey.startsWith(prefix))
       .map(copy)
   }
+
   async addLog(row: ReviewLogRow) {
     if (this.logs.has(row.id)) throw new Error(`review log ${row.id} already exists`)
     this.write(this.logs, row.id, row)

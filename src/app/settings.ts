@@ -18,7 +18,7 @@ const whole = (k: NumberSetting) =>
     .max(NUMBER_SETTINGS[k].max)
     .default(NUMBER_SETTINGS[k].default)
 
-export const settingsSchema = z.object({
+const settingsSchema = z.object({
   rolloverHour: whole('rolloverHour'),
   newPerDay: whole('newPerDay'),
   reviewsPerDay: whole('reviewsPerDay'),

@@ -1,6 +1,9 @@
 import type { NoteType } from '../core/notes/note-types'
 import type { CardRow, DeckRow, NoteRow, Queue, ReviewLogRow, SettingRow } from './collection'
 
+/** The tables of a collection, for a transaction's scope. */
+export type StoreTable = 'decks' | 'noteTypes' | 'notes' | 'cards' | 'revlog' | 'settings'
+
 /** A range of cards in one deck and queue, by due time (ms) or by position. */
 export interface CardRange {
   deckId: string
@@ -17,8 +20,14 @@ export interface CardRange {
  * an index can answer.
  */
 export interface StudyStore {
-  /** Runs `work` so that all its writes happen or none does. Only store calls may be awaited in it. */
-  transaction<T>(work: () => Promise<T>): Promise<T>
+  /**
+   * Runs `work` so that all its writes happen or none does. Only store calls may be awaited
+   * in it. `tables` names the only tables it touches, when a store can use that (Dexie scopes
+   * its IndexedDB transaction to them).
+   */
+  transaction<T>(work: () => Promise<T>, tables?: readonly StoreTable[]): Promise<T>
+  /** Runs the reads of `work` against one consistent snapshot (one read transaction in Dexie). */
+  read<T>(work: () => Promise<T>): Promise<T>
 
   getDeck(id: string): Promise<DeckRow | undefined>
   listDecks(): Promise<DeckRow[]>
@@ -33,16 +42,22 @@ export interface StudyStore {
 
   getCard(id: string): Promise<CardRow | undefined>
   getCards(ids: readonly string[]): Promise<(CardRow | undefined)[]>
+  putCard(row: CardRow): Promise<void>
   putCards(rows: readonly CardRow[]): Promise<void>
   cardsOfNotes(noteIds: readonly string[]): Promise<CardRow[]>
-  /** Cards of a deck in a queue with `from ≤ due < to`, earliest first. */
-  cardsByDue(range: CardRange): Promise<CardRow[]>
-  /** Cards of a deck in a queue with `from ≤ position < to`, in position order. */
-  cardsByPosition(range: CardRange): Promise<CardRow[]>
+  /**
+   * The ids of a deck's cards in a queue, in index order, read as keys only (no row is read):
+   * by due time (`from ≤ due < to`, earliest first) or by position (`from ≤ position < to`).
+   */
+  queueIds(range: CardRange, by: 'due' | 'position'): Promise<string[]>
+  /** The earliest-due card of a deck in a queue with `from ≤ due < to`. */
+  firstByDue(range: Omit<CardRange, 'limit'>): Promise<CardRow | undefined>
   /** How many cards of a deck in a queue have `from ≤ due < to`. */
   countByDue(range: CardRange): Promise<number>
-  /** Every card of a deck whose section key starts with `prefix` (all of it for ''). */
-  cardsOfSection(deckId: string, prefix: string): Promise<CardRow[]>
+  /** How many cards a deck has that can be studied (not retired). */
+  countCards(deckId: string): Promise<number>
+  /** Every card of a deck whose section key starts with `prefix` ('' for all of them). */
+  sectionCards(deckId: string, prefix: string): Promise<CardRow[]>
 
   addLog(row: ReviewLogRow): Promise<void>
   getLog(id: number): Promise<ReviewLogRow | undefined>

@@ -3,7 +3,15 @@ import { reviewQueue, DEFAULT_LIMITS } from '../core/study/review-queue'
 import { deck, fact } from '../core/testing/factories'
 import { Queue } from './collection'
 import { MemoryStore } from './memory-store'
-import { deckOverviews, sectionOverview, studyDayAt, studyQueue, todaysLogs } from './study-queue'
+import {
+  deckOverviews,
+  sectionOverview,
+  studyDayAt,
+  studyQueue,
+  todaysLogs,
+  withAnswer,
+  type TodaysLog,
+} from './study-queue'
 import { answer, collectionWith, questionCard, scheduler, settings, t0 } from './testing'
 import { syncBuiltInDeck } from './deck-sync'
 
@@ -29,12 +37,16 @@ const bigDeck = (n: number) =>
 async function queueOverAllCards(store: MemoryStore, now: Date, s = settings) {
   const day = studyDayAt(s, now)
   const log = (await todaysLogs(store, day)).get('big')
-  const cards = (await store.cardsOfSection('big', '')).filter((c) => c.queue !== Queue.Retired)
+  // Every card, in id order (the index's order for equal due times); siblings of learning and
+  // review cards need no position.
+  const cards = (await store.sectionCards('big', ''))
+    .filter((c) => c.queue !== Queue.Retired)
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
   return reviewQueue(
     cards.map((c) => ({
       id: c.id,
       noteId: c.noteId,
-      position: c.position,
+      position: c.queue === Queue.New ? c.position : 0,
       state: c.state,
       due: c.due,
     })),
@@ -56,13 +68,18 @@ describe('the study queue read through the indexes', () => {
     const s = { ...settings, newPerDay: 7, reviewsPerDay: 9 }
     let now = t0
     for (let day = 0; day < 6; day++) {
+      let logs: ReadonlyMap<string, TodaysLog> = await todaysLogs(store, studyDayAt(s, now))
       for (let step = 0; step < 25; step++) {
         const q = await studyQueue(store, { deckId: 'big', section: null }, s, now)
         const full = await queueOverAllCards(store, now, s)
         expect({ order: q.order, counts: q.counts, nextAt: q.nextAt }).toEqual(full)
+        // A session that keeps today's log itself sees the same queue.
+        const kept = await studyQueue(store, { deckId: 'big', section: null }, s, now, logs)
+        expect(kept.order).toEqual(q.order)
         const id = q.order[0]
         if (!id) break
-        await answer(store, id, ((step % 4) + 1) as 1 | 2 | 3 | 4, now)
+        const receipt = await answer(store, id, ((step % 4) + 1) as 1 | 2 | 3 | 4, now)
+        logs = withAnswer(logs, receipt.before)
         now = new Date(now.getTime() + 2 * MIN)
       }
       now = new Date(t0.getTime() + (day + 1) * DAY)
@@ -114,5 +131,36 @@ describe('overviews', () => {
     ])
     expect(rows[0]).toMatchObject({ total: 2, new: 2, seen: 0 })
     expect(total).toBe(3)
+  })
+})
+
+describe('new siblings', () => {
+  it('a fact’s reverse card comes the study day after its first card, before later facts', async () => {
+    const store = new MemoryStore()
+    const acronyms = deck(
+      'big',
+      Array.from({ length: 30 }, (_, i) =>
+        fact({ id: `f${i}`, kind: 'acronym', acronym: { short: `A${i}`, long: `Long ${i}` } }),
+      ),
+    )
+    await syncBuiltInDeck(store, acronyms, scheduler, t0)
+    const s = { ...settings, newPerDay: 5 }
+    const day1 = await studyQueue(store, { deckId: 'big', section: null }, s, t0)
+    // One card per fact on the first day: the question cards of the first five facts.
+    expect(day1.order).toEqual(['big/f0#0', 'big/f1#0', 'big/f2#0', 'big/f3#0', 'big/f4#0'])
+    for (const id of day1.order) await answer(store, id, 4, t0)
+    const day2 = await studyQueue(
+      store,
+      { deckId: 'big', section: null },
+      s,
+      new Date(t0.getTime() + DAY),
+    )
+    expect(day2.order.slice(0, 5)).toEqual([
+      'big/f0#2',
+      'big/f1#2',
+      'big/f2#2',
+      'big/f3#2',
+      'big/f4#2',
+    ])
   })
 })

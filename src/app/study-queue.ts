@@ -1,4 +1,3 @@
-import { inSection } from '../core/decks/sections'
 import { CardState } from '../core/scheduling/scheduler'
 import { studyDay, type StudyDay } from '../core/study/day-boundary'
 import { nextStudyIn } from '../core/study/next-study'
@@ -9,7 +8,7 @@ import {
   type ReviewQueue,
   type StudyLimits,
 } from '../core/study/review-queue'
-import { Queue, sectionKeyOf, type CardRow } from './collection'
+import { Queue, noteIdOf, sectionKeyOf, type CardRow } from './collection'
 import type { Settings } from './settings'
 import type { StudyStore } from './store'
 
@@ -51,6 +50,24 @@ export async function todaysLogs(
   return byDeck
 }
 
+/**
+ * Today's log with one more answer in it, for a caller that keeps the log current between
+ * answers (a study session) instead of reading it again: `before` is the card as it was.
+ */
+export function withAnswer(
+  logs: ReadonlyMap<string, TodaysLog>,
+  before: { id: string; noteId: string; deckId: string; state: number },
+): Map<string, TodaysLog> {
+  const old = logs.get(before.deckId) ?? EMPTY_LOG
+  const next = new Map(logs)
+  next.set(before.deckId, {
+    newCards: before.state === CardState.New ? new Set([...old.newCards, before.id]) : old.newCards,
+    reviews: old.reviews + (before.state === CardState.Review ? 1 : 0),
+    notes: new Set([...old.notes, before.noteId]),
+  })
+  return next
+}
+
 const EMPTY_LOG: TodaysLog = { newCards: new Set(), reviews: 0, notes: new Set() }
 
 /** A deck, or one section of it. */
@@ -73,7 +90,8 @@ const limitsOf = (settings: Settings): StudyLimits => ({
   reviewsPerDay: settings.reviewsPerDay,
 })
 
-const toQueueCard = (c: CardRow): QueueCard => ({
+/** What the queue needs of a card row. */
+const fromRow = (c: CardRow): QueueCard => ({
   id: c.id,
   noteId: c.noteId,
   position: c.position,
@@ -82,28 +100,42 @@ const toQueueCard = (c: CardRow): QueueCard => ({
 })
 
 /**
+ * Queue cards for ids read in index order, where only their order and class matter: dues
+ * (or positions) are stand-ins that keep that order inside the class's range.
+ */
+const inOrder = (ids: readonly string[], state: CardState, value: (i: number) => number) =>
+  ids.map((id, i): QueueCard => ({
+    id,
+    noteId: noteIdOf(id),
+    position: state === CardState.New ? value(i) : 0,
+    state,
+    due: state === CardState.New ? 0 : value(i),
+  }))
+
+/**
  * Reads `page(limit)` with a growing limit until it holds `need` cards of notes not yet taken
  * (so the queue can fill its limit and see that more wait), or the range is exhausted.
  */
 async function enoughOf(
-  page: (limit: number) => Promise<CardRow[]>,
+  page: (limit: number) => Promise<string[]>,
   need: number,
   taken: ReadonlySet<string>,
-): Promise<CardRow[]> {
+): Promise<string[]> {
   let limit = need + taken.size + 1
   for (;;) {
-    const rows = await page(limit)
-    const notes = new Set(rows.filter((r) => !taken.has(r.noteId)).map((r) => r.noteId))
-    if (rows.length < limit || notes.size >= need) return rows
+    const ids = await page(limit)
+    const notes = new Set(ids.map(noteIdOf).filter((n) => !taken.has(n)))
+    if (ids.length < limit || notes.size >= need) return ids
     limit *= 2
   }
 }
 
 /**
- * The cards the queue can use today, read through the indexes with the limits in the query:
- * learning cards due by the learn-ahead limit, the earliest reviews due today and the first
- * new cards, each one past what the limits allow (so the queue knows more wait), and the
- * first learning step and review after that (so it can say when to come back).
+ * The cards the queue can use today, read as index keys with the limits in the query (no row
+ * is read but the two that say when to come back): learning cards due now and by the
+ * learn-ahead limit, the earliest reviews due today and the first new cards, each with one
+ * past what the limits allow (so the queue knows more wait), and the first learning step and
+ * review after that.
  */
 async function deckCandidates(
   store: StudyStore,
@@ -112,59 +144,104 @@ async function deckCandidates(
   log: TodaysLog,
   now: number,
   dayEnd: number,
-): Promise<CardRow[]> {
+): Promise<{ cards: QueueCard[]; learning: number }> {
   const ahead = now + limits.learnAheadMs + 1
-  const [learning, laterLearning, laterReview] = await Promise.all([
-    store.cardsByDue({ deckId, queue: Queue.Learning, from: -Infinity, to: ahead }),
-    store.cardsByDue({ deckId, queue: Queue.Learning, from: ahead, to: Infinity, limit: 1 }),
-    store.cardsByDue({ deckId, queue: Queue.Review, from: dayEnd, to: Infinity, limit: 1 }),
-  ])
-  const reviews = await enoughOf(
-    (limit) =>
-      store.cardsByDue({ deckId, queue: Queue.Review, from: -Infinity, to: dayEnd, limit }),
-    Math.max(0, limits.reviewsPerDay - log.reviews) + 1,
-    log.notes,
-  )
-  const takenByReviews = new Set([...log.notes, ...reviews.map((r) => r.noteId)])
+  const ids = (queue: Queue, from: number, to: number, limit?: number) =>
+    store.queueIds({ deckId, queue, from, to, ...(limit ? { limit } : {}) }, 'due')
+  // Learning cards are never buried nor limited: their count comes from the index, and only
+  // the first few are listed (the queue shows one card at a time).
+  const [learningNow, learningSoon, learning, laterLearning, laterReview, reviews] =
+    await Promise.all([
+      ids(Queue.Learning, -Infinity, now + 1, LEARNING_LISTED),
+      ids(Queue.Learning, now + 1, ahead, LEARNING_LISTED),
+      store.countByDue({ deckId, queue: Queue.Learning, from: -Infinity, to: ahead }),
+      store.firstByDue({ deckId, queue: Queue.Learning, from: ahead, to: Infinity }),
+      store.firstByDue({ deckId, queue: Queue.Review, from: dayEnd, to: Infinity }),
+      enoughOf(
+        (limit) => ids(Queue.Review, -Infinity, dayEnd, limit),
+        Math.max(0, limits.reviewsPerDay - log.reviews) + 1,
+        log.notes,
+      ),
+    ])
+  const takenByReviews = new Set([...log.notes, ...reviews.map(noteIdOf)])
   const fresh = await enoughOf(
     (limit) =>
-      store.cardsByPosition({ deckId, queue: Queue.New, from: -Infinity, to: Infinity, limit }),
+      store.queueIds(
+        { deckId, queue: Queue.New, from: -Infinity, to: Infinity, limit },
+        'position',
+      ),
     Math.max(0, limits.newPerDay - log.newCards.size) + 1,
     takenByReviews,
   )
-  return [...learning, ...laterLearning, ...reviews, ...laterReview, ...fresh]
+  const cards = [
+    ...inOrder(learningNow, CardState.Learning, (i) => now - learningNow.length + i),
+    ...inOrder(learningSoon, CardState.Learning, (i) => now + 1 + i),
+    ...inOrder(reviews, CardState.Review, (i) => dayEnd - reviews.length + i),
+    ...inOrder(fresh, CardState.New, (i) => i),
+    ...[laterLearning, laterReview].flatMap((c) => (c ? [fromRow(c)] : [])),
+  ]
+  return { cards, learning }
 }
+
+/** How many learning cards of each kind (due now, due soon) a deck's queue lists in order. */
+const LEARNING_LISTED = 50
 
 /**
  * The queue of a deck or section now. A chosen section is a deliberate act, as Anki's custom
  * study: it gets its own allowance of new cards (the daily limit, counting only its own cards
- * started today), even once the deck's is used up; the screen says so.
+ * started today), even once the deck's is used up; the screen says so. `logs` (today's log,
+ * by deck) can be passed by a caller that keeps it current, such as a study session.
  */
 export async function studyQueue(
   store: StudyStore,
   scope: StudyScope,
   settings: Settings,
   now: Date,
-  logs?: Map<string, TodaysLog>,
+  logs?: ReadonlyMap<string, TodaysLog>,
+): Promise<StudyQueue & { day: StudyDay }> {
+  return store.read(() => readStudyQueue(store, scope, settings, now, logs))
+}
+
+async function readStudyQueue(
+  store: StudyStore,
+  scope: StudyScope,
+  settings: Settings,
+  now: Date,
+  logs?: ReadonlyMap<string, TodaysLog>,
 ): Promise<StudyQueue & { day: StudyDay }> {
   const day = studyDayAt(settings, now)
   const log = (logs ?? (await todaysLogs(store, day))).get(scope.deckId) ?? EMPTY_LOG
   const limits = limitsOf(settings)
-  let cards: CardRow[]
+  let cards: QueueCard[]
+  let learningCount: number | null = null
   let newStarted = log.newCards.size
   if (scope.section?.length) {
-    cards = (await store.cardsOfSection(scope.deckId, sectionKeyOf(scope.section))).filter(
+    const rows = (await store.sectionCards(scope.deckId, sectionKeyOf(scope.section))).filter(
       (c) => c.queue !== Queue.Retired,
     )
-    newStarted = cards.filter((c) => log.newCards.has(c.id)).length
+    cards = rows.map(fromRow)
+    newStarted = rows.filter((c) => log.newCards.has(c.id)).length
   } else {
-    cards = await deckCandidates(store, scope.deckId, limits, log, now.getTime(), day.end.getTime())
+    const read = await deckCandidates(
+      store,
+      scope.deckId,
+      limits,
+      log,
+      now.getTime(),
+      day.end.getTime(),
+    )
+    cards = read.cards
+    learningCount = read.learning
   }
-  const queue = reviewQueue(cards.map(toQueueCard), now, day.end, limits, {
+  const built = reviewQueue(cards, now, day.end, limits, {
     newCards: newStarted,
     reviews: log.reviews,
     notes: log.notes,
   })
+  const queue =
+    learningCount === null
+      ? built
+      : { ...built, counts: { ...built.counts, learning: learningCount } }
   const deckNewLeft = Math.max(0, settings.newPerDay - log.newCards.size)
   return { ...queue, day, deckNewLeft, pastDeckLimit: queue.counts.new > deckNewLeft }
 }
@@ -190,28 +267,34 @@ export async function deckOverviews(
   now: Date,
 ): Promise<DeckOverview[]> {
   const day = studyDayAt(settings, now)
-  const [decks, logs] = await Promise.all([store.listDecks(), todaysLogs(store, day)])
-  return Promise.all(
-    decks.map(async (d) => {
-      const everything = { deckId: d.id, from: -Infinity, to: Infinity }
-      const [q, ...sizes] = await Promise.all([
-        studyQueue(store, { deckId: d.id, section: null }, settings, now, logs),
-        ...[Queue.New, Queue.Learning, Queue.Review].map((queue) =>
-          store.countByDue({ ...everything, queue }),
-        ),
-      ])
-      return {
-        id: d.id,
-        name: d.name,
-        description: d.description,
-        total: sizes.reduce((a, b) => a + b, 0),
-        new: q.counts.new,
-        learning: q.counts.learning,
-        due: q.counts.review,
-        nextIn: nextStudyIn(now.getTime(), day.end.getTime(), q.nextAt),
-      }
-    }),
-  )
+  return store.read(async () => {
+    const [decks, logs] = await Promise.all([store.listDecks(), todaysLogs(store, day)])
+    return Promise.all(decks.map((d) => deckOverview(store, d, settings, now, day, logs)))
+  })
+}
+
+async function deckOverview(
+  store: StudyStore,
+  d: { id: string; name: string; description: string },
+  settings: Settings,
+  now: Date,
+  day: StudyDay,
+  logs: ReadonlyMap<string, TodaysLog>,
+): Promise<DeckOverview> {
+  const [q, total] = await Promise.all([
+    readStudyQueue(store, { deckId: d.id, section: null }, settings, now, logs),
+    store.countCards(d.id),
+  ])
+  return {
+    id: d.id,
+    name: d.name,
+    description: d.description,
+    total,
+    new: q.counts.new,
+    learning: q.counts.learning,
+    due: q.counts.review,
+    nextIn: nextStudyIn(now.getTime(), day.end.getTime(), q.nextAt),
+  }
 }
 
 export interface SectionRow {
@@ -241,26 +324,29 @@ export async function sectionOverview(
   now: Date,
 ): Promise<SectionOverview> {
   const day = studyDayAt(settings, now)
-  const [all, logs] = await Promise.all([store.cardsOfSection(deckId, ''), todaysLogs(store, day)])
+  const [all, logs] = await store.read(() =>
+    Promise.all([store.sectionCards(deckId, ''), todaysLogs(store, day)]),
+  )
   const log = logs.get(deckId) ?? EMPTY_LOG
-  const cards = all.filter((c) => c.queue !== Queue.Retired).sort((a, b) => a.position - b.position)
   const limits = limitsOf(settings)
-  // Each card's section path, and every distinct path prefix in deck order.
+  // Each section path (every prefix of a card's path) with its cards, in the order the deck
+  // first uses it: every card joins each of its path's prefixes once.
+  const cards = all.filter((c) => c.queue !== Queue.Retired).sort((a, b) => a.position - b.position)
+  const sections = new Map<string, { path: string[]; cards: CardRow[] }>()
   const pathOf = new Map<string, string[]>()
-  const paths = new Map<string, string[]>()
   for (const c of cards) {
-    if (pathOf.has(c.sectionKey)) continue
-    const path = c.sectionKey.split('\u001f').slice(0, -1)
-    pathOf.set(c.sectionKey, path)
-    for (let depth = 1; depth <= path.length; depth++) {
-      const prefix = path.slice(0, depth)
-      const key = sectionKeyOf(prefix)
-      if (!paths.has(key)) paths.set(key, prefix)
+    let path = pathOf.get(c.sectionKey)
+    if (!path) pathOf.set(c.sectionKey, (path = c.sectionKey.split('\u001f').slice(0, -1)))
+    let key = ''
+    for (let depth = 0; depth < path.length; depth++) {
+      key += `${path[depth]}\u001f`
+      let row = sections.get(key)
+      if (!row) sections.set(key, (row = { path: path.slice(0, depth + 1), cards: [] }))
+      row.cards.push(c)
     }
   }
-  const rows = [...paths.values()].map((path) => {
-    const inside = cards.filter((c) => inSection(pathOf.get(c.sectionKey) ?? [], path))
-    const q = reviewQueue(inside.map(toQueueCard), now, day.end, limits, {
+  const rows = [...sections.values()].map(({ path, cards: inside }) => {
+    const q = reviewQueue(inside.map(fromRow), now, day.end, limits, {
       newCards: inside.filter((c) => log.newCards.has(c.id)).length,
       reviews: log.reviews,
       notes: log.notes,

@@ -9,7 +9,7 @@ export interface DeckFs {
 }
 
 /** Each deck is a folder holding `deck.json`. */
-export const DECK_FILE = 'deck.json'
+const DECK_FILE = 'deck.json'
 
 /**
  * Reads and validates `<dir>/<deck>/deck.json` for every deck folder in each directory. A file

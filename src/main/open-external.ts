@@ -1,8 +1,5 @@
 /** Hosts the app may send the user to; everything else stays closed. */
-export const EXTERNAL_HOSTS: readonly string[] = [
-  'www.mofa.go.jp',
-  'open-spaced-repetition.github.io',
-]
+const EXTERNAL_HOSTS: readonly string[] = ['www.mofa.go.jp', 'open-spaced-repetition.github.io']
 
 /**
  * Opens `value` in the system browser when it is an https: URL on the allow-list

@@ -20,7 +20,7 @@ export function useSettings(): Settings {
  * day's end) or when the window comes back into view, so counts that depend on the day are
  * read again then.
  */
-export function useStudyDayIndex(settings: Settings): number {
+function useStudyDayIndex(settings: Settings): number {
   const [index, setIndex] = useState(() => studyDayAt(settings, new Date()).index)
   useEffect(() => {
     const update = () => setIndex(studyDayAt(settings, new Date()).index)

@@ -30,7 +30,7 @@ export interface SchedulerOptions {
   maximumIntervalDays: number
 }
 
-export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
+const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
   fuzz: true,
   requestRetention: 0.9,
   maximumIntervalDays: 36500,
@@ -98,7 +98,7 @@ function withSeed(state: SchedulingState, seed: string): SchedulingState {
 }
 
 /** Only ts-fsrs's own fields, so storage rows never leak into the engine or back. */
-export function pickState(c: SchedulingState): SchedulingState {
+function pickState(c: SchedulingState): SchedulingState {
   const s: SchedulingState = {
     due: c.due,
     stability: c.stability,

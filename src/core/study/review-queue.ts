@@ -59,7 +59,7 @@ export interface ReviewQueue {
 }
 
 /** In (re)learning: short steps, shown when due and never buried. */
-export const isLearning = (c: { state: CardState }) =>
+const isLearning = (c: { state: CardState }) =>
   c.state === CardState.Learning || c.state === CardState.Relearning
 
 const DAY = 86_400_000

@@ -12,7 +12,7 @@ export type AttacheDb = Dexie & {
   settings: EntityTable<SettingRow, 'key'>
 }
 
-export const DB_NAME = 'attache'
+const DB_NAME = 'attache'
 
 /**
  * Opens the study database. Every `version(n)` stays when a new one is added; data changes

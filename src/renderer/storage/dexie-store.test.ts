@@ -88,7 +88,7 @@ describe('the Dexie store (on fake-indexeddb)', () => {
     await syncBuiltInDeck(store, bigDeck, scheduler, t0)
     const id = cardIdOf('big/f0', 0)
     const before = await store.getCard(id)
-    vi.spyOn(db.cards, 'bulkPut').mockRejectedValueOnce(new Error('disk full'))
+    vi.spyOn(db.cards, 'put').mockRejectedValueOnce(new Error('disk full'))
     await expect(
       answerCard(store, scheduler, { cardId: id, revision: 0, grade: 3, now: t0, durationMs: 1 }),
     ).rejects.toThrow('disk full')

@@ -1,5 +1,6 @@
 import type { CardRow, DeckRow, NoteRow, ReviewLogRow, SettingRow } from '../../app/collection'
-import type { CardRange, StudyStore } from '../../app/store'
+import { Queue } from '../../app/collection'
+import type { CardRange, StoreTable, StudyStore } from '../../app/store'
 import type { NoteType } from '../../core/notes/note-types'
 import type { AttacheDb } from './db'
 
@@ -7,13 +8,19 @@ import type { AttacheDb } from './db'
 export class DexieStore implements StudyStore {
   constructor(readonly db: AttacheDb) {}
 
-  transaction<T>(work: () => Promise<T>): Promise<T> {
+  private tables(names?: readonly StoreTable[]) {
     const { db } = this
-    return db.transaction(
-      'rw',
-      [db.decks, db.noteTypes, db.notes, db.cards, db.revlog, db.settings],
-      work,
+    return (names ?? (['decks', 'noteTypes', 'notes', 'cards', 'revlog', 'settings'] as const)).map(
+      (n) => db[n],
     )
+  }
+
+  transaction<T>(work: () => Promise<T>, tables?: readonly StoreTable[]): Promise<T> {
+    return this.db.transaction('rw', this.tables(tables), work)
+  }
+
+  read<T>(work: () => Promise<T>): Promise<T> {
+    return this.db.transaction('r', this.tables(), work)
   }
 
   getDeck(id: string) {
@@ -49,6 +56,9 @@ export class DexieStore implements StudyStore {
   getCards(ids: readonly string[]) {
     return this.db.cards.bulkGet([...ids])
   }
+  async putCard(row: CardRow) {
+    await this.db.cards.put(row)
+  }
   async putCards(rows: readonly CardRow[]) {
     await this.db.cards.bulkPut([...rows])
   }
@@ -64,16 +74,25 @@ export class DexieStore implements StudyStore {
       .between([r.deckId, r.queue, r.from], [r.deckId, r.queue, r.to], true, false)
     return r.limit === undefined ? c : c.limit(r.limit)
   }
-  cardsByDue(r: CardRange) {
-    return this.range('[deckId+queue+due]', r).toArray()
+  async queueIds(r: CardRange, by: 'due' | 'position') {
+    // Primary keys only: IndexedDB's getAllKeys on the index, no row is read or cloned.
+    const index = by === 'due' ? '[deckId+queue+due]' : '[deckId+queue+position]'
+    return (await this.range(index, r).primaryKeys()) as string[]
   }
-  cardsByPosition(r: CardRange) {
-    return this.range('[deckId+queue+position]', r).toArray()
+  firstByDue(r: Omit<CardRange, 'limit'>) {
+    return this.range('[deckId+queue+due]', r).first()
   }
   countByDue(r: CardRange) {
     return this.range('[deckId+queue+due]', r).count()
   }
-  cardsOfSection(deckId: string, prefix: string) {
+  countCards(deckId: string) {
+    // Every queue from New (0) up: the retired (−1) are left out by the range.
+    return this.db.cards
+      .where('[deckId+queue+due]')
+      .between([deckId, Queue.New, -Infinity], [deckId, Infinity, Infinity])
+      .count()
+  }
+  sectionCards(deckId: string, prefix: string) {
     return this.db.cards
       .where('[deckId+sectionKey]')
       .between([deckId, prefix], [deckId, prefix + '\uffff'], true, true)

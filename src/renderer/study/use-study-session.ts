@@ -2,7 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { StaleCardError, answerCard, undoAnswer, type AnswerReceipt } from '../../app/answer'
 import { cardView, checkTyped, type CardView } from '../../app/card-view'
 import type { Settings } from '../../app/settings'
-import { studyQueue } from '../../app/study-queue'
+import {
+  studyDayAt,
+  studyQueue,
+  todaysLogs,
+  withAnswer,
+  type TodaysLog,
+} from '../../app/study-queue'
 import type { Verdict } from '../../core/answers/check-answer'
 import { formatInterval } from '../../core/scheduling/format-interval'
 import { fuzzSeed, type Grade } from '../../core/scheduling/scheduler'
@@ -68,12 +74,18 @@ export function useStudySession(
   const busy = useRef(false)
   const shownAt = useRef(0)
   const undoStack = useRef<{ receipt: AnswerReceipt; grade: Grade }[]>([])
+  // Today's log, read once per study day and then kept current from each answer, so the next
+  // card needs only the queue's index reads. Undo and errors drop it (read again next time).
+  const logs = useRef<{ day: number; byDeck: ReadonlyMap<string, TodaysLog> } | null>(null)
 
   const showNext = useCallback(
     async (preferId?: string) => {
       const now = new Date()
       const scope = { deckId, section: JSON.parse(sectionKey) as string[] | null }
-      const queue = await studyQueue(store, scope, settings, now)
+      const day = studyDayAt(settings, now)
+      if (logs.current?.day !== day.index)
+        logs.current = { day: day.index, byDeck: await todaysLogs(store, day) }
+      const queue = await studyQueue(store, scope, settings, now, logs.current.byDeck)
       const id = preferId ?? queue.order[0]
       const view = id ? await cardView(store, id) : null
       const overview = {
@@ -155,6 +167,7 @@ export function useStudySession(
             ? e.message
             : `Could not save: ${e instanceof Error ? e.message : String(e)}`
         setState((s) => ({ ...s, message: { text, tone: 'error' } }))
+        logs.current = null
         await showNext()
       } finally {
         busy.current = false
@@ -176,6 +189,11 @@ export function useStudySession(
           durationMs: performance.now() - shownAt.current,
         })
         undoStack.current.push({ receipt, grade: g })
+        if (logs.current)
+          logs.current = {
+            ...logs.current,
+            byDeck: withAnswer(logs.current.byDeck, receipt.before),
+          }
         setState((s) => ({
           ...s,
           reviewed: s.reviewed + 1,
@@ -198,6 +216,7 @@ export function useStudySession(
           return
         }
         const card = await undoAnswer(store, last.receipt)
+        logs.current = null
         setState((s) => ({
           ...s,
           reviewed: s.reviewed - 1,
