@@ -23,6 +23,18 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('deck-problems')).toBeVisible()
     expect(await violations(page), 'deck list').toEqual([])
 
+    await page.getByRole('button', { name: 'New deck' }).click()
+    await page.getByLabel('New deck name').fill('Mine')
+    await page.getByRole('button', { name: 'Create' }).click()
+    await page.getByRole('button', { name: 'Add a note to Mine' }).click()
+    const editor = page.getByRole('dialog', { name: 'Add a note to Mine' })
+    await editor.getByLabel('Note type').selectOption('cloze')
+    await editor.getByLabel('Text').fill('No blank')
+    await expect(editor.getByTestId('no-card')).toBeVisible()
+    expect(await violations(page), 'note editor').toEqual([])
+    await page.keyboard.press('Escape')
+    await expect(editor).toHaveCount(0)
+
     await page.getByRole('button', { name: /^Sections of Diplomatic/ }).click()
     await expect(page.getByTestId('section-row').first()).toBeVisible()
     expect(await violations(page), 'sections').toEqual([])

@@ -16,6 +16,8 @@ export interface DeckRow {
   updatedAt: number
   /** Fingerprint of the deck file last synced; an unchanged file is not synced again. */
   fingerprint?: number
+  /** The position the next note added to this deck takes (new cards come in this order). */
+  nextPosition?: number
 }
 
 /** A note: written once, viewed through the cards its type makes. */

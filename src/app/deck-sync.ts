@@ -1,11 +1,11 @@
 import type { Deck } from '../core/decks/deck-schema'
 import { fnv1a } from '../core/hash'
 import { factFields } from '../core/notes/fact-fields'
-import { cardOrdinals } from '../core/notes/note-cards'
 import { BUILT_IN_NOTE_TYPES, FACT_TYPE } from '../core/notes/note-types'
 import type { Scheduler } from '../core/scheduling/scheduler'
 import { toStoredState } from '../core/scheduling/stored-state'
-import { Queue, cardIdOf, queueOf, sectionKeyOf, type CardRow, type NoteRow } from './collection'
+import type { CardRow, NoteRow } from './collection'
+import { cardsOfNote } from './note-cards'
 import type { StudyStore } from './store'
 
 export interface SyncReport {
@@ -84,34 +84,13 @@ export function syncBuiltInDeck(
       if (!gone.retired) report.retiredNotes++
       notes.push({ ...gone, retired: 1 })
     }
-    const cards = new Map((await store.cardsOfNotes(notes.map((n) => n.id))).map((c) => [c.id, c]))
-    const rows: CardRow[] = []
+    const had = new Map<string, CardRow[]>()
+    for (const c of await store.cardsOfNotes(notes.map((n) => n.id)))
+      had.set(c.noteId, [...(had.get(c.noteId) ?? []), c])
     const fresh = toStoredState(scheduler.newState(now))
-    for (const note of notes) {
-      const ords = note.retired ? [] : cardOrdinals(FACT_TYPE, note.fields)
-      const place = {
-        deckId: note.deckId,
-        position: note.position,
-        sectionKey: sectionKeyOf(note.section),
-      }
-      for (const ord of ords) {
-        const id = cardIdOf(note.id, ord)
-        const old = cards.get(id)
-        cards.delete(id)
-        rows.push(
-          old
-            ? {
-                ...old,
-                ...place,
-                queue: old.queue === Queue.Retired ? queueOf(old.state) : old.queue,
-              }
-            : { ...fresh, ...place, id, noteId: note.id, ord, queue: Queue.New, revision: 0 },
-        )
-      }
-    }
-    // Cards their note no longer makes (a retired fact, a template gone empty) leave the queue.
-    for (const left of cards.values())
-      if (left.queue !== Queue.Retired) rows.push({ ...left, queue: Queue.Retired })
+    const rows = notes.flatMap(
+      (note) => cardsOfNote(note, FACT_TYPE, had.get(note.id) ?? [], fresh).rows,
+    )
     await store.putNotes(notes)
     await store.putCards(rows)
     await store.putDeck({
@@ -122,6 +101,7 @@ export function syncBuiltInDeck(
       origin: 'built-in',
       updatedAt: now.getTime(),
       fingerprint,
+      nextPosition: deck.facts.length,
     })
     return report
   })

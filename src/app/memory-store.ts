@@ -66,6 +66,9 @@ export class MemoryStore implements StudyStore {
   async getNoteType(id: string) {
     return copy(this.noteTypes.get(id))
   }
+  async listNoteTypes() {
+    return [...this.noteTypes.values()].map(copy)
+  }
   async putNoteTypes(rows: readonly NoteType[]) {
     for (const r of rows) this.write(this.noteTypes, r.id, r)
   }

@@ -34,6 +34,7 @@ export interface StudyStore {
   putDeck(row: DeckRow): Promise<void>
 
   getNoteType(id: string): Promise<NoteType | undefined>
+  listNoteTypes(): Promise<NoteType[]>
   putNoteTypes(rows: readonly NoteType[]): Promise<void>
 
   getNote(id: string): Promise<NoteRow | undefined>

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react'
 import { DeckList } from './components/DeckList'
 import { DeckProblems } from './components/DeckProblems'
+import { NewDeckForm } from './components/NewDeckForm'
+import { NoteEditor } from './components/NoteEditor'
 import { SectionsScreen } from './components/SectionsScreen'
 import { SettingsPanel } from './components/SettingsPanel'
 import { StudyScreen } from './components/StudyScreen'
@@ -23,6 +25,8 @@ export function App() {
   const { startup, fatal } = useStartup()
   const [screen, setScreen] = useState<Screen>({ name: 'decks' })
   const settings = useSettings()
+  const [adding, setAdding] = useState<{ deckId: string; deckName: string } | null>(null)
+  const [newDeck, setNewDeck] = useState(false)
 
   useEffect(() => {
     const root = document.documentElement
@@ -85,6 +89,14 @@ export function App() {
             <button
               type="button"
               className="ghost"
+              aria-pressed={newDeck}
+              onClick={() => setNewDeck((v) => !v)}
+            >
+              New deck
+            </button>
+            <button
+              type="button"
+              className="ghost"
               aria-pressed={screen.name === 'settings'}
               onClick={() =>
                 setScreen(screen.name === 'settings' ? { name: 'decks' } : { name: 'settings' })
@@ -103,9 +115,19 @@ export function App() {
         ) : (
           <>
             {startup && <DeckProblems problems={startup.problems} />}
+            {newDeck && <NewDeckForm onDone={() => setNewDeck(false)} />}
+            {adding && (
+              <NoteEditor
+                mode="add"
+                deckId={adding.deckId}
+                deckName={adding.deckName}
+                onClose={() => setAdding(null)}
+              />
+            )}
             {startup ? (
               <DeckList
                 settings={settings}
+                onAdd={(d) => setAdding({ deckId: d.id, deckName: d.name })}
                 onStudy={(d) => study(d.id, d.name, null, 'decks')}
                 onSections={(d) => setScreen({ name: 'sections', deckId: d.id, deckName: d.name })}
               />

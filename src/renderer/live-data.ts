@@ -8,7 +8,10 @@ import {
   type DeckOverview,
   type SectionOverview,
 } from '../app/study-queue'
-import { startApp, store, type StartupReport } from './app-services'
+import type { NoteRow } from '../app/collection'
+import { addNote, createDeck, editNote, type NoteInput } from '../app/editing'
+import type { NoteType } from '../core/notes/note-types'
+import { scheduler, startApp, store, type StartupReport } from './app-services'
 
 /** The current settings; defaults until the first read finishes. */
 export function useSettings(): Settings {
@@ -69,4 +72,40 @@ export function useStartup(): { startup: StartupReport | null; fatal: string | n
     )
   }, [])
   return { startup, fatal }
+}
+
+/** The note types a user can pick, and every type (to edit any note); undefined while loading. */
+export function useNoteTypes(): NoteType[] | undefined {
+  return useLiveQuery(() => store.listNoteTypes(), [])
+}
+
+/** A note, read once for the editor; undefined while loading, null when it is gone. */
+export function useNote(noteId: string | null): NoteRow | null | undefined {
+  return useLiveQuery(
+    async () => (noteId ? ((await store.getNote(noteId)) ?? null) : null),
+    [noteId],
+  )
+}
+
+/** An id no other note or deck has: Anki's guids are 10 base-91 characters of chance. */
+function randomId(length = 10): string {
+  const alphabet =
+    'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!$%&()*+,-./:;<=>?@[]^_`{|}~'
+  const bytes = crypto.getRandomValues(new Uint8Array(length))
+  return [...bytes].map((b) => alphabet[b % alphabet.length]).join('')
+}
+
+/** Creates one of the user's decks; rejects with an `EditError` saying what is wrong. */
+export function createUserDeck(name: string) {
+  return createDeck(store, { id: `deck-${randomId(8)}`, name }, new Date())
+}
+
+/** Adds a note with a fresh guid; rejects with an `EditError` saying why it cannot be saved. */
+export function saveNewNote(input: Omit<NoteInput, 'guid'>) {
+  return addNote(store, scheduler, { ...input, guid: randomId() }, new Date())
+}
+
+/** Saves an edited note; rejects with an `EditError` saying why it cannot be saved. */
+export function saveNoteEdit(noteId: string, fields: Record<string, string>, tags: string[]) {
+  return editNote(store, scheduler, { noteId, fields, tags }, new Date())
 }

@@ -6,10 +6,11 @@ interface Props {
   settings: Settings
   onStudy: (deck: DeckOverview) => void
   onSections: (deck: DeckOverview) => void
+  onAdd: (deck: DeckOverview) => void
 }
 
 /** Every deck with what is waiting in it; each row's button starts a session. */
-export function DeckList({ settings, onStudy, onSections }: Props) {
+export function DeckList({ settings, onStudy, onSections, onAdd }: Props) {
   const decks = useDeckOverviews(settings)
   if (!decks) return <p className="muted">Loading decks…</p>
   if (decks.length === 0) return <p className="muted">No decks loaded.</p>
@@ -21,7 +22,12 @@ export function DeckList({ settings, onStudy, onSections }: Props) {
             <h2 className="deck-name">{d.name}</h2>
             {d.description && <p className="muted deck-description">{d.description}</p>}
             <p className="muted deck-size">{d.total} cards</p>
-            {d.new + d.learning + d.due === 0 && (
+            {d.total === 0 && (
+              <p className="muted deck-empty" data-testid="deck-empty">
+                No cards yet: add a note.
+              </p>
+            )}
+            {d.total > 0 && d.new + d.learning + d.due === 0 && (
               <p className="deck-done" data-testid="deck-done">
                 Done for today{d.nextIn && ` — next review ${d.nextIn}`}
               </p>
@@ -45,6 +51,14 @@ export function DeckList({ settings, onStudy, onSections }: Props) {
             </div>
           </dl>
           <div className="deck-actions">
+            <button
+              type="button"
+              className="ghost"
+              onClick={() => onAdd(d)}
+              aria-label={`Add a note to ${d.name}`}
+            >
+              Add
+            </button>
             <button
               type="button"
               className="ghost"

@@ -1,9 +1,10 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { GRADES, GRADE_NAMES, type Grade } from '../../core/scheduling/scheduler'
 import { nextStudyIn } from '../../core/study/next-study'
 import type { Settings } from '../../app/settings'
 import { useStudySession, type ShownCard } from '../study/use-study-session'
 import { CardView } from './CardView'
+import { NoteEditor } from './NoteEditor'
 import { SessionSummary } from './SessionSummary'
 
 interface Props {
@@ -46,12 +47,14 @@ const isTextField = (t: EventTarget | null) =>
  * Ctrl/Cmd+Z, leave with Esc.
  */
 export function StudyScreen({ deckId, deckName, section, settings, backTo, onExit }: Props) {
-  const { state, reveal, grade, undo } = useStudySession(deckId, settings, section)
+  const { state, reveal, grade, undo, refresh } = useStudySession(deckId, settings, section)
   const { shown, counts } = state
+  // The note being edited (E): the editor has the keyboard until it closes.
+  const [editing, setEditing] = useState<string | null>(null)
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.isComposing) return
+      if (e.defaultPrevented || e.isComposing || editing) return
       if (e.key === 'Escape') {
         e.preventDefault()
         onExit()
@@ -68,6 +71,11 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
         return
       }
       if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || state.phase !== 'card' || !shown) return
+      if (e.key === 'e' || e.key === 'E') {
+        e.preventDefault()
+        setEditing(shown.note.id)
+        return
+      }
       const space = e.key === ' ' || e.key === 'Enter'
       // A focused button's Enter/Space does what that button says, and nothing else.
       if (space && isControl(e.target)) return
@@ -84,7 +92,7 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [state.phase, shown, reveal, grade, undo, onExit])
+  }, [state.phase, shown, reveal, grade, undo, onExit, editing])
 
   const remaining = counts.new + counts.learning + counts.review
   const total = state.reviewed + remaining
@@ -94,6 +102,16 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
 
   return (
     <section className="study" aria-label={`Studying ${title}`}>
+      {editing && (
+        <NoteEditor
+          mode="edit"
+          noteId={editing}
+          onClose={(saved) => {
+            setEditing(null)
+            if (saved) void refresh()
+          }}
+        />
+      )}
       <header className="study-bar">
         <button type="button" className="ghost" onClick={onExit} aria-keyshortcuts="Escape">
           ← {backTo} <kbd>Esc</kbd>
@@ -101,15 +119,27 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
         <h1 className="study-title" title={title}>
           {title}
         </h1>
-        <button
-          type="button"
-          className="ghost"
-          onClick={() => void undo()}
-          disabled={!state.canUndo}
-          aria-keyshortcuts="Control+Z Meta+Z"
-        >
-          Undo <kbd>{undoKey}</kbd>
-        </button>
+        <div className="study-actions">
+          {shown && state.phase === 'card' && (
+            <button
+              type="button"
+              className="ghost"
+              onClick={() => setEditing(shown.note.id)}
+              aria-keyshortcuts="E"
+            >
+              Edit <kbd>E</kbd>
+            </button>
+          )}
+          <button
+            type="button"
+            className="ghost"
+            onClick={() => void undo()}
+            disabled={!state.canUndo}
+            aria-keyshortcuts="Control+Z Meta+Z"
+          >
+            Undo <kbd>{undoKey}</kbd>
+          </button>
+        </div>
       </header>
       <div className="progress">
         <div

@@ -36,6 +36,9 @@ export class DexieStore implements StudyStore {
   getNoteType(id: string) {
     return this.db.noteTypes.get(id)
   }
+  listNoteTypes() {
+    return this.db.noteTypes.toArray()
+  }
   async putNoteTypes(rows: readonly NoteType[]) {
     await this.db.noteTypes.bulkPut([...rows])
   }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { StaleCardError, answerCard, undoAnswer, type AnswerReceipt } from '../../app/answer'
 import { cardView, checkTyped, type CardView } from '../../app/card-view'
+import { Queue } from '../../app/collection'
 import type { Settings } from '../../app/settings'
 import {
   studyDayAt,
@@ -86,8 +87,14 @@ export function useStudySession(
       if (logs.current?.day !== day.index)
         logs.current = { day: day.index, byDeck: await todaysLogs(store, day) }
       const queue = await studyQueue(store, scope, settings, now, logs.current.byDeck)
-      const id = preferId ?? queue.order[0]
-      const view = id ? await cardView(store, id) : null
+      // A preferred card (undone, or just edited) is shown again unless it left the queue.
+      const preferred = preferId ? await cardView(store, preferId) : null
+      const view =
+        preferred && preferred.card.queue !== Queue.Retired
+          ? preferred
+          : queue.order[0]
+            ? await cardView(store, queue.order[0])
+            : null
       const overview = {
         counts: queue.counts,
         pastDeckLimit: queue.pastDeckLimit,
@@ -228,5 +235,14 @@ export function useStudySession(
     [run, showNext],
   )
 
-  return { state, reveal, grade, undo }
+  /** Shows the current card again as stored now (after its note was edited). */
+  const refresh = useCallback(
+    () =>
+      run(async () => {
+        await showNext(state.shown?.card.id)
+      }),
+    [run, showNext, state.shown],
+  )
+
+  return { state, reveal, grade, undo, refresh }
 }

@@ -1,0 +1,146 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { deckRow } from './mechanics'
+
+const DECK = 'Exam::Treaties'
+
+async function createDeck(page: Page, name: string) {
+  await page.getByRole('button', { name: 'New deck' }).click()
+  await page.getByLabel('New deck name').fill(name)
+  await page.getByRole('button', { name: 'Create' }).click()
+}
+
+async function openEditor(page: Page) {
+  await deckRow(page, DECK)
+    .getByRole('button', { name: `Add a note to ${DECK}` })
+    .click()
+  return page.getByRole('dialog', { name: `Add a note to ${DECK}` })
+}
+
+test('a new nested deck gets notes of every type, with previews, and they are studied', async ({
+  app,
+}) => {
+  const { page } = app
+  await createDeck(page, '  Exam :: Treaties ')
+  await expect(deckRow(page, DECK)).toBeVisible()
+  // The same name again, in another case, is refused with the reason.
+  await createDeck(page, 'exam::treaties')
+  await expect(page.getByRole('form', { name: 'New deck' }).getByRole('alert')).toHaveText(
+    /already a deck named “Exam::Treaties”/,
+  )
+  await page.getByRole('button', { name: 'Cancel' }).click()
+
+  const editor = await openEditor(page)
+  const add = editor.getByRole('button', { name: /^Add/ })
+  // Basic: one card, previewed as it is typed.
+  await editor.getByLabel('Front').fill('Where was the 2019 G20 summit held?')
+  await editor.getByLabel('Back').fill('Osaka')
+  await expect(editor.getByTestId('preview-card')).toHaveText([
+    'Where was the 2019 G20 summit held? → Osaka',
+  ])
+  await editor.getByLabel(/^Tags/).fill('g20 summits')
+  await page.keyboard.press('Control+Enter')
+  await expect(editor.getByRole('status')).toHaveText('1 note added.')
+
+  await editor.getByLabel('Note type').selectOption('basic-reversed')
+  await editor.getByLabel('Front').fill('PKO')
+  await editor.getByLabel('Back').fill('peacekeeping operation')
+  await expect(editor.getByTestId('preview-card')).toHaveCount(2)
+  await add.click()
+  await expect(editor.getByRole('status')).toHaveText('2 notes added.')
+
+  await editor.getByLabel('Note type').selectOption('basic-typed')
+  await editor.getByLabel('Front').fill('How many members does the UN have?')
+  await editor.getByLabel('Back').fill('193')
+  await add.click()
+  await expect(editor.getByRole('status')).toHaveText('3 notes added.')
+
+  await editor.getByLabel('Note type').selectOption('cloze')
+  await editor.getByLabel('Text').fill('No blank yet.')
+  await expect(editor.getByTestId('no-card')).toContainText('{{c1::…}}')
+  await expect(add).toBeDisabled()
+  await editor
+    .getByLabel('Text')
+    .fill('{{c1::Japan}} hosted the {{c2::G20::a forum}} summit in {{c1::Osaka}}.')
+  await expect(editor.getByTestId('preview-card')).toHaveText([
+    '[…] hosted the G20 summit in […]. → Japan, Osaka',
+    'Japan hosted the [a forum] summit in Osaka. → G20',
+  ])
+  await add.click()
+  await expect(editor.getByRole('status')).toHaveText('4 notes added.')
+  await page.keyboard.press('Escape')
+  await expect(editor).toHaveCount(0)
+
+  // Four notes, six cards; one card per note today (siblings wait), so four new.
+  await expect(deckRow(page, DECK).locator('.deck-counts')).toHaveAttribute(
+    'aria-label',
+    /^4 new, 0 learning, 0 due, 6 cards/,
+  )
+  await page.getByRole('button', { name: `Study ${DECK}` }).click()
+  await expect(page.getByTestId('card-front')).toHaveText('Where was the 2019 G20 summit held?')
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('card-back')).toHaveText('Osaka')
+  await page.keyboard.press('3')
+  await expect(page.getByTestId('card-front')).toHaveText('PKO')
+  await page.keyboard.press('Space')
+  await page.keyboard.press('3')
+  // The typed card checks what is typed against its Back field.
+  await page.getByTestId('typed-answer').fill('193')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('verdict')).toContainText('Correct')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('card-front')).toHaveText('[…] hosted the G20 summit in […].')
+
+  // Everything is still there after a restart.
+  const reopened = await app.restart()
+  await expect(deckRow(reopened, DECK).locator('.deck-counts')).toHaveAttribute(
+    'aria-label',
+    /^1 new, 3 learning, 0 due, 6 cards/,
+  )
+})
+
+test('E while studying edits the note, and the card shows the new text', async ({ app }) => {
+  const { page } = app
+  await createDeck(page, DECK)
+  const editor = await openEditor(page)
+  await editor.getByLabel('Front').fill('Capital of Japan?')
+  await editor.getByLabel('Back').fill('Kyoto')
+  await page.keyboard.press('Control+Enter')
+  await expect(editor.getByRole('status')).toHaveText('1 note added.')
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: `Study ${DECK}` }).click()
+  await expect(page.getByTestId('card-front')).toHaveText('Capital of Japan?')
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('card-back')).toHaveText('Kyoto')
+  await page.keyboard.press('e')
+  const edit = page.getByRole('dialog', { name: 'Edit note' })
+  await expect(edit.getByLabel('Back')).toHaveValue('Kyoto')
+  await edit.getByLabel('Back').fill('Tokyo')
+  await page.keyboard.press('Control+Enter')
+  await expect(edit).toHaveCount(0)
+  // The same card, as stored now; the keyboard is the study screen's again.
+  await expect(page.getByTestId('card-front')).toHaveText('Capital of Japan?')
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('card-back')).toHaveText('Tokyo')
+})
+
+test('HTML and script in a note stay text in the preview and on the card', async ({ app }) => {
+  const { page } = app
+  const payload = '<img src=x onerror="window.__pwned = 1"><script>window.__pwned = 2</script>'
+  await createDeck(page, DECK)
+  const editor = await openEditor(page)
+  await editor.getByLabel('Front').fill(payload)
+  await editor.getByLabel('Back').fill('<a href="javascript:window.__pwned=3">click</a>')
+  await expect(editor.getByTestId('preview-card')).toContainText('<img src=x onerror=')
+  await page.keyboard.press('Control+Enter')
+  await expect(editor.getByRole('status')).toHaveText('1 note added.')
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: `Study ${DECK}` }).click()
+  await expect(page.getByTestId('card-front')).toHaveText(payload)
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('card-back')).toHaveText(
+    '<a href="javascript:window.__pwned=3">click</a>',
+  )
+  await expect(page.locator('article.card img, article.card script, article.card a')).toHaveCount(0)
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined()
+})

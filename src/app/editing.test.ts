@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest'
+import { deck, fact } from '../core/testing/factories'
+import { Queue, cardIdOf } from './collection'
+import { syncBuiltInDeck } from './deck-sync'
+import { EditError, addNote, cleanTags, createDeck, editNote } from './editing'
+import { MemoryStore } from './memory-store'
+import { studyQueue } from './study-queue'
+import { answer, collectionWith, scheduler, settings, t0 } from './testing'
+
+async function collectionWithUserDeck() {
+  const store = await collectionWith()
+  await createDeck(store, { id: 'mine', name: ' Exam ::  Treaties ' }, t0)
+  return store
+}
+
+const note = (
+  guid: string,
+  typeId: string,
+  fields: Record<string, string>,
+  tags: string[] = [],
+) => ({
+  guid,
+  deckId: 'mine',
+  typeId,
+  fields,
+  tags,
+})
+
+describe('decks of the user', () => {
+  it('are created with nested names tidied', async () => {
+    const store = await collectionWithUserDeck()
+    expect(await store.getDeck('mine')).toMatchObject({ name: 'Exam::Treaties', origin: 'user' })
+  })
+
+  it('refuse an empty name, an empty level and a name taken in any case', async () => {
+    const store = await collectionWithUserDeck()
+    await expect(createDeck(store, { id: 'x', name: '  ' }, t0)).rejects.toThrow(/needs a name/)
+    await expect(createDeck(store, { id: 'x', name: 'Exam::' }, t0)).rejects.toThrow(/needs a name/)
+    await expect(createDeck(store, { id: 'x', name: 'exam::treaties' }, t0)).rejects.toThrow(
+      /already a deck named “Exam::Treaties”/,
+    )
+  })
+})
+
+describe('adding notes', () => {
+  it('makes the cards of each type: Basic one, reversed two, a cloze with c1, c2 and a hint two', async () => {
+    const store = await collectionWithUserDeck()
+    expect(
+      (await addNote(store, scheduler, note('b', 'basic', { Front: 'Q', Back: 'A' }), t0)).cards,
+    ).toBe(1)
+    expect(
+      (await addNote(store, scheduler, note('r', 'basic-reversed', { Front: 'Q', Back: 'A' }), t0))
+        .cards,
+    ).toBe(2)
+    const cloze = note('c', 'cloze', {
+      Text: '{{c1::Japan}} chaired {{c2::G20::a forum}} in 2019.',
+    })
+    expect((await addNote(store, scheduler, cloze, t0)).cards).toBe(2)
+    const queue = await studyQueue(store, { deckId: 'mine', section: null }, settings, t0)
+    // In the order they were added; the reversed note's second card waits for another day.
+    expect(queue.order).toEqual(['b#0', 'r#0', 'c#0'])
+    expect((await store.getNote('c'))?.position).toBe(2)
+  })
+
+  it('refuses a note that makes no card, naming why, and writes nothing', async () => {
+    const store = await collectionWithUserDeck()
+    const refused = addNote(store, scheduler, note('c', 'cloze', { Text: 'No blank here.' }), t0)
+    await expect(refused).rejects.toBeInstanceOf(EditError)
+    await expect(refused).rejects.toThrow(/\{\{c1::…\}\}/)
+    expect(await store.getNote('c')).toBeUndefined()
+    await expect(
+      addNote(store, scheduler, note('b', 'basic', { Front: '', Back: 'A' }), t0),
+    ).rejects.toThrow(/empty: fill in Front/)
+  })
+
+  it('keeps tags without spaces or duplicates', () => {
+    expect(cleanTags(['un  treaty', 'UN', 'law'])).toEqual(['un', 'treaty', 'law'])
+  })
+})
+
+describe('editing notes', () => {
+  it('adds and retires cloze cards as numbers come and go, keeping the others’ schedules', async () => {
+    const store = await collectionWithUserDeck()
+    await addNote(store, scheduler, note('c', 'cloze', { Text: '{{c1::A}} and {{c2::B}}' }), t0)
+    await answer(store, cardIdOf('c', 0), 3, t0)
+    const answered = await store.getCard(cardIdOf('c', 0))
+    const result = await editNote(
+      store,
+      scheduler,
+      { noteId: 'c', fields: { Text: '{{c1::A}} and {{c3::C}}' }, tags: ['x'] },
+      t0,
+    )
+    expect(result).toEqual({ added: 1, retired: 1 })
+    expect(await store.getCard(cardIdOf('c', 0))).toEqual(answered)
+    expect((await store.getCard(cardIdOf('c', 1)))?.queue).toBe(Queue.Retired)
+    expect((await store.getCard(cardIdOf('c', 2)))?.queue).toBe(Queue.New)
+    expect((await store.getNote('c'))?.tags).toEqual(['x'])
+  })
+
+  it('refuses an edit that would leave a note without cards', async () => {
+    const store = await collectionWithUserDeck()
+    await addNote(store, scheduler, note('b', 'basic', { Front: 'Q', Back: 'A' }), t0)
+    await expect(
+      editNote(store, scheduler, { noteId: 'b', fields: { Front: ' ' }, tags: [] }, t0),
+    ).rejects.toThrow(/fill in Front/)
+    expect((await store.getNote('b'))?.fields['Front']).toBe('Q')
+  })
+
+  it('an edit of a chapter note survives the next version of the deck file', async () => {
+    const store = new MemoryStore()
+    await syncBuiltInDeck(store, deck('d', [fact({ id: 'a' })]), scheduler, t0)
+    await editNote(store, scheduler, { noteId: 'd/a', fields: { Answer: 'Mine' }, tags: [] }, t0)
+    await syncBuiltInDeck(
+      store,
+      deck('d', [fact({ id: 'a', answer: 'Theirs', prompt: 'New?' })]),
+      scheduler,
+      t0,
+    )
+    expect((await store.getNote('d/a'))?.fields).toMatchObject({ Answer: 'Mine', Prompt: 'New?' })
+  })
+})

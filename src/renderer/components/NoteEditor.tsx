@@ -1,0 +1,196 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { EditError, userNoteTypes } from '../../app/editing'
+import { cardFace, cardOrdinals, whyNoCards } from '../../core/notes/note-cards'
+import type { NoteType } from '../../core/notes/note-types'
+import { saveNewNote, saveNoteEdit, useNote, useNoteTypes } from '../live-data'
+
+type Props =
+  | { mode: 'add'; deckId: string; deckName: string; onClose: (saved: boolean) => void }
+  | { mode: 'edit'; noteId: string; onClose: (saved: boolean) => void }
+
+/**
+ * Adds a note to a deck, or edits one (E while studying): a note type, its fields, tags, a
+ * live preview of every card the note will make, and why it makes none if it makes none.
+ * Field text is shown as text everywhere (never as HTML), so nothing typed can run.
+ * Ctrl/⌘+Enter saves, Esc closes.
+ */
+export function NoteEditor(props: Props) {
+  const dialog = useRef<HTMLDialogElement>(null)
+  const id = useId()
+  const types = useNoteTypes()
+  const editing = useNote(props.mode === 'edit' ? props.noteId : null)
+  const [typeId, setTypeId] = useState('basic')
+  const [fields, setFields] = useState<Record<string, string> | null>(null)
+  const [tags, setTags] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const [added, setAdded] = useState(0)
+
+  useEffect(() => {
+    const d = dialog.current
+    if (d && !d.open) d.showModal()
+  }, [])
+
+  // The note being edited fills the form once it is read.
+  if (props.mode === 'edit' && editing && fields === null) {
+    setTypeId(editing.typeId)
+    setFields({ ...editing.fields })
+    setTags(editing.tags.join(' '))
+  }
+
+  const type: NoteType | undefined = types?.find((t) => t.id === typeId)
+  const values = fields ?? {}
+  const value = (f: string) => values[f] ?? ''
+  const filled = type ? Object.fromEntries(type.fields.map((f) => [f, value(f)])) : {}
+  const problem = type ? whyNoCards(type, filled) : null
+  const ords = type && !problem ? cardOrdinals(type, filled) : []
+  const close = (saved: boolean) => {
+    dialog.current?.close()
+    props.onClose(saved)
+  }
+
+  const save = async () => {
+    if (!type || problem || saving) return
+    setSaving(true)
+    setError(null)
+    try {
+      const tagList = tags.split(/\s+/).filter(Boolean)
+      if (props.mode === 'add') {
+        await saveNewNote({ deckId: props.deckId, typeId: type.id, fields: filled, tags: tagList })
+        // Ready for the next note of the same type, as Anki's Add window.
+        setFields({})
+        setError(null)
+        setSaving(false)
+        dialog.current?.querySelector('textarea')?.focus()
+        setAdded((n) => n + 1)
+        return
+      }
+      await saveNoteEdit(props.noteId, filled, tagList)
+      close(true)
+    } catch (e) {
+      setError(e instanceof EditError ? e.message : `Could not save: ${String(e)}`)
+      setSaving(false)
+    }
+  }
+
+  const title = props.mode === 'add' ? `Add a note to ${props.deckName}` : 'Edit note'
+  return (
+    <dialog
+      ref={dialog}
+      className="editor"
+      aria-label={title}
+      onCancel={(e) => {
+        e.preventDefault()
+        close(props.mode === 'add' && added > 0)
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault()
+          void save()
+        }
+      }}
+    >
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void save()
+        }}
+      >
+        <h2>{title}</h2>
+        {!types || (props.mode === 'edit' && editing === undefined) ? (
+          <p className="muted">Loading…</p>
+        ) : props.mode === 'edit' && editing === null ? (
+          <p role="alert">This note no longer exists.</p>
+        ) : (
+          <>
+            {props.mode === 'add' && (
+              <div className="field">
+                <label htmlFor={`${id}-type`}>Note type</label>
+                <select
+                  id={`${id}-type`}
+                  value={typeId}
+                  onChange={(e) => setTypeId(e.target.value)}
+                >
+                  {userNoteTypes().map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            {type?.fields.map((f, i) => (
+              <div className="field" key={`${type.id}-${f}`}>
+                <label htmlFor={`${id}-f${i}`}>{f}</label>
+                <textarea
+                  id={`${id}-f${i}`}
+                  rows={f === 'Text' || f === 'Statement' ? 3 : 2}
+                  autoFocus={i === 0}
+                  value={value(f)}
+                  onChange={(e) => setFields({ ...values, [f]: e.target.value })}
+                />
+              </div>
+            ))}
+            {type?.kind === 'cloze' && (
+              <p className="muted hint">
+                Hide text with <code>{'{{c1::text}}'}</code>, or <code>{'{{c1::text::hint}}'}</code>
+                ; each number makes its own card.
+              </p>
+            )}
+            <div className="field">
+              <label htmlFor={`${id}-tags`}>Tags (separated by spaces)</label>
+              <input id={`${id}-tags`} value={tags} onChange={(e) => setTags(e.target.value)} />
+            </div>
+            <section className="preview" aria-label="Preview">
+              <h3>
+                {problem ? 'No card yet' : `${ords.length} ${ords.length === 1 ? 'card' : 'cards'}`}
+              </h3>
+              {problem && (
+                <p className="field-error" data-testid="no-card">
+                  {problem}
+                </p>
+              )}
+              {type && (
+                <ol className="preview-cards">
+                  {ords.map((ord) => {
+                    const face = cardFace(type, filled, ord, [])
+                    return (
+                      <li key={ord} data-testid="preview-card">
+                        <span className="preview-front">{face.front}</span>
+                        <span aria-hidden="true"> → </span>
+                        <span className="preview-back">{face.back}</span>
+                      </li>
+                    )
+                  })}
+                </ol>
+              )}
+            </section>
+            {added > 0 && (
+              <p role="status" className="muted">
+                {added} {added === 1 ? 'note' : 'notes'} added.
+              </p>
+            )}
+            {error && (
+              <p role="alert" className="field-error">
+                {error}
+              </p>
+            )}
+          </>
+        )}
+        <div className="editor-actions">
+          <button
+            type="button"
+            className="ghost"
+            onClick={() => close(props.mode === 'add' && added > 0)}
+          >
+            {props.mode === 'add' && added > 0 ? 'Done' : 'Cancel'} <kbd>Esc</kbd>
+          </button>
+          <button type="submit" className="primary" disabled={!type || Boolean(problem) || saving}>
+            {props.mode === 'add' ? 'Add' : 'Save'} <kbd>Ctrl+Enter</kbd>
+          </button>
+        </div>
+      </form>
+    </dialog>
+  )
+}
