@@ -116,6 +116,10 @@ test('a malformed deck file is reported while the other decks work', async ({ ap
   await expect(problems).toContainText('broken-deck/deck.json')
   await expect(problems).toContainText('line 17')
   await expect(problems).toContainText('facts[1].prompt')
+  // A file nested 10,000 levels deep is one more problem, not a crash.
+  await expect(problems).toContainText(
+    'deep-deck/deck.json (line 1): nests more than 32 levels deep',
+  )
   await expect(page.getByRole('button', { name: /Study A deck with a mistake/ })).toHaveCount(0)
   await openDeck(app)
   await studyOneCard(app)

@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -51,5 +52,42 @@ describe('loadDecks on real files', () => {
     expect(problems).toEqual([
       { file: 'two/deck.json', reason: 'deck id "same" is already used by one/deck.json' },
     ])
+  })
+
+  it('refuses links, pipes, oversized and non-UTF-8 files by name while the others load', async () => {
+    const good = JSON.stringify(deck('good', [fact({ id: 'a' })]))
+    await writeDeck('good', good)
+    // A deck file that is a link to a file elsewhere, and a deck folder that is a link.
+    const outside = await mkdtemp(join(tmpdir(), 'attache-outside-'))
+    await writeFile(
+      join(outside, 'deck.json'),
+      JSON.stringify(deck('outside', [fact({ id: 'b' })])),
+    )
+    await mkdir(join(root, 'linked-file'))
+    await symlink(join(outside, 'deck.json'), join(root, 'linked-file', 'deck.json'))
+    await symlink(outside, join(root, 'linked-folder'))
+    // A named pipe: reading it would wait for ever.
+    await mkdir(join(root, 'fifo'))
+    execFileSync('mkfifo', [join(root, 'fifo', 'deck.json')])
+    // 17 MB on disk (sparse), over the limit: not read at all.
+    await writeDeck('huge', '')
+    await truncate(join(root, 'huge', 'deck.json'), 17 * 1024 * 1024)
+    await mkdir(join(root, 'latin1'))
+    await writeFile(join(root, 'latin1', 'deck.json'), Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]))
+    await writeDeck('bom', '\uFEFF' + JSON.stringify(deck('bom', [fact({ id: 'c' })])))
+
+    const { decks, problems } = await loadDecks([root], nodeDeckFs)
+    expect(decks.map((d) => d.id).sort()).toEqual(['bom', 'good'])
+    expect(problems).toEqual([
+      { file: 'fifo/deck.json', reason: expect.stringMatching(/is not a regular file/) },
+      { file: 'huge/deck.json', reason: expect.stringMatching(/17\.0 MB; .* at most 16 MB/) },
+      { file: 'latin1/deck.json', reason: 'is not valid UTF-8 text (byte 2); save it as UTF-8' },
+      { file: 'linked-file/deck.json', reason: expect.stringMatching(/symbolic link/) },
+      {
+        file: 'linked-folder/deck.json',
+        reason: expect.stringMatching(/folder is a symbolic link/),
+      },
+    ])
+    await rm(outside, { recursive: true, force: true })
   })
 })

@@ -1,10 +1,24 @@
-import { existsSync } from 'node:fs'
-import { readFile, readdir } from 'node:fs/promises'
+import { lstat, readFile, readdir } from 'node:fs/promises'
 import type { DeckFs } from './deck-loader'
 
-/** Deck loading's file-system calls on the real disk. */
+/** Deck loading's file-system calls on the real disk: `lstat` (links not followed), timed reads. */
 export const nodeDeckFs: DeckFs = {
   readdir: (dir) => readdir(dir),
-  readFile: (path) => readFile(path, 'utf8'),
-  exists: async (path) => existsSync(path),
+  entry: async (path) => {
+    try {
+      const s = await lstat(path)
+      const kind = s.isSymbolicLink()
+        ? 'link'
+        : s.isDirectory()
+          ? 'dir'
+          : s.isFile()
+            ? 'file'
+            : 'other'
+      return { kind, size: s.size }
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw e
+    }
+  },
+  readBytes: (path, timeoutMs) => readFile(path, { signal: AbortSignal.timeout(timeoutMs) }),
 }

@@ -82,3 +82,61 @@ describe('parseDecks', () => {
     })
   })
 })
+
+describe('hostile and odd deck files', () => {
+  const valid = (overrides: Record<string, unknown> = {}) =>
+    JSON.stringify({ ...deck('d', [fact({ id: 'a' })]), ...overrides }, null, 2)
+  const reason = (text: string) => {
+    const r = parseDeck({ file: 'd/deck.json', text })
+    return r.ok ? null : r.problem.reason
+  }
+
+  it('reports a file nested 10,000 levels deep instead of throwing', () => {
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000)
+    expect(() => parseDeck({ file: 'deep/deck.json', text: deep })).not.toThrow()
+    expect(reason(deep)).toMatch(/nests more than 32 levels deep/)
+    // Brackets inside strings do not count.
+    expect(reason(valid({ description: '['.repeat(100) }))).toBeNull()
+  })
+
+  it('reports a file too large or with too many facts', () => {
+    expect(reason(' '.repeat(17 * 1024 * 1024))).toMatch(/may be at most 16 MB/)
+    const many = deck(
+      'd',
+      Array.from({ length: 50_001 }, (_, i) => fact({ id: `f${i}` })),
+    )
+    expect(reason(JSON.stringify(many))).toMatch(/has 50001 facts; .* at most 50000/)
+  })
+
+  it('accepts a byte-order mark', () => {
+    expect(reason('\uFEFF' + valid())).toBeNull()
+  })
+
+  it('refuses a key given twice, naming it and where', () => {
+    const text = '{\n  "format": 1,\n  "id": "d",\n  "id": "e",\n  "name": "D",\n  "facts": []\n}'
+    const r = parseDeck({ file: 'd/deck.json', text })
+    expect(r.ok ? null : r.problem).toEqual({
+      file: 'd/deck.json',
+      line: 4,
+      reason: 'id: "id" is given twice',
+    })
+  })
+
+  it('refuses impossible dates, huge figures, broken ordinals and non-https links', () => {
+    const withFact = (f: Record<string, unknown>) =>
+      JSON.stringify(deck('d', [{ ...fact({ id: 'a' }), ...f } as never]))
+    expect(reason(withFact({ date: '2016-99-99' }))).toMatch(/facts\[0\]\.date: is not a real date/)
+    expect(reason(withFact({ date: '2019-02-29' }))).toMatch(/is not a real date/)
+    expect(reason(withFact({ date: '2020-02-29' }))).toBeNull()
+    expect(reason(withFact({ figure: { value: 1e308, unit: 'USD' } }))).toMatch(
+      /facts\[0\]\.figure\.value: must be at most/,
+    )
+    expect(reason(withFact({ figure: { value: -1.5, unit: 'ordinal' } }))).toMatch(
+      /facts\[0\]\.figure\.value: an ordinal must be a whole number/,
+    )
+    expect(reason(valid({ source: { title: 'T', url: 'javascript:alert(1)' } }))).toMatch(
+      /source\.url: /,
+    )
+    expect(reason(valid({ source: { title: 'T', url: 'https://www.mofa.go.jp/' } }))).toBeNull()
+  })
+})

@@ -1,6 +1,7 @@
 import { findNodeAtLocation, parseTree, type ParseError, printParseErrorCode } from 'jsonc-parser'
 import type { z } from 'zod'
 import { deckSchema, type Deck } from './deck-schema'
+import { DECK_LIMITS, duplicateKey, tooDeepAt } from './deck-text'
 
 /** A deck file as read from disk or bundled: its name (for messages) and its text. */
 export interface DeckSource {
@@ -17,8 +18,38 @@ export interface DeckProblem {
 
 export type DeckParseResult = { ok: true; deck: Deck } | { ok: false; problem: DeckProblem }
 
-/** Parses and validates one deck file; never throws. */
+/** Parses and validates one deck file; never throws, whatever the text. */
 export function parseDeck(source: DeckSource): DeckParseResult {
+  try {
+    return parseDeckText(source)
+  } catch (e) {
+    // A limit below should prevent this; it is the promise "never throws" kept anyway.
+    return fail(
+      source,
+      undefined,
+      `could not be read (${e instanceof Error ? e.message : String(e)})`,
+    )
+  }
+}
+
+function parseDeckText(original: DeckSource): DeckParseResult {
+  // A byte-order mark is not part of the JSON; editors on Windows add one.
+  const source = original.text.startsWith('\uFEFF')
+    ? { ...original, text: original.text.slice(1) }
+    : original
+  if (source.text.length > DECK_LIMITS.maxChars)
+    return fail(
+      source,
+      undefined,
+      `is ${(source.text.length / 1024 / 1024).toFixed(1)} MB; a deck file may be at most ${DECK_LIMITS.maxChars / 1024 / 1024} MB`,
+    )
+  const deep = tooDeepAt(source.text, DECK_LIMITS.maxDepth)
+  if (deep !== null)
+    return fail(
+      source,
+      deep,
+      `nests more than ${DECK_LIMITS.maxDepth} levels deep; a deck file needs only a few`,
+    )
   // The fast path is plain JSON.parse; the located syntax tree is built only to say where a
   // problem is (measured: the tree made loading the chapter deck ~20× slower than JSON.parse).
   let data: unknown
@@ -34,6 +65,16 @@ export function parseDeck(source: DeckSource): DeckParseResult {
       `not valid JSON (${first ? printParseErrorCode(first.error) : 'empty file'})`,
     )
   }
+  const twice = duplicateKey(source.text)
+  if (twice)
+    return fail(source, twice.offset, `${formatPath(twice.path)}: "${twice.key}" is given twice`)
+  const facts = (data as { facts?: unknown } | null)?.facts
+  if (Array.isArray(facts) && facts.length > DECK_LIMITS.maxFacts)
+    return fail(
+      source,
+      undefined,
+      `has ${facts.length} facts; a deck file may have at most ${DECK_LIMITS.maxFacts}`,
+    )
   const parsed = deckSchema.safeParse(data)
   if (!parsed.success) {
     const issue = parsed.error.issues[0] as z.core.$ZodIssue

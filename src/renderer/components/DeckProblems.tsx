@@ -17,7 +17,12 @@ export function DeckProblems({ problems }: { problems: readonly DeckProblem[] })
           </li>
         ))}
       </ul>
-      <p className="muted">The other decks loaded normally. Fix the file and restart to load it.</p>
+      <p className="muted">
+        The other decks loaded normally.{' '}
+        {problems.length === 1
+          ? 'Fix the file and restart to load it.'
+          : 'Fix the files and restart to load them.'}
+      </p>
     </div>
   )
 }
