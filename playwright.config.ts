@@ -26,6 +26,8 @@ if (electron.path === null && process.env['TEST_WORKER_INDEX'] === undefined) {
 
 /** Specs that exercise a README command as typed, not the app as built. */
 const README_COMMANDS = /readme-commands\.spec\.ts/
+/** Specs of browser-only situations (other tabs, storage switched off). */
+const WEB_ONLY = /web-storage\.spec\.ts/
 
 export default defineConfig<object, WorkerOptions>({
   testDir: './e2e',
@@ -63,7 +65,13 @@ export default defineConfig<object, WorkerOptions>({
       use: { baseURL: `http://localhost:${devPort}/` },
     },
     ...(electron.path
-      ? [{ name: 'electron', testIgnore: README_COMMANDS, use: { electronBinary: electron.path } }]
+      ? [
+          {
+            name: 'electron',
+            testIgnore: [README_COMMANDS, WEB_ONLY],
+            use: { electronBinary: electron.path },
+          },
+        ]
       : []),
   ],
 })

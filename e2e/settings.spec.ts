@@ -38,3 +38,33 @@ test('the study day rollover hour and daily new-card limit are saved and applied
   await expect(page.getByLabel('Next day starts at (hour)')).toHaveValue('6')
   await expect(page.getByLabel('New cards per day')).toHaveValue('5')
 })
+
+test('a setting the storage refuses to save is named on screen, and the old value kept', async ({
+  app,
+}) => {
+  const { page } = app
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.getByRole('button', { name: 'Settings' }).click()
+  // The disk fills up: every write to the settings store fails.
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put
+    Object.assign(window, { restorePut: () => (IDBObjectStore.prototype.put = put) })
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args) {
+      if (this.name === 'settings')
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+      return put.apply(this, args)
+    }
+  })
+  await page.getByLabel('Theme').selectOption('dark')
+  await expect(page.getByTestId('settings-error')).toHaveText(
+    /Could not save the setting; the previous value is kept\. The disk is full/,
+  )
+  await expect(page.getByLabel('Theme')).toHaveValue('system')
+  // Once space is free again, the same change saves.
+  await page.evaluate(() => (window as unknown as { restorePut: () => void }).restorePut())
+  await page.getByLabel('Theme').selectOption('dark')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await expect(page.getByTestId('settings-error')).toHaveCount(0)
+  expect(errors).toEqual([])
+})

@@ -6,7 +6,7 @@ import { NoteEditor } from './components/NoteEditor'
 import { SectionsScreen } from './components/SectionsScreen'
 import { SettingsPanel } from './components/SettingsPanel'
 import { StudyScreen } from './components/StudyScreen'
-import { updateSetting, useSettings, useStartup } from './live-data'
+import { updateSetting, useSettings, useStartup, useStorageNotice } from './live-data'
 
 type Screen =
   | { name: 'decks' }
@@ -23,6 +23,8 @@ type Screen =
 
 export function App() {
   const { startup, fatal } = useStartup()
+  const storageNotice = useStorageNotice()
+  const [settingsError, setSettingsError] = useState<string | null>(null)
   const [screen, setScreen] = useState<Screen>({ name: 'decks' })
   const settings = useSettings()
   const [adding, setAdding] = useState<{ deckId: string; deckName: string } | null>(null)
@@ -109,7 +111,15 @@ export function App() {
         {screen.name === 'settings' ? (
           <SettingsPanel
             settings={settings}
-            onChange={(k, v) => void updateSetting(k, v)}
+            error={settingsError}
+            onChange={(k, v) => {
+              setSettingsError(null)
+              updateSetting(k, v).catch((e: unknown) =>
+                setSettingsError(
+                  `Could not save the setting; the previous value is kept. ${e instanceof Error ? e.message : String(e)}`,
+                ),
+              )
+            }}
             onClose={toDecks}
           />
         ) : (
@@ -140,5 +150,14 @@ export function App() {
     )
   }
 
-  return <main className="app">{current()}</main>
+  return (
+    <main className="app">
+      {storageNotice && (
+        <p className="notice storage-notice" role="alert">
+          {storageNotice}
+        </p>
+      )}
+      {current()}
+    </main>
+  )
 }

@@ -12,6 +12,7 @@ import type { NoteRow } from '../app/collection'
 import { addNote, createDeck, editNote, type NoteInput } from '../app/editing'
 import type { NoteType } from '../core/notes/note-types'
 import { scheduler, startApp, store, type StartupReport } from './app-services'
+import { storageErrorMessage } from './storage/storage-errors'
 
 /** The current settings; defaults until the first read finishes. */
 export function useSettings(): Settings {
@@ -45,9 +46,43 @@ export function useDeckOverviews(settings: Settings): DeckOverview[] | undefined
   return useLiveQuery(() => deckOverviews(store, settings, new Date()), [settings, day])
 }
 
-/** Saves one setting; live queries pick it up. */
-export function updateSetting<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void> {
-  return writeSetting(store, key, value)
+/** Saves one setting; live queries pick it up. Rejects with a message in the app's words. */
+export async function updateSetting<K extends keyof Settings>(
+  key: K,
+  value: Settings[K],
+): Promise<void> {
+  try {
+    await writeSetting(store, key, value)
+  } catch (e) {
+    throw new Error(storageErrorMessage(e), { cause: e })
+  }
+}
+
+/**
+ * A notice about the database shared with other tabs: an upgrade waiting for an older tab to
+ * close, or this tab's connection closed by a newer one. Null when all is well.
+ */
+export function useStorageNotice(): string | null {
+  const [notice, setNotice] = useState<string | null>(null)
+  useEffect(() => {
+    const onBlocked = () =>
+      setNotice(
+        'Attaché was updated, and another tab or window still has the old version open. Close ' +
+          'or reload it, and this page will continue by itself. Nothing is lost.',
+      )
+    const onReady = () => setNotice(null)
+    const onVersionChange = () =>
+      setNotice('A newer Attaché was opened in another tab. Reload this page to go on studying.')
+    store.db.on('blocked', onBlocked)
+    store.db.on('ready', onReady)
+    store.db.on('versionchange', onVersionChange)
+    return () => {
+      store.db.on('blocked').unsubscribe(onBlocked)
+      store.db.on('ready').unsubscribe(onReady)
+      store.db.on('versionchange').unsubscribe(onVersionChange)
+    }
+  }, [])
+  return notice
 }
 
 /** Per-section counts for one deck; undefined while loading. */
@@ -67,9 +102,7 @@ export function useStartup(): { startup: StartupReport | null; fatal: string | n
   const [startup, setStartup] = useState<StartupReport | null>(null)
   const [fatal, setFatal] = useState<string | null>(null)
   useEffect(() => {
-    startApp(new Date()).then(setStartup, (e: unknown) =>
-      setFatal(e instanceof Error ? e.message : String(e)),
-    )
+    startApp(new Date()).then(setStartup, (e: unknown) => setFatal(storageErrorMessage(e)))
   }, [])
   return { startup, fatal }
 }

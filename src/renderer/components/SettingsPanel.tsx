@@ -6,6 +6,8 @@ interface Props {
   settings: Settings
   onChange: <K extends keyof Settings>(key: K, value: Settings[K]) => void
   onClose: () => void
+  /** Why the last change could not be saved, if it could not. */
+  error: string | null
 }
 
 const FIELDS: [NumberSetting, string, string][] = [
@@ -19,7 +21,7 @@ const FIELDS: [NumberSetting, string, string][] = [
 ]
 
 /** Study-day rollover, daily limits and theme. */
-export function SettingsPanel({ settings, onChange, onClose }: Props) {
+export function SettingsPanel({ settings, onChange, onClose, error }: Props) {
   const id = useId()
   return (
     <section className="settings" aria-label="Settings">
@@ -47,6 +49,11 @@ export function SettingsPanel({ settings, onChange, onClose }: Props) {
           <option value="dark">Dark</option>
         </select>
       </div>
+      {error && (
+        <p role="alert" className="field-error" data-testid="settings-error">
+          {error}
+        </p>
+      )}
       <button type="button" className="primary" onClick={onClose}>
         Done
       </button>

@@ -1,0 +1,25 @@
+/**
+ * What went wrong with the browser's storage, in the app's words: what happened and what to
+ * do. Dexie's and IndexedDB's error names are matched; the original text is kept at the end
+ * for a bug report.
+ */
+export function storageErrorMessage(e: unknown): string {
+  const name = e instanceof Error ? e.name : ''
+  const detail = e instanceof Error ? e.message : String(e)
+  const inner = (e as { inner?: { name?: string } } | null)?.inner?.name ?? ''
+  const is = (n: string) => name === n || inner === n
+  if (is('MissingAPIError') || typeof indexedDB === 'undefined')
+    return (
+      'This browser gives Attaché no storage for your study data (IndexedDB is unavailable — ' +
+      'private browsing, or site data blocked for this page). Allow site data for this page, or ' +
+      'use the desktop app. Nothing was changed.'
+    )
+  if (is('VersionError'))
+    return (
+      'Your study data was saved by a newer version of Attaché than this one. Open it with that ' +
+      'version (or update this one); nothing was changed.'
+    )
+  if (is('QuotaExceededError'))
+    return 'The disk is full, or this site’s storage quota is used up: free some space and try again. Nothing was saved.'
+  return `The browser would not open Attaché’s storage. Reload the page; if it happens again, restart the browser. Nothing was changed. (${name || 'Error'}: ${detail})`
+}
