@@ -118,10 +118,11 @@ test('E while studying edits the note, and the card shows the new text', async (
   await edit.getByLabel('Back').fill('Tokyo')
   await page.keyboard.press('Control+Enter')
   await expect(edit).toHaveCount(0)
-  // The same card, as stored now; the keyboard is the study screen's again.
+  // The same card on the same side, as stored now; the keyboard is the study screen's again.
   await expect(page.getByTestId('card-front')).toHaveText('Capital of Japan?')
-  await page.keyboard.press('Space')
   await expect(page.getByTestId('card-back')).toHaveText('Tokyo')
+  await page.keyboard.press('3')
+  await expect(page.getByTestId('progress')).toContainText('1 reviewed')
 })
 
 test('HTML and script in a note stay text in the preview and on the card', async ({ app }) => {

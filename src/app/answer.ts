@@ -1,10 +1,25 @@
-import { fuzzSeed, type Grade, type Scheduler } from '../core/scheduling/scheduler'
+import { CardState, fuzzSeed, type Grade, type Scheduler } from '../core/scheduling/scheduler'
 import { fromStoredState, toStoredReview, toStoredState } from '../core/scheduling/stored-state'
 import { Queue, queueOf, type CardRow } from './collection'
 import type { StudyStore } from './store'
 
-/** An answer and its undo touch only these. */
-const ANSWER_TABLES = ['cards', 'revlog'] as const
+/** An answer and its undo touch only these (notes: a leech is tagged). */
+const ANSWER_TABLES = ['cards', 'revlog', 'notes'] as const
+
+/** When a card that keeps lapsing is a leech, and what happens then (Anki's deck options). */
+export interface LeechRule {
+  /** Lapses that make a leech; it is flagged again every half as many lapses after. */
+  threshold: number
+  action: 'tag' | 'suspend'
+}
+
+export const DEFAULT_LEECH: LeechRule = { threshold: 8, action: 'tag' }
+
+/** Whether `lapses` lapses make a leech now (at the threshold, then every half of it). */
+export function isLeechAt(lapses: number, threshold: number): boolean {
+  if (lapses < threshold) return false
+  return (lapses - threshold) % Math.max(1, Math.floor(threshold / 2)) === 0
+}
 
 /** Answer times above this are stored as this (Anki's default "maximum answer seconds"). */
 export const MAX_ANSWER_MS = 60_000
@@ -21,6 +36,7 @@ export interface AnswerInput {
   grade: Grade
   now: Date
   durationMs: number
+  leech?: LeechRule
 }
 
 /** What undo needs, and the card as written so a screen can update without re-reading. */
@@ -30,6 +46,8 @@ export interface AnswerReceipt {
   card: CardRow
   /** The card as it was before the answer. */
   before: CardRow
+  /** The answer made the card a leech: tagged, and suspended if the rule says so. */
+  leech: LeechRule['action'] | null
 }
 
 /**
@@ -61,12 +79,25 @@ export function answerCard(
       fuzzSeed(card.id, card.reps),
     )
     const stored = toStoredState(state)
+    const rule = input.leech ?? DEFAULT_LEECH
+    const leech =
+      input.grade === 1 &&
+      card.state === CardState.Review &&
+      isLeechAt(stored.lapses, rule.threshold)
     const { last_review: _drop, ...rest } = card
     const written: CardRow = {
       ...rest,
       ...stored,
-      queue: queueOf(stored.state),
+      queue: leech && rule.action === 'suspend' ? Queue.Suspended : queueOf(stored.state),
       revision: card.revision + 1,
+    }
+    let taggedLeech = false
+    if (leech) {
+      const note = await store.getNote(card.noteId)
+      if (note && !note.tags.some((t) => t.toLowerCase() === 'leech')) {
+        taggedLeech = true
+        await store.putNotes([{ ...note, tags: [...note.tags, 'leech'] }])
+      }
     }
     await Promise.all([
       store.addLog({
@@ -76,10 +107,17 @@ export function answerCard(
         noteId: card.noteId,
         durationMs: Math.min(MAX_ANSWER_MS, Math.max(0, Math.round(input.durationMs))),
         before: card,
+        ...(taggedLeech ? { taggedLeech: true as const } : {}),
       }),
       store.putCard(written),
     ])
-    return { cardId: card.id, logId: id, card: written, before: card }
+    return {
+      cardId: card.id,
+      logId: id,
+      card: written,
+      before: card,
+      leech: leech ? rule.action : null,
+    }
   }, ANSWER_TABLES)
 }
 
@@ -120,6 +158,10 @@ export function undoAnswer(store: StudyStore, receipt: AnswerReceipt): Promise<C
       queue: card.queue === Queue.Retired ? Queue.Retired : state.queue,
       revision: card.revision + 1,
     }
+    if (log.taggedLeech) {
+      const note = await store.getNote(card.noteId)
+      if (note) await store.putNotes([{ ...note, tags: note.tags.filter((t) => t !== 'leech') }])
+    }
     await Promise.all([store.deleteLog(log.id), store.putCard(restored)])
     return restored
   }, ANSWER_TABLES)
@@ -129,6 +171,10 @@ async function currentCard(store: StudyStore, id: string, revision: number): Pro
   const card = await store.getCard(id)
   if (!card || card.queue === Queue.Retired)
     throw new StaleCardError('This card no longer exists; the answer was not saved.')
+  if (card.queue === Queue.Suspended || card.queue === Queue.Buried)
+    throw new StaleCardError(
+      'This card was suspended or buried meanwhile; the answer was not saved.',
+    )
   if (card.revision !== revision) {
     throw new StaleCardError(
       'This card changed since it was shown (another window?); the answer was not saved.',

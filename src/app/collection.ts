@@ -47,6 +47,10 @@ export interface NoteRow {
 export const Queue = {
   /** Not shown: its note was retired or its template no longer makes it. */
   Retired: -1,
+  /** Not shown until the user unsuspends it (Anki's `@`, or a leech). */
+  Suspended: -2,
+  /** Not shown until its `buriedUntil` (the next study day; Anki's `-`). */
+  Buried: -3,
   New: 0,
   Learning: 1,
   Review: 2,
@@ -67,6 +71,10 @@ export type CardRow = StoredState & {
   queue: Queue
   /** Bumped on every write; an answer names the revision it saw, or is refused. */
   revision: number
+  /** Anki's flags: 0 none, 1 red, 2 orange, 3 green, 4 blue, 5 pink, 6 turquoise, 7 purple. */
+  flag?: number
+  /** For a buried card: when it comes back (epoch ms, the end of the day it was buried). */
+  buriedUntil?: number
 }
 
 /** One answer, append-only. */
@@ -79,6 +87,8 @@ export type ReviewLogRow = StoredReview & {
   durationMs: number
   /** The card as it was before this answer, so undo restores it exactly (absent on imported history). */
   before?: CardRow
+  /** Set when this answer made the note a leech (tagged it): undo takes the tag off again. */
+  taggedLeech?: true
 }
 
 export interface SettingRow {
@@ -96,6 +106,9 @@ const SECTION_END = '\u001f'
 
 /** The key of a section path; a section's key is a prefix of every key inside it. */
 export const sectionKeyOf = (path: readonly string[]) => path.map((p) => p + SECTION_END).join('')
+
+/** Whether a card is in one of the queues studied today's cards come from. */
+export const isStudiable = (c: { queue: number }) => c.queue >= 0
 
 /** The queue a scheduling state puts a card in. */
 export const queueOf = (state: number): Queue =>

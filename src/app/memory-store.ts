@@ -117,6 +117,11 @@ export class MemoryStore implements StudyStore {
   async countByDue(r: CardRange) {
     return this.inQueue(r).filter((c) => c.due >= r.from && c.due < r.to).length
   }
+  async buriedUntil(time: number) {
+    return [...this.cards.values()]
+      .filter((c) => c.buriedUntil !== undefined && c.buriedUntil <= time)
+      .map(copy)
+  }
   async countCards(deckId: string) {
     return [...this.cards.values()].filter((c) => c.deckId === deckId && c.queue !== -1).length
   }

@@ -7,6 +7,8 @@ export const NUMBER_SETTINGS = {
   rolloverHour: { min: 0, max: 23, default: 4 },
   newPerDay: { min: 0, max: 9999, default: 20 },
   reviewsPerDay: { min: 0, max: 99999, default: 200 },
+  /** Lapses that make a card a leech (Anki's default: 8). */
+  leechThreshold: { min: 1, max: 99, default: 8 },
 } as const
 export type NumberSetting = keyof typeof NUMBER_SETTINGS
 
@@ -22,6 +24,9 @@ const settingsSchema = z.object({
   rolloverHour: whole('rolloverHour'),
   newPerDay: whole('newPerDay'),
   reviewsPerDay: whole('reviewsPerDay'),
+  leechThreshold: whole('leechThreshold'),
+  /** What happens to a leech: tagged only (Anki's default), or tagged and suspended. */
+  leechAction: z.enum(['tag', 'suspend']).default('tag'),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
 })
 export type Settings = z.infer<typeof settingsSchema>

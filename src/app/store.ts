@@ -57,6 +57,8 @@ export interface StudyStore {
   countByDue(range: CardRange): Promise<number>
   /** How many cards a deck has that can be studied (not retired). */
   countCards(deckId: string): Promise<number>
+  /** Buried cards whose `buriedUntil` is at or before `time`. */
+  buriedUntil(time: number): Promise<CardRow[]>
   /** Every card of a deck whose section key starts with `prefix` ('' for all of them). */
   sectionCards(deckId: string, prefix: string): Promise<CardRow[]>
 

@@ -8,7 +8,7 @@ import {
   type ReviewQueue,
   type StudyLimits,
 } from '../core/study/review-queue'
-import { Queue, noteIdOf, sectionKeyOf, type CardRow } from './collection'
+import { Queue, isStudiable, noteIdOf, sectionKeyOf, type CardRow } from './collection'
 import type { Settings } from './settings'
 import type { StudyStore } from './store'
 
@@ -217,7 +217,7 @@ async function readStudyQueue(
   let newStarted = log.newCards.size
   if (scope.section?.length) {
     const rows = (await store.sectionCards(scope.deckId, sectionKeyOf(scope.section))).filter(
-      (c) => c.queue !== Queue.Retired,
+      isStudiable,
     )
     cards = rows.map(fromRow)
     newStarted = rows.filter((c) => log.newCards.has(c.id)).length
@@ -331,7 +331,7 @@ export async function sectionOverview(
   const limits = limitsOf(settings)
   // Each section path (every prefix of a card's path) with its cards, in the order the deck
   // first uses it: every card joins each of its path's prefixes once.
-  const cards = all.filter((c) => c.queue !== Queue.Retired).sort((a, b) => a.position - b.position)
+  const cards = all.filter(isStudiable).sort((a, b) => a.position - b.position)
   const sections = new Map<string, { path: string[]; cards: CardRow[] }>()
   const pathOf = new Map<string, string[]>()
   for (const c of cards) {

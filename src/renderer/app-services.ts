@@ -1,4 +1,5 @@
 import platform from '@platform'
+import { unburyCards } from '../app/card-actions'
 import { syncBuiltInDeck } from '../app/deck-sync'
 import type { DeckProblem } from '../core/decks/parse-deck'
 import { Scheduler } from '../core/scheduling/scheduler'
@@ -20,6 +21,8 @@ export interface StartupReport {
 export async function startApp(now: Date): Promise<StartupReport> {
   const { decks, problems } = await platform.loadDecks()
   for (const deck of decks) await syncBuiltInDeck(store, deck, scheduler, now)
+  // Cards buried on an earlier study day come back.
+  await unburyCards(store, now)
   // Ask the browser not to evict study data under storage pressure.
   await navigator.storage?.persist?.().catch(() => false)
   return { problems }

@@ -8,6 +8,7 @@ import {
   type DeckOverview,
   type SectionOverview,
 } from '../app/study-queue'
+import { unburyCards } from '../app/card-actions'
 import type { NoteRow } from '../app/collection'
 import { addNote, createDeck, editNote, type NoteInput } from '../app/editing'
 import type { NoteType } from '../core/notes/note-types'
@@ -27,7 +28,10 @@ export function useSettings(): Settings {
 function useStudyDayIndex(settings: Settings): number {
   const [index, setIndex] = useState(() => studyDayAt(settings, new Date()).index)
   useEffect(() => {
-    const update = () => setIndex(studyDayAt(settings, new Date()).index)
+    const update = () => {
+      const next = studyDayAt(settings, new Date()).index
+      if (next !== index) void unburyCards(store, new Date()).then(() => setIndex(next))
+    }
     update()
     const end = studyDayAt(settings, new Date()).end.getTime()
     const timer = setTimeout(update, Math.max(0, end - Date.now()) + 1000)

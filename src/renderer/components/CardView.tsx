@@ -15,7 +15,12 @@ export function CardView({ shown, onSubmitTyped }: Props) {
   const [answer, setAnswer] = useState('')
   const inputId = useId()
   return (
-    <article className="card" data-card-id={shown.card.id} data-answer-mode={face.answerMode}>
+    <article
+      className="card"
+      data-card-id={shown.card.id}
+      data-answer-mode={face.answerMode}
+      data-flag={shown.card.flag ?? 0}
+    >
       <nav aria-label="Section">
         <ol className="breadcrumb" data-testid="breadcrumb">
           {face.section.map((s) => (

@@ -18,6 +18,11 @@ const FIELDS: [NumberSetting, string, string][] = [
   ],
   ['newPerDay', 'New cards per day', 'Per deck.'],
   ['reviewsPerDay', 'Maximum reviews per day', 'Per deck.'],
+  [
+    'leechThreshold',
+    'Leech threshold (lapses)',
+    'A card forgotten this many times is tagged “leech”, and again every half as many after.',
+  ],
 ]
 
 /** Study-day rollover, daily limits and theme. */
@@ -37,6 +42,17 @@ export function SettingsPanel({ settings, onChange, onClose, error }: Props) {
           onCommit={(v) => onChange(key, v)}
         />
       ))}
+      <div className="field">
+        <label htmlFor={`${id}-leech`}>When a card becomes a leech</label>
+        <select
+          id={`${id}-leech`}
+          value={settings.leechAction}
+          onChange={(e) => onChange('leechAction', e.target.value as Settings['leechAction'])}
+        >
+          <option value="tag">Tag it “leech”</option>
+          <option value="suspend">Tag it and suspend it</option>
+        </select>
+      </div>
       <div className="field">
         <label htmlFor={`${id}-theme`}>Theme</label>
         <select

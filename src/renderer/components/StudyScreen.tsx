@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useLayoutEffect, useState } from 'react'
 import { GRADES, GRADE_NAMES, type Grade } from '../../core/scheduling/scheduler'
 import { nextStudyIn } from '../../core/study/next-study'
 import type { Settings } from '../../app/settings'
-import { useStudySession, type ShownCard } from '../study/use-study-session'
+import { FLAG_NAMES, useStudySession, type ShownCard } from '../study/use-study-session'
 import { CardView } from './CardView'
 import { NoteEditor } from './NoteEditor'
 import { SessionSummary } from './SessionSummary'
@@ -47,12 +47,15 @@ const isTextField = (t: EventTarget | null) =>
  * Ctrl/Cmd+Z, leave with Esc.
  */
 export function StudyScreen({ deckId, deckName, section, settings, backTo, onExit }: Props) {
-  const { state, reveal, grade, undo, refresh } = useStudySession(deckId, settings, section)
+  const { state, reveal, grade, undo, refresh, act } = useStudySession(deckId, settings, section)
   const { shown, counts } = state
   // The note being edited (E): the editor has the keyboard until it closes.
   const [editing, setEditing] = useState<string | null>(null)
 
-  useEffect(() => {
+  // A layout effect: the handler that knows the card on screen is in place before the card is
+  // painted, so a key pressed the moment it appears acts on it (a plain effect left a frame
+  // in which the previous card's handler answered).
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing || editing) return
       if (e.key === 'Escape') {
@@ -70,7 +73,24 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
         void undo()
         return
       }
+      // Flags: Ctrl+1…7 as Anki (Alt+1…7 in a browser, where Ctrl+digit switches tabs).
+      const digit = /^Digit([0-7])$/.exec(e.code)?.[1]
+      if ((e.ctrlKey || e.metaKey || e.altKey) && digit && state.phase === 'card' && shown) {
+        e.preventDefault()
+        void act({ kind: 'flag', flag: Number(digit) })
+        return
+      }
       if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || state.phase !== 'card' || !shown) return
+      if (e.key === '-') {
+        e.preventDefault()
+        void act({ kind: 'bury' })
+        return
+      }
+      if (e.key === '@') {
+        e.preventDefault()
+        void act({ kind: 'suspend' })
+        return
+      }
       if (e.key === 'e' || e.key === 'E') {
         e.preventDefault()
         setEditing(shown.note.id)
@@ -92,7 +112,7 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [state.phase, shown, reveal, grade, undo, onExit, editing])
+  }, [state.phase, shown, reveal, grade, undo, onExit, editing, act])
 
   const remaining = counts.new + counts.learning + counts.review
   const total = state.reviewed + remaining
@@ -194,6 +214,27 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
             shown={shown}
             onSubmitTyped={reveal}
           />
+          <div className="card-tools" role="group" aria-label="This card">
+            <button type="button" className="ghost" onClick={() => void act({ kind: 'bury' })}>
+              Bury <kbd>-</kbd>
+            </button>
+            <button type="button" className="ghost" onClick={() => void act({ kind: 'suspend' })}>
+              Suspend <kbd>@</kbd>
+            </button>
+            <label className="flag-picker">
+              Flag
+              <select
+                value={shown.card.flag ?? 0}
+                onChange={(e) => void act({ kind: 'flag', flag: Number(e.target.value) })}
+              >
+                {FLAG_NAMES.map((name, i) => (
+                  <option key={i} value={i}>
+                    {i === 0 ? 'None' : `${name} (Ctrl+${i})`}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
           <footer className="answer-bar">
             {!shown.revealed ? (
               shown.face.answerMode === 'reveal' && (

@@ -63,7 +63,8 @@ export function openDb(name: string = DB_NAME): AttacheDb {
     .stores({
       noteTypes: 'id',
       notes: 'id, deckId',
-      cards: 'id, noteId, [deckId+queue+due], [deckId+queue+position], [deckId+sectionKey]',
+      cards:
+        'id, noteId, [deckId+queue+due], [deckId+queue+position], [deckId+sectionKey], buriedUntil',
       reviewLogs: null,
       revlog: 'id, [cardId+id]',
     })

@@ -88,6 +88,10 @@ export class DexieStore implements StudyStore {
   countByDue(r: CardRange) {
     return this.range('[deckId+queue+due]', r).count()
   }
+  buriedUntil(time: number) {
+    // Only buried cards have the field, so the index holds only them.
+    return this.db.cards.where('buriedUntil').belowOrEqual(time).toArray()
+  }
   countCards(deckId: string) {
     // Every queue from New (0) up: the retired (−1) are left out by the range.
     return this.db.cards

@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { StaleCardError, answerCard, undoAnswer, type AnswerReceipt } from '../../app/answer'
+import {
+  changeCard,
+  undoCardChange,
+  type CardAction,
+  type CardChange,
+} from '../../app/card-actions'
 import { cardView, checkTyped, type CardView } from '../../app/card-view'
-import { Queue } from '../../app/collection'
+import { isStudiable } from '../../app/collection'
 import type { Settings } from '../../app/settings'
 import {
   studyDayAt,
@@ -46,6 +52,14 @@ export interface SessionState {
 
 const noGrades = (): Record<Grade, number> => ({ 1: 0, 2: 0, 3: 0, 4: 0 })
 
+/** What Ctrl+Z can take back: an answer, or a bury, suspend or flag. */
+type UndoEntry =
+  | { kind: 'answer'; receipt: AnswerReceipt; grade: Grade }
+  | { kind: 'change'; change: CardChange; label: string }
+
+/** Anki's flag colours, by number. */
+export const FLAG_NAMES = ['', 'red', 'orange', 'green', 'blue', 'pink', 'turquoise', 'purple']
+
 /**
  * One study session over a deck, or one section of it: queue, reveal, grade, undo, through
  * the application layer's use cases. After each answer the queue is read again through the
@@ -74,7 +88,7 @@ export function useStudySession(
   }))
   const busy = useRef(false)
   const shownAt = useRef(0)
-  const undoStack = useRef<{ receipt: AnswerReceipt; grade: Grade }[]>([])
+  const undoStack = useRef<UndoEntry[]>([])
   // Today's log, read once per study day and then kept current from each answer, so the next
   // card needs only the queue's index reads. Undo and errors drop it (read again next time).
   const logs = useRef<{ day: number; byDeck: ReadonlyMap<string, TodaysLog> } | null>(null)
@@ -90,7 +104,7 @@ export function useStudySession(
       // A preferred card (undone, or just edited) is shown again unless it left the queue.
       const preferred = preferId ? await cardView(store, preferId) : null
       const view =
-        preferred && preferred.card.queue !== Queue.Retired
+        preferred && isStudiable(preferred.card)
           ? preferred
           : queue.order[0]
             ? await cardView(store, queue.order[0])
@@ -194,22 +208,65 @@ export function useStudySession(
           grade: g,
           now: new Date(),
           durationMs: performance.now() - shownAt.current,
+          leech: { threshold: settings.leechThreshold, action: settings.leechAction },
         })
-        undoStack.current.push({ receipt, grade: g })
+        undoStack.current.push({ kind: 'answer', receipt, grade: g })
         if (logs.current)
           logs.current = {
             ...logs.current,
             byDeck: withAnswer(logs.current.byDeck, receipt.before),
           }
+        const leech =
+          receipt.leech &&
+          `That card is a leech: forgotten ${receipt.card.lapses} times. It is tagged “leech”${
+            receipt.leech === 'suspend' ? ' and suspended' : ''
+          }; consider rewording it (E on the card, or in the deck’s notes).`
         setState((s) => ({
           ...s,
           reviewed: s.reviewed + 1,
           grades: { ...s.grades, [g]: s.grades[g] + 1 },
-          message: null,
+          message: leech ? { text: leech, tone: 'error' } : null,
         }))
         await showNext()
       }),
-    [run, showNext, state.shown],
+    [run, showNext, state.shown, settings],
+  )
+
+  /** Buries, suspends or flags the card shown; Ctrl+Z takes it back. */
+  const act = useCallback(
+    (action: CardAction) =>
+      run(async () => {
+        const shown = state.shown
+        if (!shown) return
+        const change = await changeCard(
+          store,
+          shown.card.id,
+          shown.card.revision,
+          action,
+          studyDayAt(settings, new Date()).end.getTime(),
+        )
+        const label =
+          action.kind === 'bury'
+            ? 'Card buried until the next study day.'
+            : action.kind === 'suspend'
+              ? 'Card suspended.'
+              : action.kind === 'unsuspend'
+                ? 'Card unsuspended.'
+                : change.after.flag
+                  ? `Flagged ${FLAG_NAMES[change.after.flag] ?? ''}.`
+                  : 'Flag removed.'
+        undoStack.current.push({ kind: 'change', change, label })
+        setState((s) => ({ ...s, message: { text: label, tone: 'info' } }))
+        if (action.kind === 'flag') {
+          // The same card, revealed as it was, with its new flag.
+          setState((s) =>
+            s.shown ? { ...s, shown: { ...s.shown, card: change.after }, canUndo: true } : s,
+          )
+          return
+        }
+        await showNext()
+      }),
+    [run, showNext, state.shown, settings],
   )
 
   const undo = useCallback(
@@ -220,6 +277,12 @@ export function useStudySession(
         const last = undoStack.current.pop()
         if (!last) {
           setState((s) => ({ ...s, message: { text: 'Nothing to undo.', tone: 'info' } }))
+          return
+        }
+        if (last.kind === 'change') {
+          const card = await undoCardChange(store, last.change)
+          setState((s) => ({ ...s, message: { text: `Undone: ${last.label}`, tone: 'info' } }))
+          await showNext(card.id)
           return
         }
         const card = await undoAnswer(store, last.receipt)
@@ -235,14 +298,31 @@ export function useStudySession(
     [run, showNext],
   )
 
-  /** Shows the current card again as stored now (after its note was edited). */
+  /**
+   * Shows the current card again as stored now, on the side it was on (after its note was
+   * edited, as Anki re-renders the card in review); a card the edit removed gives way to the
+   * next one.
+   */
   const refresh = useCallback(
     () =>
       run(async () => {
-        await showNext(state.shown?.card.id)
+        const shown = state.shown
+        const view = shown ? await cardView(store, shown.card.id) : null
+        if (!shown || !view || !isStudiable(view.card)) {
+          await showNext()
+          return
+        }
+        setState((s) => {
+          if (s.shown?.card.id !== view.card.id) return s
+          const typed = s.shown.typed && {
+            answer: s.shown.typed.answer,
+            verdict: checkTyped(view, s.shown.typed.answer),
+          }
+          return { ...s, shown: { ...s.shown, ...view, ...(typed ? { typed } : {}) } }
+        })
       }),
     [run, showNext, state.shown],
   )
 
-  return { state, reveal, grade, undo, refresh }
+  return { state, reveal, grade, undo, refresh, act }
 }
