@@ -3,8 +3,11 @@ import { expect, type Page } from '@playwright/test'
 /** The small fixture deck the mechanics tests study (e2e/fixtures/decks/mechanics). */
 export const MECHANICS = 'Mechanics fixture'
 
-/** The deck list row of a deck. */
-export const deckRow = (page: Page, name: string) => page.locator('li.deck-row', { hasText: name })
+/** The deck list row of a deck, by its full name (the row shows the last part of a nested name). */
+export const deckRow = (page: Page, name: string) =>
+  page
+    .locator('li.deck-row')
+    .filter({ has: page.getByRole('button', { name: `Study ${name}`, exact: true }) })
 
 /** Sets the daily new-card limit in Settings and comes back to the deck list. */
 export async function setNewPerDay(page: Page, n: number) {

@@ -145,3 +145,50 @@ test('HTML and script in a note stay text in the preview and on the card', async
   await expect(page.locator('article.card img, article.card script, article.card a')).toHaveCount(0)
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined()
 })
+
+test('decks nest, fold, rename with their children, and come back from the trash', async ({
+  app,
+}) => {
+  const { page } = app
+  await createDeck(page, 'Exam::Treaties::Law of the Sea')
+  // The parents were made; a parent's counts include the decks inside it.
+  await expect(deckRow(page, 'Exam')).toBeVisible()
+  await expect(deckRow(page, 'Exam::Treaties')).toBeVisible()
+  const law = deckRow(page, 'Exam::Treaties::Law of the Sea')
+  await law.getByRole('button', { name: /^Add a note to/ }).click()
+  const editor = page.getByRole('dialog')
+  await editor.getByLabel('Front').fill('UNCLOS year?')
+  await editor.getByLabel('Back').fill('1982')
+  await page.keyboard.press('Control+Enter')
+  await expect(editor.getByRole('status')).toHaveText('1 note added.')
+  await page.keyboard.press('Escape')
+  await expect(deckRow(page, 'Exam').locator('.deck-counts')).toHaveAttribute(
+    'aria-label',
+    /^1 new, 0 learning, 0 due, 1 cards/,
+  )
+  // Folding a parent hides what is inside it.
+  await page.getByRole('button', { name: 'Fold Exam', exact: true }).click()
+  await expect(deckRow(page, 'Exam::Treaties')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Open Exam', exact: true }).click()
+  await expect(deckRow(page, 'Exam::Treaties')).toBeVisible()
+
+  // Renaming a parent moves its children with it.
+  await deckRow(page, 'Exam::Treaties').getByLabel('More for Exam::Treaties').click()
+  await deckRow(page, 'Exam::Treaties').getByRole('button', { name: 'Rename' }).click()
+  await page.getByLabel('New name for Exam::Treaties').fill('Exam::Agreements')
+  await page.keyboard.press('Enter')
+  await expect(deckRow(page, 'Exam::Agreements::Law of the Sea')).toBeVisible()
+
+  // The trash keeps the deck and its notes, and gives them back.
+  await deckRow(page, 'Exam').getByLabel('More for Exam').click()
+  await deckRow(page, 'Exam').getByRole('button', { name: 'Move to trash' }).click()
+  await expect(deckRow(page, 'Exam')).toHaveCount(0)
+  await expect(deckRow(page, 'Exam::Agreements::Law of the Sea')).toHaveCount(0)
+  const trash = page.getByRole('region', { name: 'Trash' })
+  await expect(trash).toContainText('Exam')
+  await trash.getByRole('button', { name: 'Restore Exam' }).click()
+  await expect(
+    deckRow(page, 'Exam::Agreements::Law of the Sea').locator('.deck-counts'),
+  ).toHaveAttribute('aria-label', /^1 new, .* 1 cards/)
+  await expect(trash).toHaveCount(0)
+})

@@ -5,6 +5,7 @@ import { cardFace, type CardFace } from '../core/notes/note-cards'
 import { FACT_TYPE } from '../core/notes/note-types'
 import { plainText } from '../core/notes/render-template'
 import type { CardRow, NoteRow } from './collection'
+import { findNoteType } from './note-types'
 import type { StudyStore } from './store'
 
 /** A card with its note and what the study screen shows. */
@@ -22,7 +23,7 @@ export async function cardView(store: StudyStore, id: string): Promise<CardView 
   if (!card) return null
   const note = await store.getNote(card.noteId)
   if (!note) return null
-  const type = await store.getNoteType(note.typeId)
+  const type = await findNoteType(store, note.typeId)
   if (!type) return null
   const face = cardFace(type, note.fields, card.ord, note.section)
   const fact = type.id === FACT_TYPE.id ? factOfNote(note.id, note.section, note.fields) : null

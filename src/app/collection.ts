@@ -18,7 +18,12 @@ export interface DeckRow {
   fingerprint?: number
   /** The position the next note added to this deck takes (new cards come in this order). */
   nextPosition?: number
+  /** Set when the deck was moved to the trash (epoch ms); its notes, cards and history stay. */
+  deletedAt?: number
 }
+
+/** Nested deck names, as Anki's: `Exam::Treaties` is `Treaties` inside `Exam`. */
+export const DECK_SEPARATOR = '::'
 
 /** A note: written once, viewed through the cards its type makes. */
 export interface NoteRow {

@@ -2,9 +2,19 @@ import { describe, expect, it } from 'vitest'
 import { deck, fact } from '../core/testing/factories'
 import { Queue, cardIdOf } from './collection'
 import { syncBuiltInDeck } from './deck-sync'
-import { EditError, addNote, cleanTags, createDeck, editNote } from './editing'
+import {
+  EditError,
+  addNote,
+  cleanTags,
+  createDeck,
+  editNote,
+  renameDeck,
+  restoreDeck,
+  trashDeck,
+  trashedDecks,
+} from './editing'
 import { MemoryStore } from './memory-store'
-import { studyQueue } from './study-queue'
+import { deckOverviews, studyQueue } from './study-queue'
 import { answer, collectionWith, scheduler, settings, t0 } from './testing'
 
 async function collectionWithUserDeck() {
@@ -117,5 +127,82 @@ describe('editing notes', () => {
       t0,
     )
     expect((await store.getNote('d/a'))?.fields).toMatchObject({ Answer: 'Mine', Prompt: 'New?' })
+  })
+})
+
+describe('the deck tree of the user', () => {
+  async function tree() {
+    const store = new MemoryStore()
+    await createDeck(store, { id: 'law', name: 'Exam::Treaties::Law' }, t0)
+    await createDeck(store, { id: 'cyber', name: 'Exam::Cyber' }, t0)
+    const exam = (await store.listDecks()).find((d) => d.name === 'Exam')
+    if (!exam) throw new Error('parent not made')
+    await addNote(
+      store,
+      scheduler,
+      { ...note('n1', 'basic', { Front: 'Q1', Back: 'A' }), deckId: 'law' },
+      t0,
+    )
+    await addNote(
+      store,
+      scheduler,
+      { ...note('n2', 'basic', { Front: 'Q2', Back: 'A' }), deckId: 'cyber' },
+      t0,
+    )
+    return { store, exam }
+  }
+
+  it('makes the parents a nested name needs, and a parent studies the decks inside it', async () => {
+    const { store, exam } = await tree()
+    expect((await store.listDecks()).map((d) => d.name).sort()).toEqual([
+      'Exam',
+      'Exam::Cyber',
+      'Exam::Treaties',
+      'Exam::Treaties::Law',
+    ])
+    const q = await studyQueue(store, { deckId: exam.id, section: null }, settings, t0)
+    // Deck by deck in tree order: Cyber before Treaties::Law.
+    expect(q.order).toEqual(['n2#0', 'n1#0'])
+    const overview = await deckOverviews(store, settings, t0)
+    expect(overview.map((d) => [`${'  '.repeat(d.depth)}${d.label}`, d.new, d.total])).toEqual([
+      ['Exam', 2, 2],
+      ['  Cyber', 1, 1],
+      ['  Treaties', 1, 1],
+      ['    Law', 1, 1],
+    ])
+  })
+
+  it('renames a deck with the decks inside it, and refuses a taken name or a move into itself', async () => {
+    const { store } = await tree()
+    const treaties = (await store.listDecks()).find((d) => d.name === 'Exam::Treaties')
+    if (!treaties) throw new Error('missing')
+    await renameDeck(store, treaties.id, 'Agreements', t0)
+    expect((await store.listDecks()).map((d) => d.name).sort()).toEqual([
+      'Agreements',
+      'Agreements::Law',
+      'Exam',
+      'Exam::Cyber',
+    ])
+    await expect(renameDeck(store, treaties.id, 'exam', t0)).rejects.toThrow(/already a deck/)
+    await expect(renameDeck(store, treaties.id, 'Agreements::Law::X', t0)).rejects.toThrow(
+      /inside itself/,
+    )
+  })
+
+  it('the trash takes a deck with its children out of the list and the queue, and gives them back whole', async () => {
+    const { store, exam } = await tree()
+    await answer(store, 'n1#0', 3, t0)
+    await trashDeck(store, exam.id, t0)
+    expect(await deckOverviews(store, settings, t0)).toEqual([])
+    expect((await trashedDecks(store)).map((d) => d.name)).toEqual(['Exam'])
+    expect(await store.logsSince(0)).toHaveLength(1)
+    await restoreDeck(store, exam.id)
+    expect((await deckOverviews(store, settings, t0)).map((d) => d.name)).toEqual([
+      'Exam',
+      'Exam::Cyber',
+      'Exam::Treaties',
+      'Exam::Treaties::Law',
+    ])
+    expect((await store.getCard('n1#0'))?.reps).toBe(1)
   })
 })

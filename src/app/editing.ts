@@ -3,7 +3,9 @@ import { BUILT_IN_NOTE_TYPES } from '../core/notes/note-types'
 import type { Scheduler } from '../core/scheduling/scheduler'
 import { toStoredState } from '../core/scheduling/stored-state'
 import type { DeckRow, NoteRow } from './collection'
+import { isWithin, parentNames } from './deck-tree'
 import { cardsOfNote } from './note-cards'
+import { findNoteType } from './note-types'
 import type { StudyStore } from './store'
 
 /** A note or deck that cannot be saved as it is; the message says why, in the user's words. */
@@ -33,22 +35,96 @@ export function createDeck(
     if (!name || name.split('::').some((p) => p === ''))
       throw new EditError('A deck needs a name; nested names look like “Parent::Child”.')
     const taken = (await store.listDecks()).find(
-      (d) => d.name.toLocaleLowerCase() === name.toLocaleLowerCase(),
+      (d) => d.deletedAt === undefined && d.name.toLocaleLowerCase() === name.toLocaleLowerCase(),
     )
     if (taken) throw new EditError(`There is already a deck named “${taken.name}”.`)
     if (await store.getDeck(input.id)) throw new EditError('That deck id is taken; try again.')
-    const deck: DeckRow = {
-      id: input.id,
-      name,
-      description: input.description ?? '',
+    const row = (id: string, deckName: string): DeckRow => ({
+      id,
+      name: deckName,
+      description: '',
       sourceTitle: null,
       origin: 'user',
       updatedAt: now.getTime(),
       nextPosition: 0,
-    }
+    })
+    // Parents a nested name needs are made too, as Anki does.
+    const existing = new Set((await store.listDecks()).map((d) => d.name.toLocaleLowerCase()))
+    for (const [i, parent] of parentNames(name).entries())
+      if (!existing.has(parent.toLocaleLowerCase()))
+        await store.putDeck(row(`${input.id}-${i}`, parent))
+    const deck = { ...row(input.id, name), description: input.description ?? '' }
     await store.putDeck(deck)
     return deck
   })
+}
+
+/** Renames a deck; the decks nested in it move with it. */
+export function renameDeck(store: StudyStore, id: string, newName: string, now: Date) {
+  return store.transaction(async () => {
+    const decks = await store.listDecks()
+    const deck = decks.find((d) => d.id === id)
+    if (!deck) throw new EditError('That deck no longer exists.')
+    const name = normalizeDeckName(newName)
+    if (!name || name.split('::').some((p) => p === ''))
+      throw new EditError('A deck needs a name; nested names look like “Parent::Child”.')
+    if (isWithin(name, deck.name) && name !== deck.name)
+      throw new EditError('A deck cannot be moved inside itself.')
+    const taken = decks.find(
+      (d) => d.id !== id && d.name.toLocaleLowerCase() === name.toLocaleLowerCase(),
+    )
+    if (taken) throw new EditError(`There is already a deck named “${taken.name}”.`)
+    for (const d of decks.filter((d) => isWithin(d.name, deck.name)))
+      await store.putDeck({
+        ...d,
+        name: name + d.name.slice(deck.name.length),
+        updatedAt: now.getTime(),
+      })
+  })
+}
+
+/**
+ * Moves a deck and the decks nested in it to the trash: they leave the deck list and the
+ * queue, and every note, card and review stays, to come back with `restoreDeck`.
+ */
+export function trashDeck(store: StudyStore, id: string, now: Date) {
+  return store.transaction(async () => {
+    const decks = await store.listDecks()
+    const deck = decks.find((d) => d.id === id)
+    if (!deck) throw new EditError('That deck no longer exists.')
+    for (const d of decks.filter((d) => d.deletedAt === undefined && isWithin(d.name, deck.name)))
+      await store.putDeck({ ...d, deletedAt: now.getTime() })
+  })
+}
+
+/** Brings a deck back from the trash, with the decks that went there with it. */
+export function restoreDeck(store: StudyStore, id: string) {
+  return store.transaction(async () => {
+    const decks = await store.listDecks()
+    const deck = decks.find((d) => d.id === id)
+    if (!deck?.deletedAt) throw new EditError('That deck is not in the trash.')
+    const clash = decks.find(
+      (d) =>
+        d.deletedAt === undefined && d.name.toLocaleLowerCase() === deck.name.toLocaleLowerCase(),
+    )
+    if (clash) throw new EditError(`A deck named “${clash.name}” exists again; rename it first.`)
+    for (const d of decks.filter(
+      (d) => d.deletedAt === deck.deletedAt && isWithin(d.name, deck.name),
+    )) {
+      const { deletedAt: _gone, ...back } = d
+      await store.putDeck(back)
+    }
+  })
+}
+
+/** The decks in the trash, newest first (the top deck of each deletion only). */
+export async function trashedDecks(store: StudyStore): Promise<DeckRow[]> {
+  const gone = (await store.listDecks()).filter((d) => d.deletedAt !== undefined)
+  return gone
+    .filter(
+      (d) => !gone.some((p) => p !== d && p.deletedAt === d.deletedAt && isWithin(d.name, p.name)),
+    )
+    .sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0))
 }
 
 /** Note types the user can pick for a new note (the fact type is the chapter decks' own). */
@@ -87,7 +163,7 @@ export function addNote(
 ): Promise<{ note: NoteRow; cards: number }> {
   return store.transaction(async () => {
     const [type, deck, existing] = await Promise.all([
-      store.getNoteType(input.typeId),
+      findNoteType(store, input.typeId),
       store.getDeck(input.deckId),
       store.getNote(input.guid),
     ])
@@ -133,7 +209,7 @@ export function editNote(
   return store.transaction(async () => {
     const note = await store.getNote(input.noteId)
     if (!note) throw new EditError('This note no longer exists; nothing was saved.')
-    const type = await store.getNoteType(note.typeId)
+    const type = await findNoteType(store, note.typeId)
     if (!type) throw new EditError(`There is no note type “${note.typeId}”.`)
     const fields = Object.fromEntries(
       type.fields.map((f) => [f, input.fields[f] ?? note.fields[f] ?? '']),

@@ -110,6 +110,10 @@ export class MemoryStore implements StudyStore {
       .slice(0, r.limit ?? Infinity)
       .map((c) => c.id)
   }
+  async cardsByDue(r: CardRange) {
+    const ids = await this.queueIds(r, 'due')
+    return ids.map((id) => copy(this.cards.get(id) as CardRow))
+  }
   async firstByDue(r: Omit<CardRange, 'limit'>) {
     const [id] = await this.queueIds({ ...r, limit: 1 }, 'due')
     return id === undefined ? undefined : copy(this.cards.get(id))

@@ -51,6 +51,8 @@ export interface StudyStore {
    * by due time (`from ≤ due < to`, earliest first) or by position (`from ≤ position < to`).
    */
   queueIds(range: CardRange, by: 'due' | 'position'): Promise<string[]>
+  /** Cards (whole rows) of a deck in a queue with `from ≤ due < to`, earliest first. */
+  cardsByDue(range: CardRange): Promise<CardRow[]>
   /** The earliest-due card of a deck in a queue with `from ≤ due < to`. */
   firstByDue(range: Omit<CardRange, 'limit'>): Promise<CardRow | undefined>
   /** How many cards of a deck in a queue have `from ≤ due < to`. */

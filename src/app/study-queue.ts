@@ -8,7 +8,15 @@ import {
   type ReviewQueue,
   type StudyLimits,
 } from '../core/study/review-queue'
-import { Queue, isStudiable, noteIdOf, sectionKeyOf, type CardRow } from './collection'
+import {
+  Queue,
+  isStudiable,
+  noteIdOf,
+  sectionKeyOf,
+  type CardRow,
+  type DeckRow,
+} from './collection'
+import { deckAndChildren, deckTree, type DeckNode } from './deck-tree'
 import type { Settings } from './settings'
 import type { StudyStore } from './store'
 
@@ -208,9 +216,15 @@ async function readStudyQueue(
   settings: Settings,
   now: Date,
   logs?: ReadonlyMap<string, TodaysLog>,
+  allDecks?: readonly DeckRow[],
 ): Promise<StudyQueue & { day: StudyDay }> {
   const day = studyDayAt(settings, now)
-  const log = (logs ?? (await todaysLogs(store, day))).get(scope.deckId) ?? EMPTY_LOG
+  const byDeck = logs ?? (await todaysLogs(store, day))
+  // A deck studies the decks nested in it too (Anki's parent decks).
+  const decks = scope.section?.length
+    ? []
+    : deckAndChildren(allDecks ?? (await store.listDecks()), scope.deckId)
+  const log = mergeLogs([scope.deckId, ...decks.map((d) => d.id)], byDeck)
   const limits = limitsOf(settings)
   let cards: QueueCard[]
   let learningCount: number | null = null
@@ -221,6 +235,10 @@ async function readStudyQueue(
     )
     cards = rows.map(fromRow)
     newStarted = rows.filter((c) => log.newCards.has(c.id)).length
+  } else if (decks.length > 1) {
+    const read = await treeCandidates(store, decks, limits, log, now.getTime(), day.end.getTime())
+    cards = read.cards
+    learningCount = read.learning
   } else {
     const read = await deckCandidates(
       store,
@@ -246,9 +264,83 @@ async function readStudyQueue(
   return { ...queue, day, deckNewLeft, pastDeckLimit: queue.counts.new > deckNewLeft }
 }
 
+/** Today's log of several decks as one. */
+function mergeLogs(deckIds: readonly string[], logs: ReadonlyMap<string, TodaysLog>): TodaysLog {
+  const parts = [...new Set(deckIds)].flatMap((id) => {
+    const log = logs.get(id)
+    return log ? [log] : []
+  })
+  if (parts.length <= 1) return parts[0] ?? EMPTY_LOG
+  return {
+    newCards: new Set(parts.flatMap((l) => [...l.newCards])),
+    reviews: parts.reduce((n, l) => n + l.reviews, 0),
+    notes: new Set(parts.flatMap((l) => [...l.notes])),
+  }
+}
+
+/**
+ * The candidates of a deck and the decks inside it. Across decks the order needs real due
+ * times, so learning and review cards are read as rows (each deck's earliest, with the limits
+ * in the query); new cards come deck by deck in tree order, as Anki's "deck order".
+ */
+async function treeCandidates(
+  store: StudyStore,
+  decks: readonly DeckRow[],
+  limits: StudyLimits,
+  log: TodaysLog,
+  now: number,
+  dayEnd: number,
+): Promise<{ cards: QueueCard[]; learning: number }> {
+  const ahead = now + limits.learnAheadMs + 1
+  const reviewsNeed = Math.max(0, limits.reviewsPerDay - log.reviews) + 1
+  const newNeed = Math.max(0, limits.newPerDay - log.newCards.size) + 1
+  const perDeck = await Promise.all(
+    decks.map(async (d, index) => {
+      const range = (queue: Queue, from: number, to: number, limit?: number) => ({
+        deckId: d.id,
+        queue,
+        from,
+        to,
+        ...(limit ? { limit } : {}),
+      })
+      const [learning, learningCount, laterLearning, laterReview, reviews] = await Promise.all([
+        store.cardsByDue(range(Queue.Learning, -Infinity, ahead, LEARNING_LISTED)),
+        store.countByDue(range(Queue.Learning, -Infinity, ahead)),
+        store.firstByDue(range(Queue.Learning, ahead, Infinity)),
+        store.firstByDue(range(Queue.Review, dayEnd, Infinity)),
+        store.cardsByDue(range(Queue.Review, -Infinity, dayEnd, reviewsNeed + log.notes.size)),
+      ])
+      const fresh = await store.queueIds(
+        range(Queue.New, -Infinity, Infinity, newNeed * 2 + log.notes.size),
+        'position',
+      )
+      // New cards of later decks come after every new card of earlier ones.
+      const offset = index * 2 ** 32
+      return {
+        learningCount,
+        cards: [
+          ...[...learning, ...reviews, laterLearning, laterReview].flatMap((c) =>
+            c ? [fromRow(c)] : [],
+          ),
+          ...inOrder(fresh, CardState.New, (i) => offset + i),
+        ],
+      }
+    }),
+  )
+  return {
+    cards: perDeck.flatMap((d) => d.cards),
+    learning: perDeck.reduce((n, d) => n + d.learningCount, 0),
+  }
+}
+
 export interface DeckOverview {
   id: string
   name: string
+  /** The last part of the name, and how deep the deck sits in the tree (0 at the top). */
+  label: string
+  depth: number
+  /** Whether other decks are nested in it. */
+  hasChildren: boolean
   description: string
   /** Cards of the deck that can be studied (not retired). */
   total: number
@@ -269,7 +361,16 @@ export async function deckOverviews(
   const day = studyDayAt(settings, now)
   return store.read(async () => {
     const [decks, logs] = await Promise.all([store.listDecks(), todaysLogs(store, day)])
-    return Promise.all(decks.map((d) => deckOverview(store, d, settings, now, day, logs)))
+    // Tree order: each deck followed by the decks nested in it.
+    const flat = (nodes: DeckNode[]): DeckNode[] => nodes.flatMap((n) => [n, ...flat(n.children)])
+    return Promise.all(
+      flat(deckTree(decks)).map(async (node) => ({
+        ...(await deckOverview(store, node.deck, settings, now, day, logs, decks)),
+        label: node.label,
+        depth: node.depth,
+        hasChildren: node.children.length > 0,
+      })),
+    )
   })
 }
 
@@ -280,11 +381,13 @@ async function deckOverview(
   now: Date,
   day: StudyDay,
   logs: ReadonlyMap<string, TodaysLog>,
-): Promise<DeckOverview> {
-  const [q, total] = await Promise.all([
-    readStudyQueue(store, { deckId: d.id, section: null }, settings, now, logs),
-    store.countCards(d.id),
+  allDecks: readonly DeckRow[],
+): Promise<Omit<DeckOverview, 'label' | 'depth' | 'hasChildren'>> {
+  const [q, totals] = await Promise.all([
+    readStudyQueue(store, { deckId: d.id, section: null }, settings, now, logs, allDecks),
+    Promise.all(deckAndChildren(allDecks, d.id).map((c) => store.countCards(c.id))),
   ])
+  const total = totals.reduce((a, b) => a + b, 0)
   return {
     id: d.id,
     name: d.name,

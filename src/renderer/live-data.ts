@@ -9,8 +9,18 @@ import {
   type SectionOverview,
 } from '../app/study-queue'
 import { unburyCards } from '../app/card-actions'
+import { noteTypes } from '../app/note-types'
 import type { NoteRow } from '../app/collection'
-import { addNote, createDeck, editNote, type NoteInput } from '../app/editing'
+import {
+  addNote,
+  createDeck,
+  editNote,
+  renameDeck,
+  restoreDeck,
+  trashDeck,
+  trashedDecks,
+  type NoteInput,
+} from '../app/editing'
 import type { NoteType } from '../core/notes/note-types'
 import { scheduler, startApp, store, type StartupReport } from './app-services'
 import { storageErrorMessage } from './storage/storage-errors'
@@ -113,7 +123,7 @@ export function useStartup(): { startup: StartupReport | null; fatal: string | n
 
 /** The note types a user can pick, and every type (to edit any note); undefined while loading. */
 export function useNoteTypes(): NoteType[] | undefined {
-  return useLiveQuery(() => store.listNoteTypes(), [])
+  return useLiveQuery(() => noteTypes(store), [])
 }
 
 /** A note, read once for the editor; undefined while loading, null when it is gone. */
@@ -145,4 +155,24 @@ export function saveNewNote(input: Omit<NoteInput, 'guid'>) {
 /** Saves an edited note; rejects with an `EditError` saying why it cannot be saved. */
 export function saveNoteEdit(noteId: string, fields: Record<string, string>, tags: string[]) {
   return editNote(store, scheduler, { noteId, fields, tags }, new Date())
+}
+
+/** The decks in the trash; undefined while loading. */
+export function useTrashedDecks() {
+  return useLiveQuery(() => trashedDecks(store), [])
+}
+
+/** Renames a deck of the user's and the decks inside it. */
+export function renameUserDeck(id: string, name: string) {
+  return renameDeck(store, id, name, new Date())
+}
+
+/** Moves a deck and the decks inside it to the trash; nothing is deleted. */
+export function trashUserDeck(id: string) {
+  return trashDeck(store, id, new Date())
+}
+
+/** Brings a deck back from the trash. */
+export function restoreTrashedDeck(id: string) {
+  return restoreDeck(store, id)
 }

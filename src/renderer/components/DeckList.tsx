@@ -1,6 +1,14 @@
-import { useDeckOverviews } from '../live-data'
-import type { DeckOverview } from '../../app/study-queue'
+import { useState } from 'react'
+import { EditError } from '../../app/editing'
 import type { Settings } from '../../app/settings'
+import type { DeckOverview } from '../../app/study-queue'
+import {
+  renameUserDeck,
+  restoreTrashedDeck,
+  trashUserDeck,
+  useDeckOverviews,
+  useTrashedDecks,
+} from '../live-data'
 
 interface Props {
   settings: Settings
@@ -9,76 +17,194 @@ interface Props {
   onAdd: (deck: DeckOverview) => void
 }
 
-/** Every deck with what is waiting in it; each row's button starts a session. */
+/**
+ * Every deck as a tree (`Parent::Child`), with what is waiting in it — a parent counts and
+ * studies the decks inside it; each row's buttons add notes, open sections, study, rename or
+ * move the deck to the trash, from where it can be restored.
+ */
 export function DeckList({ settings, onStudy, onSections, onAdd }: Props) {
   const decks = useDeckOverviews(settings)
+  const trash = useTrashedDecks()
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set())
+  const [renaming, setRenaming] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
   if (!decks) return <p className="muted">Loading decks…</p>
-  if (decks.length === 0) return <p className="muted">No decks loaded.</p>
+  const hidden = (d: DeckOverview) => [...folded].some((name) => d.name.startsWith(`${name}::`))
+  const report = (e: unknown) =>
+    setError(e instanceof EditError ? e.message : `Could not change the deck: ${String(e)}`)
   return (
-    <ul className="deck-list" aria-label="Decks">
-      {decks.map((d, i) => (
-        <li key={d.id} className="deck-row" data-deck-id={d.id}>
-          <div className="deck-info">
-            <h2 className="deck-name">{d.name}</h2>
-            {d.description && <p className="muted deck-description">{d.description}</p>}
-            <p className="muted deck-size">{d.total} cards</p>
-            {d.total === 0 && (
-              <p className="muted deck-empty" data-testid="deck-empty">
-                No cards yet: add a note.
-              </p>
-            )}
-            {d.total > 0 && d.new + d.learning + d.due === 0 && (
-              <p className="deck-done" data-testid="deck-done">
-                Done for today{d.nextIn && ` — next review ${d.nextIn}`}
-              </p>
-            )}
-          </div>
-          <dl
-            className="deck-counts"
-            aria-label={`${d.new} new, ${d.learning} learning, ${d.due} due, ${d.total} cards`}
-          >
-            <div className="count-new">
-              <dt>New</dt>
-              <dd>{d.new}</dd>
-            </div>
-            <div className="count-learn">
-              <dt>Learning</dt>
-              <dd>{d.learning}</dd>
-            </div>
-            <div className="count-due">
-              <dt>Due</dt>
-              <dd>{d.due}</dd>
-            </div>
-          </dl>
-          <div className="deck-actions">
-            <button
-              type="button"
-              className="ghost"
-              onClick={() => onAdd(d)}
-              aria-label={`Add a note to ${d.name}`}
+    <>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      {decks.length === 0 && <p className="muted">No decks yet: create one with “New deck”.</p>}
+      <ul className="deck-list" aria-label="Decks">
+        {decks
+          .filter((d) => !hidden(d))
+          .map((d, i) => (
+            <li
+              key={d.id}
+              className="deck-row"
+              data-deck-id={d.id}
+              style={{ ['--depth' as string]: d.depth }}
             >
-              Add
-            </button>
-            <button
-              type="button"
-              className="ghost"
-              onClick={() => onSections(d)}
-              aria-label={`Sections of ${d.name}`}
-            >
-              Sections
-            </button>
-            <button
-              type="button"
-              className="primary"
-              onClick={() => onStudy(d)}
-              autoFocus={i === 0}
-              aria-label={`Study ${d.name}`}
-            >
-              Study
-            </button>
-          </div>
-        </li>
-      ))}
-    </ul>
+              <div className="deck-info">
+                {renaming === d.id ? (
+                  <RenameForm
+                    deck={d}
+                    onDone={(name) => {
+                      setRenaming(null)
+                      if (name !== null)
+                        renameUserDeck(d.id, name).then(() => setError(null), report)
+                    }}
+                  />
+                ) : (
+                  <h2 className="deck-name" title={d.name}>
+                    {d.hasChildren && (
+                      <button
+                        type="button"
+                        className="fold"
+                        aria-expanded={!folded.has(d.name)}
+                        aria-label={`${folded.has(d.name) ? 'Open' : 'Fold'} ${d.name}`}
+                        onClick={() => {
+                          const next = new Set(folded)
+                          if (!next.delete(d.name)) next.add(d.name)
+                          setFolded(next)
+                        }}
+                      >
+                        {folded.has(d.name) ? '▸' : '▾'}
+                      </button>
+                    )}
+                    {d.label}
+                  </h2>
+                )}
+                {d.description && <p className="muted deck-description">{d.description}</p>}
+                <p className="muted deck-size">{d.total} cards</p>
+                {d.total === 0 && (
+                  <p className="muted deck-empty" data-testid="deck-empty">
+                    No cards yet: add a note.
+                  </p>
+                )}
+                {d.total > 0 && d.new + d.learning + d.due === 0 && (
+                  <p className="deck-done" data-testid="deck-done">
+                    Done for today{d.nextIn && ` — next review ${d.nextIn}`}
+                  </p>
+                )}
+              </div>
+              <dl
+                className="deck-counts"
+                aria-label={`${d.new} new, ${d.learning} learning, ${d.due} due, ${d.total} cards`}
+              >
+                <div className="count-new">
+                  <dt>New</dt>
+                  <dd>{d.new}</dd>
+                </div>
+                <div className="count-learn">
+                  <dt>Learning</dt>
+                  <dd>{d.learning}</dd>
+                </div>
+                <div className="count-due">
+                  <dt>Due</dt>
+                  <dd>{d.due}</dd>
+                </div>
+              </dl>
+              <div className="deck-actions">
+                <button
+                  type="button"
+                  className="ghost"
+                  onClick={() => onAdd(d)}
+                  aria-label={`Add a note to ${d.name}`}
+                >
+                  Add
+                </button>
+                <button
+                  type="button"
+                  className="ghost"
+                  onClick={() => onSections(d)}
+                  aria-label={`Sections of ${d.name}`}
+                >
+                  Sections
+                </button>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => onStudy(d)}
+                  autoFocus={i === 0}
+                  aria-label={`Study ${d.name}`}
+                >
+                  Study
+                </button>
+                <details className="deck-more">
+                  <summary aria-label={`More for ${d.name}`}>⋯</summary>
+                  <div className="deck-more-menu">
+                    <button type="button" className="ghost" onClick={() => setRenaming(d.id)}>
+                      Rename
+                    </button>
+                    <button
+                      type="button"
+                      className="ghost"
+                      onClick={() => trashUserDeck(d.id).then(() => setError(null), report)}
+                    >
+                      Move to trash
+                    </button>
+                  </div>
+                </details>
+              </div>
+            </li>
+          ))}
+      </ul>
+      {trash && trash.length > 0 && (
+        <section className="trash" aria-label="Trash">
+          <h2>Trash</h2>
+          <ul>
+            {trash.map((d) => (
+              <li key={d.id}>
+                <span>{d.name}</span>
+                <button
+                  type="button"
+                  className="ghost"
+                  onClick={() => restoreTrashedDeck(d.id).then(() => setError(null), report)}
+                  aria-label={`Restore ${d.name}`}
+                >
+                  Restore
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  )
+}
+
+function RenameForm({
+  deck,
+  onDone,
+}: {
+  deck: DeckOverview
+  onDone: (name: string | null) => void
+}) {
+  const [name, setName] = useState(deck.name)
+  return (
+    <form
+      className="rename-deck"
+      onSubmit={(e) => {
+        e.preventDefault()
+        onDone(name)
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onDone(null)
+      }}
+    >
+      <label>
+        New name for {deck.name}
+        <input autoFocus value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <button type="submit" className="primary">
+        Rename
+      </button>
+    </form>
   )
 }

@@ -82,6 +82,9 @@ export class DexieStore implements StudyStore {
     const index = by === 'due' ? '[deckId+queue+due]' : '[deckId+queue+position]'
     return (await this.range(index, r).primaryKeys()) as string[]
   }
+  cardsByDue(r: CardRange) {
+    return this.range('[deckId+queue+due]', r).toArray()
+  }
   firstByDue(r: Omit<CardRange, 'limit'>) {
     return this.range('[deckId+queue+due]', r).first()
   }
