@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { MECHANICS, deckRow } from './mechanics'
+import { MECHANICS, deckRow, setNewPerDay } from './mechanics'
 
 test.use({ clockAt: '2026-03-02T10:00:00' })
 
@@ -64,4 +64,26 @@ test('Ctrl+1…7 flag the card, shown on the card and in the picker; again clear
   await expect(card).toHaveAttribute('data-flag', '3')
   // Still the same card, and it can be answered.
   await expect(page.getByTestId('card-front')).toHaveText('Alpha question?')
+})
+
+test('I shows the card’s info and whole history; Esc goes back to studying', async ({ app }) => {
+  const { page } = app
+  await setNewPerDay(page, 1)
+  await openMechanics(page)
+  await page.keyboard.press('Space')
+  await page.keyboard.press('3')
+  // Its 10-minute step is within the learn-ahead limit: it comes straight back.
+  await expect(page.getByTestId('progress')).toContainText('1 reviewed')
+  await page.keyboard.press('i')
+  const info = page.getByRole('dialog', { name: 'Card info' })
+  await expect(info).toBeVisible()
+  await expect(info.locator('dd').first()).toHaveText(MECHANICS)
+  const history = info.getByRole('table')
+  await expect(history.locator('tbody tr')).toHaveCount(1)
+  await expect(history.locator('tbody tr').first()).toContainText('Good')
+  await expect(history.locator('tbody tr').first()).toContainText('New')
+  await page.keyboard.press('Escape')
+  await expect(info).toHaveCount(0)
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('card-back')).toBeVisible()
 })

@@ -192,3 +192,36 @@ test('decks nest, fold, rename with their children, and come back from the trash
   ).toHaveAttribute('aria-label', /^1 new, .* 1 cards/)
   await expect(trash).toHaveCount(0)
 })
+
+test('the editor moves a note to another deck and completes tags already used', async ({ app }) => {
+  const { page } = app
+  await createDeck(page, DECK)
+  await createDeck(page, 'Cyber')
+  const editor = await openEditor(page)
+  await editor.getByLabel('Front').fill('GGE?')
+  await editor.getByLabel('Back').fill('Group of Governmental Experts')
+  await editor.getByLabel(/^Tags/).fill('un cyber')
+  await page.keyboard.press('Control+Enter')
+  await expect(editor.getByRole('status')).toHaveText('1 note added.')
+  // The next note's tag field offers the tags already in use.
+  await editor.getByLabel(/^Tags/).fill('law c')
+  await expect(editor.locator('datalist option[value="law cyber"]')).toHaveCount(1)
+  await page.keyboard.press('Escape')
+
+  await page.getByRole('button', { name: `Study ${DECK}` }).click()
+  await expect(page.getByTestId('card-front')).toHaveText('GGE?')
+  await page.keyboard.press('e')
+  const edit = page.getByRole('dialog', { name: 'Edit note' })
+  await edit.getByLabel('Deck').selectOption({ label: 'Cyber' })
+  await page.keyboard.press('Control+Enter')
+  await expect(edit).toHaveCount(0)
+  await page.keyboard.press('Escape')
+  await expect(deckRow(page, 'Cyber').locator('.deck-counts')).toHaveAttribute(
+    'aria-label',
+    /^1 new, .* 1 cards/,
+  )
+  await expect(deckRow(page, DECK).locator('.deck-counts')).toHaveAttribute(
+    'aria-label',
+    /^0 new, .* 0 cards/,
+  )
+})

@@ -4,7 +4,9 @@ import { factOfNote } from '../core/notes/fact-fields'
 import { cardFace, type CardFace } from '../core/notes/note-cards'
 import { FACT_TYPE } from '../core/notes/note-types'
 import { plainText } from '../core/notes/render-template'
-import type { CardRow, NoteRow } from './collection'
+import type { Scheduler } from '../core/scheduling/scheduler'
+import { fromStoredState } from '../core/scheduling/stored-state'
+import type { CardRow, NoteRow, ReviewLogRow } from './collection'
 import { findNoteType } from './note-types'
 import type { StudyStore } from './store'
 
@@ -34,4 +36,31 @@ export async function cardView(store: StudyStore, id: string): Promise<CardView 
 export function checkTyped(view: CardView, typed: string): Verdict {
   if (view.fact) return checkTypedAnswer(view.fact, typed)
   return checkTypedText(plainText(view.note.fields[view.face.typeField ?? ''] ?? ''), typed)
+}
+
+/** Everything about one card, for Anki's "card info": its state, its note, its whole history. */
+export interface CardInfo {
+  view: CardView
+  deckName: string
+  /** The chance of recalling it now (FSRS retrievability); null for a card never studied. */
+  retrievability: number | null
+  logs: ReviewLogRow[]
+}
+
+/** The card info of a card; null when it is gone. */
+export async function cardInfo(
+  store: StudyStore,
+  scheduler: Scheduler,
+  cardId: string,
+  now: Date,
+): Promise<CardInfo | null> {
+  const view = await cardView(store, cardId)
+  if (!view) return null
+  const [deck, logs] = await Promise.all([
+    store.getDeck(view.card.deckId),
+    store.logsOfCard(cardId),
+  ])
+  const retrievability =
+    view.card.state === 0 ? null : scheduler.retrievability(fromStoredState(view.card), now)
+  return { view, deckName: deck?.name ?? view.card.deckId, retrievability, logs }
 }

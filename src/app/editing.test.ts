@@ -14,6 +14,7 @@ import {
   trashedDecks,
 } from './editing'
 import { MemoryStore } from './memory-store'
+import { cardInfo } from './card-view'
 import { deckOverviews, studyQueue } from './study-queue'
 import { answer, collectionWith, scheduler, settings, t0 } from './testing'
 
@@ -204,5 +205,44 @@ describe('the deck tree of the user', () => {
       'Exam::Treaties::Law',
     ])
     expect((await store.getCard('n1#0'))?.reps).toBe(1)
+  })
+})
+
+describe('moving, tags and card info', () => {
+  it('moves a note and its cards to another deck, keeping their schedules', async () => {
+    const store = await collectionWithUserDeck()
+    await createDeck(store, { id: 'other', name: 'Other' }, t0)
+    await addNote(
+      store,
+      scheduler,
+      note('r', 'basic-reversed', { Front: 'Q', Back: 'A' }, ['un']),
+      t0,
+    )
+    await answer(store, 'r#0', 3, t0)
+    const reps = (await store.getCard('r#0'))?.reps
+    await editNote(
+      store,
+      scheduler,
+      { noteId: 'r', fields: {}, tags: ['un', 'law'], deckId: 'other' },
+      t0,
+    )
+    expect((await store.cardsOfNotes(['r'])).map((c) => [c.id, c.deckId])).toEqual([
+      ['r#0', 'other'],
+      ['r#1', 'other'],
+    ])
+    expect((await store.getCard('r#0'))?.reps).toBe(reps)
+    expect(await store.allTags()).toEqual(['law', 'un'])
+  })
+
+  it('card info gives the deck, the chance of recall and the whole history', async () => {
+    const store = await collectionWithUserDeck()
+    await addNote(store, scheduler, note('b', 'basic', { Front: 'Q', Back: 'A' }), t0)
+    await answer(store, 'b#0', 3, t0)
+    await answer(store, 'b#0', 3, new Date(t0.getTime() + 11 * 60_000))
+    const info = await cardInfo(store, scheduler, 'b#0', new Date(t0.getTime() + 2 * 86_400_000))
+    expect(info?.deckName).toBe('Exam::Treaties')
+    expect(info?.logs.map((l) => l.rating)).toEqual([3, 3])
+    expect(info?.retrievability).toBeGreaterThan(0.5)
+    expect(info?.retrievability).toBeLessThan(1)
   })
 })

@@ -203,7 +203,13 @@ export function addNote(
 export function editNote(
   store: StudyStore,
   scheduler: Scheduler,
-  input: { noteId: string; fields: Record<string, string>; tags: readonly string[] },
+  input: {
+    noteId: string
+    fields: Record<string, string>
+    tags: readonly string[]
+    /** Move the note and all its cards to this deck. */
+    deckId?: string
+  },
   now: Date,
 ): Promise<{ added: number; retired: number }> {
   return store.transaction(async () => {
@@ -216,13 +222,19 @@ export function editNote(
     )
     const problem = whyNoCards(type, fields)
     if (problem) throw new EditError(problem)
+    const deckId = input.deckId ?? note.deckId
+    if (deckId !== note.deckId && !(await store.getDeck(deckId)))
+      throw new EditError('That deck no longer exists; nothing was saved.')
     const edited: NoteRow = {
       ...note,
+      deckId,
       fields,
       tags: cleanTags(input.tags),
       modifiedAt: now.getTime(),
     }
-    const had = await store.cardsOfNotes([note.id])
+    const had = (await store.cardsOfNotes([note.id])).map((c) =>
+      deckId === note.deckId ? c : { ...c, deckId, revision: c.revision + 1 },
+    )
     const made = cardsOfNote(edited, type, had, toStoredState(scheduler.newState(now)))
     await Promise.all([store.putNotes([edited]), store.putCards(made.rows)])
     return { added: made.added, retired: made.retired }

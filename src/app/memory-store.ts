@@ -83,6 +83,9 @@ export class MemoryStore implements StudyStore {
     for (const r of rows) this.write(this.notes, r.id, r)
   }
 
+  async allTags() {
+    return [...new Set([...this.notes.values()].flatMap((n) => n.tags))].sort()
+  }
   async getCard(id: string) {
     return copy(this.cards.get(id))
   }
@@ -148,6 +151,12 @@ export class MemoryStore implements StudyStore {
   async logsSince(since: number) {
     return [...this.logs.values()]
       .filter((l) => l.id >= since)
+      .sort((a, b) => a.id - b.id)
+      .map(copy)
+  }
+  async logsOfCard(cardId: string) {
+    return [...this.logs.values()]
+      .filter((l) => l.cardId === cardId)
       .sort((a, b) => a.id - b.id)
       .map(copy)
   }

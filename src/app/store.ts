@@ -40,6 +40,8 @@ export interface StudyStore {
   getNote(id: string): Promise<NoteRow | undefined>
   notesOfDeck(deckId: string): Promise<NoteRow[]>
   putNotes(rows: readonly NoteRow[]): Promise<void>
+  /** Every tag used by a note, once each. */
+  allTags(): Promise<string[]>
 
   getCard(id: string): Promise<CardRow | undefined>
   getCards(ids: readonly string[]): Promise<(CardRow | undefined)[]>
@@ -69,6 +71,8 @@ export interface StudyStore {
   deleteLog(id: number): Promise<void>
   /** Logs with `id ≥ since` (answered since then), oldest first. */
   logsSince(since: number): Promise<ReviewLogRow[]>
+  /** Every log of a card, oldest first. */
+  logsOfCard(cardId: string): Promise<ReviewLogRow[]>
   /** The newest log of a card, if any. */
   lastLogOfCard(cardId: string): Promise<ReviewLogRow | undefined>
 

@@ -9,6 +9,7 @@ import {
   type SectionOverview,
 } from '../app/study-queue'
 import { unburyCards } from '../app/card-actions'
+import { cardInfo, type CardInfo } from '../app/card-view'
 import { noteTypes } from '../app/note-types'
 import type { NoteRow } from '../app/collection'
 import {
@@ -152,9 +153,19 @@ export function saveNewNote(input: Omit<NoteInput, 'guid'>) {
   return addNote(store, scheduler, { ...input, guid: randomId() }, new Date())
 }
 
-/** Saves an edited note; rejects with an `EditError` saying why it cannot be saved. */
-export function saveNoteEdit(noteId: string, fields: Record<string, string>, tags: string[]) {
-  return editNote(store, scheduler, { noteId, fields, tags }, new Date())
+/** Saves an edited note (and moves it to `deckId`); rejects with an `EditError` saying why not. */
+export function saveNoteEdit(
+  noteId: string,
+  fields: Record<string, string>,
+  tags: string[],
+  deckId?: string,
+) {
+  return editNote(
+    store,
+    scheduler,
+    { noteId, fields, tags, ...(deckId ? { deckId } : {}) },
+    new Date(),
+  )
 }
 
 /** The decks in the trash; undefined while loading. */
@@ -175,4 +186,24 @@ export function trashUserDeck(id: string) {
 /** Brings a deck back from the trash. */
 export function restoreTrashedDeck(id: string) {
   return restoreDeck(store, id)
+}
+
+/** Every tag in the collection, for completion; undefined while loading. */
+export function useAllTags(): string[] | undefined {
+  return useLiveQuery(() => store.allTags(), [])
+}
+
+/** Every deck not in the trash, by name, for pickers. */
+export function useDeckNames(): { id: string; name: string }[] | undefined {
+  return useLiveQuery(async () =>
+    (await store.listDecks())
+      .filter((d) => d.deletedAt === undefined)
+      .map((d) => ({ id: d.id, name: d.name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  )
+}
+
+/** Card info (state, history) for the card info dialog; undefined while loading. */
+export function useCardInfo(cardId: string): CardInfo | null | undefined {
+  return useLiveQuery(() => cardInfo(store, scheduler, cardId, new Date()), [cardId])
 }

@@ -87,6 +87,11 @@ export class Scheduler {
     }
   }
 
+  /** The probability of recalling the card at `now` (FSRS retrievability, 0–1); 0 for new cards. */
+  retrievability(state: SchedulingState, now: Date): number {
+    return this.engine.get_retrievability(state, now, false)
+  }
+
   /** The state before the review that `log` records (the inverse of `review`). */
   rollback(state: SchedulingState, log: ReviewRecord): SchedulingState {
     return pickState(this.engine.rollback(state, log))

@@ -2,7 +2,14 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { EditError, userNoteTypes } from '../../app/editing'
 import { cardFace, cardOrdinals, whyNoCards } from '../../core/notes/note-cards'
 import type { NoteType } from '../../core/notes/note-types'
-import { saveNewNote, saveNoteEdit, useNote, useNoteTypes } from '../live-data'
+import {
+  saveNewNote,
+  saveNoteEdit,
+  useAllTags,
+  useDeckNames,
+  useNote,
+  useNoteTypes,
+} from '../live-data'
 
 type Props =
   | { mode: 'add'; deckId: string; deckName: string; onClose: (saved: boolean) => void }
@@ -22,6 +29,9 @@ export function NoteEditor(props: Props) {
   const [typeId, setTypeId] = useState('basic')
   const [fields, setFields] = useState<Record<string, string> | null>(null)
   const [tags, setTags] = useState('')
+  const [deckId, setDeckId] = useState<string | null>(null)
+  const allTags = useAllTags()
+  const decks = useDeckNames()
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const [added, setAdded] = useState(0)
@@ -36,6 +46,7 @@ export function NoteEditor(props: Props) {
     setTypeId(editing.typeId)
     setFields({ ...editing.fields })
     setTags(editing.tags.join(' '))
+    setDeckId(editing.deckId)
   }
 
   const type: NoteType | undefined = types?.find((t) => t.id === typeId)
@@ -65,7 +76,7 @@ export function NoteEditor(props: Props) {
         setAdded((n) => n + 1)
         return
       }
-      await saveNoteEdit(props.noteId, filled, tagList)
+      await saveNoteEdit(props.noteId, filled, tagList, deckId ?? undefined)
       close(true)
     } catch (e) {
       setError(e instanceof EditError ? e.message : `Could not save: ${String(e)}`)
@@ -138,9 +149,38 @@ export function NoteEditor(props: Props) {
                 ; each number makes its own card.
               </p>
             )}
+            {props.mode === 'edit' && decks && deckId && (
+              <div className="field">
+                <label htmlFor={`${id}-deck`}>Deck</label>
+                <select
+                  id={`${id}-deck`}
+                  value={deckId}
+                  onChange={(e) => setDeckId(e.target.value)}
+                >
+                  {decks.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
             <div className="field">
               <label htmlFor={`${id}-tags`}>Tags (separated by spaces)</label>
-              <input id={`${id}-tags`} value={tags} onChange={(e) => setTags(e.target.value)} />
+              <input
+                id={`${id}-tags`}
+                value={tags}
+                list={`${id}-tag-list`}
+                autoComplete="off"
+                onChange={(e) => setTags(e.target.value)}
+              />
+              {/* Completion for the word being typed: the tags before it stay as typed. */}
+              <datalist id={`${id}-tag-list`}>
+                {(allTags ?? []).map((t) => {
+                  const before = tags.replace(/\S*$/, '')
+                  return <option key={t} value={`${before}${t}`} />
+                })}
+              </datalist>
             </div>
             <section className="preview" aria-label="Preview">
               <h3>

@@ -4,6 +4,7 @@ import { nextStudyIn } from '../../core/study/next-study'
 import type { Settings } from '../../app/settings'
 import { FLAG_NAMES, useStudySession, type ShownCard } from '../study/use-study-session'
 import { CardView } from './CardView'
+import { CardInfoDialog } from './CardInfoDialog'
 import { NoteEditor } from './NoteEditor'
 import { SessionSummary } from './SessionSummary'
 
@@ -51,13 +52,15 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
   const { shown, counts } = state
   // The note being edited (E): the editor has the keyboard until it closes.
   const [editing, setEditing] = useState<string | null>(null)
+  // The card whose info is open (I).
+  const [infoOf, setInfoOf] = useState<string | null>(null)
 
   // A layout effect: the handler that knows the card on screen is in place before the card is
   // painted, so a key pressed the moment it appears acts on it (a plain effect left a frame
   // in which the previous card's handler answered).
   useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.isComposing || editing) return
+      if (e.defaultPrevented || e.isComposing || editing || infoOf) return
       if (e.key === 'Escape') {
         e.preventDefault()
         onExit()
@@ -91,6 +94,11 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
         void act({ kind: 'suspend' })
         return
       }
+      if (e.key === 'i' || e.key === 'I') {
+        e.preventDefault()
+        setInfoOf(shown.card.id)
+        return
+      }
       if (e.key === 'e' || e.key === 'E') {
         e.preventDefault()
         setEditing(shown.note.id)
@@ -112,7 +120,7 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [state.phase, shown, reveal, grade, undo, onExit, editing, act])
+  }, [state.phase, shown, reveal, grade, undo, onExit, editing, act, infoOf])
 
   const remaining = counts.new + counts.learning + counts.review
   const total = state.reviewed + remaining
@@ -122,6 +130,7 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
 
   return (
     <section className="study" aria-label={`Studying ${title}`}>
+      {infoOf && <CardInfoDialog cardId={infoOf} onClose={() => setInfoOf(null)} />}
       {editing && (
         <NoteEditor
           mode="edit"
@@ -220,6 +229,9 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
             </button>
             <button type="button" className="ghost" onClick={() => void act({ kind: 'suspend' })}>
               Suspend <kbd>@</kbd>
+            </button>
+            <button type="button" className="ghost" onClick={() => setInfoOf(shown.card.id)}>
+              Info <kbd>I</kbd>
             </button>
             <label className="flag-picker">
               Flag

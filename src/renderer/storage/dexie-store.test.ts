@@ -122,3 +122,34 @@ describe('the Dexie store (on fake-indexeddb)', () => {
     expect(await db.revlog.count()).toBe(0)
   })
 })
+
+describe('tags and card history in IndexedDB', () => {
+  it('lists every tag once (from the multi-entry index) and a card’s logs oldest first', async () => {
+    db = await freshDb()
+    const store = new DexieStore(db)
+    await syncBuiltInDeck(store, bigDeck, scheduler, t0)
+    const [a, b] = await store.notesOfDeck('big')
+    if (!a || !b) throw new Error('notes missing')
+    await store.putNotes([
+      { ...a, tags: ['un', 'law'] },
+      { ...b, tags: ['law', 'sea'] },
+    ])
+    expect(await store.allTags()).toEqual(['law', 'sea', 'un'])
+    const id = cardIdOf('big/f2', 0)
+    await answerCard(store, scheduler, {
+      cardId: id,
+      revision: 0,
+      grade: 3,
+      now: t0,
+      durationMs: 1,
+    })
+    await answerCard(store, scheduler, {
+      cardId: id,
+      revision: 1,
+      grade: 4,
+      now: new Date(t0.getTime() + 11 * MIN),
+      durationMs: 1,
+    })
+    expect((await store.logsOfCard(id)).map((l) => l.rating)).toEqual([3, 4])
+  })
+})

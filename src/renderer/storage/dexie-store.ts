@@ -53,6 +53,10 @@ export class DexieStore implements StudyStore {
     await this.db.notes.bulkPut([...rows])
   }
 
+  async allTags() {
+    // The multi-entry index holds each tag once per note: its unique keys are every tag.
+    return (await this.db.notes.orderBy('tags').uniqueKeys()) as string[]
+  }
   getCard(id: string) {
     return this.db.cards.get(id)
   }
@@ -120,6 +124,12 @@ export class DexieStore implements StudyStore {
   }
   logsSince(since: number) {
     return this.db.revlog.where('id').aboveOrEqual(since).toArray()
+  }
+  logsOfCard(cardId: string) {
+    return this.db.revlog
+      .where('[cardId+id]')
+      .between([cardId, -Infinity], [cardId, Infinity])
+      .toArray()
   }
   lastLogOfCard(cardId: string) {
     return this.db.revlog
