@@ -8,6 +8,23 @@ const banned = (names, why) => names.map((name) => ({ name, message: why }))
 const bannedPatterns = (groups, why) => [{ group: groups, message: why }]
 
 const electronOnly = ['electron', 'electron/*']
+
+/** Time and chance are arguments in `layer` (DESIGN.md): no clock reads, no Math.random. */
+const noClockOrChance = (layer) => [
+  'error',
+  {
+    selector: "MemberExpression[object.name='Math'][property.name='random']",
+    message: `${layer} takes chance as an argument (a seed)`,
+  },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: `${layer} takes \`now\` as an argument`,
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: `${layer} takes \`now\` as an argument`,
+  },
+]
 const CORE_LIBRARIES = ['ts-fsrs', 'zod', 'jsonc-parser', 'fastest-levenshtein']
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'url', 'crypto']
 
@@ -61,21 +78,7 @@ export default tseslint.config(
         { name: 'document', message: 'core has no DOM' },
         { name: 'localStorage', message: 'core has no DOM' },
       ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "MemberExpression[object.name='Math'][property.name='random']",
-          message: 'core takes chance as an argument (a seed)',
-        },
-        {
-          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
-          message: 'core takes `now` as an argument',
-        },
-        {
-          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-          message: 'core takes `now` as an argument',
-        },
-      ],
+      'no-restricted-syntax': noClockOrChance('core'),
     },
   },
   {
@@ -115,21 +118,7 @@ export default tseslint.config(
         { name: 'document', message: 'app has no DOM' },
         { name: 'indexedDB', message: 'app reaches storage through the store interface' },
       ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "MemberExpression[object.name='Math'][property.name='random']",
-          message: 'app takes chance as an argument (a seed)',
-        },
-        {
-          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
-          message: 'app takes `now` as an argument',
-        },
-        {
-          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-          message: 'app takes `now` as an argument',
-        },
-      ],
+      'no-restricted-syntax': noClockOrChance('app'),
     },
   },
   {
