@@ -225,3 +225,35 @@ test('the editor moves a note to another deck and completes tags already used', 
     /^0 new, .* 0 cards/,
   )
 })
+
+test('a deck gets its own preset of options, and studies with it', async ({ app }) => {
+  const { page } = app
+  const row = deckRow(page, 'Mechanics fixture')
+  await row.getByLabel('More for Mechanics fixture').click()
+  await row.getByRole('button', { name: 'Options' }).click()
+  const options = page.getByRole('dialog', { name: 'Options of Mechanics fixture' })
+  // The Default preset is set in Settings: its fields are shown, not editable here.
+  await expect(options.getByLabel('Preset', { exact: true })).toHaveValue('default')
+  await expect(options.getByLabel('New cards per day')).toBeDisabled()
+  await options.getByRole('button', { name: 'New preset from this one' }).click()
+  await options.getByLabel('Preset name').fill('Two a day')
+  await options.getByLabel('New cards per day').fill('2')
+  await options.getByLabel('Learning steps (e.g. 1m 10m 1h)', { exact: true }).fill('5m 1h')
+  await options.getByRole('button', { name: 'Save' }).click()
+  await expect(options).toHaveCount(0)
+  await expect(row.locator('.deck-counts')).toHaveAttribute('aria-label', /^2 new,/)
+  // Its learning steps schedule the first Good: 5 minutes... then an hour.
+  await page.getByRole('button', { name: 'Study Mechanics fixture' }).click()
+  await expect(page.getByTestId('card-front')).toHaveText('Alpha question?')
+  await page.keyboard.press('Space')
+  await expect(page.getByRole('button', { name: /^Again, next in 5m$/ })).toBeVisible()
+
+  // A bad value is named, and nothing is saved.
+  await page.keyboard.press('Escape')
+  await row.getByLabel('More for Mechanics fixture').click()
+  await row.getByRole('button', { name: 'Options' }).click()
+  await expect(options.getByLabel('Preset', { exact: true })).toHaveValue(/^preset-/)
+  await options.getByLabel('Desired retention (0.70–0.99)').fill('0.5')
+  await options.getByRole('button', { name: 'Save' }).click()
+  await expect(options.getByRole('alert')).toHaveText(/^desiredRetention: /)
+})

@@ -20,6 +20,8 @@ export interface DeckRow {
   nextPosition?: number
   /** Set when the deck was moved to the trash (epoch ms); its notes, cards and history stay. */
   deletedAt?: number
+  /** The preset of deck options it studies with; absent for the Default preset. */
+  presetId?: string
 }
 
 /** Nested deck names, as Anki's: `Exam::Treaties` is `Treaties` inside `Exam`. */

@@ -1,5 +1,6 @@
 import type { NoteType } from '../core/notes/note-types'
 import type { CardRow, DeckRow, NoteRow, ReviewLogRow, SettingRow } from './collection'
+import type { Preset } from './presets'
 import type { CardRange, StudyStore } from './store'
 
 // The HTML structured-clone algorithm, present in every host this runs in (browsers, Node ≥ 17);
@@ -20,6 +21,7 @@ export class MemoryStore implements StudyStore {
   private readonly cards = new Map<string, CardRow>()
   private readonly logs = new Map<number, ReviewLogRow>()
   private readonly settings = new Map<string, SettingRow>()
+  private readonly presets = new Map<string, Preset>()
   private journal: (() => void)[] | null = null
   private queue: Promise<unknown> = Promise.resolve()
 
@@ -165,6 +167,16 @@ export class MemoryStore implements StudyStore {
     for (const l of this.logs.values())
       if (l.cardId === cardId && (!last || l.id > last.id)) last = l
     return copy(last)
+  }
+
+  async getPreset(id: string) {
+    return copy(this.presets.get(id))
+  }
+  async listPresets() {
+    return [...this.presets.values()].map(copy)
+  }
+  async putPreset(row: Preset) {
+    this.write(this.presets, row.id, row)
   }
 
   async listSettings() {

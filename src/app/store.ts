@@ -1,8 +1,10 @@
 import type { NoteType } from '../core/notes/note-types'
+import type { Preset } from './presets'
 import type { CardRow, DeckRow, NoteRow, Queue, ReviewLogRow, SettingRow } from './collection'
 
 /** The tables of a collection, for a transaction's scope. */
-export type StoreTable = 'decks' | 'noteTypes' | 'notes' | 'cards' | 'revlog' | 'settings'
+export type StoreTable =
+  'decks' | 'noteTypes' | 'notes' | 'cards' | 'revlog' | 'settings' | 'presets'
 
 /** A range of cards in one deck and queue, by due time (ms) or by position. */
 export interface CardRange {
@@ -75,6 +77,10 @@ export interface StudyStore {
   logsOfCard(cardId: string): Promise<ReviewLogRow[]>
   /** The newest log of a card, if any. */
   lastLogOfCard(cardId: string): Promise<ReviewLogRow | undefined>
+
+  getPreset(id: string): Promise<Preset | undefined>
+  listPresets(): Promise<Preset[]>
+  putPreset(row: Preset): Promise<void>
 
   listSettings(): Promise<SettingRow[]>
   putSetting(row: SettingRow): Promise<void>

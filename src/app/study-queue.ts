@@ -2,7 +2,6 @@ import { CardState } from '../core/scheduling/scheduler'
 import { studyDay, type StudyDay } from '../core/study/day-boundary'
 import { nextStudyIn } from '../core/study/next-study'
 import {
-  DEFAULT_LIMITS,
   reviewQueue,
   type QueueCard,
   type ReviewQueue,
@@ -18,6 +17,7 @@ import {
 } from './collection'
 import { deckAndChildren, deckTree, type DeckNode } from './deck-tree'
 import type { Settings } from './settings'
+import { limitsOf, presetOf } from './presets'
 import type { StudyStore } from './store'
 
 /** The study day `now` falls in, under the user's rollover hour and local time zone. */
@@ -91,12 +91,6 @@ export interface StudyQueue extends ReviewQueue {
   /** A section session showing new cards after the deck's limit is used up (Anki's custom study). */
   pastDeckLimit: boolean
 }
-
-const limitsOf = (settings: Settings): StudyLimits => ({
-  ...DEFAULT_LIMITS,
-  newPerDay: settings.newPerDay,
-  reviewsPerDay: settings.reviewsPerDay,
-})
 
 /** What the queue needs of a card row. */
 const fromRow = (c: CardRow): QueueCard => ({
@@ -225,7 +219,9 @@ async function readStudyQueue(
     ? []
     : deckAndChildren(allDecks ?? (await store.listDecks()), scope.deckId)
   const log = mergeLogs([scope.deckId, ...decks.map((d) => d.id)], byDeck)
-  const limits = limitsOf(settings)
+  // The studied deck's preset sets the limits, for the decks inside it too (as Anki's parent).
+  const preset = await presetOf(store, await store.getDeck(scope.deckId), settings)
+  const limits = limitsOf(preset)
   let cards: QueueCard[]
   let learningCount: number | null = null
   let newStarted = log.newCards.size
@@ -260,7 +256,7 @@ async function readStudyQueue(
     learningCount === null
       ? built
       : { ...built, counts: { ...built.counts, learning: learningCount } }
-  const deckNewLeft = Math.max(0, settings.newPerDay - log.newCards.size)
+  const deckNewLeft = Math.max(0, preset.newPerDay - log.newCards.size)
   return { ...queue, day, deckNewLeft, pastDeckLimit: queue.counts.new > deckNewLeft }
 }
 
@@ -431,7 +427,8 @@ export async function sectionOverview(
     Promise.all([store.sectionCards(deckId, ''), todaysLogs(store, day)]),
   )
   const log = logs.get(deckId) ?? EMPTY_LOG
-  const limits = limitsOf(settings)
+  const preset = await presetOf(store, await store.getDeck(deckId), settings)
+  const limits = limitsOf(preset)
   // Each section path (every prefix of a card's path) with its cards, in the order the deck
   // first uses it: every card joins each of its path's prefixes once.
   const cards = all.filter(isStudiable).sort((a, b) => a.position - b.position)
@@ -465,7 +462,7 @@ export async function sectionOverview(
   })
   return {
     rows,
-    deckNewLeft: Math.max(0, settings.newPerDay - log.newCards.size),
+    deckNewLeft: Math.max(0, preset.newPerDay - log.newCards.size),
     total: cards.length,
   }
 }

@@ -11,6 +11,13 @@ import {
 import { unburyCards } from '../app/card-actions'
 import { cardInfo, type CardInfo } from '../app/card-view'
 import { noteTypes } from '../app/note-types'
+import {
+  DEFAULT_PRESET_ID,
+  listPresets,
+  savePreset,
+  setDeckPreset,
+  type Preset,
+} from '../app/presets'
 import type { NoteRow } from '../app/collection'
 import {
   addNote,
@@ -207,3 +214,25 @@ export function useDeckNames(): { id: string; name: string }[] | undefined {
 export function useCardInfo(cardId: string): CardInfo | null | undefined {
   return useLiveQuery(() => cardInfo(store, scheduler, cardId, new Date()), [cardId])
 }
+
+/** Every preset (Default first); undefined while loading. */
+export function usePresets(settings: Settings): Preset[] | undefined {
+  return useLiveQuery(() => listPresets(store, settings), [settings])
+}
+
+/** The deck's current preset id; undefined while loading. */
+export function useDeckPresetId(deckId: string): string | undefined {
+  return useLiveQuery(
+    async () => (await store.getDeck(deckId))?.presetId ?? DEFAULT_PRESET_ID,
+    [deckId],
+  )
+}
+
+/** Saves a preset of the user's (when given) and gives it to the deck. */
+export async function saveDeckOptions(deckId: string, presetId: string, preset: Preset | null) {
+  if (preset) await savePreset(store, preset)
+  await setDeckPreset(store, deckId, presetId)
+}
+
+/** A new preset's id (chance is the caller's). */
+export const newPresetId = () => `preset-${randomId(8)}`

@@ -9,6 +9,7 @@ import {
   type FSRS,
   type FSRSParameters,
   type Grade as FsrsGrade,
+  type StepUnit,
   type ReviewLog as FsrsReviewLog,
 } from 'ts-fsrs'
 
@@ -28,13 +29,21 @@ export interface SchedulerOptions {
   fuzz: boolean
   requestRetention: number
   maximumIntervalDays: number
+  /** Learning and relearning steps in ts-fsrs's units ("1m", "10m", "1h", "1d"). */
+  learningSteps: readonly string[]
+  relearningSteps: readonly string[]
 }
 
 const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
   fuzz: true,
   requestRetention: 0.9,
   maximumIntervalDays: 36500,
+  learningSteps: ['1m', '10m'],
+  relearningSteps: ['10m'],
 }
+
+/** A step as ts-fsrs reads it: a number and a unit (seconds, minutes, hours, days). */
+export const STEP = /^\d+(?:\.\d+)?[smhd]$/
 
 // The seed travels on the card object because ts-fsrs reads it there (`this.current`).
 const SEED_FIELD = '__attacheSeed'
@@ -54,6 +63,8 @@ export class Scheduler {
       enable_fuzz: o.fuzz,
       request_retention: o.requestRetention,
       maximum_interval: o.maximumIntervalDays,
+      learning_steps: o.learningSteps.filter((x) => STEP.test(x)) as StepUnit[],
+      relearning_steps: o.relearningSteps.filter((x) => STEP.test(x)) as StepUnit[],
     })
     this.engine = fsrs(params).useStrategy(StrategyMode.SEED, function seedFromCard() {
       return String(Reflect.get(this['current'], SEED_FIELD) ?? '')

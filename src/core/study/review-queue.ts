@@ -17,6 +17,8 @@ export interface StudyLimits {
   reviewsPerDay: number
   /** Learning cards due within this many ms count as due now (Anki's learn-ahead limit, 20 min). */
   learnAheadMs: number
+  /** Whether a card's siblings wait for the next day once one of them is studied (default: yes). */
+  burySiblings?: boolean
 }
 
 export const DEFAULT_LIMITS: StudyLimits = {
@@ -102,7 +104,8 @@ export function reviewQueue(
   }
   // Buried siblings, and cards past a limit, come back on the next study day. Only the cards
   // taken into today's queue bury their siblings.
-  const taken = new Set(done.notes)
+  const bury = limits.burySiblings !== false
+  const taken = new Set(bury ? done.notes : [])
   let heldBack = false
   const take = (sorted: QueueCard[], limit: number) => {
     const out: QueueCard[] = []
@@ -112,7 +115,7 @@ export function reviewQueue(
         heldBack = true
         break
       } else {
-        taken.add(c.noteId)
+        if (bury) taken.add(c.noteId)
         out.push(c)
       }
     }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { EditError } from '../../app/editing'
+import { DeckOptions } from './DeckOptions'
 import type { Settings } from '../../app/settings'
 import type { DeckOverview } from '../../app/study-queue'
 import {
@@ -28,12 +29,21 @@ export function DeckList({ settings, onStudy, onSections, onAdd }: Props) {
   const [folded, setFolded] = useState<ReadonlySet<string>>(new Set())
   const [renaming, setRenaming] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [optionsOf, setOptionsOf] = useState<DeckOverview | null>(null)
   if (!decks) return <p className="muted">Loading decks…</p>
   const hidden = (d: DeckOverview) => [...folded].some((name) => d.name.startsWith(`${name}::`))
   const report = (e: unknown) =>
     setError(e instanceof EditError ? e.message : `Could not change the deck: ${String(e)}`)
   return (
     <>
+      {optionsOf && (
+        <DeckOptions
+          deckId={optionsOf.id}
+          deckName={optionsOf.name}
+          settings={settings}
+          onClose={() => setOptionsOf(null)}
+        />
+      )}
       {error && (
         <p role="alert" className="field-error">
           {error}
@@ -136,9 +146,27 @@ export function DeckList({ settings, onStudy, onSections, onAdd }: Props) {
                 >
                   Study
                 </button>
-                <details className="deck-more">
+                <details
+                  className="deck-more"
+                  // One menu open at a time; choosing an item closes it.
+                  onToggle={(e) => {
+                    const open = e.currentTarget
+                    if (open.open)
+                      for (const other of document.querySelectorAll<HTMLDetailsElement>(
+                        'details.deck-more[open]',
+                      ))
+                        if (other !== open) other.open = false
+                  }}
+                  onClick={(e) => {
+                    if ((e.target as HTMLElement).closest('.deck-more-menu button'))
+                      e.currentTarget.open = false
+                  }}
+                >
                   <summary aria-label={`More for ${d.name}`}>⋯</summary>
                   <div className="deck-more-menu">
+                    <button type="button" className="ghost" onClick={() => setOptionsOf(d)}>
+                      Options
+                    </button>
                     <button type="button" className="ghost" onClick={() => setRenaming(d.id)}>
                       Rename
                     </button>

@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie'
 import type { CardRow, DeckRow, NoteRow, ReviewLogRow, SettingRow } from '../../app/collection'
 import type { NoteType } from '../../core/notes/note-types'
+import type { Preset } from '../../app/presets'
 import { upgradeToNoteModel } from './upgrade-v3'
 
 export type AttacheDb = Dexie & {
@@ -10,6 +11,7 @@ export type AttacheDb = Dexie & {
   cards: EntityTable<CardRow, 'id'>
   revlog: EntityTable<ReviewLogRow, 'id'>
   settings: EntityTable<SettingRow, 'key'>
+  presets: EntityTable<Preset, 'id'>
 }
 
 const DB_NAME = 'attache'
@@ -67,6 +69,7 @@ export function openDb(name: string = DB_NAME): AttacheDb {
         'id, noteId, [deckId+queue+due], [deckId+queue+position], [deckId+sectionKey], buriedUntil',
       reviewLogs: null,
       revlog: 'id, [cardId+id]',
+      presets: 'id',
     })
     .upgrade(upgradeToNoteModel)
   return db

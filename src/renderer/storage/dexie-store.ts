@@ -1,5 +1,6 @@
 import type { CardRow, DeckRow, NoteRow, ReviewLogRow, SettingRow } from '../../app/collection'
 import { Queue } from '../../app/collection'
+import type { Preset } from '../../app/presets'
 import type { CardRange, StoreTable, StudyStore } from '../../app/store'
 import type { NoteType } from '../../core/notes/note-types'
 import type { AttacheDb } from './db'
@@ -10,9 +11,9 @@ export class DexieStore implements StudyStore {
 
   private tables(names?: readonly StoreTable[]) {
     const { db } = this
-    return (names ?? (['decks', 'noteTypes', 'notes', 'cards', 'revlog', 'settings'] as const)).map(
-      (n) => db[n],
-    )
+    return (
+      names ?? (['decks', 'noteTypes', 'notes', 'cards', 'revlog', 'settings', 'presets'] as const)
+    ).map((n) => db[n])
   }
 
   transaction<T>(work: () => Promise<T>, tables?: readonly StoreTable[]): Promise<T> {
@@ -136,6 +137,16 @@ export class DexieStore implements StudyStore {
       .where('[cardId+id]')
       .between([cardId, -Infinity], [cardId, Infinity])
       .last()
+  }
+
+  getPreset(id: string) {
+    return this.db.presets.get(id)
+  }
+  listPresets() {
+    return this.db.presets.toArray()
+  }
+  async putPreset(row: Preset) {
+    await this.db.presets.put(row)
   }
 
   listSettings() {

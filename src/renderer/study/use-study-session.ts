@@ -21,7 +21,9 @@ import { formatInterval } from '../../core/scheduling/format-interval'
 import { fuzzSeed, type Grade } from '../../core/scheduling/scheduler'
 import { fromStoredState } from '../../core/scheduling/stored-state'
 import type { QueueCounts } from '../../core/study/review-queue'
-import { scheduler, store } from '../app-services'
+import { store } from '../app-services'
+import { leechRuleOf, presetOf, schedulerOptionsOf, type Preset } from '../../app/presets'
+import { Scheduler } from '../../core/scheduling/scheduler'
 
 export interface ShownCard extends CardView {
   revealed: boolean
@@ -92,11 +94,18 @@ export function useStudySession(
   // Today's log, read once per study day and then kept current from each answer, so the next
   // card needs only the queue's index reads. Undo and errors drop it (read again next time).
   const logs = useRef<{ day: number; byDeck: ReadonlyMap<string, TodaysLog> } | null>(null)
+  // The deck's preset and the scheduler made from it (desired retention, steps, maximum
+  // interval), read once per session.
+  const options = useRef<{ preset: Preset; scheduler: Scheduler } | null>(null)
 
   const showNext = useCallback(
     async (preferId?: string) => {
       const now = new Date()
       const scope = { deckId, section: JSON.parse(sectionKey) as string[] | null }
+      if (!options.current) {
+        const preset = await presetOf(store, await store.getDeck(deckId), settings)
+        options.current = { preset, scheduler: new Scheduler(schedulerOptionsOf(preset)) }
+      }
       const day = studyDayAt(settings, now)
       if (logs.current?.day !== day.index)
         logs.current = { day: day.index, byDeck: await todaysLogs(store, day) }
@@ -126,7 +135,7 @@ export function useStudySession(
         }))
         return
       }
-      const due = scheduler.preview(
+      const due = options.current.scheduler.preview(
         fromStoredState(view.card),
         now,
         fuzzSeed(view.card.id, view.card.reps),
@@ -149,6 +158,8 @@ export function useStudySession(
   )
 
   useEffect(() => {
+    // New settings may change the deck's preset: read it again.
+    options.current = null
     void showNext()
   }, [showNext])
 
@@ -202,13 +213,15 @@ export function useStudySession(
       run(async () => {
         const shown = state.shown
         if (!shown?.revealed) return
-        const receipt = await answerCard(store, scheduler, {
+        const current = options.current
+        if (!current) return
+        const receipt = await answerCard(store, current.scheduler, {
           cardId: shown.card.id,
           revision: shown.card.revision,
           grade: g,
           now: new Date(),
           durationMs: performance.now() - shownAt.current,
-          leech: { threshold: settings.leechThreshold, action: settings.leechAction },
+          leech: leechRuleOf(current.preset),
         })
         undoStack.current.push({ kind: 'answer', receipt, grade: g })
         if (logs.current)
@@ -229,7 +242,7 @@ export function useStudySession(
         }))
         await showNext()
       }),
-    [run, showNext, state.shown, settings],
+    [run, showNext, state.shown],
   )
 
   /** Buries, suspends or flags the card shown; Ctrl+Z takes it back. */

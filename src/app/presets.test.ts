@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { Scheduler } from '../core/scheduling/scheduler'
+import { deck, fact } from '../core/testing/factories'
+import {
+  DEFAULT_PRESET_ID,
+  defaultPreset,
+  listPresets,
+  presetOf,
+  savePreset,
+  schedulerOptionsOf,
+  setDeckPreset,
+} from './presets'
+import { studyQueue } from './study-queue'
+import { collectionWith, settings, t0 } from './testing'
+
+const DAY = 86_400_000
+const acronyms = deck(
+  'd',
+  Array.from({ length: 10 }, (_, i) =>
+    fact({ id: `f${i}`, kind: 'acronym', acronym: { short: `A${i}`, long: `Long ${i}` } }),
+  ),
+)
+const exam = { ...defaultPreset(settings), id: 'exam', name: 'Exam cram' }
+
+describe('presets', () => {
+  it('the Default preset takes the limits and leech rule from Settings', async () => {
+    const store = await collectionWith(acronyms)
+    const p = await presetOf(store, await store.getDeck('d'), { ...settings, newPerDay: 3 })
+    expect(p).toMatchObject({ id: DEFAULT_PRESET_ID, newPerDay: 3, leechThreshold: 8 })
+  })
+
+  it('a deck given a preset studies with its limits and its sibling rule', async () => {
+    const store = await collectionWith(acronyms)
+    await savePreset(store, { ...exam, newPerDay: 4, burySiblings: false })
+    await setDeckPreset(store, 'd', 'exam')
+    const q = await studyQueue(store, { deckId: 'd', section: null }, settings, t0)
+    // Four new cards, siblings not buried: a fact's reverse card comes right after its first.
+    expect(q.order).toEqual(['d/f0#0', 'd/f0#2', 'd/f1#0', 'd/f1#2'])
+    expect((await listPresets(store, settings)).map((p) => p.name)).toEqual([
+      'Default',
+      'Exam cram',
+    ])
+    await setDeckPreset(store, 'd', DEFAULT_PRESET_ID)
+    expect((await store.getDeck('d'))?.presetId).toBeUndefined()
+  })
+
+  it('refuses a preset with a field out of range, naming the field', async () => {
+    const store = await collectionWith(acronyms)
+    await expect(savePreset(store, { ...exam, desiredRetention: 0.5 })).rejects.toThrow(
+      /^desiredRetention: /,
+    )
+    await expect(savePreset(store, { ...exam, learningSteps: ['10 minutes'] })).rejects.toThrow(
+      /learningSteps\.0: a step is a number and a unit/,
+    )
+    await expect(savePreset(store, { ...defaultPreset(settings) })).rejects.toThrow(/Settings/)
+  })
+
+  it('a higher desired retention schedules shorter intervals', () => {
+    const card = (retention: number) => {
+      const s = new Scheduler({
+        ...schedulerOptionsOf({ ...exam, desiredRetention: retention }),
+        fuzz: false,
+      })
+      let state = s.newState(t0)
+      state = s.review(state, 4, t0, 'x').state
+      return (state.due.getTime() - t0.getTime()) / DAY
+    }
+    expect(card(0.95)).toBeLessThan(card(0.85))
+  })
+})

@@ -1,0 +1,189 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { EditError } from '../../app/editing'
+import { DEFAULT_PRESET_ID, type Preset } from '../../app/presets'
+import type { Settings } from '../../app/settings'
+import { newPresetId, saveDeckOptions, useDeckPresetId, usePresets } from '../live-data'
+
+interface Props {
+  deckId: string
+  deckName: string
+  settings: Settings
+  onClose: () => void
+}
+
+type NumberKey =
+  'newPerDay' | 'reviewsPerDay' | 'desiredRetention' | 'maximumIntervalDays' | 'leechThreshold'
+
+const NUMBERS: [NumberKey, string, string][] = [
+  ['newPerDay', 'New cards per day', '1'],
+  ['reviewsPerDay', 'Maximum reviews per day', '1'],
+  ['desiredRetention', 'Desired retention (0.70–0.99)', '0.01'],
+  ['maximumIntervalDays', 'Maximum interval (days)', '1'],
+  ['leechThreshold', 'Leech threshold (lapses)', '1'],
+]
+
+/**
+ * A deck's options, as Anki's presets: which preset it uses, and that preset's limits,
+ * desired retention, steps, maximum interval, leech rule and sibling burying. A preset is
+ * shared by every deck that uses it; the Default preset's limits are set in Settings.
+ */
+export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null)
+  const id = useId()
+  const presets = usePresets(settings)
+  const current = useDeckPresetId(deckId)
+  const [chosen, setChosen] = useState<string | null>(null)
+  const [draft, setDraft] = useState<Preset | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    const d = dialog.current
+    if (d && !d.open) d.showModal()
+  }, [])
+  const close = () => {
+    dialog.current?.close()
+    onClose()
+  }
+  const selectedId = chosen ?? current
+  const stored = presets?.find((p) => p.id === selectedId)
+  const preset: Preset | undefined = draft && draft.id === selectedId ? draft : stored
+  const editable = preset !== undefined && preset.id !== DEFAULT_PRESET_ID
+  const change = (patch: Partial<Preset>) => preset && setDraft({ ...preset, ...patch })
+  const save = async () => {
+    if (!selectedId) return
+    try {
+      await saveDeckOptions(deckId, selectedId, editable && draft?.id === selectedId ? draft : null)
+      close()
+    } catch (e) {
+      setError(e instanceof EditError ? e.message : `Could not save: ${String(e)}`)
+    }
+  }
+  return (
+    <dialog
+      ref={dialog}
+      className="editor"
+      aria-label={`Options of ${deckName}`}
+      onCancel={(e) => {
+        e.preventDefault()
+        close()
+      }}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          void save()
+        }}
+      >
+        <h2>Options of {deckName}</h2>
+        {!presets || !preset ? (
+          <p className="muted">Loading…</p>
+        ) : (
+          <>
+            <div className="field">
+              <label htmlFor={`${id}-preset`}>Preset</label>
+              <select
+                id={`${id}-preset`}
+                value={preset.id}
+                onChange={(e) => {
+                  setChosen(e.target.value)
+                  setError(null)
+                }}
+              >
+                {[...presets, ...(draft && !stored && draft.id === selectedId ? [draft] : [])].map(
+                  (p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ),
+                )}
+              </select>
+              <button
+                type="button"
+                className="ghost"
+                onClick={() => {
+                  const copy = { ...preset, id: newPresetId(), name: `${deckName} options` }
+                  setDraft(copy)
+                  setChosen(copy.id)
+                }}
+              >
+                New preset from this one
+              </button>
+            </div>
+            {!editable && (
+              <p className="muted hint">
+                The Default preset’s limits and leech rule are set in Settings; make a new preset to
+                give this deck its own.
+              </p>
+            )}
+            <fieldset disabled={!editable} className="preset-fields">
+              <div className="field">
+                <label htmlFor={`${id}-name`}>Preset name</label>
+                <input
+                  id={`${id}-name`}
+                  value={preset.name}
+                  onChange={(e) => change({ name: e.target.value })}
+                />
+              </div>
+              {NUMBERS.map(([key, label, step]) => (
+                <div className="field" key={key}>
+                  <label htmlFor={`${id}-${key}`}>{label}</label>
+                  <input
+                    id={`${id}-${key}`}
+                    type="number"
+                    step={step}
+                    value={preset[key]}
+                    onChange={(e) => change({ [key]: Number(e.target.value) })}
+                  />
+                </div>
+              ))}
+              {(['learningSteps', 'relearningSteps'] as const).map((key) => (
+                <div className="field" key={key}>
+                  <label htmlFor={`${id}-${key}`}>
+                    {key === 'learningSteps' ? 'Learning steps' : 'Relearning steps'} (e.g. 1m 10m
+                    1h)
+                  </label>
+                  <input
+                    id={`${id}-${key}`}
+                    value={preset[key].join(' ')}
+                    onChange={(e) => change({ [key]: e.target.value.split(/\s+/).filter(Boolean) })}
+                  />
+                </div>
+              ))}
+              <div className="field">
+                <label htmlFor={`${id}-leech`}>When a card becomes a leech</label>
+                <select
+                  id={`${id}-leech`}
+                  value={preset.leechAction}
+                  onChange={(e) => change({ leechAction: e.target.value as Preset['leechAction'] })}
+                >
+                  <option value="tag">Tag it “leech”</option>
+                  <option value="suspend">Tag it and suspend it</option>
+                </select>
+              </div>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={preset.burySiblings}
+                  onChange={(e) => change({ burySiblings: e.target.checked })}
+                />
+                Show a note’s other cards on a later day (bury siblings)
+              </label>
+            </fieldset>
+            {error && (
+              <p role="alert" className="field-error">
+                {error}
+              </p>
+            )}
+          </>
+        )}
+        <div className="editor-actions">
+          <button type="button" className="ghost" onClick={close}>
+            Cancel <kbd>Esc</kbd>
+          </button>
+          <button type="submit" className="primary">
+            Save
+          </button>
+        </div>
+      </form>
+    </dialog>
+  )
+}
