@@ -257,3 +257,31 @@ test('a deck gets its own preset of options, and studies with it', async ({ app 
   await options.getByRole('button', { name: 'Save' }).click()
   await expect(options.getByRole('alert')).toHaveText(/^desiredRetention: /)
 })
+
+test('a note moved to the trash while studying leaves the queue and comes back whole', async ({
+  app,
+}) => {
+  const { page } = app
+  await createDeck(page, DECK)
+  const editor = await openEditor(page)
+  await editor.getByLabel('Front').fill('Capital of Japan?')
+  await editor.getByLabel('Back').fill('Tokyo')
+  await page.keyboard.press('Control+Enter')
+  await expect(editor.getByRole('status')).toHaveText('1 note added.')
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: `Study ${DECK}` }).click()
+  await expect(page.getByTestId('card-front')).toHaveText('Capital of Japan?')
+  await page.keyboard.press('e')
+  await page
+    .getByRole('dialog', { name: 'Edit note' })
+    .getByRole('button', { name: 'Move note to trash' })
+    .click()
+  await expect(page.getByTestId('session-summary')).toBeVisible()
+  await page.keyboard.press('Escape')
+  const counts = deckRow(page, DECK).locator('.deck-counts')
+  await expect(counts).toHaveAttribute('aria-label', /^0 new, .* 0 cards/)
+  const trash = page.getByRole('region', { name: 'Trash' })
+  await trash.getByRole('button', { name: 'Restore note Capital of Japan?' }).click()
+  await expect(counts).toHaveAttribute('aria-label', /^1 new, .* 1 cards/)
+  await expect(trash).toHaveCount(0)
+})

@@ -48,6 +48,8 @@ export interface NoteRow {
   /** 1 when the deck file no longer has it: its cards leave the queue, its history stays. */
   retired: 0 | 1
   modifiedAt: number
+  /** Set when the note was moved to the trash (epoch ms); restoring brings it back whole. */
+  deletedAt?: number
 }
 
 /** Where a card is in the study cycle; the first three are ts-fsrs's states, indexed. */
@@ -58,6 +60,8 @@ export const Queue = {
   Suspended: -2,
   /** Not shown until its `buriedUntil` (the next study day; Anki's `-`). */
   Buried: -3,
+  /** Its note is in the trash; `queueBeforeTrash` says where it goes back to. */
+  Trashed: -4,
   New: 0,
   Learning: 1,
   Review: 2,
@@ -82,6 +86,8 @@ export type CardRow = StoredState & {
   flag?: number
   /** For a buried card: when it comes back (epoch ms, the end of the day it was buried). */
   buriedUntil?: number
+  /** For a card whose note is in the trash: the queue it returns to on restore. */
+  queueBeforeTrash?: Queue
 }
 
 /** One answer, append-only. */

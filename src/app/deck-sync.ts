@@ -72,6 +72,8 @@ export function syncBuiltInDeck(
         section: fact.section,
         position,
         retired: 0,
+        // A note the user put in the trash stays there.
+        ...(old?.deletedAt !== undefined ? { deletedAt: old.deletedAt } : {}),
         modifiedAt:
           old && JSON.stringify(old.fields) === JSON.stringify(fields)
             ? old.modifiedAt

@@ -10,10 +10,14 @@ import {
   editNote,
   renameDeck,
   restoreDeck,
+  restoreNote,
   trashDeck,
+  trashNote,
   trashedDecks,
+  trashedNotes,
 } from './editing'
 import { MemoryStore } from './memory-store'
+import { changeCard } from './card-actions'
 import { cardInfo } from './card-view'
 import { deckOverviews, studyQueue } from './study-queue'
 import { answer, collectionWith, scheduler, settings, t0 } from './testing'
@@ -244,5 +248,33 @@ describe('moving, tags and card info', () => {
     expect(info?.logs.map((l) => l.rating)).toEqual([3, 3])
     expect(info?.retrievability).toBeGreaterThan(0.5)
     expect(info?.retrievability).toBeLessThan(1)
+  })
+})
+
+describe('the note trash', () => {
+  it('takes a note’s cards out of the queue and gives them back where they were, history kept', async () => {
+    const store = await collectionWithUserDeck()
+    await addNote(store, scheduler, note('r', 'basic-reversed', { Front: 'Q', Back: 'A' }), t0)
+    await answer(store, 'r#0', 3, t0)
+    const s = await changeCard(store, 'r#1', 0, { kind: 'suspend' }, 0)
+    await trashNote(store, 'r', t0)
+    expect(await studyQueue(store, { deckId: 'mine', section: null }, settings, t0)).toMatchObject({
+      order: [],
+    })
+    expect((await trashedNotes(store)).map((n) => n.id)).toEqual(['r'])
+    await restoreNote(store, 'r')
+    expect((await store.getCard('r#0'))?.queue).toBe(Queue.Learning)
+    expect((await store.getCard('r#1'))?.queue).toBe(s.after.queue)
+    expect(await store.logsSince(0)).toHaveLength(1)
+    expect(await trashedNotes(store)).toEqual([])
+  })
+
+  it('a chapter note in the trash stays there when the deck file is synced again', async () => {
+    const store = new MemoryStore()
+    await syncBuiltInDeck(store, deck('d', [fact({ id: 'a' })]), scheduler, t0)
+    await trashNote(store, 'd/a', t0)
+    await syncBuiltInDeck(store, deck('d', [fact({ id: 'a', prompt: 'New?' })]), scheduler, t0)
+    expect((await store.getNote('d/a'))?.deletedAt).toBe(t0.getTime())
+    expect((await store.getCard('d/a#0'))?.queue).toBe(Queue.Trashed)
   })
 })

@@ -2,7 +2,7 @@ import { whyNoCards } from '../core/notes/note-cards'
 import { BUILT_IN_NOTE_TYPES } from '../core/notes/note-types'
 import type { Scheduler } from '../core/scheduling/scheduler'
 import { toStoredState } from '../core/scheduling/stored-state'
-import type { DeckRow, NoteRow } from './collection'
+import { Queue, queueOf, type DeckRow, type NoteRow } from './collection'
 import { isWithin, parentNames } from './deck-tree'
 import { cardsOfNote } from './note-cards'
 import { findNoteType } from './note-types'
@@ -239,4 +239,49 @@ export function editNote(
     await Promise.all([store.putNotes([edited]), store.putCards(made.rows)])
     return { added: made.added, retired: made.retired }
   })
+}
+
+/**
+ * Moves a note to the trash: its cards leave the queue (each remembering where it was), and
+ * the note, its cards and their history stay, to come back with `restoreNote`.
+ */
+export function trashNote(store: StudyStore, noteId: string, now: Date) {
+  return store.transaction(async () => {
+    const note = await store.getNote(noteId)
+    if (!note) throw new EditError('This note no longer exists.')
+    if (note.deletedAt !== undefined) return
+    const cards = await store.cardsOfNotes([noteId])
+    await store.putNotes([{ ...note, deletedAt: now.getTime() }])
+    await store.putCards(
+      cards.map((c) => ({
+        ...c,
+        queue: Queue.Trashed,
+        queueBeforeTrash: c.queue,
+        revision: c.revision + 1,
+      })),
+    )
+  })
+}
+
+/** Brings a note back from the trash with its cards where they were. */
+export function restoreNote(store: StudyStore, noteId: string) {
+  return store.transaction(async () => {
+    const note = await store.getNote(noteId)
+    if (note?.deletedAt === undefined) throw new EditError('That note is not in the trash.')
+    const { deletedAt: _gone, ...back } = note
+    const cards = await store.cardsOfNotes([noteId])
+    await store.putNotes([back])
+    await store.putCards(
+      cards.map(({ queueBeforeTrash, ...c }) => ({
+        ...c,
+        queue: c.queue === Queue.Trashed ? (queueBeforeTrash ?? queueOf(c.state)) : c.queue,
+        revision: c.revision + 1,
+      })),
+    )
+  })
+}
+
+/** The notes in the trash, newest first. */
+export async function trashedNotes(store: StudyStore): Promise<NoteRow[]> {
+  return (await store.trashedNotes()).sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0))
 }

@@ -85,6 +85,9 @@ export class MemoryStore implements StudyStore {
     for (const r of rows) this.write(this.notes, r.id, r)
   }
 
+  async trashedNotes() {
+    return [...this.notes.values()].filter((n) => n.deletedAt !== undefined).map(copy)
+  }
   async allTags() {
     return [...new Set([...this.notes.values()].flatMap((n) => n.tags))].sort()
   }

@@ -42,6 +42,8 @@ export interface StudyStore {
   getNote(id: string): Promise<NoteRow | undefined>
   notesOfDeck(deckId: string): Promise<NoteRow[]>
   putNotes(rows: readonly NoteRow[]): Promise<void>
+  /** The notes in the trash. */
+  trashedNotes(): Promise<NoteRow[]>
   /** Every tag used by a note, once each. */
   allTags(): Promise<string[]>
 

@@ -25,8 +25,11 @@ import {
   editNote,
   renameDeck,
   restoreDeck,
+  restoreNote,
   trashDeck,
+  trashNote,
   trashedDecks,
+  trashedNotes,
   type NoteInput,
 } from '../app/editing'
 import type { NoteType } from '../core/notes/note-types'
@@ -236,3 +239,18 @@ export async function saveDeckOptions(deckId: string, presetId: string, preset: 
 
 /** A new preset's id (chance is the caller's). */
 export const newPresetId = () => `preset-${randomId(8)}`
+
+/** The notes in the trash; undefined while loading. */
+export function useTrashedNotes() {
+  return useLiveQuery(() => trashedNotes(store), [])
+}
+
+/** Moves a note to the trash (nothing is deleted). */
+export function trashUserNote(noteId: string) {
+  return trashNote(store, noteId, new Date())
+}
+
+/** Brings a note back from the trash. */
+export function restoreTrashedNote(noteId: string) {
+  return restoreNote(store, noteId)
+}

@@ -6,9 +6,11 @@ import type { DeckOverview } from '../../app/study-queue'
 import {
   renameUserDeck,
   restoreTrashedDeck,
+  restoreTrashedNote,
   trashUserDeck,
   useDeckOverviews,
   useTrashedDecks,
+  useTrashedNotes,
 } from '../live-data'
 
 interface Props {
@@ -26,6 +28,7 @@ interface Props {
 export function DeckList({ settings, onStudy, onSections, onAdd }: Props) {
   const decks = useDeckOverviews(settings)
   const trash = useTrashedDecks()
+  const trashedNotes = useTrashedNotes()
   const [folded, setFolded] = useState<ReadonlySet<string>>(new Set())
   const [renaming, setRenaming] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -183,11 +186,27 @@ export function DeckList({ settings, onStudy, onSections, onAdd }: Props) {
             </li>
           ))}
       </ul>
-      {trash && trash.length > 0 && (
+      {((trash && trash.length > 0) || (trashedNotes && trashedNotes.length > 0)) && (
         <section className="trash" aria-label="Trash">
           <h2>Trash</h2>
           <ul>
-            {trash.map((d) => (
+            {trashedNotes?.map((n) => {
+              const text = Object.values(n.fields).find((v) => v.trim()) ?? n.id
+              return (
+                <li key={n.id}>
+                  <span className="trash-note">Note: {text}</span>
+                  <button
+                    type="button"
+                    className="ghost"
+                    onClick={() => restoreTrashedNote(n.id).then(() => setError(null), report)}
+                    aria-label={`Restore note ${text}`}
+                  >
+                    Restore
+                  </button>
+                </li>
+              )
+            })}
+            {trash?.map((d) => (
               <li key={d.id}>
                 <span>{d.name}</span>
                 <button

@@ -5,6 +5,7 @@ import type { NoteType } from '../../core/notes/note-types'
 import {
   saveNewNote,
   saveNoteEdit,
+  trashUserNote,
   useAllTags,
   useDeckNames,
   useNote,
@@ -219,6 +220,20 @@ export function NoteEditor(props: Props) {
           </>
         )}
         <div className="editor-actions">
+          {props.mode === 'edit' && editing && (
+            <button
+              type="button"
+              className="ghost danger"
+              onClick={() => {
+                trashUserNote(props.noteId).then(
+                  () => close(true),
+                  (e: unknown) => setError(`Could not move it to the trash: ${String(e)}`),
+                )
+              }}
+            >
+              Move note to trash
+            </button>
+          )}
           <button
             type="button"
             className="ghost"

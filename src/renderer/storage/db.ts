@@ -64,7 +64,7 @@ export function openDb(name: string = DB_NAME): AttacheDb {
   db.version(3)
     .stores({
       noteTypes: 'id',
-      notes: 'id, deckId, *tags',
+      notes: 'id, deckId, *tags, deletedAt',
       cards:
         'id, noteId, [deckId+queue+due], [deckId+queue+position], [deckId+sectionKey], buriedUntil',
       reviewLogs: null,

@@ -54,6 +54,10 @@ export class DexieStore implements StudyStore {
     await this.db.notes.bulkPut([...rows])
   }
 
+  trashedNotes() {
+    // Only notes in the trash have the field, so its index holds only them.
+    return this.db.notes.where('deletedAt').above(0).toArray()
+  }
   async allTags() {
     // The multi-entry index holds each tag once per note: its unique keys are every tag.
     return (await this.db.notes.orderBy('tags').uniqueKeys()) as string[]
