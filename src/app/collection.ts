@@ -48,6 +48,8 @@ export interface NoteRow {
   /** 1 when the deck file no longer has it: its cards leave the queue, its history stays. */
   retired: 0 | 1
   modifiedAt: number
+  /** When the note was added (epoch ms); absent on notes from before it was kept. */
+  createdAt?: number
   /** Set when the note was moved to the trash (epoch ms); restoring brings it back whole. */
   deletedAt?: number
 }

@@ -72,6 +72,7 @@ export function syncBuiltInDeck(
         section: fact.section,
         position,
         retired: 0,
+        createdAt: old?.createdAt ?? now.getTime(),
         // A note the user put in the trash stays there.
         ...(old?.deletedAt !== undefined ? { deletedAt: old.deletedAt } : {}),
         modifiedAt:

@@ -184,6 +184,7 @@ export function addNote(
       position,
       retired: 0,
       modifiedAt: now.getTime(),
+      createdAt: now.getTime(),
     }
     const made = cardsOfNote(note, type, [], toStoredState(scheduler.newState(now)))
     await Promise.all([

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { changeCard } from './card-actions'
+import { addNote, createDeck, trashNote } from './editing'
+import { MemoryStore } from './memory-store'
+import { searchCards } from './search'
+import { answer, scheduler, settings, t0 } from './testing'
+
+async function collection() {
+  const store = new MemoryStore()
+  await createDeck(store, { id: 'law', name: 'Exam::Law of the Sea' }, t0)
+  await createDeck(store, { id: 'cyber', name: 'Cyber' }, t0)
+  const add = (guid: string, deckId: string, front: string, tags: string[]) =>
+    addNote(
+      store,
+      scheduler,
+      { guid, deckId, typeId: 'basic', fields: { Front: front, Back: 'answer' }, tags },
+      t0,
+    )
+  await add('unclos', 'law', 'When was UNCLOS signed?', ['un', 'treaty'])
+  await add('itlos', 'law', 'Where does ITLOS sit?', ['un'])
+  await add('gge', 'cyber', 'What is the UN GGE?', ['un', 'cyber'])
+  await add('oewg', 'cyber', 'What is the OEWG?', [])
+  return store
+}
+
+const ids = async (store: MemoryStore, q: string) => {
+  const r = await searchCards(store, q, settings, t0)
+  if (!r.ok) throw new Error(r.error.message)
+  return r.cards.map((c) => c.note.id)
+}
+
+describe('searching the collection', () => {
+  it('finds by text, deck with its children, tag and state, in deck order', async () => {
+    const store = await collection()
+    expect(await ids(store, '')).toEqual(['gge', 'oewg', 'unclos', 'itlos'])
+    expect(await ids(store, 'UN')).toEqual(['gge', 'unclos'])
+    expect(await ids(store, 'deck:Exam')).toEqual(['unclos', 'itlos'])
+    expect(await ids(store, 'tag:un -deck:cyber')).toEqual(['unclos', 'itlos'])
+    expect(await ids(store, 'tag:treaty or tag:cyber')).toEqual(['gge', 'unclos'])
+  })
+
+  it('finds answered, suspended and flagged cards, and leaves the trash out', async () => {
+    const store = await collection()
+    await answer(store, 'itlos#0', 1, t0)
+    await changeCard(store, 'gge#0', 0, { kind: 'suspend' }, 0)
+    await changeCard(store, 'oewg#0', 0, { kind: 'flag', flag: 3 }, 0)
+    expect(await ids(store, 'rated:1')).toEqual(['itlos'])
+    expect(await ids(store, 'rated:1:3')).toEqual([])
+    expect(await ids(store, 'is:suspended')).toEqual(['gge'])
+    expect(await ids(store, 'flag:3')).toEqual(['oewg'])
+    expect(await ids(store, 'is:learn')).toEqual(['itlos'])
+    expect(await ids(store, 'added:1')).toHaveLength(4)
+    await trashNote(store, 'unclos', t0)
+    expect(await ids(store, 'deck:Exam')).toEqual(['itlos'])
+  })
+
+  it('returns a malformed search as an error with its place', async () => {
+    const store = await collection()
+    expect(await searchCards(store, 'deck:"Exam', settings, t0)).toEqual({
+      ok: false,
+      error: { message: 'a quote is not closed', at: 5 },
+    })
+  })
+})
