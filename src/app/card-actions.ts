@@ -79,3 +79,29 @@ export function unburyCards(store: StudyStore, now: Date): Promise<number> {
     return due.length
   }, ['cards'])
 }
+
+/**
+ * Applies one action to many cards (the browser's bulk suspend, unsuspend, flag), in one
+ * transaction; cards already so, or gone, are left as they are. Returns how many changed.
+ */
+export function changeCards(
+  store: StudyStore,
+  cardIds: readonly string[],
+  action: Exclude<CardAction, { kind: 'bury' }>,
+): Promise<number> {
+  return store.transaction(async () => {
+    const cards = (await store.getCards(cardIds)).filter(
+      (c): c is CardRow =>
+        c !== undefined && c.queue !== Queue.Retired && c.queue !== Queue.Trashed,
+    )
+    const changed = cards.flatMap((c): CardRow[] => {
+      if (action.kind === 'suspend')
+        return c.queue === Queue.Suspended ? [] : [{ ...c, queue: Queue.Suspended }]
+      if (action.kind === 'unsuspend')
+        return c.queue === Queue.Suspended ? [{ ...c, queue: queueOf(c.state) }] : []
+      return (c.flag ?? 0) === action.flag ? [] : [{ ...c, flag: action.flag }]
+    })
+    await store.putCards(changed.map((c) => ({ ...c, revision: c.revision + 1 })))
+    return changed.length
+  }, ['cards'])
+}

@@ -62,3 +62,22 @@ describe('searching the collection', () => {
     })
   })
 })
+
+describe('bulk changes from the browser', () => {
+  it('suspends and unsuspends many cards at once, and they leave and rejoin the queue', async () => {
+    const store = await collection()
+    const { changeCards } = await import('./card-actions')
+    const { studyQueue } = await import('./study-queue')
+    expect(await changeCards(store, ['unclos#0', 'itlos#0', 'nope#0'], { kind: 'suspend' })).toBe(2)
+    expect((await studyQueue(store, { deckId: 'law', section: null }, settings, t0)).order).toEqual(
+      [],
+    )
+    expect(await ids(store, 'is:suspended')).toEqual(['unclos', 'itlos'])
+    expect(await changeCards(store, ['unclos#0'], { kind: 'unsuspend' })).toBe(1)
+    expect((await studyQueue(store, { deckId: 'law', section: null }, settings, t0)).order).toEqual(
+      ['unclos#0'],
+    )
+    expect(await changeCards(store, ['unclos#0', 'itlos#0'], { kind: 'flag', flag: 2 })).toBe(2)
+    expect(await ids(store, 'flag:2')).toEqual(['unclos', 'itlos'])
+  })
+})

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { CardBrowser } from './components/CardBrowser'
 import { DeckList } from './components/DeckList'
 import { DeckProblems } from './components/DeckProblems'
 import { NewDeckForm } from './components/NewDeckForm'
@@ -11,6 +12,7 @@ import { updateSetting, useSettings, useStartup, useStorageNotice } from './live
 type Screen =
   | { name: 'decks' }
   | { name: 'settings' }
+  | { name: 'browse' }
   | { name: 'sections'; deckId: string; deckName: string }
   | {
       name: 'study'
@@ -37,6 +39,21 @@ export function App() {
   }, [settings.theme])
 
   const toDecks = () => setScreen({ name: 'decks' })
+
+  // B opens the browser from the deck list, as in Anki.
+  useEffect(() => {
+    if (screen.name !== 'decks' || adding || newDeck) return
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null
+      if (t?.closest('input, textarea, select, [contenteditable="true"], dialog')) return
+      if (e.key.toLowerCase() === 'b' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault()
+        setScreen({ name: 'browse' })
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [screen.name, adding, newDeck])
 
   const study = (
     deckId: string,
@@ -72,6 +89,7 @@ export function App() {
         />
       )
     }
+    if (screen.name === 'browse') return <CardBrowser settings={settings} onExit={toDecks} />
     if (screen.name === 'sections') {
       return (
         <SectionsScreen
@@ -88,6 +106,14 @@ export function App() {
         <header className="top-bar">
           <h1 className="brand">Attaché</h1>
           <nav className="top-actions">
+            <button
+              type="button"
+              className="ghost"
+              onClick={() => setScreen({ name: 'browse' })}
+              aria-keyshortcuts="B"
+            >
+              Browse
+            </button>
             <button
               type="button"
               className="ghost"

@@ -8,7 +8,8 @@ import {
   type DeckOverview,
   type SectionOverview,
 } from '../app/study-queue'
-import { unburyCards } from '../app/card-actions'
+import { changeCards, unburyCards } from '../app/card-actions'
+import { searchCards } from '../app/search'
 import { cardInfo, type CardInfo } from '../app/card-view'
 import { noteTypes } from '../app/note-types'
 import {
@@ -253,4 +254,25 @@ export function trashUserNote(noteId: string) {
 /** Brings a note back from the trash. */
 export function restoreTrashedNote(noteId: string) {
   return restoreNote(store, noteId)
+}
+
+/** The cards a search finds (the first `limit`), kept current; undefined while searching. */
+export function useSearch(query: string, settings: Settings, limit: number) {
+  return useLiveQuery(
+    () => searchCards(store, query, settings, new Date(), limit),
+    [query, settings, limit],
+  )
+}
+
+/** Suspends, unsuspends or flags many cards at once; how many changed. */
+export function changeManyCards(
+  cardIds: readonly string[],
+  action: Parameters<typeof changeCards>[2],
+) {
+  return changeCards(store, cardIds, action)
+}
+
+/** Moves the notes of these cards to the trash. */
+export async function trashNotesOf(noteIds: readonly string[]) {
+  for (const id of new Set(noteIds)) await trashNote(store, id, new Date())
 }
