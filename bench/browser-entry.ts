@@ -2,6 +2,7 @@
 // IndexedDB, each of our measures beside a raw-IndexedDB baseline taken in the same run.
 import { answerCard } from '../src/app/answer'
 import { cardView } from '../src/app/card-view'
+import { searchCards } from '../src/app/search'
 import { DEFAULT_SETTINGS } from '../src/app/settings'
 import {
   deckOverviews,
@@ -205,6 +206,34 @@ async function collectionBench(sizeName: 'full' | 'tiny') {
     stat: 'median',
     baselineWhat: 'raw IndexedDB getAll of its cards',
     cards: size.firstDeckCards,
+  })
+  // The card browser: the first rows of a search (deck + tag + word, and free text).
+  const searchDeck = await timings(5, () =>
+    searchCards(store, 'deck:"Bench deck 3" tag:t3 question', settings, new Date(t), 50, true),
+  )
+  const searchText = await timings(5, () =>
+    searchCards(store, 'question 12', settings, new Date(t), 50, true),
+  )
+  const rawAll = await rawOpen(name)
+  const scanBase = await timings(5, () =>
+    rawRequest(() => rawAll.transaction('cards').objectStore('cards').getAll()),
+  )
+  rawAll.close()
+  add({
+    id: 'search-deck-tag-word',
+    what: 'search deck:X tag:Y word → first 50 rows',
+    ours: percentile(searchDeck, 0.5),
+    baseline: percentile(scanBase, 0.5),
+    stat: 'median',
+    baselineWhat: 'raw IndexedDB getAll of every card',
+  })
+  add({
+    id: 'search-free-text',
+    what: 'search free text over the collection → first 50 rows',
+    ours: percentile(searchText, 0.5),
+    baseline: percentile(scanBase, 0.5),
+    stat: 'median',
+    baselineWhat: 'raw IndexedDB getAll of every card',
   })
   db.close()
   return { results, seedMs, size }

@@ -70,7 +70,7 @@ export async function seedCollection(db: AttacheDb, size: BenchSize, now: number
         typeId: BASIC.id,
         deckId,
         fields: { Front: `Question ${i} of ${deckId}?`, Back: `Answer ${i}` },
-        tags: [],
+        tags: [`t${i % 10}`],
         section,
         position: i,
         retired: 0,

@@ -224,11 +224,18 @@ export function editNote(
     const problem = whyNoCards(type, fields)
     if (problem) throw new EditError(problem)
     const deckId = input.deckId ?? note.deckId
-    if (deckId !== note.deckId && !(await store.getDeck(deckId)))
-      throw new EditError('That deck no longer exists; nothing was saved.')
+    let position = note.position
+    if (deckId !== note.deckId) {
+      // A moved note goes to the end of its new deck's order (positions stay unique per deck).
+      const target = await store.getDeck(deckId)
+      if (!target) throw new EditError('That deck no longer exists; nothing was saved.')
+      position = target.nextPosition ?? 0
+      await store.putDeck({ ...target, nextPosition: position + 1 })
+    }
     const edited: NoteRow = {
       ...note,
       deckId,
+      position,
       fields,
       tags: cleanTags(input.tags),
       modifiedAt: now.getTime(),

@@ -85,6 +85,18 @@ export class MemoryStore implements StudyStore {
     for (const r of rows) this.write(this.notes, r.id, r)
   }
 
+  async cardsByPositionRange(deckId: string, from: number, to: number) {
+    return [...this.cards.values()]
+      .filter((c) => c.deckId === deckId && c.position >= from && c.position <= to)
+      .map(copy)
+  }
+  async notesPage(deckId: string, from: number, limit: number) {
+    return [...this.notes.values()]
+      .filter((n) => n.deckId === deckId && n.position >= from)
+      .sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1))
+      .slice(0, limit)
+      .map(copy)
+  }
   async trashedNotes() {
     return [...this.notes.values()].filter((n) => n.deletedAt !== undefined).map(copy)
   }

@@ -17,7 +17,14 @@ export interface FoundCard {
 }
 
 export type SearchResult =
-  | { ok: true; total: number; cards: FoundCard[] }
+  | {
+      ok: true
+      /** How many cards match; when the search stopped at `limit`, at least this many. */
+      total: number
+      /** False when the search stopped once it had `limit` cards (`total` is then a floor). */
+      complete: boolean
+      cards: FoundCard[]
+    }
   | { ok: false; error: { message: string; at: number } }
 
 const DAY = 86_400_000
@@ -53,6 +60,8 @@ export async function searchCards(
   settings: Settings,
   now: Date,
   limit = 200,
+  /** Stop at `limit` cards instead of counting every match (the first rows, fast). */
+  stopAtLimit = false,
 ): Promise<SearchResult> {
   const parsed = parseQuery(input)
   if (!parsed.ok) return parsed
@@ -81,45 +90,58 @@ export async function searchCards(
     }
     const found: FoundCard[] = []
     let total = 0
-    for (const deck of decks) {
-      const [cards, notes] = await Promise.all([
-        store.sectionCards(deck.id, ''),
-        store.notesOfDeck(deck.id),
-      ])
-      const noteOf = new Map(notes.map((n) => [n.id, n]))
-      // Cards moved here from another deck's note: their notes are read one by one.
-      for (const c of cards)
-        if (!noteOf.has(c.noteId)) {
-          const n = await store.getNote(c.noteId)
-          if (n) noteOf.set(n.id, n)
+    // Notes are read a page at a time in deck order, with their cards: the first rows come
+    // after a page or two, whatever the size of the collection.
+    const PAGE = 400
+    scan: for (const deck of decks) {
+      for (let from = -Infinity; ;) {
+        const notes = await store.notesPage(deck.id, from, PAGE)
+        if (notes.length === 0) break
+        const first = notes[0]?.position ?? 0
+        const cards = await store.cardsByPositionRange(
+          deck.id,
+          first,
+          notes.at(-1)?.position ?? first,
+        )
+        const byNote = new Map<string, CardRow[]>()
+        for (const c of cards) byNote.set(c.noteId, [...(byNote.get(c.noteId) ?? []), c])
+        for (const note of notes) {
+          if (note.deletedAt !== undefined) continue
+          const values = Object.values(note.fields).map(plainText)
+          const text = values.join(' ').toLowerCase()
+          const own = (byNote.get(note.id) ?? []).sort((a, b) => a.ord - b.ord)
+          for (const card of own) {
+            if (card.queue === Queue.Retired) continue
+            const item: SearchItem = {
+              cardId: card.id,
+              deckName: deck.name,
+              tags: note.tags,
+              text,
+              queue: card.queue,
+              state: card.state,
+              flag: card.flag ?? 0,
+              due: card.due,
+              scheduledDays: card.scheduled_days,
+              reps: card.reps,
+              lapses: card.lapses,
+              stability: card.stability,
+              difficulty: card.difficulty,
+              addedAt: note.createdAt ?? null,
+            }
+            if (!matchesQuery(query, item, ctx)) continue
+            total++
+            if (found.length < limit)
+              found.push({ card, note, deckName: deck.name, sortField: values[0] ?? '' })
+            else if (stopAtLimit) break scan
+          }
         }
-      cards.sort((a, b) => a.position - b.position || a.ord - b.ord)
-      for (const card of cards) {
-        const note = noteOf.get(card.noteId)
-        if (!note || note.deletedAt !== undefined || card.queue === Queue.Retired) continue
-        const values = Object.values(note.fields).map(plainText)
-        const item: SearchItem = {
-          cardId: card.id,
-          deckName: deck.name,
-          tags: note.tags,
-          text: values.join(' ').toLowerCase(),
-          queue: card.queue,
-          state: card.state,
-          flag: card.flag ?? 0,
-          due: card.due,
-          scheduledDays: card.scheduled_days,
-          reps: card.reps,
-          lapses: card.lapses,
-          stability: card.stability,
-          difficulty: card.difficulty,
-          addedAt: note.createdAt ?? null,
-        }
-        if (!matchesQuery(query, item, ctx)) continue
-        total++
-        if (found.length < limit)
-          found.push({ card, note, deckName: deck.name, sortField: values[0] ?? '' })
+        const last = notes.at(-1)
+        if (notes.length < PAGE || !last) break
+        from = last.position + 1
       }
     }
-    return { ok: true, total, cards: found }
+    if (stopAtLimit && total > found.length)
+      return { ok: true, total: found.length, complete: false, cards: found }
+    return { ok: true, total, complete: true, cards: found }
   })
 }

@@ -42,6 +42,10 @@ export interface StudyStore {
   getNote(id: string): Promise<NoteRow | undefined>
   notesOfDeck(deckId: string): Promise<NoteRow[]>
   putNotes(rows: readonly NoteRow[]): Promise<void>
+  /** The cards of a deck with `from ≤ position ≤ to` (the cards of a page of its notes). */
+  cardsByPositionRange(deckId: string, from: number, to: number): Promise<CardRow[]>
+  /** Up to `limit` notes of a deck with `position ≥ from`, in position order (paging). */
+  notesPage(deckId: string, from: number, limit: number): Promise<NoteRow[]>
   /** The notes in the trash. */
   trashedNotes(): Promise<NoteRow[]>
   /** Every tag used by a note, once each. */

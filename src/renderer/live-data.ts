@@ -256,11 +256,14 @@ export function restoreTrashedNote(noteId: string) {
   return restoreNote(store, noteId)
 }
 
-/** The cards a search finds (the first `limit`), kept current; undefined while searching. */
-export function useSearch(query: string, settings: Settings, limit: number) {
+/**
+ * The cards a search finds (the first `limit`), kept current; undefined while searching.
+ * `firstRowsOnly` stops at `limit` for a quick first screen.
+ */
+export function useSearch(query: string, settings: Settings, limit: number, firstRowsOnly = false) {
   return useLiveQuery(
-    () => searchCards(store, query, settings, new Date(), limit),
-    [query, settings, limit],
+    () => searchCards(store, query, settings, new Date(), limit, firstRowsOnly),
+    [query, settings, limit, firstRowsOnly],
   )
 }
 

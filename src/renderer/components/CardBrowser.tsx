@@ -13,6 +13,8 @@ interface Props {
 
 /** The most rows a search shows; the count says when there are more. */
 const SHOWN = 5000
+/** The rows shown at once while the full search still counts. */
+const FIRST_ROWS = 60
 const ROW_HEIGHT = 34
 
 type SortKey = 'sortField' | 'deck' | 'due' | 'interval' | 'difficulty' | 'reviews' | 'lapses'
@@ -63,7 +65,10 @@ export function CardBrowser({ settings, onExit }: Props) {
   const [cursor, setCursor] = useState(0)
   const [editing, setEditing] = useState<string | null>(null)
   const [message, setMessage] = useState<string | null>(null)
-  const result = useSearch(query, settings, SHOWN)
+  // The first rows come from a search that stops early; the full one (with the count) follows.
+  const quick = useSearch(query, settings, FIRST_ROWS, true)
+  const full = useSearch(query, settings, SHOWN)
+  const result = full ?? quick
   const scroller = useRef<HTMLDivElement>(null)
 
   // Esc anywhere on the screen goes back (the editor dialog handles its own Esc).
@@ -170,7 +175,7 @@ export function CardBrowser({ settings, onExit }: Props) {
             ? 'Searching…'
             : !result.ok
               ? `${result.error.message} (at character ${result.error.at + 1})`
-              : `${result.total} ${result.total === 1 ? 'card' : 'cards'}${result.total > SHOWN ? ` (the first ${SHOWN} shown)` : ''}${selected.size ? ` · ${chosen.length} selected` : ''}`}
+              : `${result.complete ? result.total : `${result.total}+`} ${result.total === 1 ? 'card' : 'cards'}${result.complete ? '' : ' (counting…)'}${result.total > SHOWN ? ` (the first ${SHOWN} shown)` : ''}${selected.size ? ` · ${chosen.length} selected` : ''}`}
         </p>
       </div>
       <div className="browser-actions" role="group" aria-label="Selected cards">

@@ -64,9 +64,9 @@ export function openDb(name: string = DB_NAME): AttacheDb {
   db.version(3)
     .stores({
       noteTypes: 'id',
-      notes: 'id, deckId, *tags, deletedAt',
+      notes: 'id, deckId, [deckId+position], *tags, deletedAt',
       cards:
-        'id, noteId, [deckId+queue+due], [deckId+queue+position], [deckId+sectionKey], buriedUntil',
+        'id, noteId, [deckId+queue+due], [deckId+queue+position], [deckId+position], [deckId+sectionKey], buriedUntil',
       reviewLogs: null,
       revlog: 'id, [cardId+id]',
       presets: 'id',

@@ -54,6 +54,19 @@ export class DexieStore implements StudyStore {
     await this.db.notes.bulkPut([...rows])
   }
 
+  cardsByPositionRange(deckId: string, from: number, to: number) {
+    return this.db.cards
+      .where('[deckId+position]')
+      .between([deckId, from], [deckId, to], true, true)
+      .toArray()
+  }
+  notesPage(deckId: string, from: number, limit: number) {
+    return this.db.notes
+      .where('[deckId+position]')
+      .between([deckId, from], [deckId, Infinity])
+      .limit(limit)
+      .toArray()
+  }
   trashedNotes() {
     // Only notes in the trash have the field, so its index holds only them.
     return this.db.notes.where('deletedAt').above(0).toArray()
