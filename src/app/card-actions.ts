@@ -1,3 +1,5 @@
+import { CardState, type Scheduler } from '../core/scheduling/scheduler'
+import { toStoredState } from '../core/scheduling/stored-state'
 import { Queue, queueOf, type CardRow } from './collection'
 import { StaleCardError } from './answer'
 import type { StudyStore } from './store'
@@ -103,5 +105,42 @@ export function changeCards(
     })
     await store.putCards(changed.map((c) => ({ ...c, revision: c.revision + 1 })))
     return changed.length
+  }, ['cards'])
+}
+
+/**
+ * Forgets cards: each becomes new again (its review history stays in the log), as Anki's
+ * "Reset". Or reschedules them to be due `inDays` study days from `dayStart` (0 = today).
+ */
+export function resetCards(
+  store: StudyStore,
+  scheduler: Scheduler,
+  cardIds: readonly string[],
+  how: { kind: 'new' } | { kind: 'due'; inDays: number; dayStart: number },
+  now: Date,
+): Promise<number> {
+  return store.transaction(async () => {
+    const cards = (await store.getCards(cardIds)).filter(
+      (c): c is CardRow =>
+        c !== undefined && c.queue !== Queue.Retired && c.queue !== Queue.Trashed,
+    )
+    const fresh = toStoredState(scheduler.newState(now))
+    const rows = cards.map((c): CardRow => {
+      if (how.kind === 'new') {
+        const { last_review: _l, buriedUntil: _b, ...rest } = c
+        return { ...rest, ...fresh, queue: Queue.New, revision: c.revision + 1 }
+      }
+      if (c.state === CardState.New) return c
+      const due = how.dayStart + Math.max(0, Math.round(how.inDays)) * 86_400_000
+      const { buriedUntil: _b, ...rest } = c
+      return {
+        ...rest,
+        due,
+        queue: c.queue === Queue.Suspended ? Queue.Suspended : queueOf(c.state),
+        revision: c.revision + 1,
+      }
+    })
+    await store.putCards(rows.filter((r, i) => r !== cards[i]))
+    return rows.filter((r, i) => r !== cards[i]).length
   }, ['cards'])
 }

@@ -293,3 +293,44 @@ export function restoreNote(store: StudyStore, noteId: string) {
 export async function trashedNotes(store: StudyStore): Promise<NoteRow[]> {
   return (await store.trashedNotes()).sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0))
 }
+
+/** Adds tags to, or takes tags off, many notes at once (the browser's tag and untag). */
+export function retagNotes(
+  store: StudyStore,
+  noteIds: readonly string[],
+  change: { add?: readonly string[]; remove?: readonly string[] },
+  now: Date,
+): Promise<number> {
+  return store.transaction(async () => {
+    const add = cleanTags(change.add ?? [])
+    const remove = new Set(cleanTags(change.remove ?? []).map((t) => t.toLowerCase()))
+    const changed: NoteRow[] = []
+    for (const id of new Set(noteIds)) {
+      const note = await store.getNote(id)
+      if (!note) continue
+      const tags = cleanTags([...note.tags.filter((t) => !remove.has(t.toLowerCase())), ...add])
+      if (tags.join(' ') !== note.tags.join(' '))
+        changed.push({ ...note, tags, modifiedAt: now.getTime() })
+    }
+    await store.putNotes(changed)
+    return changed.length
+  }, ['notes'])
+}
+
+/** Moves many notes, with all their cards, to a deck (each to the end of its order). */
+export async function moveNotes(
+  store: StudyStore,
+  scheduler: Scheduler,
+  noteIds: readonly string[],
+  deckId: string,
+  now: Date,
+): Promise<number> {
+  let moved = 0
+  for (const noteId of new Set(noteIds)) {
+    const note = await store.getNote(noteId)
+    if (!note || note.deckId === deckId) continue
+    await editNote(store, scheduler, { noteId, fields: note.fields, tags: note.tags, deckId }, now)
+    moved++
+  }
+  return moved
+}

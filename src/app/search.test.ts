@@ -81,3 +81,28 @@ describe('bulk changes from the browser', () => {
     expect(await ids(store, 'flag:2')).toEqual(['unclos', 'itlos'])
   })
 })
+
+describe('more bulk changes', () => {
+  it('tags, untags and moves notes; resets cards to new and reschedules them', async () => {
+    const store = await collection()
+    const { retagNotes, moveNotes } = await import('./editing')
+    const { resetCards } = await import('./card-actions')
+    expect(
+      await retagNotes(store, ['unclos', 'itlos'], { add: ['exam'], remove: ['UN'] }, t0),
+    ).toBe(2)
+    expect(await ids(store, 'tag:exam -tag:un')).toEqual(['unclos', 'itlos'])
+    expect(await moveNotes(store, scheduler, ['unclos', 'gge'], 'cyber', t0)).toBe(1)
+    expect(await ids(store, 'deck:Cyber')).toEqual(['gge', 'oewg', 'unclos'])
+
+    await answer(store, 'itlos#0', 4, t0)
+    expect(await ids(store, 'is:review')).toEqual(['itlos'])
+    const dayStart = t0.getTime()
+    expect(
+      await resetCards(store, scheduler, ['itlos#0'], { kind: 'due', inDays: 0, dayStart }, t0),
+    ).toBe(1)
+    expect(await ids(store, 'is:due')).toEqual(['itlos'])
+    expect(await resetCards(store, scheduler, ['itlos#0'], { kind: 'new' }, t0)).toBe(1)
+    expect(await ids(store, 'is:new deck:Exam')).toEqual(['itlos'])
+    expect(await store.logsSince(0)).toHaveLength(1)
+  })
+})

@@ -8,7 +8,7 @@ import {
   type DeckOverview,
   type SectionOverview,
 } from '../app/study-queue'
-import { changeCards, unburyCards } from '../app/card-actions'
+import { changeCards, resetCards, unburyCards } from '../app/card-actions'
 import { searchCards } from '../app/search'
 import { cardInfo, type CardInfo } from '../app/card-view'
 import { noteTypes } from '../app/note-types'
@@ -24,9 +24,11 @@ import {
   addNote,
   createDeck,
   editNote,
+  moveNotes,
   renameDeck,
   restoreDeck,
   restoreNote,
+  retagNotes,
   trashDeck,
   trashNote,
   trashedDecks,
@@ -278,4 +280,32 @@ export function changeManyCards(
 /** Moves the notes of these cards to the trash. */
 export async function trashNotesOf(noteIds: readonly string[]) {
   for (const id of new Set(noteIds)) await trashNote(store, id, new Date())
+}
+
+/** Adds tags to, or removes tags from, these notes. */
+export function retagManyNotes(noteIds: readonly string[], add: string[], remove: string[]) {
+  return retagNotes(store, noteIds, { add, remove }, new Date())
+}
+
+/** Moves these notes (with their cards) to a deck. */
+export function moveManyNotes(noteIds: readonly string[], deckId: string) {
+  return moveNotes(store, scheduler, noteIds, deckId, new Date())
+}
+
+/** Makes these cards new again, or due in `inDays` study days. */
+export function resetManyCards(
+  cardIds: readonly string[],
+  settings: Settings,
+  inDays: number | null,
+) {
+  const now = new Date()
+  return resetCards(
+    store,
+    scheduler,
+    cardIds,
+    inDays === null
+      ? { kind: 'new' }
+      : { kind: 'due', inDays, dayStart: studyDayAt(settings, now).start.getTime() },
+    now,
+  )
 }

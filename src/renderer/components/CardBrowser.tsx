@@ -2,8 +2,17 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { FoundCard } from '../../app/search'
 import type { Settings } from '../../app/settings'
-import { changeManyCards, trashNotesOf, useSearch } from '../live-data'
+import {
+  changeManyCards,
+  moveManyNotes,
+  resetManyCards,
+  retagManyNotes,
+  trashNotesOf,
+  useDeckNames,
+  useSearch,
+} from '../live-data'
 import { FLAG_NAMES } from '../study/use-study-session'
+import { CardInfoDialog } from './CardInfoDialog'
 import { NoteEditor } from './NoteEditor'
 
 interface Props {
@@ -65,6 +74,10 @@ export function CardBrowser({ settings, onExit }: Props) {
   const [cursor, setCursor] = useState(0)
   const [editing, setEditing] = useState<string | null>(null)
   const [message, setMessage] = useState<string | null>(null)
+  const [tagDraft, setTagDraft] = useState('')
+  const [dueDraft, setDueDraft] = useState('0')
+  const [infoOf, setInfoOf] = useState<string | null>(null)
+  const decks = useDeckNames()
   // The first rows come from a search that stops early; the full one (with the count) follows.
   const quick = useSearch(query, settings, FIRST_ROWS, true)
   const full = useSearch(query, settings, SHOWN)
@@ -74,11 +87,11 @@ export function CardBrowser({ settings, onExit }: Props) {
   // Esc anywhere on the screen goes back (the editor dialog handles its own Esc).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !editing && !e.defaultPrevented) onExit()
+      if (e.key === 'Escape' && !editing && !infoOf && !e.defaultPrevented) onExit()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [editing, onExit])
+  }, [editing, infoOf, onExit])
 
   // Search as the user stops typing.
   useEffect(() => {
@@ -259,6 +272,114 @@ export function CardBrowser({ settings, onExit }: Props) {
         >
           Move notes to trash
         </button>
+        <label className="flag-picker">
+          Move to
+          <select
+            value=""
+            disabled={!chosen.length}
+            onChange={(e) => {
+              const target = e.target.value
+              void act(async () => {
+                const n = await moveManyNotes(
+                  chosen.map((c) => c.note.id),
+                  target,
+                )
+                return `${n} ${n === 1 ? 'note' : 'notes'} moved.`
+              })
+            }}
+          >
+            <option value="" disabled>
+              Deck…
+            </option>
+            {(decks ?? []).map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <input
+          className="tag-input"
+          aria-label="Tags to add or remove"
+          placeholder="tags"
+          value={tagDraft}
+          onChange={(e) => setTagDraft(e.target.value)}
+        />
+        {(['add', 'remove'] as const).map((how) => (
+          <button
+            key={how}
+            type="button"
+            className="ghost"
+            disabled={!chosen.length || !tagDraft.trim()}
+            onClick={() =>
+              void act(async () => {
+                const tags = tagDraft.split(/\s+/).filter(Boolean)
+                const n = await retagManyNotes(
+                  chosen.map((c) => c.note.id),
+                  how === 'add' ? tags : [],
+                  how === 'remove' ? tags : [],
+                )
+                return `${n} ${n === 1 ? 'note' : 'notes'} ${how === 'add' ? 'tagged' : 'untagged'}.`
+              })
+            }
+          >
+            {how === 'add' ? 'Add tags' : 'Remove tags'}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="ghost"
+          disabled={!chosen.length}
+          onClick={() =>
+            void act(async () => {
+              const n = await resetManyCards(
+                chosen.map((c) => c.card.id),
+                settings,
+                null,
+              )
+              return `${n} reset to new.`
+            })
+          }
+        >
+          Reset to new
+        </button>
+        <label className="flag-picker">
+          Due in
+          <input
+            type="number"
+            min={0}
+            className="days-input"
+            aria-label="Due in how many days"
+            value={dueDraft}
+            onChange={(e) => setDueDraft(e.target.value)}
+          />
+          days
+        </label>
+        <button
+          type="button"
+          className="ghost"
+          disabled={!chosen.length || !/^\d+$/.test(dueDraft)}
+          onClick={() =>
+            void act(async () => {
+              const n = await resetManyCards(
+                chosen.map((c) => c.card.id),
+                settings,
+                Number(dueDraft),
+              )
+              return `${n} rescheduled.`
+            })
+          }
+        >
+          Reschedule
+        </button>
+        <button
+          type="button"
+          className="ghost"
+          disabled={chosen.length !== 1}
+          onClick={() => setInfoOf(chosen[0]?.card.id ?? null)}
+        >
+          Info
+        </button>
         {message && <span className="muted">{message}</span>}
       </div>
       <div className="browser-table" role="grid" aria-label="Cards" aria-rowcount={rows.length + 1}>
@@ -357,6 +478,7 @@ export function CardBrowser({ settings, onExit }: Props) {
         </div>
       </div>
       {editing && <NoteEditor mode="edit" noteId={editing} onClose={() => setEditing(null)} />}
+      {infoOf && <CardInfoDialog cardId={infoOf} onClose={() => setInfoOf(null)} />}
     </section>
   )
 }
