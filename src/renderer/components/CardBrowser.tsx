@@ -192,38 +192,25 @@ export function CardBrowser({ settings, onExit }: Props) {
         </p>
       </div>
       <div className="browser-actions" role="group" aria-label="Selected cards">
-        <button
-          type="button"
-          className="ghost"
-          disabled={!chosen.length}
-          onClick={() =>
-            void act(async () => {
-              const n = await changeManyCards(
-                chosen.map((c) => c.card.id),
-                { kind: 'suspend' },
-              )
-              return `${n} suspended.`
-            })
-          }
-        >
-          Suspend
-        </button>
-        <button
-          type="button"
-          className="ghost"
-          disabled={!chosen.length}
-          onClick={() =>
-            void act(async () => {
-              const n = await changeManyCards(
-                chosen.map((c) => c.card.id),
-                { kind: 'unsuspend' },
-              )
-              return `${n} unsuspended.`
-            })
-          }
-        >
-          Unsuspend
-        </button>
+        {(['suspend', 'unsuspend'] as const).map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            className="ghost"
+            disabled={!chosen.length}
+            onClick={() =>
+              void act(async () => {
+                const n = await changeManyCards(
+                  chosen.map((c) => c.card.id),
+                  { kind },
+                )
+                return `${n} ${kind}ed.`
+              })
+            }
+          >
+            {kind === 'suspend' ? 'Suspend' : 'Unsuspend'}
+          </button>
+        ))}
         <label className="flag-picker">
           Flag
           <select

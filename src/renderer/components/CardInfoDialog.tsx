@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react'
 import { GRADE_NAMES, type Grade } from '../../core/scheduling/scheduler'
 import { useCardInfo } from '../live-data'
+import { useModalDialog } from './use-modal-dialog'
 
 interface Props {
   cardId: string
@@ -20,27 +20,11 @@ const when = (ms: number) =>
 
 /** Anki's card info (I while studying): the card's state and its whole review history. */
 export function CardInfoDialog({ cardId, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
+  const { dialog, close, onCancel } = useModalDialog(onClose)
   const info = useCardInfo(cardId)
-  useEffect(() => {
-    const d = dialog.current
-    if (d && !d.open) d.showModal()
-  }, [])
-  const close = () => {
-    dialog.current?.close()
-    onClose()
-  }
   const card = info?.view.card
   return (
-    <dialog
-      ref={dialog}
-      className="editor card-info"
-      aria-label="Card info"
-      onCancel={(e) => {
-        e.preventDefault()
-        close()
-      }}
-    >
+    <dialog ref={dialog} className="editor card-info" aria-label="Card info" onCancel={onCancel}>
       <h2>Card info</h2>
       {info === undefined && <p className="muted">Loading…</p>}
       {info === null && <p role="alert">This card no longer exists.</p>}

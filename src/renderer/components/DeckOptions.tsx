@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import { EditError } from '../../app/editing'
 import { DEFAULT_PRESET_ID, type Preset } from '../../app/presets'
 import type { Settings } from '../../app/settings'
 import { newPresetId, saveDeckOptions, useDeckPresetId, usePresets } from '../live-data'
+import { useModalDialog } from './use-modal-dialog'
 
 interface Props {
   deckId: string
@@ -28,21 +29,13 @@ const NUMBERS: [NumberKey, string, string][] = [
  * shared by every deck that uses it; the Default preset's limits are set in Settings.
  */
 export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
+  const { dialog, close, onCancel } = useModalDialog(onClose)
   const id = useId()
   const presets = usePresets(settings)
   const current = useDeckPresetId(deckId)
   const [chosen, setChosen] = useState<string | null>(null)
   const [draft, setDraft] = useState<Preset | null>(null)
   const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    const d = dialog.current
-    if (d && !d.open) d.showModal()
-  }, [])
-  const close = () => {
-    dialog.current?.close()
-    onClose()
-  }
   const selectedId = chosen ?? current
   const stored = presets?.find((p) => p.id === selectedId)
   const preset: Preset | undefined = draft && draft.id === selectedId ? draft : stored
@@ -62,10 +55,7 @@ export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
       ref={dialog}
       className="editor"
       aria-label={`Options of ${deckName}`}
-      onCancel={(e) => {
-        e.preventDefault()
-        close()
-      }}
+      onCancel={onCancel}
     >
       <form
         onSubmit={(e) => {

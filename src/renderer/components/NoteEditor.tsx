@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import { EditError, userNoteTypes } from '../../app/editing'
 import { cardFace, cardOrdinals, whyNoCards } from '../../core/notes/note-cards'
 import type { NoteType } from '../../core/notes/note-types'
@@ -11,6 +11,7 @@ import {
   useNote,
   useNoteTypes,
 } from '../live-data'
+import { useModalDialog } from './use-modal-dialog'
 
 type Props =
   | { mode: 'add'; deckId: string; deckName: string; onClose: (saved: boolean) => void }
@@ -23,7 +24,8 @@ type Props =
  * Ctrl/⌘+Enter saves, Esc closes.
  */
 export function NoteEditor(props: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
+  // Closing goes through `close(saved)` below, which tells the owner whether a note was saved.
+  const { dialog } = useModalDialog(() => undefined)
   const id = useId()
   const types = useNoteTypes()
   const editing = useNote(props.mode === 'edit' ? props.noteId : null)
@@ -36,11 +38,6 @@ export function NoteEditor(props: Props) {
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const [added, setAdded] = useState(0)
-
-  useEffect(() => {
-    const d = dialog.current
-    if (d && !d.open) d.showModal()
-  }, [])
 
   // The note being edited fills the form once it is read.
   if (props.mode === 'edit' && editing && fields === null) {
