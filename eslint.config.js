@@ -25,7 +25,7 @@ const noClockOrChance = (layer) => [
     message: `${layer} takes \`now\` as an argument`,
   },
 ]
-const CORE_LIBRARIES = ['ts-fsrs', 'zod', 'jsonc-parser', 'fastest-levenshtein']
+const CORE_LIBRARIES = ['ts-fsrs', 'zod', 'jsonc-parser', 'fastest-levenshtein', 'entities']
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'url', 'crypto']
 
 export default tseslint.config(

@@ -114,7 +114,7 @@ test('E while studying edits the note, and the card shows the new text', async (
   await expect(page.getByTestId('card-back')).toHaveText('Kyoto')
   await page.keyboard.press('e')
   const edit = page.getByRole('dialog', { name: 'Edit note' })
-  await expect(edit.getByLabel('Back')).toHaveValue('Kyoto')
+  await expect(edit.getByLabel('Back')).toHaveText('Kyoto')
   await edit.getByLabel('Back').fill('Tokyo')
   await page.keyboard.press('Control+Enter')
   await expect(edit).toHaveCount(0)
@@ -284,4 +284,63 @@ test('a note moved to the trash while studying leaves the queue and comes back w
   await trash.getByRole('button', { name: 'Restore note Capital of Japan?' }).click()
   await expect(counts).toHaveAttribute('aria-label', /^1 new, .* 1 cards/)
   await expect(trash).toHaveCount(0)
+})
+
+test('formatted text is kept and shown; hostile HTML in a note is shown inert', async ({ app }) => {
+  const { page } = app
+  await createDeck(page, DECK)
+  const editor = await openEditor(page)
+  const front = editor.getByLabel('Front')
+  await front.click()
+  await page.keyboard.type('The ')
+  await page.keyboard.press('Control+b')
+  await page.keyboard.type('Montego Bay')
+  await page.keyboard.press('Control+b')
+  await page.keyboard.type(' convention?')
+  await editor.getByLabel('Back').fill('UNCLOS')
+  await expect(editor.getByTestId('preview-card').locator('strong')).toHaveText('Montego Bay')
+  await page.keyboard.press('Control+Enter')
+  await expect(editor.getByRole('status')).toHaveText('1 note added.')
+  await page.keyboard.press('Escape')
+
+  // As an imported deck could: a field full of markup that must never run or load.
+  const hostile =
+    '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>' +
+    '<iframe src="https://example.org"></iframe><form><input></form>' +
+    '<a href="javascript:window.__pwned=3">js link</a> <a href="https://www.mofa.go.jp/">MOFA</a>' +
+    '<b onclick="window.__pwned=4">bold</b>'
+  await page.evaluate(
+    (html) =>
+      new Promise<void>((ok, fail) => {
+        const open = indexedDB.open('attache')
+        open.onsuccess = () => {
+          const tx = open.result.transaction('notes', 'readwrite')
+          const notes = tx.objectStore('notes')
+          const all = notes.getAll()
+          all.onsuccess = () => {
+            const note = (all.result as { typeId: string; fields: Record<string, string> }[]).find(
+              (n) => n.typeId === 'basic',
+            )
+            if (note) notes.put({ ...note, fields: { ...note.fields, Back: html } })
+          }
+          tx.oncomplete = () => {
+            open.result.close()
+            ok()
+          }
+          tx.onerror = () => fail(tx.error)
+        }
+      }),
+    hostile,
+  )
+  await page.getByRole('button', { name: `Study ${DECK}` }).click()
+  await expect(page.getByTestId('card-front').locator('strong')).toHaveText('Montego Bay')
+  await page.keyboard.press('Space')
+  const back = page.getByTestId('card-back')
+  await expect(back).toContainText('js link')
+  await expect(back.locator('script, iframe, form, input, [onerror], [onclick]')).toHaveCount(0)
+  await expect(back.locator('a[href^="javascript"]')).toHaveCount(0)
+  await expect(back.locator('a[href="https://www.mofa.go.jp/"]')).toHaveCount(1)
+  await expect(back.locator('b')).toHaveText('bold')
+  await back.locator('b').click()
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined()
 })

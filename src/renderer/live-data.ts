@@ -36,6 +36,7 @@ import {
   type NoteInput,
 } from '../app/editing'
 import type { NoteType } from '../core/notes/note-types'
+import platform from '@platform'
 import { scheduler, startApp, store, type StartupReport } from './app-services'
 import { storageErrorMessage } from './storage/storage-errors'
 
@@ -308,4 +309,9 @@ export function resetManyCards(
       : { kind: 'due', inDays, dayStart: studyDayAt(settings, now).start.getTime() },
     now,
   )
+}
+
+/** Opens an https link in the system browser (the host checks it against its allow-list). */
+export function openExternal(url: string) {
+  return platform.openExternal(url)
 }

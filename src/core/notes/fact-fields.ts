@@ -1,14 +1,17 @@
 import type { Fact } from '../decks/deck-schema'
 import { cardOrdinals } from './note-cards'
 import { FACT_TYPE } from './note-types'
-import type { Fields } from './render-template'
+import { htmlOfText, plainText, type Fields } from './render-template'
 
 /** A deck file's `{{hidden}}` marks the key part of a statement: one card hides all of them. */
 const DECK_CLOZE = /\{\{([^{}]+)\}\}/g
 
-/** The fields of a chapter fact as a note of the fact type (the statement in Anki's cloze syntax). */
+/**
+ * The fields of a chapter fact as a note of the fact type: HTML, as every note's fields (the
+ * deck file's text escaped), the statement in Anki's cloze syntax.
+ */
 export function factFields(fact: Fact): Record<string, string> {
-  return {
+  const fields: Record<string, string> = {
     Prompt: fact.prompt,
     Answer: fact.answer,
     Kind: fact.kind,
@@ -20,6 +23,7 @@ export function factFields(fact: Fact): Record<string, string> {
     Statement: fact.cloze ? fact.cloze.replace(DECK_CLOZE, '{{c1::$1}}') : '',
     Note: fact.note ?? '',
   }
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, htmlOfText(v)]))
 }
 
 const ANKI_CLOZE = /\{\{c\d+::([\s\S]*?)(?:::[\s\S]*?)?\}\}/g
@@ -29,7 +33,7 @@ const ANKI_CLOZE = /\{\{c\d+::([\s\S]*?)(?:::[\s\S]*?)?\}\}/g
  * user emptied or mistyped are left out rather than guessed.
  */
 export function factOfNote(id: string, section: readonly string[], fields: Fields): Fact {
-  const f = (name: string) => (fields[name] ?? '').trim()
+  const f = (name: string) => plainText(fields[name] ?? '')
   const kind = f('Kind') as Fact['kind']
   const fact: Fact = { id, section: [...section], kind, prompt: f('Prompt'), answer: f('Answer') }
   const value = Number(f('Figure'))

@@ -39,3 +39,15 @@ describe('renderTemplate', () => {
     expect(render('{{FrontSide}}+', fields, { side: 'back', cloze: 1, frontSide: 'F' })).toBe('F+')
   })
 })
+
+describe('field HTML and plain text', () => {
+  it('reads the text of field HTML: tags out, entities decoded, spaces folded', async () => {
+    const { plainText, htmlOfText } = await import('./render-template')
+    expect(plainText('<b>UN</b>&nbsp;&amp; <i>ASEAN</i><br>Tokyo&lt;Osaka')).toBe(
+      'UN & ASEAN Tokyo<Osaka',
+    )
+    expect(plainText('<p>One</p><p>Two</p>')).toBe('One Two')
+    expect(htmlOfText('a < b & "c"')).toBe('a &lt; b &amp; &quot;c&quot;')
+    expect(plainText(htmlOfText('a < b & "c"'))).toBe('a < b & "c"')
+  })
+})

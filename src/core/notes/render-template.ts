@@ -1,3 +1,4 @@
+import { decodeHTML, escapeUTF8 } from 'entities'
 import { clozeOnly, renderCloze, type ClozeActive } from './cloze'
 
 /**
@@ -30,12 +31,19 @@ type Node =
   | { kind: 'field'; name: string; filters: string[] }
   | { kind: 'section'; name: string; negated: boolean; children: Node[] }
 
-/** Text with its HTML tags, entities for spaces and surrounding white space removed. */
+/**
+ * The text of a field's HTML: tags removed (a line break or block end becomes a space),
+ * entities decoded, white space folded and trimmed.
+ */
 export function plainText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
+  return decodeHTML(html.replace(/<(?:br|\/p|\/div|\/li)\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
     .trim()
+}
+
+/** Plain text as field HTML: `<`, `>`, `&` and quotes escaped. */
+export function htmlOfText(text: string): string {
+  return escapeUTF8(text)
 }
 
 const hasText = (value: string | undefined) => plainText(value ?? '') !== ''

@@ -1,5 +1,6 @@
 import { GRADE_NAMES, type Grade } from '../../core/scheduling/scheduler'
 import { useCardInfo } from '../live-data'
+import { SafeHtml } from './SafeHtml'
 import { useModalDialog } from './use-modal-dialog'
 
 interface Props {
@@ -30,7 +31,7 @@ export function CardInfoDialog({ cardId, onClose }: Props) {
       {info === null && <p role="alert">This card no longer exists.</p>}
       {info && card && (
         <>
-          <p className="card-info-front">{info.view.face.front}</p>
+          <SafeHtml className="card-info-front" html={info.view.face.front} />
           <dl className="card-info-facts">
             <dt>Deck</dt>
             <dd>{info.deckName}</dd>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import type { ShownCard } from '../study/use-study-session'
+import { SafeHtml } from './SafeHtml'
 
 interface Props {
   shown: ShownCard
@@ -28,9 +29,7 @@ export function CardView({ shown, onSubmitTyped }: Props) {
           ))}
         </ol>
       </nav>
-      <p className="front" data-testid="card-front">
-        {face.front}
-      </p>
+      <SafeHtml className="front" testId="card-front" html={face.front} />
       {face.answerMode === 'type' && !revealed && (
         <form
           className="typed-answer"
@@ -69,10 +68,8 @@ export function CardView({ shown, onSubmitTyped }: Props) {
               )}
             </p>
           )}
-          <p className="back" data-testid="card-back">
-            {face.back}
-          </p>
-          {face.context && <p className="context">{face.context}</p>}
+          <SafeHtml className="back" testId="card-back" html={face.back} />
+          {face.context && <SafeHtml className="context" html={face.context} />}
         </>
       )}
     </article>

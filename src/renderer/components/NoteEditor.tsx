@@ -11,6 +11,8 @@ import {
   useNote,
   useNoteTypes,
 } from '../live-data'
+import { RichField } from './RichField'
+import { SafeHtml } from './SafeHtml'
 import { useModalDialog } from './use-modal-dialog'
 
 type Props =
@@ -70,7 +72,7 @@ export function NoteEditor(props: Props) {
         setFields({})
         setError(null)
         setSaving(false)
-        dialog.current?.querySelector('textarea')?.focus()
+        dialog.current?.querySelector<HTMLElement>('.rich-field')?.focus()
         setAdded((n) => n + 1)
         return
       }
@@ -93,6 +95,12 @@ export function NoteEditor(props: Props) {
         close(props.mode === 'add' && added > 0)
       }}
       onKeyDown={(e) => {
+        // The text editor keeps Esc from reaching the dialog's own cancel: close here.
+        if (e.key === 'Escape') {
+          e.preventDefault()
+          close(props.mode === 'add' && added > 0)
+          return
+        }
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
           e.preventDefault()
           void save()
@@ -130,16 +138,13 @@ export function NoteEditor(props: Props) {
               </div>
             )}
             {type?.fields.map((f, i) => (
-              <div className="field" key={`${type.id}-${f}`}>
-                <label htmlFor={`${id}-f${i}`}>{f}</label>
-                <textarea
-                  id={`${id}-f${i}`}
-                  rows={f === 'Text' || f === 'Statement' ? 3 : 2}
-                  autoFocus={i === 0}
-                  value={value(f)}
-                  onChange={(e) => setFields({ ...values, [f]: e.target.value })}
-                />
-              </div>
+              <RichField
+                key={`${type.id}-${f}`}
+                label={f}
+                autoFocus={i === 0}
+                value={value(f)}
+                onChange={(html) => setFields((old) => ({ ...(old ?? {}), [f]: html }))}
+              />
             ))}
             {type?.kind === 'cloze' && (
               <p className="muted hint">
@@ -195,9 +200,9 @@ export function NoteEditor(props: Props) {
                     const face = cardFace(type, filled, ord, [])
                     return (
                       <li key={ord} data-testid="preview-card">
-                        <span className="preview-front">{face.front}</span>
+                        <SafeHtml as="span" className="preview-front" html={face.front} />
                         <span aria-hidden="true"> → </span>
-                        <span className="preview-back">{face.back}</span>
+                        <SafeHtml as="span" className="preview-back" html={face.back} />
                       </li>
                     )
                   })}
