@@ -342,5 +342,17 @@ test('formatted text is kept and shown; hostile HTML in a note is shown inert', 
   await expect(back.locator('a[href="https://www.mofa.go.jp/"]')).toHaveCount(1)
   await expect(back.locator('b')).toHaveText('bold')
   await back.locator('b').click()
+  // The same field in the editor (E) and in the browser: inert too.
+  await page.keyboard.press('e')
+  const edit = page.getByRole('dialog', { name: 'Edit note' })
+  await expect(edit.getByLabel('Back')).toContainText('js link')
+  await expect(
+    edit.getByLabel('Back').locator('script, iframe, form, input, [onerror], [onclick]'),
+  ).toHaveCount(0)
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: 'Browse' }).click()
+  await page.getByRole('searchbox').fill('deck:Exam')
+  await expect(page.getByTestId('browser-row')).toHaveCount(1)
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined()
 })
