@@ -1,0 +1,179 @@
+// The app's own screens at benchmark size, in Chromium: the built web app with the
+// 100,000-card collection seeded into its database; scrolling the card browser (frames over
+// 16.7 ms counted) and opening the note editor on a card. `--tiny`: the small collection.
+// Prints figures and adds them to bench/results(.tiny).json; asserts nothing.
+import { chromium } from '@playwright/test'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import { tmpdir } from 'node:os'
+import { extname, join, resolve } from 'node:path'
+import { build } from 'vite'
+import { chromiumLaunchOptions } from '../e2e/chromium'
+import type { BenchResult } from './browser-entry'
+
+const tiny = process.argv.includes('--tiny')
+const root = resolve(import.meta.dirname, '..')
+const outDir = await mkdtemp(join(tmpdir(), 'attache-bench-ui-'))
+await build({
+  configFile: resolve(root, 'vite.web.config.ts'),
+  configLoader: 'runner',
+  logLevel: 'error',
+  build: { outDir, emptyOutDir: true },
+})
+const seed = await build({
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    write: false,
+    lib: {
+      entry: resolve(import.meta.dirname, 'ui-seed-entry.ts'),
+      formats: ['iife'],
+      name: 'seed',
+    },
+  },
+})
+const seedOutput = Array.isArray(seed) ? seed[0] : seed
+if (!seedOutput || !('output' in seedOutput)) throw new Error('vite build gave no seed bundle')
+const seedCode = seedOutput.output[0].code
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+}
+const server = createServer((req, res) => {
+  const path = (req.url ?? '/').split('?')[0] ?? '/'
+  if (path === '/seed.js')
+    return void res.writeHead(200, { 'content-type': TYPES['.js'] }).end(seedCode)
+  if (path === '/seed.html')
+    return void res
+      .writeHead(200, { 'content-type': TYPES['.html'] })
+      .end('<!doctype html><script src="/seed.js"></script>')
+  const file = join(outDir, path === '/' ? 'index.html' : path)
+  if (!file.startsWith(outDir) || !existsSync(file)) return void res.writeHead(404).end()
+  void readFile(file).then((body) =>
+    res
+      .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+      .end(body),
+  )
+})
+await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
+const address = server.address()
+const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
+const browser = await chromium.launch(chromiumLaunchOptions())
+const results: BenchResult[] = []
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  // Seeding a full collection takes a minute or two on a 2-core machine; nothing waits longer.
+  page.setDefaultTimeout(300_000)
+  // A page of the app's origin that runs the seeding code, not the app.
+  await page.goto(`${base}/seed.html`)
+  await page.evaluate(
+    (size) => (globalThis as unknown as { seedApp: (s: string) => Promise<void> }).seedApp(size),
+    tiny ? 'tiny' : 'full',
+  )
+  await page.goto(`${base}/`)
+  await page.getByRole('button', { name: 'Study Bench deck 0', exact: true }).waitFor()
+  await page.getByRole('button', { name: 'Browse' }).click()
+  await page.getByRole('searchbox').fill('deck:"Bench deck 0"')
+  const rows = page.getByTestId('browser-row')
+  await rows.first().waitFor()
+  // Wait for the full search (its count has no "+" and says nothing of counting).
+  await page.getByText(/^\d+ cards(?!.*counting)/).waitFor()
+
+  // Scrolling: every frame's time, from requestAnimationFrame, while the wheel turns.
+  await page.locator('.browser-body').hover()
+  // As a string: tsx would wrap named functions in a helper the page does not have.
+  await page.evaluate(`(() => {
+    const frames = []
+    let last = performance.now()
+    let on = true
+    function tick(t) {
+      frames.push(t - last)
+      last = t
+      if (on) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+    window.stopFrames = () => ((on = false), frames)
+  })()`)
+  for (let i = 0; i < 60; i++) {
+    await page.mouse.wheel(0, 420)
+    await page.waitForTimeout(16)
+  }
+  const frames = await page.evaluate(() =>
+    (window as unknown as { stopFrames: () => number[] }).stopFrames(),
+  )
+  const long = frames.filter((f) => f > 16.7).length
+  // A frame that missed a display refresh (jitter around 16.7 ms is not one).
+  const missed = frames.filter((f) => f > 25).length
+  const p95 = [...frames].sort((a, b) => a - b)[Math.floor(frames.length * 0.95)] ?? NaN
+  const cards = tiny ? 500 : 10_000
+  results.push({
+    id: 'browser-scroll-long-frames',
+    what: `browser scroll through a ${cards}-card deck: frames over 16.7 ms (of ${frames.length})`,
+    ours: long,
+    baseline: frames.length,
+    unit: 'ms',
+    ratio: long / frames.length,
+    cards,
+    stat: 'median',
+    baselineWhat: 'frames drawn while scrolling',
+  })
+
+  // Opening the editor on the selected card (Enter), five times.
+  const opens: number[] = []
+  for (let i = 0; i < 5; i++) {
+    await rows.nth(i).click()
+    await page.evaluate(() => Object.assign(window, { t0: performance.now() }))
+    await page.keyboard.press('Enter')
+    await page.getByRole('dialog', { name: 'Edit note' }).getByLabel('Front').waitFor()
+    opens.push(
+      await page.evaluate(() => performance.now() - (window as unknown as { t0: number }).t0),
+    )
+    await page.keyboard.press('Escape')
+    await page.getByRole('dialog', { name: 'Edit note' }).waitFor({ state: 'detached' })
+  }
+  const keyRoundTrip = median(
+    await Promise.all(
+      [0, 1, 2].map(async () => {
+        const t = await page.evaluate(() => performance.now())
+        await page.keyboard.press('Shift')
+        return (await page.evaluate(() => performance.now())) - t
+      }),
+    ),
+  )
+  results.push({
+    id: 'editor-open',
+    what: 'open the note editor on a card (Enter → fields shown)',
+    ours: median(opens),
+    baseline: keyRoundTrip,
+    unit: 'ms',
+    ratio: median(opens) / keyRoundTrip,
+    cards: tiny ? 2000 : 100_000,
+    stat: 'median',
+    baselineWhat: 'a key press round trip alone',
+  })
+  console.log(`\nThe app's screens in Chromium, ${tiny ? 'tiny' : 'full'} collection\n`)
+  console.log(
+    `browser scroll: ${long} of ${frames.length} frames over 16.7 ms, ${missed} over 25 ms (a missed refresh); median frame ${median(frames).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`,
+  )
+  console.log(
+    `editor open: ${median(opens).toFixed(1)} ms median (a key press round trip alone: ${keyRoundTrip.toFixed(1)} ms)`,
+  )
+  const file = resolve(import.meta.dirname, tiny ? 'results.tiny.json' : 'results.json')
+  const previous = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { results: BenchResult[] })
+    : { results: [] }
+  const kept = previous.results.filter((r) => !results.some((n) => n.id === r.id))
+  writeFileSync(
+    file,
+    JSON.stringify({ ...previous, results: [...kept, ...results] }, null, 2) + '\n',
+  )
+} finally {
+  await browser.close()
+  server.close()
+}
