@@ -4,22 +4,20 @@ import { describe, expect, it } from 'vitest'
 
 // The README's other commands, run exactly as a user types them (`npm run web` is exercised by
 // the e2e project of that name, `npm start` by electron-node.test.ts, `npm test` by CI).
-const npmRun = (script: string, ...args: string[]) =>
-  spawnSync('npm', ['run', script, ...(args.length ? ['--', ...args] : [])], {
-    encoding: 'utf8',
-    timeout: 180_000,
-  })
+/** Runs a command line exactly as the README prints it, through a shell. */
+const typed = (command: string) =>
+  spawnSync(command, { shell: true, encoding: 'utf8', timeout: 180_000 })
 
 describe('README commands', () => {
   it('`npm run deck:report` prints facts and cards per section of the chapter deck', () => {
-    const run = npmRun('deck:report')
+    const run = typed('npm run deck:report')
     expect(run.status, run.stderr).toBe(0)
     expect(run.stdout).toMatch(/Global Security: \d+ facts, \d+ cards/)
     expect(run.stdout).toMatch(/^total\s+\d+\s+\d+/m)
   })
 
   it('`npm run bench -- --tiny` measures our code beside its baselines, in Node and Chromium', () => {
-    const run = npmRun('bench', '--tiny')
+    const run = typed('npm run bench -- --tiny')
     expect(run.status, run.stderr).toBe(0)
     expect(run.stdout).toMatch(/^what\s+ours\s+baseline\s+base\s+ratio$/m)
     expect(run.stdout).toMatch(/^answer a card .* ×\d+\.\d+$/m)

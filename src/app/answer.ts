@@ -1,6 +1,6 @@
 import { CardState, fuzzSeed, type Grade, type Scheduler } from '../core/scheduling/scheduler'
 import { fromStoredState, toStoredReview, toStoredState } from '../core/scheduling/stored-state'
-import { Queue, queueOf, type CardRow } from './collection'
+import { Queue, isInCollection, queueOf, type CardRow } from './collection'
 import type { StudyStore } from './store'
 
 /** An answer and its undo touch only these (notes: a leech is tagged). */
@@ -141,21 +141,14 @@ export function undoAnswer(store: StudyStore, receipt: AnswerReceipt): Promise<C
       throw new StaleCardError(
         'That answer cannot be undone: its card is gone; nothing was changed.',
       )
-    const { last_review: _drop, ...structure } = card
-    const {
-      id: _i,
-      noteId: _n,
-      ord: _o,
-      deckId: _d,
-      position: _p,
-      sectionKey: _s,
-      revision: _r,
-      ...state
-    } = log.before
+    // The card as it was, where it is now (an edit or a sync may have moved it since), and out
+    // of the queue still if its note has left the collection.
     const restored: CardRow = {
-      ...structure,
-      ...state,
-      queue: card.queue === Queue.Retired ? Queue.Retired : state.queue,
+      ...log.before,
+      deckId: card.deckId,
+      position: card.position,
+      sectionKey: card.sectionKey,
+      queue: isInCollection(card) ? log.before.queue : card.queue,
       revision: card.revision + 1,
     }
     if (log.taggedLeech) {

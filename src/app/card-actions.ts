@@ -1,6 +1,6 @@
 import { CardState, type Scheduler } from '../core/scheduling/scheduler'
 import { toStoredState } from '../core/scheduling/stored-state'
-import { Queue, queueOf, type CardRow } from './collection'
+import { Queue, isInCollection, queueOf, type CardRow } from './collection'
 import { StaleCardError } from './answer'
 import type { StudyStore } from './store'
 
@@ -19,8 +19,39 @@ export interface CardChange {
 }
 
 /**
+ * A card after `action`, or null when the action changes nothing (suspending a suspended
+ * card, giving a flag it has when `toggle` is off). One definition for the study screen and
+ * the browser.
+ */
+function withAction(
+  card: CardRow,
+  action: CardAction,
+  dayEnd: number,
+  toggle: boolean,
+): CardRow | null {
+  const { buriedUntil: _b, ...unburied } = card
+  const next = { ...unburied, revision: card.revision + 1 }
+  switch (action.kind) {
+    case 'bury':
+      return { ...next, queue: Queue.Buried, buriedUntil: dayEnd }
+    case 'suspend':
+      return card.queue === Queue.Suspended ? null : { ...next, queue: Queue.Suspended }
+    case 'unsuspend':
+      return card.queue === Queue.Suspended ? { ...next, queue: queueOf(card.state) } : null
+    case 'flag': {
+      if (!Number.isInteger(action.flag) || action.flag < 0 || action.flag > 7)
+        throw new RangeError(`a flag is 0 to 7, not ${action.flag}`)
+      const same = (card.flag ?? 0) === action.flag
+      if (same && !toggle) return null
+      return { ...card, revision: card.revision + 1, flag: same ? 0 : action.flag }
+    }
+  }
+}
+
+/**
  * Buries, suspends, unsuspends or flags a card, in one transaction, if it is still as the
  * screen showed it (`revision`). A buried card comes back when the study day `dayEnd` ends.
+ * Giving a card the flag it has clears it, as Anki's toggle.
  */
 export function changeCard(
   store: StudyStore,
@@ -31,24 +62,14 @@ export function changeCard(
 ): Promise<CardChange> {
   return store.transaction(async () => {
     const card = await store.getCard(cardId)
-    if (!card || card.queue === Queue.Retired)
+    if (!card || !isInCollection(card))
       throw new StaleCardError('This card no longer exists; nothing was changed.')
     if (card.revision !== revision)
       throw new StaleCardError(
         'This card changed since it was shown (another window?); nothing was changed.',
       )
-    const { buriedUntil: _b, ...rest } = card
-    const next: CardRow = { ...rest, revision: card.revision + 1 }
-    if (action.kind === 'bury') Object.assign(next, { queue: Queue.Buried, buriedUntil: dayEnd })
-    else if (action.kind === 'suspend') next.queue = Queue.Suspended
-    else if (action.kind === 'unsuspend') next.queue = queueOf(card.state)
-    else {
-      if (!Number.isInteger(action.flag) || action.flag < 0 || action.flag > 7)
-        throw new RangeError(`a flag is 0 to 7, not ${action.flag}`)
-      next.flag = card.flag === action.flag ? 0 : action.flag
-      if (card.buriedUntil !== undefined) next.buriedUntil = card.buriedUntil
-    }
-    await store.putCard(next)
+    const next = withAction(card, action, dayEnd, true) ?? card
+    if (next !== card) await store.putCard(next)
     return { before: card, after: next }
   }, ['cards'])
 }
@@ -92,18 +113,11 @@ export function changeCards(
   action: Exclude<CardAction, { kind: 'bury' }>,
 ): Promise<number> {
   return store.transaction(async () => {
-    const cards = (await store.getCards(cardIds)).filter(
-      (c): c is CardRow =>
-        c !== undefined && c.queue !== Queue.Retired && c.queue !== Queue.Trashed,
-    )
-    const changed = cards.flatMap((c): CardRow[] => {
-      if (action.kind === 'suspend')
-        return c.queue === Queue.Suspended ? [] : [{ ...c, queue: Queue.Suspended }]
-      if (action.kind === 'unsuspend')
-        return c.queue === Queue.Suspended ? [{ ...c, queue: queueOf(c.state) }] : []
-      return (c.flag ?? 0) === action.flag ? [] : [{ ...c, flag: action.flag }]
+    const changed = (await store.getCards(cardIds)).flatMap((c) => {
+      const next = c && isInCollection(c) ? withAction(c, action, 0, false) : null
+      return next ? [next] : []
     })
-    await store.putCards(changed.map((c) => ({ ...c, revision: c.revision + 1 })))
+    await store.putCards(changed)
     return changed.length
   }, ['cards'])
 }
@@ -121,8 +135,7 @@ export function resetCards(
 ): Promise<number> {
   return store.transaction(async () => {
     const cards = (await store.getCards(cardIds)).filter(
-      (c): c is CardRow =>
-        c !== undefined && c.queue !== Queue.Retired && c.queue !== Queue.Trashed,
+      (c): c is CardRow => c !== undefined && isInCollection(c),
     )
     const fresh = toStoredState(scheduler.newState(now))
     const rows = cards.map((c): CardRow => {

@@ -117,13 +117,21 @@ export const cardIdOf = (noteId: string, ord: number) => `${noteId}#${ord}`
 /** The note a card id belongs to (everything before the last `#`). */
 export const noteIdOf = (cardId: string) => cardId.slice(0, cardId.lastIndexOf('#'))
 
-const SECTION_END = '\u001f'
+/** Ends each heading in a section key. */
+export const SECTION_END = '\u001f'
 
 /** The key of a section path; a section's key is a prefix of every key inside it. */
 export const sectionKeyOf = (path: readonly string[]) => path.map((p) => p + SECTION_END).join('')
 
+/** The section path a key was made from. */
+export const sectionPathOf = (key: string) => key.split(SECTION_END).slice(0, -1)
+
 /** Whether a card is in one of the queues studied today's cards come from. */
 export const isStudiable = (c: { queue: number }) => c.queue >= 0
+
+/** Whether a card is part of the collection (not retired by its deck file, not in the trash). */
+export const isInCollection = (c: { queue: number }) =>
+  c.queue !== Queue.Retired && c.queue !== Queue.Trashed
 
 /** The queue a scheduling state puts a card in. */
 export const queueOf = (state: number): Queue =>

@@ -94,3 +94,22 @@ describe('syncing a built-in deck', () => {
     expect((await store.getCard(cardIdOf('d/a', 3)))?.queue).toBe(Queue.New)
   })
 })
+
+describe('the deck row across syncs', () => {
+  it('keeps what the user set on a built-in deck: its name, its preset, the trash', async () => {
+    const store = await collectionWith()
+    const { renameDeck, trashDeck } = await import('./editing')
+    const { savePreset, setDeckPreset, defaultPreset } = await import('./presets')
+    const { settings } = await import('./testing')
+    await renameDeck(store, 'd', 'My chapter', t0)
+    await savePreset(store, { ...defaultPreset(settings), id: 'p', name: 'P' })
+    await setDeckPreset(store, 'd', 'p')
+    await trashDeck(store, 'd', t0)
+    await syncBuiltInDeck(store, deck('d', [fact({ id: 'a', prompt: 'New?' })]), scheduler, later)
+    expect(await store.getDeck('d')).toMatchObject({
+      name: 'My chapter',
+      presetId: 'p',
+      deletedAt: t0.getTime(),
+    })
+  })
+})

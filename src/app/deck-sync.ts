@@ -42,9 +42,8 @@ export function syncBuiltInDeck(
     keptEdits: 0,
   }
   return store.transaction(async () => {
-    if ((await store.getDeck(deck.id))?.fingerprint === fingerprint) {
-      return { ...report, unchanged: true }
-    }
+    const stored = await store.getDeck(deck.id)
+    if (stored?.fingerprint === fingerprint) return { ...report, unchanged: true }
     await store.putNoteTypes(BUILT_IN_NOTE_TYPES)
     const existing = new Map((await store.notesOfDeck(deck.id)).map((n) => [n.id, n]))
     const notes: NoteRow[] = []
@@ -88,23 +87,29 @@ export function syncBuiltInDeck(
       notes.push({ ...gone, retired: 1 })
     }
     const had = new Map<string, CardRow[]>()
-    for (const c of await store.cardsOfNotes(notes.map((n) => n.id)))
-      had.set(c.noteId, [...(had.get(c.noteId) ?? []), c])
+    for (const c of await store.cardsOfNotes(notes.map((n) => n.id))) {
+      const list = had.get(c.noteId)
+      if (list) list.push(c)
+      else had.set(c.noteId, [c])
+    }
     const fresh = toStoredState(scheduler.newState(now))
     const rows = notes.flatMap(
       (note) => cardsOfNote(note, FACT_TYPE, had.get(note.id) ?? [], fresh).rows,
     )
     await store.putNotes(notes)
     await store.putCards(rows)
+    // What the user set on the deck (its name, preset, the trash) stays; notes they moved in
+    // keep positions after the file's.
     await store.putDeck({
+      ...stored,
       id: deck.id,
-      name: deck.name,
+      name: stored?.name ?? deck.name,
       description: deck.description,
       sourceTitle: deck.source?.title ?? null,
       origin: 'built-in',
       updatedAt: now.getTime(),
       fingerprint,
-      nextPosition: deck.facts.length,
+      nextPosition: Math.max(stored?.nextPosition ?? 0, deck.facts.length),
     })
     return report
   })

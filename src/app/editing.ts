@@ -2,7 +2,7 @@ import { whyNoCards } from '../core/notes/note-cards'
 import { BUILT_IN_NOTE_TYPES } from '../core/notes/note-types'
 import type { Scheduler } from '../core/scheduling/scheduler'
 import { toStoredState } from '../core/scheduling/stored-state'
-import { Queue, queueOf, type DeckRow, type NoteRow } from './collection'
+import { DECK_SEPARATOR, Queue, queueOf, type DeckRow, type NoteRow } from './collection'
 import { isWithin, parentNames } from './deck-tree'
 import { cardsOfNote } from './note-cards'
 import { findNoteType } from './note-types'
@@ -16,10 +16,27 @@ export class EditError extends Error {
 /** Deck names nest with `::`, as Anki's: `Exam::Treaties`. */
 export function normalizeDeckName(name: string): string {
   return name
-    .split('::')
+    .split(DECK_SEPARATOR)
     .map((part) => part.trim().replace(/\s+/g, ' '))
-    .join('::')
+    .join(DECK_SEPARATOR)
 }
+
+/** A deck name as typed, tidied, or an error when it (or a level of it) is empty. */
+function checkedDeckName(typed: string): string {
+  const name = normalizeDeckName(typed)
+  if (!name || name.split(DECK_SEPARATOR).some((p) => p === ''))
+    throw new EditError('A deck needs a name; nested names look like “Parent::Child”.')
+  return name
+}
+
+/** The deck (not in the trash, other than `except`) already named `name`, in any case. */
+const liveDeckNamed = (decks: readonly DeckRow[], name: string, except?: string) =>
+  decks.find(
+    (d) =>
+      d.id !== except &&
+      d.deletedAt === undefined &&
+      d.name.toLocaleLowerCase() === name.toLocaleLowerCase(),
+  )
 
 /**
  * Creates an empty deck of the user's. `id` comes from the caller (chance and time are
@@ -31,14 +48,12 @@ export function createDeck(
   now: Date,
 ): Promise<DeckRow> {
   return store.transaction(async () => {
-    const name = normalizeDeckName(input.name)
-    if (!name || name.split('::').some((p) => p === ''))
-      throw new EditError('A deck needs a name; nested names look like “Parent::Child”.')
-    const taken = (await store.listDecks()).find(
-      (d) => d.deletedAt === undefined && d.name.toLocaleLowerCase() === name.toLocaleLowerCase(),
-    )
+    const name = checkedDeckName(input.name)
+    const decks = await store.listDecks()
+    const taken = liveDeckNamed(decks, name)
     if (taken) throw new EditError(`There is already a deck named “${taken.name}”.`)
-    if (await store.getDeck(input.id)) throw new EditError('That deck id is taken; try again.')
+    if (decks.some((d) => d.id === input.id))
+      throw new EditError('That deck id is taken; try again.')
     const row = (id: string, deckName: string): DeckRow => ({
       id,
       name: deckName,
@@ -49,10 +64,8 @@ export function createDeck(
       nextPosition: 0,
     })
     // Parents a nested name needs are made too, as Anki does.
-    const existing = new Set((await store.listDecks()).map((d) => d.name.toLocaleLowerCase()))
     for (const [i, parent] of parentNames(name).entries())
-      if (!existing.has(parent.toLocaleLowerCase()))
-        await store.putDeck(row(`${input.id}-${i}`, parent))
+      if (!liveDeckNamed(decks, parent)) await store.putDeck(row(`${input.id}-${i}`, parent))
     const deck = { ...row(input.id, name), description: input.description ?? '' }
     await store.putDeck(deck)
     return deck
@@ -65,14 +78,10 @@ export function renameDeck(store: StudyStore, id: string, newName: string, now: 
     const decks = await store.listDecks()
     const deck = decks.find((d) => d.id === id)
     if (!deck) throw new EditError('That deck no longer exists.')
-    const name = normalizeDeckName(newName)
-    if (!name || name.split('::').some((p) => p === ''))
-      throw new EditError('A deck needs a name; nested names look like “Parent::Child”.')
+    const name = checkedDeckName(newName)
     if (isWithin(name, deck.name) && name !== deck.name)
       throw new EditError('A deck cannot be moved inside itself.')
-    const taken = decks.find(
-      (d) => d.id !== id && d.name.toLocaleLowerCase() === name.toLocaleLowerCase(),
-    )
+    const taken = liveDeckNamed(decks, name, id)
     if (taken) throw new EditError(`There is already a deck named “${taken.name}”.`)
     for (const d of decks.filter((d) => isWithin(d.name, deck.name)))
       await store.putDeck({
@@ -103,10 +112,7 @@ export function restoreDeck(store: StudyStore, id: string) {
     const decks = await store.listDecks()
     const deck = decks.find((d) => d.id === id)
     if (!deck?.deletedAt) throw new EditError('That deck is not in the trash.')
-    const clash = decks.find(
-      (d) =>
-        d.deletedAt === undefined && d.name.toLocaleLowerCase() === deck.name.toLocaleLowerCase(),
-    )
+    const clash = liveDeckNamed(decks, deck.name)
     if (clash) throw new EditError(`A deck named “${clash.name}” exists again; rename it first.`)
     for (const d of decks.filter(
       (d) => d.deletedAt === deck.deletedAt && isWithin(d.name, deck.name),

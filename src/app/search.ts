@@ -104,7 +104,11 @@ export async function searchCards(
           notes.at(-1)?.position ?? first,
         )
         const byNote = new Map<string, CardRow[]>()
-        for (const c of cards) byNote.set(c.noteId, [...(byNote.get(c.noteId) ?? []), c])
+        for (const c of cards) {
+          const list = byNote.get(c.noteId)
+          if (list) list.push(c)
+          else byNote.set(c.noteId, [c])
+        }
         for (const note of notes) {
           if (note.deletedAt !== undefined) continue
           const values = Object.values(note.fields).map(plainText)

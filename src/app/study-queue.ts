@@ -11,7 +11,9 @@ import {
   Queue,
   isStudiable,
   noteIdOf,
+  SECTION_END,
   sectionKeyOf,
+  sectionPathOf,
   type CardRow,
   type DeckRow,
 } from './collection'
@@ -214,13 +216,16 @@ async function readStudyQueue(
 ): Promise<StudyQueue & { day: StudyDay }> {
   const day = studyDayAt(settings, now)
   const byDeck = logs ?? (await todaysLogs(store, day))
+  const all = allDecks ?? (await store.listDecks())
   // A deck studies the decks nested in it too (Anki's parent decks).
-  const decks = scope.section?.length
-    ? []
-    : deckAndChildren(allDecks ?? (await store.listDecks()), scope.deckId)
+  const decks = scope.section?.length ? [] : deckAndChildren(all, scope.deckId)
   const log = mergeLogs([scope.deckId, ...decks.map((d) => d.id)], byDeck)
   // The studied deck's preset sets the limits, for the decks inside it too (as Anki's parent).
-  const preset = await presetOf(store, await store.getDeck(scope.deckId), settings)
+  const preset = await presetOf(
+    store,
+    all.find((d) => d.id === scope.deckId),
+    settings,
+  )
   const limits = limitsOf(preset)
   let cards: QueueCard[]
   let learningCount: number | null = null
@@ -436,10 +441,10 @@ export async function sectionOverview(
   const pathOf = new Map<string, string[]>()
   for (const c of cards) {
     let path = pathOf.get(c.sectionKey)
-    if (!path) pathOf.set(c.sectionKey, (path = c.sectionKey.split('\u001f').slice(0, -1)))
+    if (!path) pathOf.set(c.sectionKey, (path = sectionPathOf(c.sectionKey)))
     let key = ''
     for (let depth = 0; depth < path.length; depth++) {
-      key += `${path[depth]}\u001f`
+      key += `${path[depth]}${SECTION_END}`
       let row = sections.get(key)
       if (!row) sections.set(key, (row = { path: path.slice(0, depth + 1), cards: [] }))
       row.cards.push(c)
