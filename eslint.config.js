@@ -25,7 +25,20 @@ const noClockOrChance = (layer) => [
     message: `${layer} takes \`now\` as an argument`,
   },
 ]
-const CORE_LIBRARIES = ['ts-fsrs', 'zod', 'jsonc-parser', 'fastest-levenshtein', 'entities']
+const CORE_LIBRARIES = [
+  'ts-fsrs',
+  'zod',
+  'jsonc-parser',
+  'fastest-levenshtein',
+  'entities',
+  // The file formats of imports and exports (issue 9): zip, zstd, protobuf, SQLite (WASM), CSV.
+  'fflate',
+  'fzstd',
+  '@bufbuild/protobuf/wire',
+  'sql.js',
+  'papaparse',
+  'mime/lite',
+]
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'url', 'crypto']
 
 export default tseslint.config(

@@ -106,6 +106,20 @@ export type ReviewLogRow = StoredReview & {
   taggedLeech?: true
 }
 
+/**
+ * A media file notes refer to by name (`<img src="name.png">`, `[sound:name.mp3]`), as Anki's
+ * media folder. Bytes rather than a Blob: every store and host clones them (Chromium keeps large
+ * values as blob files on disk either way).
+ */
+export interface MediaRow {
+  name: string
+  /** MIME type, from the name's extension. */
+  type: string
+  data: Uint8Array
+  size: number
+  addedAt: number
+}
+
 export interface SettingRow {
   key: string
   value: unknown

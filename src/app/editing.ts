@@ -30,7 +30,7 @@ function checkedDeckName(typed: string): string {
 }
 
 /** The deck (not in the trash, other than `except`) already named `name`, in any case. */
-const liveDeckNamed = (decks: readonly DeckRow[], name: string, except?: string) =>
+export const liveDeckNamed = (decks: readonly DeckRow[], name: string, except?: string) =>
   decks.find(
     (d) =>
       d.id !== except &&

@@ -1,5 +1,12 @@
 import type { NoteType } from '../core/notes/note-types'
-import type { CardRow, DeckRow, NoteRow, ReviewLogRow, SettingRow } from './collection'
+import type {
+  CardRow,
+  DeckRow,
+  MediaRow,
+  NoteRow,
+  ReviewLogRow,
+  SettingRow,
+} from './collection'
 import type { Preset } from './presets'
 import type { CardRange, StudyStore } from './store'
 
@@ -22,6 +29,7 @@ export class MemoryStore implements StudyStore {
   private readonly logs = new Map<number, ReviewLogRow>()
   private readonly settings = new Map<string, SettingRow>()
   private readonly presets = new Map<string, Preset>()
+  private readonly media = new Map<string, MediaRow>()
   private journal: (() => void)[] | null = null
   private queue: Promise<unknown> = Promise.resolve()
 
@@ -77,6 +85,12 @@ export class MemoryStore implements StudyStore {
 
   async getNote(id: string) {
     return copy(this.notes.get(id))
+  }
+  async getNotes(ids: readonly string[]) {
+    return ids.map((id) => copy(this.notes.get(id)))
+  }
+  async allNotes() {
+    return [...this.notes.values()].map(copy)
   }
   async notesOfDeck(deckId: string) {
     return [...this.notes.values()].filter((n) => n.deckId === deckId).map(copy)
@@ -162,6 +176,12 @@ export class MemoryStore implements StudyStore {
   async getLog(id: number) {
     return copy(this.logs.get(id))
   }
+  async existingLogIds(ids: readonly number[]) {
+    return new Set(ids.filter((id) => this.logs.has(id)))
+  }
+  async putLogs(rows: readonly ReviewLogRow[]) {
+    for (const r of rows) this.write(this.logs, r.id, r)
+  }
   async deleteLog(id: number) {
     this.write(this.logs, id, undefined)
   }
@@ -199,5 +219,29 @@ export class MemoryStore implements StudyStore {
   }
   async putSetting(row: SettingRow) {
     this.write(this.settings, row.key, row)
+  }
+
+  async getMedia(names: readonly string[]) {
+    return names.map((n) => copy(this.media.get(n)))
+  }
+  async mediaNames() {
+    return [...this.media.keys()]
+  }
+  async putMedia(rows: readonly MediaRow[]) {
+    for (const r of rows) this.write(this.media, r.name, r)
+  }
+
+  async clearAll() {
+    const tables: Map<unknown, unknown>[] = [
+      this.decks,
+      this.noteTypes,
+      this.notes,
+      this.cards,
+      this.logs,
+      this.settings,
+      this.presets,
+      this.media,
+    ]
+    for (const table of tables) for (const key of [...table.keys()]) this.write(table, key, undefined)
   }
 }

@@ -1,10 +1,18 @@
 import type { NoteType } from '../core/notes/note-types'
 import type { Preset } from './presets'
-import type { CardRow, DeckRow, NoteRow, Queue, ReviewLogRow, SettingRow } from './collection'
+import type {
+  CardRow,
+  DeckRow,
+  MediaRow,
+  NoteRow,
+  Queue,
+  ReviewLogRow,
+  SettingRow,
+} from './collection'
 
 /** The tables of a collection, for a transaction's scope. */
 export type StoreTable =
-  'decks' | 'noteTypes' | 'notes' | 'cards' | 'revlog' | 'settings' | 'presets'
+  'decks' | 'noteTypes' | 'notes' | 'cards' | 'revlog' | 'settings' | 'presets' | 'media'
 
 /** A range of cards in one deck and queue, by due time (ms) or by position. */
 export interface CardRange {
@@ -40,6 +48,9 @@ export interface StudyStore {
   putNoteTypes(rows: readonly NoteType[]): Promise<void>
 
   getNote(id: string): Promise<NoteRow | undefined>
+  getNotes(ids: readonly string[]): Promise<(NoteRow | undefined)[]>
+  /** Every note of the collection, the trash included (export, backup). */
+  allNotes(): Promise<NoteRow[]>
   notesOfDeck(deckId: string): Promise<NoteRow[]>
   putNotes(rows: readonly NoteRow[]): Promise<void>
   /** The cards of a deck with `from ≤ position ≤ to` (the cards of a page of its notes). */
@@ -76,6 +87,9 @@ export interface StudyStore {
 
   addLog(row: ReviewLogRow): Promise<void>
   getLog(id: number): Promise<ReviewLogRow | undefined>
+  /** Which of `ids` are already stored (import: a log is stored once). */
+  existingLogIds(ids: readonly number[]): Promise<Set<number>>
+  putLogs(rows: readonly ReviewLogRow[]): Promise<void>
   deleteLog(id: number): Promise<void>
   /** Logs with `id ≥ since` (answered since then), oldest first. */
   logsSince(since: number): Promise<ReviewLogRow[]>
@@ -90,4 +104,12 @@ export interface StudyStore {
 
   listSettings(): Promise<SettingRow[]>
   putSetting(row: SettingRow): Promise<void>
+
+  getMedia(names: readonly string[]): Promise<(MediaRow | undefined)[]>
+  /** The names of every media file. */
+  mediaNames(): Promise<string[]>
+  putMedia(rows: readonly MediaRow[]): Promise<void>
+
+  /** Deletes every row of every table (a restore replaces the whole collection). */
+  clearAll(): Promise<void>
 }

@@ -1,5 +1,12 @@
 import { Dexie, type EntityTable } from 'dexie'
-import type { CardRow, DeckRow, NoteRow, ReviewLogRow, SettingRow } from '../../app/collection'
+import type {
+  CardRow,
+  DeckRow,
+  MediaRow,
+  NoteRow,
+  ReviewLogRow,
+  SettingRow,
+} from '../../app/collection'
 import type { NoteType } from '../../core/notes/note-types'
 import type { Preset } from '../../app/presets'
 import { upgradeToNoteModel } from './upgrade-v3'
@@ -12,6 +19,7 @@ export type AttacheDb = Dexie & {
   revlog: EntityTable<ReviewLogRow, 'id'>
   settings: EntityTable<SettingRow, 'key'>
   presets: EntityTable<Preset, 'id'>
+  media: EntityTable<MediaRow, 'name'>
 }
 
 const DB_NAME = 'attache'
@@ -72,5 +80,7 @@ export function openDb(name: string = DB_NAME): AttacheDb {
       presets: 'id',
     })
     .upgrade(upgradeToNoteModel)
+  // Version 4: media files notes refer to by name (imports, pasted images; issues 8 and 9).
+  db.version(4).stores({ media: 'name' })
   return db
 }

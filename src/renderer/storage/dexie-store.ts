@@ -1,9 +1,27 @@
-import type { CardRow, DeckRow, NoteRow, ReviewLogRow, SettingRow } from '../../app/collection'
+import type {
+  CardRow,
+  DeckRow,
+  MediaRow,
+  NoteRow,
+  ReviewLogRow,
+  SettingRow,
+} from '../../app/collection'
 import { Queue } from '../../app/collection'
 import type { Preset } from '../../app/presets'
 import type { CardRange, StoreTable, StudyStore } from '../../app/store'
 import type { NoteType } from '../../core/notes/note-types'
 import type { AttacheDb } from './db'
+
+const ALL_TABLES: readonly StoreTable[] = [
+  'decks',
+  'noteTypes',
+  'notes',
+  'cards',
+  'revlog',
+  'settings',
+  'presets',
+  'media',
+]
 
 /** The collection in IndexedDB, through Dexie: every query is one index range. */
 export class DexieStore implements StudyStore {
@@ -12,7 +30,7 @@ export class DexieStore implements StudyStore {
   private tables(names?: readonly StoreTable[]) {
     const { db } = this
     return (
-      names ?? (['decks', 'noteTypes', 'notes', 'cards', 'revlog', 'settings', 'presets'] as const)
+      names ?? ALL_TABLES
     ).map((n) => db[n])
   }
 
@@ -46,6 +64,12 @@ export class DexieStore implements StudyStore {
 
   getNote(id: string) {
     return this.db.notes.get(id)
+  }
+  getNotes(ids: readonly string[]) {
+    return this.db.notes.bulkGet([...ids])
+  }
+  allNotes() {
+    return this.db.notes.toArray()
   }
   notesOfDeck(deckId: string) {
     return this.db.notes.where('deckId').equals(deckId).toArray()
@@ -137,6 +161,20 @@ export class DexieStore implements StudyStore {
   getLog(id: number) {
     return this.db.revlog.get(id)
   }
+  async existingLogIds(ids: readonly number[]) {
+    // Keys only: no stored log is read or cloned.
+    const sorted = [...ids].sort((a, b) => a - b)
+    if (sorted.length === 0) return new Set<number>()
+    const wanted = new Set(ids)
+    const keys = await this.db.revlog
+      .where('id')
+      .between(sorted[0], sorted[sorted.length - 1], true, true)
+      .primaryKeys()
+    return new Set(keys.filter((k) => wanted.has(k)))
+  }
+  async putLogs(rows: readonly ReviewLogRow[]) {
+    await this.db.revlog.bulkPut([...rows])
+  }
   async deleteLog(id: number) {
     await this.db.revlog.delete(id)
   }
@@ -171,5 +209,19 @@ export class DexieStore implements StudyStore {
   }
   async putSetting(row: SettingRow) {
     await this.db.settings.put(row)
+  }
+
+  getMedia(names: readonly string[]) {
+    return this.db.media.bulkGet([...names])
+  }
+  mediaNames() {
+    return this.db.media.toCollection().primaryKeys()
+  }
+  async putMedia(rows: readonly MediaRow[]) {
+    await this.db.media.bulkPut([...rows])
+  }
+
+  async clearAll() {
+    await Promise.all(ALL_TABLES.map((n) => this.db[n].clear()))
   }
 }

@@ -1,0 +1,54 @@
+import { isWithin } from '../deck-tree'
+import type { StudyStore } from '../store'
+import type { CollectionData } from './collection-data'
+
+/** The media names a field refers to: `src="name"` and `[sound:name]`, as Anki's. */
+export function mediaReferences(html: string): string[] {
+  const names = new Set<string>()
+  for (const m of html.matchAll(/\bsrc\s*=\s*(["']?)([^"'\s>]+)\1/gi)) {
+    const name = m[2] as string
+    if (!/^[a-z][a-z0-9+.-]*:/i.test(name)) names.add(decodeURIComponentSafe(name))
+  }
+  for (const m of html.matchAll(/\[sound:([^\]]+)\]/g)) names.add(m[1] as string)
+  return [...names]
+}
+
+const decodeURIComponentSafe = (s: string) => {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return s
+  }
+}
+
+/**
+ * The whole collection as rows (a backup), or one deck with the decks nested in it: its notes,
+ * their cards and history, the note types, presets and media they use. Settings come only
+ * with the whole collection.
+ */
+export function exportCollection(
+  store: StudyStore,
+  options: { deckId?: string } = {},
+): Promise<CollectionData> {
+  return store.read(async () => {
+    const allDecks = await store.listDecks()
+    const root = options.deckId ? allDecks.find((d) => d.id === options.deckId) : undefined
+    if (options.deckId && !root) throw new Error(`No deck ${options.deckId} to export.`)
+    const decks = root ? allDecks.filter((d) => isWithin(d.name, root.name)) : allDecks
+    const deckIds = new Set(decks.map((d) => d.id))
+    const notes = (await store.allNotes()).filter((n) => !root || deckIds.has(n.deckId))
+    const cards = await store.cardsOfNotes(notes.map((n) => n.id))
+    const cardIds = new Set(cards.map((c) => c.id))
+    const reviewLogs = (await store.logsSince(-Infinity)).filter((l) => cardIds.has(l.cardId))
+    const typeIds = new Set(notes.map((n) => n.typeId))
+    const noteTypes = (await store.listNoteTypes()).filter((t) => !root || typeIds.has(t.id))
+    const presetIds = new Set(decks.map((d) => d.presetId))
+    const presets = (await store.listPresets()).filter((p) => !root || presetIds.has(p.id))
+    const names = root
+      ? [...new Set(notes.flatMap((n) => Object.values(n.fields).flatMap(mediaReferences)))]
+      : await store.mediaNames()
+    const media = (await store.getMedia(names)).flatMap((m) => (m ? [m] : []))
+    const settings = root ? [] : await store.listSettings()
+    return { noteTypes, decks, presets, notes, cards, reviewLogs, media, settings }
+  })
+}

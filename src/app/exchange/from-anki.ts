@@ -1,0 +1,269 @@
+import { historyStep } from '../../core/formats/anki/history'
+import type {
+  AnkiCard,
+  AnkiCollection,
+  AnkiNoteType,
+  AnkiReview,
+} from '../../core/formats/anki/read-collection'
+import type { NoteType } from '../../core/notes/note-types'
+import { replayAnswers, type PastAnswer } from '../../core/scheduling/replay'
+import { CardState, Scheduler, type SchedulingState } from '../../core/scheduling/scheduler'
+import { toStoredReview, toStoredState } from '../../core/scheduling/stored-state'
+import {
+  DECK_SEPARATOR,
+  Queue,
+  cardIdOf,
+  queueOf,
+  type CardRow,
+  type DeckRow,
+  type NoteRow,
+  type ReviewLogRow,
+} from '../collection'
+import { MAX_ANSWER_MS } from '../answer'
+import { emptyCollectionData, type CollectionData } from './collection-data'
+import { mediaRow } from './media-files'
+
+const DAY_MS = 86_400_000
+const ANKI_SUSPENDED = -1
+
+/** A card template's back without Anki's `{{FrontSide}}<hr id=answer>`: the study screen shows the front above it. */
+const FRONT_SIDE = /^\s*\{\{FrontSide\}\}\s*(?:<hr\s+id\s*=\s*["']?answer["']?\s*\/?>)?\s*/i
+
+export const ankiNoteTypeId = (id: number) => `anki-${id}`
+export const ankiDeckId = (id: number) => `anki-${id}`
+
+function noteTypeOf(t: AnkiNoteType): NoteType {
+  return {
+    id: ankiNoteTypeId(t.id),
+    name: t.name,
+    kind: t.kind,
+    fields: t.fields,
+    templates: t.templates.map((tm) => ({
+      name: tm.name,
+      front: tm.front,
+      back: tm.back.replace(FRONT_SIDE, ''),
+    })),
+  }
+}
+
+/** What an Anki collection becomes here, with what could not come along. */
+export interface AnkiConversion {
+  data: CollectionData
+  warnings: string[]
+}
+
+/**
+ * An Anki collection as this app's rows. Note types, notes (guid kept), cards (deck, flag,
+ * suspension) and decks come as they are; every card's memory is recomputed by replaying its
+ * review history with ts-fsrs, so it is scheduled as if it had always been studied here; the
+ * review logs keep Anki's ids (the answer times) and ratings. Cards with no history keep what
+ * Anki knew: a review card its due day and interval.
+ */
+export function collectionFromAnki(
+  anki: AnkiCollection,
+  media: ReadonlyMap<string, Uint8Array>,
+  now: Date,
+  scheduler = new Scheduler(),
+): AnkiConversion {
+  const warnings: string[] = []
+  const data = emptyCollectionData()
+  const types = new Map(anki.noteTypes.map((t) => [t.id, t]))
+  const notesById = new Map(anki.notes.map((n) => [n.id, n]))
+  const cardsOfNote = new Map<number, AnkiCard[]>()
+  for (const card of anki.cards) {
+    if (!notesById.has(card.noteId)) {
+      warnings.push(`card ${card.id} belongs to no note and was left out`)
+      continue
+    }
+    const list = cardsOfNote.get(card.noteId) ?? []
+    list.push(card)
+    cardsOfNote.set(card.noteId, list)
+  }
+  const reviewsOfCard = new Map<number, AnkiReview[]>()
+  for (const r of anki.reviews) {
+    const list = reviewsOfCard.get(r.cardId) ?? []
+    list.push(r)
+    reviewsOfCard.set(r.cardId, list)
+  }
+
+  // A card in a filtered deck belongs to the deck it came from; filtered decks are Anki's views.
+  const homeDeck = (c: AnkiCard) => c.originalDeckId || c.deckId
+  const deckNames = new Map(anki.decks.map((d) => [d.id, d.name]))
+  const usedTypes = new Set<number>()
+  const usedDecks = new Set<number>()
+
+  // New cards keep Anki's order: notes sorted by their first new card's position.
+  const order = anki.notes
+    .filter((n) => {
+      if (!types.has(n.typeId))
+        warnings.push(`note ${n.guid} has an unknown note type and was left out`)
+      else if (!cardsOfNote.has(n.id)) warnings.push(`note ${n.guid} has no cards and was left out`)
+      else return true
+      return false
+    })
+    .map((n) => {
+      const cards = cardsOfNote.get(n.id) as AnkiCard[]
+      const firstNew = cards.filter((c) => c.type === 0).map((c) => c.due)
+      return { note: n, cards, key: firstNew.length ? Math.min(...firstNew) : -1 }
+    })
+    .sort((a, b) => a.key - b.key || a.note.id - b.note.id)
+
+  const positions = new Map<string, number>()
+  for (const { note, cards } of order) {
+    const type = types.get(note.typeId) as AnkiNoteType
+    usedTypes.add(type.id)
+    const sorted = [...cards].sort((a, b) => a.ord - b.ord)
+    const deckId = ankiDeckId(homeDeck(sorted[0] as AnkiCard))
+    const position = positions.get(deckId) ?? 0
+    positions.set(deckId, position + 1)
+    if (note.fields.length > type.fields.length)
+      warnings.push(`note ${note.guid} has more fields than its type; the extra ones were left out`)
+    const row: NoteRow = {
+      id: note.guid,
+      typeId: ankiNoteTypeId(type.id),
+      deckId,
+      fields: Object.fromEntries(type.fields.map((name, i) => [name, note.fields[i] ?? ''])),
+      tags: note.tags,
+      section: [],
+      position,
+      retired: 0,
+      modifiedAt: note.modified * 1000,
+      createdAt: note.id,
+    }
+    data.notes.push(row)
+    for (const card of sorted) {
+      usedDecks.add(homeDeck(card))
+      const { state, logs } = cardMemory(
+        card,
+        row,
+        reviewsOfCard.get(card.id) ?? [],
+        anki,
+        now,
+        scheduler,
+      )
+      const cardRow: CardRow = {
+        ...toStoredState(state),
+        id: cardIdOf(note.guid, card.ord),
+        noteId: note.guid,
+        ord: card.ord,
+        deckId: ankiDeckId(homeDeck(card)),
+        position,
+        sectionKey: '',
+        queue: card.queue === ANKI_SUSPENDED ? Queue.Suspended : queueOf(state.state),
+        revision: 0,
+      }
+      if (card.flag) cardRow.flag = card.flag
+      data.cards.push(cardRow)
+      data.reviewLogs.push(...logs)
+    }
+  }
+  const cardIds = new Set(anki.cards.map((c) => c.id))
+  const orphans = anki.reviews.filter((r) => !cardIds.has(r.cardId)).length
+  if (orphans) warnings.push(`${orphans} review log rows belong to no card and were left out`)
+
+  data.noteTypes = anki.noteTypes.filter((t) => usedTypes.has(t.id)).map(noteTypeOf)
+  data.decks = decksWithParents(usedDecks, deckNames, positions, now)
+  data.media = [...media].map(([name, bytes]) => mediaRow(name, bytes, now.getTime()))
+  return { data, warnings }
+}
+
+/** The state of an imported card and its history as review logs. */
+function cardMemory(
+  card: AnkiCard,
+  note: NoteRow,
+  reviews: readonly AnkiReview[],
+  anki: AnkiCollection,
+  now: Date,
+  scheduler: Scheduler,
+): { state: SchedulingState; logs: ReviewLogRow[] } {
+  const cardId = cardIdOf(note.id, card.ord)
+  const logs: ReviewLogRow[] = []
+  let state: SchedulingState | null = null
+  let segment: { start: Date; answers: PastAnswer[]; rows: AnkiReview[] } | null = null
+  const flush = () => {
+    if (!segment || segment.answers.length === 0) return
+    const replay = replayAnswers(scheduler, cardId, segment.start, segment.answers)
+    state = replay.state
+    replay.records.forEach((record, i) => {
+      const source = segment?.rows[i] as AnkiReview
+      logs.push({
+        ...toStoredReview(record),
+        id: source.id,
+        cardId,
+        noteId: note.id,
+        durationMs: Math.max(0, Math.min(source.timeMs, MAX_ANSWER_MS)),
+      })
+    })
+  }
+  for (const review of [...reviews].sort((a, b) => a.id - b.id)) {
+    const step = historyStep(review, anki.schedulerVersion)
+    if (step.kind === 'skip') continue
+    if (step.kind === 'reset') {
+      flush()
+      state = scheduler.newState(new Date(review.id))
+      segment = null
+      continue
+    }
+    segment ??= { start: new Date(review.id), answers: [], rows: [] }
+    segment.answers.push({ at: new Date(review.id), grade: step.grade })
+    segment.rows.push(review)
+  }
+  flush()
+  return { state: state ?? stateWithoutHistory(card, anki, now, scheduler), logs }
+}
+
+/** What Anki knew of a card whose history did not come with it. */
+function stateWithoutHistory(
+  card: AnkiCard,
+  anki: AnkiCollection,
+  now: Date,
+  scheduler: Scheduler,
+): SchedulingState {
+  const fresh = scheduler.newState(now)
+  if (card.type !== 2 || card.interval <= 0) return fresh
+  // A review card's due is a day number counted from the collection's creation day.
+  const due = new Date(anki.createdAt * 1000 + card.due * DAY_MS)
+  return {
+    ...fresh,
+    state: CardState.Review,
+    due,
+    last_review: new Date(due.getTime() - card.interval * DAY_MS),
+    stability: card.interval,
+    difficulty: 5,
+    scheduled_days: card.interval,
+    reps: card.reps,
+    lapses: card.lapses,
+  }
+}
+
+/** Deck rows for the decks cards use and the decks they nest in. */
+function decksWithParents(
+  used: ReadonlySet<number>,
+  names: ReadonlyMap<number, string>,
+  positions: ReadonlyMap<string, number>,
+  now: Date,
+): DeckRow[] {
+  const byName = new Map<string, number>()
+  for (const [id, name] of names) byName.set(name, id)
+  const wanted = new Map<string, string>()
+  for (const id of used) {
+    const name = names.get(id) ?? `Imported ${id}`
+    wanted.set(name, ankiDeckId(id))
+    const parts = name.split(DECK_SEPARATOR)
+    for (let i = 1; i < parts.length; i++) {
+      const parent = parts.slice(0, i).join(DECK_SEPARATOR)
+      const parentId = byName.get(parent)
+      if (!wanted.has(parent))
+        wanted.set(parent, parentId ? ankiDeckId(parentId) : `anki-${parent}`)
+    }
+  }
+  return [...wanted].map(([name, id]) => ({
+    id,
+    name,
+    description: '',
+    sourceTitle: null,
+    origin: 'user' as const,
+    updatedAt: now.getTime(),
+    nextPosition: positions.get(id) ?? 0,
+  }))
+}

@@ -1,0 +1,140 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { Command, CommanderError } from 'commander'
+import { parseDeck, describeProblem } from '../core/decks/parse-deck'
+import { ImportError } from '../core/formats/import-error'
+import { MemoryStore } from '../app/memory-store'
+import { backupJson, backupProblems, parseBackup } from '../app/exchange/backup-format'
+import { exportCollection } from '../app/exchange/export-collection'
+import { applyImport } from '../app/exchange/import-collection'
+import { readImport } from '../app/exchange/read-import'
+import { collectionStats, formatStats } from '../app/exchange/collection-stats'
+import { nodeSqlEngine } from './node-sqlite'
+
+/** Where the command line writes; the tests pass their own. */
+export interface CliIo {
+  out(text: string): void
+  err(text: string): void
+  now(): Date
+}
+
+export const processIo: CliIo = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+  now: () => new Date(),
+}
+
+/** A problem the user must fix: printed to stderr, exit status 1. */
+class CliFailure extends Error {}
+
+async function readInput(path: string) {
+  try {
+    return new Uint8Array(await readFile(path))
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    throw new CliFailure(
+      `${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message}`,
+    )
+  }
+}
+
+/** Any supported file, imported into an empty collection through the app's own import. */
+async function importToStore(path: string, io: CliIo) {
+  const store = new MemoryStore()
+  const read = readImport(
+    { name: basename(path), bytes: await readInput(path) },
+    await nodeSqlEngine(),
+    io.now(),
+  )
+  for (const w of read.warnings) io.err(`warning: ${path}: ${w}`)
+  await applyImport(store, read.data, 'keep', io.now())
+  return store
+}
+
+function program(io: CliIo) {
+  const cli = new Command('attache')
+    .description('Attaché on the command line: import, export, validate and count collections.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError()
+
+  cli
+    .command('import')
+    .description(
+      'Read an Anki package (.apkg, .colpkg) or an Attaché backup and write an Attaché backup (JSON).',
+    )
+    .argument('<file>', 'the file to import')
+    .requiredOption('--out <backup.json>', 'where to write the backup')
+    .action(async (file: string, opts: { out: string }) => {
+      const store = await importToStore(file, io)
+      const data = await exportCollection(store)
+      await writeFile(opts.out, backupJson(data, io.now()))
+      io.out(
+        `${opts.out}: ${data.notes.length} notes, ${data.cards.length} cards, ${data.reviewLogs.length} review logs, ${data.media.length} media files`,
+      )
+    })
+
+  cli
+    .command('export')
+    .description('Write an Attaché backup as another format.')
+    .argument('<backup.json>', 'an Attaché backup')
+    .requiredOption('--format <format>', 'json (a backup of the same collection)')
+    .requiredOption('--out <file>', 'where to write')
+    .action(async (file: string, opts: { format: string; out: string }) => {
+      const data = parseBackup(await readInput(file), basename(file))
+      if (opts.format !== 'json')
+        throw new CliFailure(`--format ${opts.format}: not a format this version writes (json)`)
+      await writeFile(opts.out, backupJson(data, io.now()))
+      io.out(`${opts.out}: ${data.notes.length} notes`)
+    })
+
+  cli
+    .command('validate')
+    .description(
+      'Check a deck file (deck.json) or an Attaché backup; exit 0, or print every problem with its place.',
+    )
+    .argument('<file>', 'a deck.json or backup .json')
+    .action(async (file: string) => {
+      const bytes = await readInput(file)
+      const text = new TextDecoder().decode(bytes)
+      const isBackup = /"format"\s*:\s*"attache-backup"/.test(text.slice(0, 4096))
+      const problems = isBackup
+        ? backupProblems(bytes).problems.map((p) => `${file}: ${p}`)
+        : (() => {
+            const parsed = parseDeck({ file, text })
+            return parsed.ok ? [] : [describeProblem(parsed.problem)]
+          })()
+      if (problems.length === 0) {
+        io.out(`${file}: valid ${isBackup ? 'backup' : 'deck'}`)
+        return
+      }
+      for (const p of problems) io.err(p)
+      throw new CliFailure(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`)
+    })
+
+  cli
+    .command('stats')
+    .description('Counts of a backup: decks, notes, cards by state, review logs, media.')
+    .argument('<backup.json>', 'an Attaché backup')
+    .action(async (file: string) => {
+      const data = parseBackup(await readInput(file), basename(file))
+      io.out(formatStats(collectionStats(data, io.now())))
+    })
+  return cli
+}
+
+/** Runs one command line; returns the exit status. Errors go to stderr, never a stack trace. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  try {
+    await program(io).parseAsync([...argv], { from: 'user' })
+    return 0
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode
+    if (e instanceof CliFailure || e instanceof ImportError) {
+      io.err(`error: ${e.message}`)
+      return 1
+    }
+    io.err(`error: ${e instanceof Error ? e.message : String(e)}`)
+    return 2
+  }
+}

@@ -1,0 +1,261 @@
+import { ImportError } from '../import-error'
+import { strictUtf8 } from '../text-decoding'
+import { stringField, varintField, wireFields } from './protobuf'
+import type { CollectionFormat } from './read-package'
+import { looksLikeSqlite, type SqlDatabase, type SqlEngine } from './sqlite'
+
+/** Anki's rows, read as they are; mapping them to this app's collection is the app's job. */
+export interface AnkiNoteType {
+  id: number
+  name: string
+  kind: 'standard' | 'cloze'
+  fields: string[]
+  templates: { name: string; front: string; back: string }[]
+}
+export interface AnkiDeck {
+  id: number
+  /** Nested with `::`, as Anki shows it. */
+  name: string
+}
+export interface AnkiNote {
+  id: number
+  guid: string
+  typeId: number
+  /** Last modified, epoch seconds. */
+  modified: number
+  tags: string[]
+  fields: string[]
+}
+export interface AnkiCard {
+  id: number
+  noteId: number
+  deckId: number
+  /** The deck it came from when it sits in a filtered deck, else 0. */
+  originalDeckId: number
+  ord: number
+  /** 0 new, 1 learning, 2 review, 3 relearning. */
+  type: number
+  /** -3..-1 buried/suspended, 0 new, 1/3 learning, 2 review, 4 preview. */
+  queue: number
+  /** New: position; review: day number; learning: epoch seconds. */
+  due: number
+  interval: number
+  factor: number
+  reps: number
+  lapses: number
+  /** Anki's flag colour, 0–7. */
+  flag: number
+}
+export interface AnkiReview {
+  /** Answer time, epoch ms: Anki's id, kept as the log's id. */
+  id: number
+  cardId: number
+  /** 0 manual, 1–4 buttons (in v1 learning, 1–3). */
+  ease: number
+  interval: number
+  lastInterval: number
+  factor: number
+  timeMs: number
+  /** 0 learn, 1 review, 2 relearn, 3 filtered, 4 manual, 5 rescheduled. */
+  type: number
+}
+export interface AnkiCollection {
+  format: CollectionFormat
+  /** Anki's scheduler version: 1 had three buttons while learning. */
+  schedulerVersion: number
+  /** Collection creation, epoch seconds (review due days count from its day). */
+  createdAt: number
+  noteTypes: AnkiNoteType[]
+  decks: AnkiDeck[]
+  notes: AnkiNote[]
+  cards: AnkiCard[]
+  reviews: AnkiReview[]
+}
+
+const FIELD_SEPARATOR = '\u001f'
+
+/** Reads an Anki collection database (schema 11, or 15+ with its own note-type tables). */
+export function readAnkiCollection(
+  bytes: Uint8Array,
+  format: CollectionFormat,
+  engine: SqlEngine,
+  file: string,
+): AnkiCollection {
+  const place = `collection.${format}`
+  const fail = (reason: string, where = place) => new ImportError(file, where, reason)
+  if (!looksLikeSqlite(bytes)) throw fail('not an SQLite database (damaged or not a collection)')
+  let db: SqlDatabase
+  try {
+    db = engine.open(bytes)
+  } catch (e) {
+    throw fail(`the database cannot be opened (${errorText(e)})`)
+  }
+  try {
+    const tables = new Set(
+      db.all("SELECT name FROM sqlite_master WHERE type = 'table'").map((r) => r.name),
+    )
+    const needed = ['col', 'notes', 'cards', 'revlog']
+    for (const t of needed)
+      if (!tables.has(t)) throw fail(`not an Anki collection (it has no "${t}" table)`)
+    const col = db.all('SELECT * FROM col')[0]
+    if (!col) throw fail('the collection row is missing', `${place}, table col`)
+    const schema = int(col.ver)
+    const modern = schema >= 15
+    if (modern)
+      for (const t of ['notetypes', 'fields', 'templates', 'decks'])
+        if (!tables.has(t)) throw fail(`schema ${schema} needs a "${t}" table, which is missing`)
+    return {
+      format,
+      schedulerVersion: modern
+        ? modernSchedulerVersion(db, tables)
+        : legacySchedulerVersion(col, fail),
+      createdAt: int(col.crt),
+      noteTypes: modern ? modernNoteTypes(db, fail) : legacyNoteTypes(col, fail),
+      decks: modern ? modernDecks(db) : legacyDecks(col, fail),
+      notes: db.all('SELECT id, guid, mid, mod, tags, flds FROM notes ORDER BY id').map((r) => {
+        const guid = String(r.guid ?? '')
+        if (!guid) throw fail('a note has no guid', `${place}, note ${int(r.id)}`)
+        return {
+          id: int(r.id),
+          guid,
+          typeId: int(r.mid),
+          modified: int(r.mod),
+          tags: String(r.tags ?? '')
+            .split(/\s+/)
+            .filter(Boolean),
+          fields: String(r.flds ?? '').split(FIELD_SEPARATOR),
+        }
+      }),
+      cards: db
+        .all(
+          'SELECT id, nid, did, odid, ord, type, queue, due, ivl, factor, reps, lapses, flags FROM cards ORDER BY id',
+        )
+        .map((r) => ({
+          id: int(r.id),
+          noteId: int(r.nid),
+          deckId: int(r.did),
+          originalDeckId: int(r.odid),
+          ord: int(r.ord),
+          type: int(r.type),
+          queue: int(r.queue),
+          due: int(r.due),
+          interval: int(r.ivl),
+          factor: int(r.factor),
+          reps: int(r.reps),
+          lapses: int(r.lapses),
+          flag: int(r.flags) & 7,
+        })),
+      reviews: db
+        .all('SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id')
+        .map((r) => ({
+          id: int(r.id),
+          cardId: int(r.cid),
+          ease: int(r.ease),
+          interval: int(r.ivl),
+          lastInterval: int(r.lastIvl),
+          factor: int(r.factor),
+          timeMs: int(r.time),
+          type: int(r.type),
+        })),
+    }
+  } catch (e) {
+    if (e instanceof ImportError) throw e
+    throw fail(`the database cannot be read (${errorText(e)})`)
+  } finally {
+    db.close()
+  }
+}
+
+type Fail = (reason: string, where?: string) => ImportError
+
+function jsonColumn(col: Record<string, unknown>, name: string, fail: Fail): unknown {
+  try {
+    return JSON.parse(String(col[name] ?? ''))
+  } catch {
+    throw fail(`the "${name}" column is not JSON`, `collection, table col`)
+  }
+}
+
+const record = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])
+
+function legacySchedulerVersion(col: Record<string, unknown>, fail: Fail) {
+  const version = Number(record(jsonColumn(col, 'conf', fail)).schedVer ?? 1)
+  return Number.isFinite(version) ? version : 1
+}
+
+function modernSchedulerVersion(db: SqlDatabase, tables: Set<unknown>) {
+  if (!tables.has('config')) return 2
+  const row = db.all("SELECT val FROM config WHERE KEY = 'schedVer'")[0]
+  if (!row || !(row.val instanceof Uint8Array)) return 2
+  const version = Number(strictUtf8(row.val))
+  return Number.isFinite(version) && version > 0 ? version : 2
+}
+
+function legacyNoteTypes(col: Record<string, unknown>, fail: Fail): AnkiNoteType[] {
+  return Object.values(record(jsonColumn(col, 'models', fail))).map((value) => {
+    const m = record(value)
+    const byOrd = (a: unknown, b: unknown) => Number(record(a).ord) - Number(record(b).ord)
+    return {
+      id: int(m.id),
+      name: String(m.name ?? 'Imported'),
+      kind: Number(m.type) === 1 ? 'cloze' : 'standard',
+      fields: list(m.flds)
+        .sort(byOrd)
+        .map((f) => String(record(f).name ?? '')),
+      templates: list(m.tmpls)
+        .sort(byOrd)
+        .map((t) => ({
+          name: String(record(t).name ?? ''),
+          front: String(record(t).qfmt ?? ''),
+          back: String(record(t).afmt ?? ''),
+        })),
+    }
+  })
+}
+
+function legacyDecks(col: Record<string, unknown>, fail: Fail): AnkiDeck[] {
+  return Object.values(record(jsonColumn(col, 'decks', fail))).map((value) => {
+    const d = record(value)
+    return { id: int(d.id), name: String(d.name ?? 'Default') }
+  })
+}
+
+/** Schema 15+: note types in their own tables, configs as protobuf (anki/proto/notetypes.proto). */
+function modernNoteTypes(db: SqlDatabase, fail: Fail): AnkiNoteType[] {
+  const fields = db.all('SELECT ntid, ord, name FROM fields ORDER BY ntid, ord')
+  const templates = db.all('SELECT ntid, ord, name, config FROM templates ORDER BY ntid, ord')
+  return db.all('SELECT id, name, config FROM notetypes').map((nt) => {
+    const id = int(nt.id)
+    const where = `collection, note type ${id}`
+    const config = nt.config instanceof Uint8Array ? wireFields(nt.config) : []
+    return {
+      id,
+      name: String(nt.name ?? 'Imported'),
+      kind: varintField(config, 1) === 1 ? 'cloze' : 'standard',
+      fields: fields.filter((f) => int(f.ntid) === id).map((f) => String(f.name ?? '')),
+      templates: templates
+        .filter((t) => int(t.ntid) === id)
+        .map((t) => {
+          const c = t.config instanceof Uint8Array ? wireFields(t.config) : []
+          const front = stringField(c, 1)
+          const back = stringField(c, 2)
+          if (front === null || back === null) throw fail('a template is not UTF-8', where)
+          return { name: String(t.name ?? ''), front, back }
+        }),
+    }
+  })
+}
+
+function modernDecks(db: SqlDatabase): AnkiDeck[] {
+  return db.all('SELECT id, name FROM decks').map((d) => ({
+    id: int(d.id),
+    name: String(d.name ?? 'Default')
+      .split(FIELD_SEPARATOR)
+      .join('::'),
+  }))
+}
+
+const int = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0) || 0)
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e))
