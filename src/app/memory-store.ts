@@ -1,12 +1,5 @@
 import type { NoteType } from '../core/notes/note-types'
-import type {
-  CardRow,
-  DeckRow,
-  MediaRow,
-  NoteRow,
-  ReviewLogRow,
-  SettingRow,
-} from './collection'
+import type { CardRow, DeckRow, MediaRow, NoteRow, ReviewLogRow, SettingRow } from './collection'
 import type { Preset } from './presets'
 import type { CardRange, StudyStore } from './store'
 
@@ -242,6 +235,7 @@ export class MemoryStore implements StudyStore {
       this.presets,
       this.media,
     ]
-    for (const table of tables) for (const key of [...table.keys()]) this.write(table, key, undefined)
+    for (const table of tables)
+      for (const key of [...table.keys()]) this.write(table, key, undefined)
   }
 }

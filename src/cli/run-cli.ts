@@ -1,10 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { Command, CommanderError } from 'commander'
+import { Command, CommanderError, Option } from 'commander'
 import { parseDeck, describeProblem } from '../core/decks/parse-deck'
 import { ImportError } from '../core/formats/import-error'
 import { MemoryStore } from '../app/memory-store'
 import { backupJson, backupProblems, parseBackup } from '../app/exchange/backup-format'
+import { ankiPackageOf } from '../app/exchange/anki-package'
+import { notesCsv } from '../app/exchange/csv-export'
 import { exportCollection } from '../app/exchange/export-collection'
 import { applyImport } from '../app/exchange/import-collection'
 import { readImport } from '../app/exchange/read-import'
@@ -18,9 +20,12 @@ export interface CliIo {
   now(): Date
 }
 
+/** Text as one or more whole lines. */
+export const asLines = (t: string) => (t.endsWith('\n') ? t : t + '\n')
+
 export const processIo: CliIo = {
-  out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
-  err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+  out: (t) => process.stdout.write(asLines(t)),
+  err: (t) => process.stderr.write(asLines(t)),
   now: () => new Date(),
 }
 
@@ -78,15 +83,29 @@ function program(io: CliIo) {
     .command('export')
     .description('Write an Attaché backup as another format.')
     .argument('<backup.json>', 'an Attaché backup')
-    .requiredOption('--format <format>', 'json (a backup of the same collection)')
+    .addOption(
+      new Option(
+        '--format <format>',
+        'apkg (Anki package), csv or tsv (notes as text), json (backup)',
+      )
+        .choices(['apkg', 'csv', 'tsv', 'json'])
+        .makeOptionMandatory(),
+    )
     .requiredOption('--out <file>', 'where to write')
-    .action(async (file: string, opts: { format: string; out: string }) => {
-      const data = parseBackup(await readInput(file), basename(file))
-      if (opts.format !== 'json')
-        throw new CliFailure(`--format ${opts.format}: not a format this version writes (json)`)
-      await writeFile(opts.out, backupJson(data, io.now()))
-      io.out(`${opts.out}: ${data.notes.length} notes`)
-    })
+    .action(
+      async (file: string, opts: { format: 'apkg' | 'csv' | 'tsv' | 'json'; out: string }) => {
+        const data = parseBackup(await readInput(file), basename(file))
+        const now = io.now()
+        const output =
+          opts.format === 'apkg'
+            ? ankiPackageOf(data, await nodeSqlEngine(), now)
+            : opts.format === 'json'
+              ? backupJson(data, now)
+              : notesCsv(data, opts.format === 'csv' ? ',' : '\t')
+        await writeFile(opts.out, output)
+        io.out(`${opts.out}: ${data.notes.length} notes as ${opts.format}`)
+      },
+    )
 
   cli
     .command('validate')

@@ -1,5 +1,6 @@
 import { base64Decode, base64Encode } from '@bufbuild/protobuf/wire'
 import { z } from 'zod'
+import { issueText } from '../../core/decks/parse-deck'
 import { ImportError } from '../../core/formats/import-error'
 import { strictUtf8 } from '../../core/formats/text-decoding'
 import { CardState, Rating } from '../../core/scheduling/scheduler'
@@ -161,7 +162,7 @@ export function backupProblems(bytes: Uint8Array): {
   if (!parsed.success)
     return {
       data: null,
-      problems: parsed.error.issues.map((i) => `${placeOf(i.path)}: ${i.message}`),
+      problems: parsed.error.issues.map((i) => `${placeOf(i.path)}: ${issueText(i.message)}`),
     }
   const data: CollectionData = {
     ...parsed.data,
@@ -200,9 +201,8 @@ function referenceProblems(data: CollectionData): string[] {
   const decks = new Set(data.decks.map((d) => d.id))
   const notes = new Set(data.notes.map((n) => n.id))
   const cards = new Set(data.cards.map((c) => c.id))
-  const builtInType = (id: string) => !id.startsWith('anki-') && !types.has(id)
   data.notes.forEach((n, i) => {
-    if (!types.has(n.typeId) && !builtInType(n.typeId))
+    if (!types.has(n.typeId))
       problems.push(`notes[${i}].typeId: no note type "${n.typeId}" in the backup`)
     if (!decks.has(n.deckId))
       problems.push(`notes[${i}].deckId: no deck "${n.deckId}" in the backup`)

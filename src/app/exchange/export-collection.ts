@@ -1,4 +1,5 @@
 import { isWithin } from '../deck-tree'
+import { noteTypes as allNoteTypes } from '../note-types'
 import type { StudyStore } from '../store'
 import type { CollectionData } from './collection-data'
 
@@ -41,7 +42,11 @@ export function exportCollection(
     const cardIds = new Set(cards.map((c) => c.id))
     const reviewLogs = (await store.logsSince(-Infinity)).filter((l) => cardIds.has(l.cardId))
     const typeIds = new Set(notes.map((n) => n.typeId))
-    const noteTypes = (await store.listNoteTypes()).filter((t) => !root || typeIds.has(t.id))
+    // Built-in types a note uses travel too, so the file stands on its own.
+    const storedTypes = new Set((await store.listNoteTypes()).map((t) => t.id))
+    const noteTypes = (await allNoteTypes(store)).filter(
+      (t) => typeIds.has(t.id) || (!root && storedTypes.has(t.id)),
+    )
     const presetIds = new Set(decks.map((d) => d.presetId))
     const presets = (await store.listPresets()).filter((p) => !root || presetIds.has(p.id))
     const names = root

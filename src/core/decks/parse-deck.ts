@@ -150,7 +150,8 @@ function fail(source: DeckSource, offset: number | undefined, reason: string): D
   return { ok: false, problem }
 }
 
-function issueText(message: string): string {
+/** A zod issue in the user's words: a missing value "is required". */
+export function issueText(message: string): string {
   const missing = /^Invalid input: expected (\w+), received undefined$/.exec(message)
   return missing ? `is required (${missing[1]})` : message
 }

@@ -29,9 +29,7 @@ export class DexieStore implements StudyStore {
 
   private tables(names?: readonly StoreTable[]) {
     const { db } = this
-    return (
-      names ?? ALL_TABLES
-    ).map((n) => db[n])
+    return (names ?? ALL_TABLES).map((n) => db[n])
   }
 
   transaction<T>(work: () => Promise<T>, tables?: readonly StoreTable[]): Promise<T> {

@@ -68,7 +68,7 @@ describe('opening a version-1 database with today’s code', () => {
     const { t0, t1, first, second, reversed } = await versionOneDatabase(name)
     const db = openDb(name)
     await db.open()
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
     const store = new DexieStore(db)
 
     const question = await store.getCard(cardIdOf('d/a', 0))

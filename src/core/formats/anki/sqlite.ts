@@ -7,8 +7,18 @@ export interface SqlDatabase {
   close(): void
 }
 
+/** A database being written: statements with bound values, then the file's bytes. */
+export interface SqlWriter {
+  run(sql: string, values?: readonly (string | number | null)[]): void
+  /** Runs one statement for each row of values (prepared once). */
+  runMany(sql: string, rows: readonly (readonly (string | number | null)[])[]): void
+  bytes(): Uint8Array
+  close(): void
+}
+
 export interface SqlEngine {
   open(bytes: Uint8Array): SqlDatabase
+  create(): SqlWriter
 }
 
 const HEADER = 'SQLite format 3\u0000'
@@ -52,6 +62,22 @@ export function sqlJsEngine(SQL: SqlJsStatic): SqlEngine {
             )
         },
         close: () => open.close(),
+      }
+    },
+    create() {
+      const db = new SQL.Database()
+      return {
+        run: (sql, values) => void db.run(sql, values ? [...values] : undefined),
+        runMany(sql, rows) {
+          const statement = db.prepare(sql)
+          try {
+            for (const row of rows) statement.run([...row])
+          } finally {
+            statement.free()
+          }
+        },
+        bytes: () => db.export(),
+        close: () => db.close(),
       }
     },
   }

@@ -1,0 +1,160 @@
+import type { AnkiCard, AnkiCollection, AnkiReview } from '../../core/formats/anki/read-collection'
+import type { AnkiCardMemory, AnkiExport } from '../../core/formats/anki/write-package'
+import { fnv1a } from '../../core/hash'
+import { plainText } from '../../core/notes/render-template'
+import { CardState } from '../../core/scheduling/scheduler'
+import { Queue, isInCollection } from '../collection'
+import { mediaReferences } from './export-collection'
+import type { CollectionData } from './collection-data'
+
+const DAY_MS = 86_400_000
+
+/** A number id for Anki from one of ours: Anki's own for what came from Anki, else a stable hash. */
+function numericId(id: string, taken: Set<number>): number {
+  const anki = /^anki-(\d+)$/.exec(id)
+  let n = anki ? Number(anki[1]) : 1_000_000_000_000 + fnv1a(id)
+  while (taken.has(n)) n++
+  taken.add(n)
+  return n
+}
+
+/** Anki's card type and queue for a card here. */
+function typeAndQueue(state: number, queue: number): { type: number; queue: number } {
+  const type =
+    state === CardState.New
+      ? 0
+      : state === CardState.Review
+        ? 2
+        : state === CardState.Relearning
+          ? 3
+          : 1
+  const active = type === 3 ? 1 : type
+  if (queue === Queue.Suspended) return { type, queue: -1 }
+  if (queue === Queue.Buried) return { type, queue: -3 }
+  return { type, queue: active }
+}
+
+/**
+ * The collection as an Anki package's contents: note types (the back written after Anki's
+ * `{{FrontSide}}<hr id=answer>`), decks, the notes and cards of the collection (not the
+ * trash), review history and media. Card memory goes to `cards.data` for Anki's FSRS.
+ */
+export function ankiExportOf(data: CollectionData, now: Date): AnkiExport {
+  const created = Math.floor(now.getTime() / DAY_MS) * 86_400
+  const typeIds = new Set<number>()
+  const types = new Map(
+    data.noteTypes.map((t) => [t.id, { type: t, id: numericId(t.id, typeIds) }]),
+  )
+  const deckIds = new Set<number>([1])
+  const decks = new Map(
+    data.decks
+      .filter((d) => d.deletedAt === undefined)
+      .map((d) => [d.id, numericId(d.id, deckIds)]),
+  )
+  const noteIds = new Set<number>()
+  const notes = data.notes
+    .filter((n) => n.deletedAt === undefined && n.retired === 0 && types.has(n.typeId))
+    .sort((a, b) => (a.createdAt ?? a.modifiedAt) - (b.createdAt ?? b.modifiedAt))
+  const noteNumber = new Map<string, number>()
+  for (const n of notes) {
+    let id = n.createdAt ?? n.modifiedAt
+    while (noteIds.has(id)) id++
+    noteIds.add(id)
+    noteNumber.set(n.id, id)
+  }
+  const cardIds = new Set<number>()
+  const cardNumber = new Map<string, number>()
+  const memory = new Map<number, AnkiCardMemory>()
+  const cards: AnkiCard[] = []
+  for (const c of data.cards) {
+    const nid = noteNumber.get(c.noteId)
+    if (nid === undefined || !isInCollection(c)) continue
+    let id = nid + c.ord
+    while (cardIds.has(id)) id++
+    cardIds.add(id)
+    cardNumber.set(c.id, id)
+    const { type, queue } = typeAndQueue(c.state, c.queue)
+    const interval = type === 2 ? Math.max(1, Math.round(c.scheduled_days)) : 0
+    const due =
+      type === 0
+        ? c.position
+        : type === 2
+          ? Math.floor((c.due - created * 1000) / DAY_MS)
+          : Math.floor(c.due / 1000)
+    if (c.state !== CardState.New)
+      memory.set(id, { stability: c.stability, difficulty: c.difficulty })
+    cards.push({
+      id,
+      noteId: nid,
+      deckId: decks.get(c.deckId) ?? 1,
+      originalDeckId: 0,
+      ord: c.ord,
+      type,
+      queue,
+      due,
+      interval,
+      factor: type === 0 ? 0 : 2500,
+      reps: c.reps,
+      lapses: c.lapses,
+      flag: c.flag ?? 0,
+    })
+  }
+  const reviews: AnkiReview[] = data.reviewLogs.flatMap((l) => {
+    const cid = cardNumber.get(l.cardId)
+    if (cid === undefined) return []
+    // Anki's revlog type: 0 learn, 1 review, 2 relearn, by the state the card was in.
+    const type = l.state === CardState.Review ? 1 : l.state === CardState.Relearning ? 2 : 0
+    return [
+      {
+        id: l.id,
+        cardId: cid,
+        ease: l.rating,
+        interval: Math.round(l.scheduled_days),
+        lastInterval: Math.round(l.last_elapsed_days),
+        factor: 2500,
+        timeMs: Math.round(l.durationMs),
+        type,
+      },
+    ]
+  })
+  const used = new Set(notes.flatMap((n) => Object.values(n.fields).flatMap(mediaReferences)))
+  const collection: AnkiCollection = {
+    format: 'anki21',
+    schedulerVersion: 2,
+    createdAt: created,
+    noteTypes: [...types.values()].map(({ type, id }) => ({
+      id,
+      name: type.name,
+      kind: type.kind,
+      fields: type.fields,
+      templates: type.templates.map((t) => ({
+        name: t.name,
+        front: t.front,
+        back: `{{FrontSide}}\n\n<hr id=answer>\n\n${t.back}${t.context ? `\n<div class="context">${t.context}</div>` : ''}`,
+      })),
+    })),
+    decks: data.decks
+      .filter((d) => decks.has(d.id))
+      .map((d) => ({ id: decks.get(d.id) as number, name: d.name })),
+    notes: notes.map((n) => {
+      const type = (types.get(n.typeId) as { type: { fields: string[] } }).type
+      return {
+        id: noteNumber.get(n.id) as number,
+        guid: n.id,
+        typeId: (types.get(n.typeId) as { id: number }).id,
+        modified: Math.floor(n.modifiedAt / 1000),
+        tags: n.tags,
+        fields: type.fields.map((f) => n.fields[f] ?? ''),
+      }
+    }),
+    cards,
+    reviews,
+  }
+  return {
+    collection,
+    memory,
+    sortFields: new Map(collection.notes.map((n) => [n.id, plainText(n.fields[0] ?? '')])),
+    media: new Map(data.media.filter((m) => used.has(m.name)).map((m) => [m.name, m.data])),
+    now: now.getTime(),
+  }
+}

@@ -1,0 +1,129 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { asLines, runCli, type CliIo } from './run-cli'
+import { sharedFixture, sharedFixturesPresent, warnIfFixturesAbsent } from './shared-fixtures'
+
+const dir = mkdtempSync(join(tmpdir(), 'attache-cli-'))
+const now = new Date('2026-11-29T12:00:00Z')
+
+/** Runs the command line in this process, collecting what it prints. */
+async function cli(...argv: string[]) {
+  const out: string[] = []
+  const err: string[] = []
+  const io: CliIo = {
+    out: (t) => out.push(asLines(t)),
+    err: (t) => err.push(asLines(t)),
+    now: () => now,
+  }
+  const status = await runCli(argv, io)
+  return { status, out: out.join(''), err: err.join('') }
+}
+
+warnIfFixturesAbsent('the command-line imports of real Anki packages (src/cli/cli.test.ts)')
+
+describe.runIf(sharedFixturesPresent)('npm run cli, on a real Anki package', () => {
+  const backup = join(dir, 'reviews.json')
+
+  it('`npm run cli -- import <file> --out <backup.json>` runs as typed and writes notes, cards and reviewLogs', () => {
+    const run = spawnSync(
+      `npm run cli -- import "${sharedFixture('anki/RandomReviews.anki2.apkg')}" --out "${backup}"`,
+      {
+        shell: true,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    )
+    expect(run.status, run.stderr).toBe(0)
+    expect(run.stdout).toContain(`${backup}: 25 notes, 25 cards, 110 review logs, 0 media files`)
+    const written = JSON.parse(readFileSync(backup, 'utf8')) as Record<string, unknown[]>
+    expect([written.notes?.length, written.cards?.length, written.reviewLogs?.length]).toEqual([
+      25, 25, 110,
+    ])
+  }, 60_000)
+
+  it('validates, counts and exports the backup it wrote', async () => {
+    expect(await cli('validate', backup)).toMatchObject({
+      status: 0,
+      out: `${backup}: valid backup\n`,
+    })
+    const stats = await cli('stats', backup)
+    expect(stats.status).toBe(0)
+    expect(stats.out).toContain('cards: 25 (new 0, learning 0, review 25, suspended 0, buried 0)')
+    expect(stats.out).toContain('review logs: 110 (2019-04-24 to 2019-05-12)')
+
+    const apkg = join(dir, 'reviews.apkg')
+    expect((await cli('export', backup, '--format', 'apkg', '--out', apkg)).status).toBe(0)
+    const again = join(dir, 'again.json')
+    expect((await cli('import', apkg, '--out', again)).out).toContain(
+      '25 notes, 25 cards, 110 review logs',
+    )
+
+    const csv = join(dir, 'reviews.csv')
+    expect((await cli('export', backup, '--format', 'csv', '--out', csv)).status).toBe(0)
+    const lines = readFileSync(csv, 'utf8').split('\n')
+    expect(lines.slice(0, 3)).toEqual(['#separator:comma', '#html:true', '#guid column:1'])
+    expect(lines.filter((l) => l && !l.startsWith('#'))).toHaveLength(25)
+  })
+})
+
+describe('npm run cli', () => {
+  it('validate: a deck file passes; a broken one and a broken backup print every problem and exit 1', async () => {
+    expect((await cli('validate', 'decks/bluebook-2020-global-security/deck.json')).status).toBe(0)
+
+    const deck = join(dir, 'deck.json')
+    writeFileSync(deck, '{ "id": "x", "name": 3 }')
+    const bad = await cli('validate', deck)
+    expect(bad.status).toBe(1)
+    expect(bad.err).toContain(deck)
+
+    const backup = join(dir, 'bad-backup.json')
+    writeFileSync(
+      backup,
+      JSON.stringify({
+        format: 'attache-backup',
+        version: 1,
+        createdAt: 0,
+        noteTypes: [],
+        decks: [],
+        presets: [],
+        notes: [{ id: 'n' }],
+        cards: 'none',
+        reviewLogs: [],
+        media: [],
+        settings: [],
+      }),
+    )
+    const broken = await cli('validate', backup)
+    expect(broken.status).toBe(1)
+    expect(broken.err).toContain(`${backup}: notes[0].typeId: `)
+    expect(broken.err).toContain(`${backup}: cards: `)
+    expect(broken.err).toMatch(/problems\n$/)
+  })
+
+  it('says what is wrong on stderr with a non-zero exit, never a stack trace', async () => {
+    const missing = await cli('stats', join(dir, 'nope.json'))
+    expect(missing).toMatchObject({ status: 1, out: '' })
+    expect(missing.err).toBe(`error: ${join(dir, 'nope.json')}: no such file\n`)
+    const pdf = join(dir, 'x.pdf')
+    writeFileSync(pdf, '%PDF')
+    const kind = await cli('import', pdf, '--out', join(dir, 'x.json'))
+    expect(kind.status).toBe(1)
+    expect(kind.err).toContain('x.pdf: cannot import .pdf')
+    expect((await cli('export', pdf, '--format', 'docx', '--out', 'x')).status).not.toBe(0)
+    expect((await cli('frobnicate')).status).not.toBe(0)
+  })
+
+  it('--help works on every command', async () => {
+    for (const command of ['import', 'export', 'validate', 'stats']) {
+      const help = await cli(command, '--help')
+      expect(help.status).toBe(0)
+      expect(help.out).toContain(`Usage: attache ${command}`)
+    }
+    expect((await cli('--help')).out).toMatch(
+      /Commands:[\s\S]*import[\s\S]*export[\s\S]*validate[\s\S]*stats/,
+    )
+  })
+})
