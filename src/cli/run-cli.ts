@@ -3,6 +3,7 @@ import { basename } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { parseDeck, describeProblem } from '../core/decks/parse-deck'
 import { ImportError } from '../core/formats/import-error'
+import { BUILT_IN_NOTE_TYPES } from '../core/notes/note-types'
 import { MemoryStore } from '../app/memory-store'
 import { backupJson, backupProblems, parseBackup } from '../app/exchange/backup-format'
 import { ankiPackageOf } from '../app/exchange/anki-package'
@@ -44,12 +45,17 @@ async function readInput(path: string) {
 }
 
 /** Any supported file, imported into an empty collection through the app's own import. */
-async function importToStore(path: string, io: CliIo) {
+async function importToStore(path: string, io: CliIo, deckName?: string) {
   const store = new MemoryStore()
   const read = readImport(
     { name: basename(path), bytes: await readInput(path) },
     await nodeSqlEngine(),
     io.now(),
+    undefined,
+    {
+      noteTypes: BUILT_IN_NOTE_TYPES,
+      ...(deckName ? { deckName } : {}),
+    },
   )
   for (const w of read.warnings) io.err(`warning: ${path}: ${w}`)
   await applyImport(store, read.data, 'keep', io.now())
@@ -66,12 +72,16 @@ function program(io: CliIo) {
   cli
     .command('import')
     .description(
-      'Read an Anki package (.apkg, .colpkg) or an Attaché backup and write an Attaché backup (JSON).',
+      'Read an Anki package (.apkg, .colpkg), a CSV/TSV/text file of notes or an Attaché backup, and write an Attaché backup (JSON).',
     )
     .argument('<file>', 'the file to import')
     .requiredOption('--out <backup.json>', 'where to write the backup')
-    .action(async (file: string, opts: { out: string }) => {
-      const store = await importToStore(file, io)
+    .option(
+      '--deck <name>',
+      'for CSV/TSV/text: the deck of records that name none (default: the file name)',
+    )
+    .action(async (file: string, opts: { out: string; deck?: string }) => {
+      const store = await importToStore(file, io, opts.deck)
       const data = await exportCollection(store)
       await writeFile(opts.out, backupJson(data, io.now()))
       io.out(

@@ -1,6 +1,6 @@
 import { toStoredState } from '../../core/scheduling/stored-state'
 import { Scheduler } from '../../core/scheduling/scheduler'
-import type { NoteType } from '../../core/notes/note-types'
+import { isBuiltInNoteType, type NoteType } from '../../core/notes/note-types'
 import {
   type CardRow,
   type DeckRow,
@@ -142,7 +142,10 @@ async function importWrites(
   }
 
   const storedTypes = new Set((await store.listNoteTypes()).map((t) => t.id))
-  writes.noteTypes = data.noteTypes.filter((t) => !storedTypes.has(t.id))
+  // Built-in types are the app's, never stored: a newer release's templates reach every note.
+  writes.noteTypes = data.noteTypes.filter(
+    (t) => !storedTypes.has(t.id) && !isBuiltInNoteType(t.id),
+  )
   const typeOf = async (id: string) =>
     data.noteTypes.find((t) => t.id === id) ?? (await findNoteType(store, id))
 
@@ -275,7 +278,7 @@ export function applyImport(
 export function restoreCollection(store: StudyStore, data: CollectionData): Promise<void> {
   return store.transaction(async () => {
     await store.clearAll()
-    await store.putNoteTypes(data.noteTypes)
+    await store.putNoteTypes(data.noteTypes.filter((t) => !isBuiltInNoteType(t.id)))
     for (const d of data.decks) await store.putDeck(d)
     for (const p of data.presets) await store.putPreset(p)
     await store.putNotes(data.notes)

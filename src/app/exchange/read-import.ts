@@ -2,7 +2,10 @@ import { ImportError, noProgress, type Progress } from '../../core/formats/impor
 import { readAnkiCollection } from '../../core/formats/anki/read-collection'
 import { readAnkiPackage } from '../../core/formats/anki/read-package'
 import type { SqlEngine } from '../../core/formats/anki/sqlite'
+import { readDelimited, type DelimitedText } from '../../core/formats/text/read-delimited'
+import { BUILT_IN_NOTE_TYPES, type NoteType } from '../../core/notes/note-types'
 import type { CollectionData } from './collection-data'
+import { collectionFromText, defaultMapping, type RejectedRow, type TextMapping } from './from-text'
 import { collectionFromAnki } from './from-anki'
 import { parseBackup } from './backup-format'
 
@@ -13,14 +16,29 @@ export interface ImportFile {
 }
 
 /** What a file holds, ready for `planImport`/`applyImport`, and what could not come along. */
-export interface ReadImport {
-  kind: 'anki' | 'backup'
-  data: CollectionData
-  warnings: string[]
+export type ReadImport =
+  | { kind: 'anki' | 'backup'; data: CollectionData; warnings: string[] }
+  | {
+      kind: 'text'
+      data: CollectionData
+      warnings: string[]
+      /** The file's records and the mapping used, for the mapping step to show and change. */
+      text: DelimitedText
+      mapping: TextMapping
+      rejected: RejectedRow[]
+    }
+
+/** What reading a text file needs from the collection, and the user's mapping if chosen. */
+export interface ReadOptions {
+  /** The collection's note types (text rows name them; the mapping picks one). */
+  noteTypes: readonly NoteType[]
+  mapping?: TextMapping
+  /** The deck of rows that name none, when no mapping is given. */
+  deckName?: string
 }
 
 /** The kinds of file `readImport` takes, by extension. */
-export const IMPORT_EXTENSIONS = ['.apkg', '.colpkg', '.json'] as const
+export const IMPORT_EXTENSIONS = ['.apkg', '.colpkg', '.json', '.csv', '.tsv', '.txt'] as const
 
 const extensionOf = (name: string) => name.slice(name.lastIndexOf('.')).toLowerCase()
 
@@ -33,6 +51,7 @@ export function readImport(
   engine: SqlEngine,
   now: Date,
   progress: Progress = noProgress,
+  options: ReadOptions = { noteTypes: BUILT_IN_NOTE_TYPES },
 ): ReadImport {
   const ext = extensionOf(file.name)
   if (ext === '.apkg' || ext === '.colpkg') {
@@ -50,6 +69,25 @@ export function readImport(
     const data = parseBackup(file.bytes, file.name)
     progress(1, 'Read')
     return { kind: 'backup', data, warnings: [] }
+  }
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
+    progress(0.1, 'Reading the records')
+    const text = readDelimited(file.bytes, file.name)
+    if (text.rows.length === 0) throw new ImportError(file.name, null, 'it holds no records')
+    const deckName = options.deckName ?? file.name.replace(/\.[^.]+$/, '')
+    const mapping = options.mapping ?? defaultMapping(text, options.noteTypes, deckName)
+    const { data, rejected } = collectionFromText(text, mapping, options.noteTypes, now)
+    if (data.notes.length === 0) {
+      const first = rejected[0]
+      throw new ImportError(
+        file.name,
+        first ? `line ${first.line}` : null,
+        `no record makes a note${first ? ` (${first.reason})` : ''}`,
+      )
+    }
+    progress(1, 'Read')
+    const warnings = rejected.map((r) => `line ${r.line}: ${r.reason}`)
+    return { kind: 'text', data, warnings, text, mapping, rejected }
   }
   throw new ImportError(
     file.name,

@@ -119,3 +119,6 @@ export const BUILT_IN_NOTE_TYPES: readonly NoteType[] = [
   CLOZE_TYPE,
   FACT_TYPE,
 ]
+
+/** Whether `id` names one of the built-in types (the app's, not the collection's). */
+export const isBuiltInNoteType = (id: string) => BUILT_IN_NOTE_TYPES.some((t) => t.id === id)
