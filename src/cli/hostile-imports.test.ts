@@ -200,7 +200,7 @@ describe('hostile packages', () => {
 
   it('a file of a kind it does not read', async () => {
     const e = await refused('deck.pdf', strToU8('%PDF-1.7'))
-    expect(e.reason).toBe('cannot import .pdf: choose an .apkg, .colpkg, .json file')
+    expect(e.reason).toBe('cannot import .pdf: choose one of .apkg .colpkg .json .csv .tsv .txt')
   })
 
   it('keeps HTML payloads as text: nothing runs on import, the renderer sanitizes them', async () => {

@@ -92,6 +92,6 @@ export function readImport(
   throw new ImportError(
     file.name,
     null,
-    `cannot import ${ext || 'a file without an extension'}: choose an ${IMPORT_EXTENSIONS.join(', ')} file`,
+    `cannot import ${ext || 'a file without an extension'}: choose one of ${IMPORT_EXTENSIONS.join(' ')}`,
   )
 }
