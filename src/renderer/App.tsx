@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react'
 import { CardBrowser } from './components/CardBrowser'
 import { DeckList } from './components/DeckList'
 import { DeckProblems } from './components/DeckProblems'
+import { ExportDialog } from './components/ExportDialog'
+import { ImportDialog } from './components/ImportDialog'
 import { NewDeckForm } from './components/NewDeckForm'
 import { NoteEditor } from './components/NoteEditor'
 import { SectionsScreen } from './components/SectionsScreen'
@@ -31,6 +33,9 @@ export function App() {
   const settings = useSettings()
   const [adding, setAdding] = useState<{ deckId: string; deckName: string } | null>(null)
   const [newDeck, setNewDeck] = useState(false)
+  const [transfer, setTransfer] = useState<
+    { kind: 'import' } | { kind: 'export'; deckId?: string } | null
+  >(null)
 
   useEffect(() => {
     const root = document.documentElement
@@ -42,7 +47,7 @@ export function App() {
 
   // B opens the browser from the deck list, as in Anki.
   useEffect(() => {
-    if (screen.name !== 'decks' || adding || newDeck) return
+    if (screen.name !== 'decks' || adding || newDeck || transfer) return
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null
       if (t?.closest('input, textarea, select, [contenteditable="true"], dialog')) return
@@ -53,7 +58,7 @@ export function App() {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [screen.name, adding, newDeck])
+  }, [screen.name, adding, newDeck, transfer])
 
   const study = (
     deckId: string,
@@ -122,6 +127,12 @@ export function App() {
             >
               New deck
             </button>
+            <button type="button" className="ghost" onClick={() => setTransfer({ kind: 'import' })}>
+              Import
+            </button>
+            <button type="button" className="ghost" onClick={() => setTransfer({ kind: 'export' })}>
+              Export
+            </button>
             <button
               type="button"
               className="ghost"
@@ -134,6 +145,13 @@ export function App() {
             </button>
           </nav>
         </header>
+        {transfer?.kind === 'import' && <ImportDialog onClose={() => setTransfer(null)} />}
+        {transfer?.kind === 'export' && (
+          <ExportDialog
+            {...(transfer.deckId ? { deckId: transfer.deckId } : {})}
+            onClose={() => setTransfer(null)}
+          />
+        )}
         {screen.name === 'settings' ? (
           <SettingsPanel
             settings={settings}
@@ -166,6 +184,7 @@ export function App() {
                 onAdd={(d) => setAdding({ deckId: d.id, deckName: d.name })}
                 onStudy={(d) => study(d.id, d.name, null, 'decks')}
                 onSections={(d) => setScreen({ name: 'sections', deckId: d.id, deckName: d.name })}
+                onExport={(d) => setTransfer({ kind: 'export', deckId: d.id })}
               />
             ) : (
               <p className="muted">Loading decks…</p>

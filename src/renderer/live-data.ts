@@ -36,7 +36,16 @@ import {
   type NoteInput,
 } from '../app/editing'
 import type { NoteType } from '../core/notes/note-types'
+import type { CollectionData } from '../app/exchange/collection-data'
+import { exportCollection } from '../app/exchange/export-collection'
+import {
+  applyImport,
+  planImport,
+  restoreCollection,
+  type ConflictChoice,
+} from '../app/exchange/import-collection'
 import platform from '@platform'
+import { forgetMediaUrls } from './media-urls'
 import { scheduler, startApp, store, type StartupReport } from './app-services'
 import { storageErrorMessage } from './storage/storage-errors'
 
@@ -139,6 +148,11 @@ export function useStartup(): { startup: StartupReport | null; fatal: string | n
 /** The note types a user can pick, and every type (to edit any note); undefined while loading. */
 export function useNoteTypes(): NoteType[] | undefined {
   return useLiveQuery(() => noteTypes(store), [])
+}
+
+/** Every note type of the collection, read now (an import names them). */
+export function allNoteTypes(): Promise<NoteType[]> {
+  return noteTypes(store)
 }
 
 /** A note, read once for the editor; undefined while loading, null when it is gone. */
@@ -314,4 +328,25 @@ export function resetManyCards(
 /** Opens an https link in the system browser (the host checks it against its allow-list). */
 export function openExternal(url: string) {
   return platform.openExternal(url)
+}
+
+/** What importing `data` would do (nothing is written). */
+export function planImportOf(data: CollectionData) {
+  return planImport(store, data, new Date())
+}
+
+/** Imports `data` in one transaction; the media cache learns the new files on next view. */
+export function importData(data: CollectionData, conflict: ConflictChoice) {
+  return applyImport(store, data, conflict, new Date())
+}
+
+/** The collection (or one deck of it, with the decks inside) as rows, for an export. */
+export function collectionForExport(deckId?: string) {
+  return exportCollection(store, deckId ? { deckId } : {})
+}
+
+/** Replaces the whole collection with a backup's; media shown before are forgotten. */
+export async function restoreFromBackup(data: CollectionData) {
+  await restoreCollection(store, data)
+  forgetMediaUrls()
 }

@@ -7,6 +7,7 @@ import './styles/decks.css'
 import './styles/sections.css'
 import './styles/study.css'
 import './styles/settings.css'
+import './styles/transfer.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')

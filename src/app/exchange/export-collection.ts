@@ -1,26 +1,9 @@
+import { mediaReferences } from '../../core/notes/media-refs'
+import { isBuiltInNoteType } from '../../core/notes/note-types'
 import { isWithin } from '../deck-tree'
 import { noteTypes as allNoteTypes } from '../note-types'
 import type { StudyStore } from '../store'
 import type { CollectionData } from './collection-data'
-
-/** The media names a field refers to: `src="name"` and `[sound:name]`, as Anki's. */
-export function mediaReferences(html: string): string[] {
-  const names = new Set<string>()
-  for (const m of html.matchAll(/\bsrc\s*=\s*(["']?)([^"'\s>]+)\1/gi)) {
-    const name = m[2] as string
-    if (!/^[a-z][a-z0-9+.-]*:/i.test(name)) names.add(decodeURIComponentSafe(name))
-  }
-  for (const m of html.matchAll(/\[sound:([^\]]+)\]/g)) names.add(m[1] as string)
-  return [...names]
-}
-
-const decodeURIComponentSafe = (s: string) => {
-  try {
-    return decodeURIComponent(s)
-  } catch {
-    return s
-  }
-}
 
 /**
  * The whole collection as rows (a backup), or one deck with the decks nested in it: its notes,
@@ -45,7 +28,7 @@ export function exportCollection(
     // Built-in types a note uses travel too, so the file stands on its own.
     const storedTypes = new Set((await store.listNoteTypes()).map((t) => t.id))
     const noteTypes = (await allNoteTypes(store)).filter(
-      (t) => typeIds.has(t.id) || (!root && storedTypes.has(t.id)),
+      (t) => typeIds.has(t.id) || (!root && storedTypes.has(t.id) && !isBuiltInNoteType(t.id)),
     )
     const presetIds = new Set(decks.map((d) => d.presetId))
     const presets = (await store.listPresets()).filter((p) => !root || presetIds.has(p.id))

@@ -1,10 +1,10 @@
 import type { AnkiCard, AnkiCollection, AnkiReview } from '../../core/formats/anki/read-collection'
 import type { AnkiCardMemory, AnkiExport } from '../../core/formats/anki/write-package'
 import { fnv1a } from '../../core/hash'
+import { mediaReferences } from '../../core/notes/media-refs'
 import { plainText } from '../../core/notes/render-template'
 import { CardState } from '../../core/scheduling/scheduler'
 import { Queue, isInCollection } from '../collection'
-import { mediaReferences } from './export-collection'
 import type { CollectionData } from './collection-data'
 
 const DAY_MS = 86_400_000

@@ -18,6 +18,7 @@ interface Props {
   onStudy: (deck: DeckOverview) => void
   onSections: (deck: DeckOverview) => void
   onAdd: (deck: DeckOverview) => void
+  onExport: (deck: DeckOverview) => void
 }
 
 /**
@@ -25,7 +26,7 @@ interface Props {
  * studies the decks inside it; each row's buttons add notes, open sections, study, rename or
  * move the deck to the trash, from where it can be restored.
  */
-export function DeckList({ settings, onStudy, onSections, onAdd }: Props) {
+export function DeckList({ settings, onStudy, onSections, onAdd, onExport }: Props) {
   const decks = useDeckOverviews(settings)
   const trash = useTrashedDecks()
   const trashedNotes = useTrashedNotes()
@@ -172,6 +173,9 @@ export function DeckList({ settings, onStudy, onSections, onAdd }: Props) {
                     </button>
                     <button type="button" className="ghost" onClick={() => setRenaming(d.id)}>
                       Rename
+                    </button>
+                    <button type="button" className="ghost" onClick={() => onExport(d)}>
+                      Export…
                     </button>
                     <button
                       type="button"

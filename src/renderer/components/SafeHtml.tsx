@@ -1,6 +1,8 @@
 import DOMPurify from 'dompurify'
 import { useMemo } from 'react'
+import { isMediaName, soundTagsAsAudio } from '../../core/notes/media-refs'
 import { openExternal } from '../live-data'
+import { useMediaUrls } from '../media-urls'
 
 /** What note HTML may hold: formatting, lists, links and images — nothing that runs or loads. */
 const POLICY = {
@@ -36,16 +38,56 @@ const POLICY = {
     'h2',
     'h3',
     'h4',
+    'audio',
   ],
-  ALLOWED_ATTR: ['href', 'src', 'alt', 'title'],
-  // Links to https only (they open outside the app); images only as data inside the note, so
-  // nothing is fetched from anywhere.
-  ALLOWED_URI_REGEXP: /^(?:https:|data:image\/(?:png|jpeg|gif|webp);base64,)/i,
+  ALLOWED_ATTR: ['href', 'src', 'alt', 'title', 'controls'],
+  // Links to https only (they open outside the app); images and sounds only from the note
+  // itself (data:) or the collection's media (blob: URLs made here), so nothing is fetched.
+  ALLOWED_URI_REGEXP: /^(?:https:|blob:|data:image\/(?:png|jpeg|gif|webp);base64,)/i,
 }
 
-/** Note HTML with everything unsafe removed (the one way note HTML reaches the DOM). */
-export function sanitizeNoteHtml(html: string): string {
-  return DOMPurify.sanitize(html, POLICY)
+/** The media of the note being sanitized: name → object URL (DOMPurify's hooks are global). */
+let currentMedia: ReadonlyMap<string, string> = new Map()
+const ourUrls = () => new Set(currentMedia.values())
+
+DOMPurify.addHook('uponSanitizeAttribute', (_node, data) => {
+  if (data.attrName !== 'src') return
+  const value = data.attrValue.trim()
+  if (isMediaName(value)) {
+    const url = currentMedia.get(value) ?? currentMedia.get(safeDecode(value))
+    if (url) data.attrValue = url
+    else data.keepAttr = false
+  } else if (/^blob:/i.test(value) && !ourUrls().has(value)) {
+    // A blob: URL in the stored HTML itself is refused; only the ones made here pass.
+    data.keepAttr = false
+  }
+})
+
+function safeDecode(s: string) {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return s
+  }
+}
+
+/**
+ * Note HTML with everything unsafe removed (the one way note HTML reaches the DOM); media
+ * names become the object URLs of `media`, `[sound:…]` an audio player.
+ */
+export function sanitizeNoteHtml(
+  html: string,
+  media: ReadonlyMap<string, string> = new Map(),
+): string {
+  currentMedia = media
+  try {
+    return DOMPurify.sanitize(
+      soundTagsAsAudio(html, (name) => media.has(name)),
+      POLICY,
+    )
+  } finally {
+    currentMedia = new Map()
+  }
 }
 
 interface Props {
@@ -60,7 +102,8 @@ interface Props {
  * through the platform's checked `openExternal`, never inside it.
  */
 export function SafeHtml({ html, className, testId, as = 'div' }: Props) {
-  const clean = useMemo(() => sanitizeNoteHtml(html), [html])
+  const media = useMediaUrls(html)
+  const clean = useMemo(() => sanitizeNoteHtml(html, media), [html, media])
   const Tag = as
   return (
     <Tag

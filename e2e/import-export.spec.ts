@@ -1,0 +1,157 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { expect, test } from './fixtures'
+import { answerShownCard, deckRow } from './mechanics'
+import { PACKAGE_DECK, packageWithMediaAndHistory } from './packages'
+import type { Page } from '@playwright/test'
+
+const SHARED_APKG = '../shared/fixtures/anki/AllDefaultTemplatesAndImageAndMp3.anki2.apkg'
+
+async function importFile(
+  page: Page,
+  name: string,
+  buffer: Buffer,
+  mimeType = 'application/octet-stream',
+) {
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Import' })
+  // Record whether the progress bar was ever on screen (reading can take only milliseconds).
+  await page.evaluate(`(() => {
+    window.__sawProgress = false
+    new MutationObserver(() => {
+      if (document.querySelector('progress[aria-label="Import progress"]')) window.__sawProgress = true
+    }).observe(document.body, { subtree: true, childList: true })
+  })()`)
+  await dialog.getByLabel('File to import').setInputFiles({ name, mimeType, buffer })
+  return dialog
+}
+
+/** The stored collection as the app's own export sees it, minus the export time. */
+async function exportedBackup(page: Page) {
+  await page.getByRole('button', { name: 'Export', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export' })
+  await dialog.getByLabel(/Attaché backup/).check()
+  const download = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+  const file = await download
+  const path = await file.path()
+  await expect(dialog.getByRole('status')).toHaveText(/^Exported \d+ notes/)
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  const text = readFileSync(path, 'utf8')
+  const { createdAt: _createdAt, ...rest } = JSON.parse(text) as Record<string, unknown>
+  return { text, name: file.suggestedFilename(), data: rest }
+}
+
+test('an Anki package with media and history imports, studies with its image, and survives export → wipe → restore', async ({
+  app,
+}) => {
+  const { page } = app
+  const dialog = await importFile(page, 'geography.apkg', await packageWithMediaAndHistory())
+  const plan = dialog.getByRole('list', { name: 'What the import will do' })
+  await expect(plan).toContainText('4 new notes')
+  await expect(plan).toContainText('3 review logs')
+  await expect(plan).toContainText('1 media file')
+  expect(await page.evaluate('window.__sawProgress')).toBe(true)
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+  await expect(dialog.getByRole('status')).toHaveText(
+    'Imported geography.apkg: 4 notes, 4 cards, 3 review logs, 1 media file.',
+  )
+  await dialog.getByRole('button', { name: 'Close' }).click()
+
+  // The nested deck is there; its new card with the image shows it, decoded from IndexedDB.
+  await expect(deckRow(page, PACKAGE_DECK)).toBeVisible()
+  await page.getByRole('button', { name: `Study ${PACKAGE_DECK}`, exact: true }).click()
+  const front = page.getByTestId('card-front')
+  // Its review cards come first; answer them until the new card with the image is shown.
+  for (let i = 0; i < 8; i++) {
+    await expect(front).not.toBeEmpty()
+    if ((await front.textContent())?.includes('Whose flag')) break
+    await answerShownCard(page, '3')
+  }
+  await expect(front).toContainText('Whose flag is this?')
+  const image = front.locator('img')
+  await expect(image).toHaveAttribute('src', /^blob:/)
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2)
+  await page.keyboard.press('Escape')
+
+  // The payload note imported as text: nothing of it ran.
+  await page.getByRole('button', { name: 'Browse' }).click()
+  await page.getByRole('searchbox').fill('Payload')
+  await expect(page.getByRole('row').filter({ hasText: 'Payload card' })).toHaveCount(1)
+  expect(await page.evaluate('window.__xss')).toBeUndefined()
+  await page.keyboard.press('Escape')
+
+  // Export everything, wipe the app's data, restore the backup: all of it is back.
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByLabel('Theme').selectOption('dark')
+  await page.getByRole('button', { name: 'Done' }).click()
+  const before = await exportedBackup(page)
+  expect(before.name).toMatch(/^attache-\d{4}-\d{2}-\d{2}\.json$/)
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const req = indexedDB.deleteDatabase('attache')
+        req.onsuccess = req.onerror = req.onblocked = () => resolve(null)
+      }),
+  )
+  const fresh = await app.restart()
+  await expect(deckRow(fresh, PACKAGE_DECK)).toHaveCount(0)
+  const restore = await importFile(fresh, before.name, Buffer.from(before.text), 'application/json')
+  await restore.getByLabel(/Replace the whole collection/).check()
+  await restore.getByRole('button', { name: 'Replace collection' }).click()
+  await expect(restore.getByRole('status')).toHaveText(
+    `The collection is now the one in ${before.name}.`,
+  )
+  await restore.getByRole('button', { name: 'Close' }).click()
+  await expect(deckRow(fresh, PACKAGE_DECK)).toBeVisible()
+  await expect(fresh.locator('html')).toHaveAttribute('data-theme', 'dark')
+  const after = await exportedBackup(fresh)
+  expect(after.data).toEqual(before.data)
+})
+
+test('a CSV imports through the mapping step: columns chosen, a bad record named, the deck studied', async ({
+  app,
+}) => {
+  const { page } = app
+  const csv =
+    'Canberra,Australia,oceania\nOttawa,Canada,americas\nonly one field\nTokyo,Japan,asia\n'
+  const dialog = await importFile(page, 'capitals.csv', Buffer.from(csv), 'text/csv')
+  await expect(dialog.getByRole('table', { name: 'First records of the file' })).toContainText(
+    'Canberra',
+  )
+  await dialog.getByLabel('Front').selectOption({ label: 'Column 2: Australia' })
+  await dialog.getByLabel('Back').selectOption({ label: 'Column 1: Canberra' })
+  await dialog.getByLabel('Tags').selectOption({ label: 'Column 3: oceania' })
+  await dialog.getByLabel('Deck for records without one').fill('Capitals')
+  const plan = dialog.getByRole('list', { name: 'What the import will do' })
+  await expect(plan).toContainText('3 new notes')
+  await dialog.getByText('1 record left out').click()
+  await expect(dialog.getByText('line 3: has 1 fields; the first record has 3')).toBeVisible()
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+  await expect(dialog.getByRole('status')).toHaveText(
+    'Imported capitals.csv: 3 notes, 3 cards, 0 review logs, 0 media files.',
+  )
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await page.getByRole('button', { name: 'Study Capitals', exact: true }).click()
+  await expect(page.getByTestId('card-front')).toHaveText('Australia')
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('card-back')).toHaveText('Canberra')
+})
+
+test('a real Anki export (../shared/fixtures) brings its cloze note and images', async ({
+  app,
+}) => {
+  test.skip(!existsSync(SHARED_APKG), `${SHARED_APKG} is absent: this import did not run`)
+  const { page } = app
+  const dialog = await importFile(page, 'AllDefault.apkg', readFileSync(SHARED_APKG))
+  await expect(dialog.getByRole('list', { name: 'What the import will do' })).toContainText(
+    '8 new notes',
+  )
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+  await expect(dialog.getByRole('status')).toHaveText(
+    /^Imported AllDefault\.apkg: 8 notes, 10 cards, 0 review logs, 4 media files\.$/,
+  )
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await page.getByRole('button', { name: 'Browse' }).click()
+  await page.getByRole('searchbox').fill('1913')
+  await expect(page.getByRole('row').filter({ hasText: '1913' })).toHaveCount(1)
+})

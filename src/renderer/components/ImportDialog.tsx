@@ -1,0 +1,250 @@
+import { useId, useRef, useState } from 'react'
+import type { CollectionData } from '../../app/exchange/collection-data'
+import { collectionFromText, type TextMapping } from '../../app/exchange/from-text'
+import type { ConflictChoice, ImportSummary } from '../../app/exchange/import-collection'
+import { IMPORT_EXTENSIONS, type ReadImport } from '../../app/exchange/read-import'
+import {
+  allNoteTypes,
+  importData,
+  planImportOf,
+  restoreFromBackup,
+  useNoteTypes,
+} from '../live-data'
+import { readInWorker } from '../import/read-in-worker'
+import { TextMappingForm } from './TextMappingForm'
+import { useModalDialog } from './use-modal-dialog'
+
+type Phase =
+  | { name: 'choose' }
+  | { name: 'reading'; file: string; fraction: number; stage: string }
+  | {
+      name: 'review'
+      file: string
+      read: ReadImport
+      data: CollectionData
+      plan: ImportSummary
+      warnings: string[]
+    }
+  | { name: 'writing'; file: string }
+  | { name: 'done'; file: string; summary: ImportSummary | null }
+
+const CONFLICTS: [ConflictChoice, string][] = [
+  ['keep', 'Keep the notes here as they are'],
+  ['update', 'Update them with the file’s fields (their cards and history stay)'],
+  ['duplicate', 'Add the file’s version beside them as new notes'],
+]
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+
+/**
+ * Import, as Anki's File ▸ Import: an Anki package, a CSV/TSV/text file (with a mapping
+ * step) or an Attaché backup. The file is read in a worker with a progress bar; what will
+ * happen is shown before anything is written; the import is one transaction.
+ */
+export function ImportDialog({ onClose }: { onClose: () => void }) {
+  const { dialog, close, onCancel } = useModalDialog(onClose)
+  const id = useId()
+  const noteTypes = useNoteTypes()
+  const [phase, setPhase] = useState<Phase>({ name: 'choose' })
+  const [error, setError] = useState<string | null>(null)
+  const [conflict, setConflict] = useState<ConflictChoice>('keep')
+  const [replace, setReplace] = useState(false)
+
+  const review = async (
+    file: string,
+    read: ReadImport,
+    data: CollectionData,
+    warnings: string[],
+  ) => {
+    const plan = await planImportOf(data)
+    setPhase({ name: 'review', file, read, data, plan, warnings })
+  }
+
+  const choose = async (file: File | undefined) => {
+    if (!file) return
+    setError(null)
+    setPhase({ name: 'reading', file: file.name, fraction: 0, stage: 'Opening' })
+    try {
+      const [bytes, types] = await Promise.all([
+        file.arrayBuffer().then((b) => new Uint8Array(b)),
+        allNoteTypes(),
+      ])
+      const read = await readInWorker(
+        { file: { name: file.name, bytes }, noteTypes: types },
+        (fraction, stage) => setPhase({ name: 'reading', file: file.name, fraction, stage }),
+      )
+      await review(file.name, read, read.data, read.warnings)
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+      setPhase({ name: 'choose' })
+    }
+  }
+
+  // Each change of the mapping shows at once; its plan follows, and only the latest counts.
+  const latest = useRef(0)
+  const remap = async (mapping: TextMapping) => {
+    if (phase.name !== 'review' || phase.read.kind !== 'text' || !noteTypes) return
+    const ticket = ++latest.current
+    try {
+      const { data, rejected } = collectionFromText(phase.read.text, mapping, noteTypes, new Date())
+      const read = { ...phase.read, mapping, rejected, data }
+      const warnings = rejected.map((r) => `line ${r.line}: ${r.reason}`)
+      setPhase({ ...phase, read, data, warnings })
+      setError(null)
+      const plan = await planImportOf(data)
+      if (ticket === latest.current)
+        setPhase({ name: 'review', file: phase.file, read, data, plan, warnings })
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    }
+  }
+
+  const run = async () => {
+    if (phase.name !== 'review') return
+    const { file, data } = phase
+    setPhase({ name: 'writing', file })
+    try {
+      if (replace && phase.read.kind === 'backup') {
+        await restoreFromBackup(data)
+        setPhase({ name: 'done', file, summary: null })
+      } else setPhase({ name: 'done', file, summary: await importData(data, conflict) })
+    } catch (e) {
+      setError(`${file}: nothing was imported. ${e instanceof Error ? e.message : String(e)}`)
+      setPhase(phase)
+    }
+  }
+
+  return (
+    <dialog ref={dialog} className="editor import-dialog" aria-label="Import" onCancel={onCancel}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          void run()
+        }}
+      >
+        <h2>Import</h2>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        {phase.name === 'choose' && (
+          <div
+            className="drop-zone"
+            onDragOver={(e) => e.preventDefault()}
+            onDrop={(e) => {
+              e.preventDefault()
+              void choose(e.dataTransfer.files[0])
+            }}
+          >
+            <label htmlFor={`${id}-file`}>File to import</label>
+            <input
+              id={`${id}-file`}
+              type="file"
+              accept={IMPORT_EXTENSIONS.join(',')}
+              onChange={(e) => void choose(e.target.files?.[0])}
+            />
+            <p className="muted">
+              Anki packages (.apkg, .colpkg), CSV/TSV/text files of notes, or an Attaché backup
+              (.json) — or drop one here.
+            </p>
+          </div>
+        )}
+        {phase.name === 'reading' && (
+          <div className="progress-block">
+            <p>
+              Reading {phase.file}: {phase.stage}…
+            </p>
+            <progress aria-label="Import progress" max={1} value={phase.fraction} />
+          </div>
+        )}
+        {phase.name === 'review' && noteTypes && (
+          <>
+            <p>
+              <strong>{phase.file}</strong>
+            </p>
+            {phase.read.kind === 'text' && (
+              <TextMappingForm
+                text={phase.read.text}
+                mapping={phase.read.mapping}
+                noteTypes={noteTypes}
+                onChange={(m) => void remap(m)}
+              />
+            )}
+            <ul className="import-plan" aria-label="What the import will do">
+              <li>{plural(phase.plan.notesAdded, 'new note')}</li>
+              <li>{plural(phase.plan.notesUnchanged, 'note')} already here, unchanged</li>
+              <li>{plural(phase.plan.cardsAdded, 'new card')}</li>
+              <li>{plural(phase.plan.logsAdded, 'review log')}</li>
+              <li>{plural(phase.plan.mediaAdded, 'media file')}</li>
+              {phase.plan.decksCreated.length > 0 && (
+                <li>new decks: {phase.plan.decksCreated.join(', ')}</li>
+              )}
+            </ul>
+            {phase.plan.notesConflicting > 0 && (
+              <fieldset>
+                <legend>
+                  {plural(phase.plan.notesConflicting, 'note')} here with other content
+                </legend>
+                {CONFLICTS.map(([value, label]) => (
+                  <label key={value} className="check">
+                    <input
+                      type="radio"
+                      name={`${id}-conflict`}
+                      checked={conflict === value}
+                      onChange={() => setConflict(value)}
+                    />{' '}
+                    {label}
+                  </label>
+                ))}
+              </fieldset>
+            )}
+            {phase.read.kind === 'backup' && (
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={replace}
+                  onChange={(e) => setReplace(e.target.checked)}
+                />{' '}
+                Replace the whole collection with this backup (everything here now is removed)
+              </label>
+            )}
+            {phase.warnings.length > 0 && (
+              <details className="warnings">
+                <summary>{plural(phase.warnings.length, 'record')} left out</summary>
+                <ul>
+                  {phase.warnings.slice(0, 200).map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </>
+        )}
+        {phase.name === 'writing' && (
+          <div className="progress-block">
+            <p>Writing {phase.file}…</p>
+            <progress aria-label="Import progress" />
+          </div>
+        )}
+        {phase.name === 'done' && (
+          <p role="status">
+            {phase.summary
+              ? `Imported ${phase.file}: ${plural(phase.summary.notesAdded, 'note')}, ${plural(phase.summary.cardsAdded, 'card')}, ${plural(phase.summary.logsAdded, 'review log')}, ${plural(phase.summary.mediaAdded, 'media file')}.`
+              : `The collection is now the one in ${phase.file}.`}
+          </p>
+        )}
+        <div className="editor-actions">
+          {phase.name === 'review' && (
+            <button type="submit" className="primary">
+              {replace ? 'Replace collection' : 'Import'}
+            </button>
+          )}
+          <button type="button" onClick={close} disabled={phase.name === 'writing'}>
+            {phase.name === 'done' ? 'Close' : 'Cancel'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  )
+}

@@ -1,0 +1,22 @@
+import type { CollectionData } from '../../app/exchange/collection-data'
+import type { ImportFile, ReadImport } from '../../app/exchange/read-import'
+import type { TextMapping } from '../../app/exchange/from-text'
+import type { NoteType } from '../../core/notes/note-types'
+
+/** What the window asks the worker: read a file, or write an Anki package. */
+export type WorkerRequest =
+  ({ kind: 'read' } & ImportRequest) | { kind: 'apkg'; data: CollectionData }
+
+export interface ImportRequest {
+  file: ImportFile
+  noteTypes: readonly NoteType[]
+  deckName?: string
+  mapping?: TextMapping
+}
+
+/** What the worker answers: progress, then the file's rows or why it cannot be imported. */
+export type ImportResponse =
+  | { type: 'progress'; fraction: number; stage: string }
+  | { type: 'done'; result: ReadImport }
+  | { type: 'written'; bytes: Uint8Array }
+  | { type: 'error'; message: string }

@@ -1,0 +1,42 @@
+import type { CollectionData } from '../../app/exchange/collection-data'
+import type { ReadImport } from '../../app/exchange/read-import'
+import type { Progress } from '../../core/formats/import-error'
+import type { ImportRequest, ImportResponse, WorkerRequest } from './import-messages'
+
+/** Runs one request in a fresh worker (ended when done); rejects with the worker's message. */
+function inWorker<T>(
+  request: WorkerRequest,
+  transfer: Transferable[],
+  pick: (m: ImportResponse) => T | undefined,
+  progress?: Progress,
+): Promise<T> {
+  const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' })
+  return new Promise<T>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<ImportResponse>) => {
+      const m = event.data
+      if (m.type === 'progress') progress?.(m.fraction, m.stage)
+      else if (m.type === 'error') reject(new Error(m.message))
+      else {
+        const value = pick(m)
+        if (value !== undefined) resolve(value)
+      }
+    }
+    worker.onerror = (event) => reject(new Error(`The worker stopped (${event.message}).`))
+    worker.postMessage(request, transfer)
+  }).finally(() => worker.terminate())
+}
+
+/** Reads a file to import, off the window's thread, reporting progress. */
+export function readInWorker(request: ImportRequest, progress: Progress): Promise<ReadImport> {
+  return inWorker(
+    { kind: 'read', ...request },
+    [request.file.bytes.buffer as ArrayBuffer],
+    (m) => (m.type === 'done' ? m.result : undefined),
+    progress,
+  )
+}
+
+/** Writes an `.apkg` off the window's thread. */
+export function ankiPackageInWorker(data: CollectionData): Promise<Uint8Array> {
+  return inWorker({ kind: 'apkg', data }, [], (m) => (m.type === 'written' ? m.bytes : undefined))
+}
