@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures'
 import { answerShownCard } from './mechanics'
+import { PACKAGE_DECK, packageWithMediaAndHistory } from './packages'
 
 // Runs against `npm run web` exactly as the README starts it (the dev server, not the build):
 // a newcomer without Electron meets the app this way first.
@@ -20,5 +21,33 @@ test('`npm run web` serves the app: decks listed, a session opened, a card grade
   await answerShownCard(page, '3')
   await expect(page.getByTestId('progress')).toContainText('1 reviewed')
   await expect(card).not.toHaveAttribute('data-card-id', first ?? '')
+  expect(errors).toEqual([])
+})
+
+test('`npm run web` imports an Anki package: the worker and its WASM SQLite load from the dev server', async ({
+  app,
+}) => {
+  const { page } = app
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Import' })
+  await dialog.getByLabel('File to import').setInputFiles({
+    name: 'geography.apkg',
+    mimeType: 'application/octet-stream',
+    buffer: await packageWithMediaAndHistory(),
+  })
+  await expect(dialog.getByRole('list', { name: 'What the import will do' })).toContainText(
+    '4 new notes',
+    {
+      timeout: 30_000,
+    },
+  )
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+  await expect(dialog.getByRole('status')).toContainText('Imported geography.apkg: 4 notes')
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(
+    page.getByRole('button', { name: `Study ${PACKAGE_DECK}`, exact: true }),
+  ).toBeVisible()
   expect(errors).toEqual([])
 })
