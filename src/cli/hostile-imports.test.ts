@@ -200,7 +200,9 @@ describe('hostile packages', () => {
 
   it('a file of a kind it does not read', async () => {
     const e = await refused('deck.pdf', strToU8('%PDF-1.7'))
-    expect(e.reason).toBe('cannot import .pdf: choose one of .apkg .colpkg .json .csv .tsv .txt')
+    expect(e.reason).toBe(
+      'cannot import .pdf: choose one of .apkg .colpkg .json .gz .csv .tsv .txt',
+    )
   })
 
   it('keeps HTML payloads as text: nothing runs on import, the renderer sanitizes them', async () => {

@@ -48,6 +48,7 @@ vi.mock('electron', () => {
     enableSandbox: () => (recorded.sandboxEnabled = true),
     setPath: () => {},
     getAppPath: () => '/app',
+    getPath: (name: string) => `/profile/${name}`,
     whenReady: () => Promise.resolve(),
     on: () => {},
   }
@@ -100,6 +101,10 @@ describe('Electron main process wiring', () => {
 
   it('registers every IPC method through the checked registry', async () => {
     expect([...recorded.handles.keys()].sort()).toEqual([
+      'attache:backupList',
+      'attache:backupRead',
+      'attache:backupRemove',
+      'attache:backupWrite',
       'attache:loadDecks',
       'attache:openExternal',
     ])

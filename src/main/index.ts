@@ -4,7 +4,9 @@
 import { BrowserWindow, app, ipcMain, session, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { backupFolder } from './backup-folder'
 import { loadDecks } from './deck-loader'
+import { nodeBackupFs } from './node-backup-fs'
 import { nodeDeckFs } from './node-deck-fs'
 import { registerIpcHandlers, rendererUrlCheck } from './ipc-registry'
 import { openExternalUrl } from './open-external'
@@ -45,6 +47,9 @@ function createWindow(): void {
 const userData = process.env['ATTACHE_USER_DATA_DIR']
 if (userData) app.setPath('userData', userData)
 
+// Automatic backups live beside the profile, in <userData>/backups.
+const backups = backupFolder(join(app.getPath('userData'), 'backups'), nodeBackupFs)
+
 app.enableSandbox()
 void app.whenReady().then(() => {
   denyAllPermissions(session.defaultSession)
@@ -53,6 +58,16 @@ void app.whenReady().then(() => {
     {
       loadDecks: () => loadDecks(deckDirs(), nodeDeckFs),
       openExternal: async ({ url }) => ({ opened: await openOutside(url) }),
+      backupList: async () => ({ folder: backups.folder, files: await backups.list() }),
+      backupWrite: async ({ name, bytes }) => {
+        await backups.write(name, bytes)
+        return { written: true as const }
+      },
+      backupRead: async ({ name }) => ({ bytes: await backups.read(name) }),
+      backupRemove: async ({ name }) => {
+        await backups.remove(name)
+        return { removed: true as const }
+      },
     },
     isTrustedUrl,
   )

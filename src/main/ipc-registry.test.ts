@@ -29,6 +29,10 @@ function setup() {
   const handlers: IpcHandlers = {
     loadDecks: vi.fn(async () => ({ decks: [], problems: [] })),
     openExternal: vi.fn(async () => ({ opened: true })),
+    backupList: vi.fn(async () => ({ folder: '/b', files: [] })),
+    backupWrite: vi.fn(async () => ({ written: true as const })),
+    backupRead: vi.fn(async () => ({ bytes: new Uint8Array() })),
+    backupRemove: vi.fn(async () => ({ removed: true as const })),
   }
   registerIpcHandlers(ipc, handlers, rendererUrlCheck(APP))
   return { ipc, handlers }
@@ -36,7 +40,26 @@ function setup() {
 
 describe('registerIpcHandlers', () => {
   it('registers one channel per contract method', () => {
-    expect(setup().ipc.channels().sort()).toEqual(['attache:loadDecks', 'attache:openExternal'])
+    expect(setup().ipc.channels().sort()).toEqual([
+      'attache:backupList',
+      'attache:backupRead',
+      'attache:backupRemove',
+      'attache:backupWrite',
+      'attache:loadDecks',
+      'attache:openExternal',
+    ])
+  })
+
+  it('refuses a backup name that is a path before any handler runs', async () => {
+    const { ipc, handlers } = setup()
+    await expect(
+      ipc.invoke('attache:backupRead', APP, { name: '../../etc/passwd' }),
+    ).rejects.toThrow()
+    await expect(
+      ipc.invoke('attache:backupWrite', APP, { name: 'x.json.gz', bytes: new Uint8Array([1]) }),
+    ).rejects.toThrow()
+    expect(handlers.backupRead).not.toHaveBeenCalled()
+    expect(handlers.backupWrite).not.toHaveBeenCalled()
   })
 
   it('runs the handler for the app page with a valid payload', async () => {

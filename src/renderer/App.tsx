@@ -9,6 +9,7 @@ import { NoteEditor } from './components/NoteEditor'
 import { SectionsScreen } from './components/SectionsScreen'
 import { SettingsPanel } from './components/SettingsPanel'
 import { StudyScreen } from './components/StudyScreen'
+import { startAutomaticBackups } from './backups'
 import { updateSetting, useSettings, useStartup, useStorageNotice } from './live-data'
 
 type Screen =
@@ -42,6 +43,10 @@ export function App() {
     if (settings.theme === 'system') delete root.dataset['theme']
     else root.dataset['theme'] = settings.theme
   }, [settings.theme])
+
+  // Automatic backups while the app runs (every 30 minutes with changes, and when hidden).
+  const [backupError, setBackupError] = useState<string | null>(null)
+  useEffect(() => (startup ? startAutomaticBackups(setBackupError) : undefined), [startup])
 
   const toDecks = () => setScreen({ name: 'decks' })
 
@@ -197,6 +202,11 @@ export function App() {
 
   return (
     <main className="app">
+      {backupError && (
+        <p className="notice storage-notice" role="alert">
+          {backupError}
+        </p>
+      )}
       {storageNotice && (
         <p className="notice storage-notice" role="alert">
           {storageNotice}

@@ -1,7 +1,14 @@
 // Kept free of imports so the sandboxed preload bundles nothing but these names.
 
 /** Every function the preload exposes on `window.attache`; one IPC channel each. */
-export const IPC_METHODS = ['loadDecks', 'openExternal'] as const
+export const IPC_METHODS = [
+  'loadDecks',
+  'openExternal',
+  'backupList',
+  'backupWrite',
+  'backupRead',
+  'backupRemove',
+] as const
 export type IpcMethod = (typeof IPC_METHODS)[number]
 
 /** The channel a method travels on. */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { deckSchema } from '../core/decks/deck-schema'
+import { isBackupName } from '../core/formats/backup-name'
 import type { IpcMethod } from './ipc-methods'
 
 const deckProblemSchema = z.object({
@@ -7,6 +8,9 @@ const deckProblemSchema = z.object({
   line: z.number().int().optional(),
   reason: z.string(),
 })
+
+/** A backup file's name: one plain name of the backups' own pattern, never a path. */
+const backupFileName = z.string().max(200).refine(isBackupName, 'not a backup file name')
 
 /**
  * The typed IPC contract: each method's request and response schema. Main parses every
@@ -23,6 +27,26 @@ export const ipcContract = {
   openExternal: {
     request: z.object({ url: z.string().max(2048) }).strict(),
     response: z.object({ opened: z.boolean() }),
+  },
+  // The backup folder in the user-data folder; main checks every name (no paths).
+  backupList: {
+    request: z.undefined(),
+    response: z.object({
+      folder: z.string(),
+      files: z.array(z.object({ name: z.string(), size: z.number() })),
+    }),
+  },
+  backupWrite: {
+    request: z.object({ name: backupFileName, bytes: z.instanceof(Uint8Array) }).strict(),
+    response: z.object({ written: z.literal(true) }),
+  },
+  backupRead: {
+    request: z.object({ name: backupFileName }).strict(),
+    response: z.object({ bytes: z.instanceof(Uint8Array) }),
+  },
+  backupRemove: {
+    request: z.object({ name: backupFileName }).strict(),
+    response: z.object({ removed: z.literal(true) }),
   },
 } satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>
 

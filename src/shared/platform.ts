@@ -9,4 +9,16 @@ export interface Platform {
   loadDecks(): Promise<LoadedDecks>
   /** Opens an allow-listed https: link outside the app. */
   openExternal(url: string): Promise<void>
+  /** The folder automatic backups go to (Electron: user data; web: the origin-private file system). */
+  backups: BackupFolder
+}
+
+/** A folder of backup files; only backup file names are read or written. */
+export interface BackupFolder {
+  /** Where the files are, in the user's words. */
+  readonly where: string
+  list(): Promise<{ name: string; size: number }[]>
+  write(name: string, bytes: Uint8Array): Promise<void>
+  read(name: string): Promise<Uint8Array>
+  remove(name: string): Promise<void>
 }

@@ -1,4 +1,5 @@
 import { base64Decode, base64Encode } from '@bufbuild/protobuf/wire'
+import { gunzipSync } from 'fflate'
 import { z } from 'zod'
 import { issueText } from '../../core/decks/parse-deck'
 import { ImportError } from '../../core/formats/import-error'
@@ -150,7 +151,13 @@ export function backupProblems(bytes: Uint8Array): {
   data: CollectionData | null
   problems: string[]
 } {
-  const text = strictUtf8(bytes)
+  let unpacked: Uint8Array
+  try {
+    unpacked = unpackBackup(bytes)
+  } catch {
+    return { data: null, problems: ['the gzip data is damaged'] }
+  }
+  const text = strictUtf8(unpacked)
   if (text === null) return { data: null, problems: ['the file is not UTF-8 text'] }
   let json: unknown
   try {
@@ -164,9 +171,10 @@ export function backupProblems(bytes: Uint8Array): {
       data: null,
       problems: parsed.error.issues.map((i) => `${placeOf(i.path)}: ${issueText(i.message)}`),
     }
+  const { format: _format, version: _version, createdAt: _createdAt, ...rows } = parsed.data
   const data: CollectionData = {
-    ...parsed.data,
-    media: parsed.data.media.map((m) => ({ ...m, data: base64Decode(m.data) })),
+    ...rows,
+    media: rows.media.map((m) => ({ ...m, data: base64Decode(m.data) })),
   }
   const problems = referenceProblems(data)
   return { data: problems.length ? null : data, problems }
@@ -225,4 +233,9 @@ function referenceProblems(data: CollectionData): string[] {
       problems.push(`media[${i}].size: says ${m.size} bytes, holds ${m.data.length}`)
   })
   return problems
+}
+
+/** The JSON bytes of a backup file, gzipped (automatic backups) or not. */
+export function unpackBackup(bytes: Uint8Array): Uint8Array {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes
 }

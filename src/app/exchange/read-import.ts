@@ -38,7 +38,15 @@ export interface ReadOptions {
 }
 
 /** The kinds of file `readImport` takes, by extension. */
-export const IMPORT_EXTENSIONS = ['.apkg', '.colpkg', '.json', '.csv', '.tsv', '.txt'] as const
+export const IMPORT_EXTENSIONS = [
+  '.apkg',
+  '.colpkg',
+  '.json',
+  '.gz',
+  '.csv',
+  '.tsv',
+  '.txt',
+] as const
 
 const extensionOf = (name: string) => name.slice(name.lastIndexOf('.')).toLowerCase()
 
@@ -64,7 +72,7 @@ export function readImport(
     progress(1, 'Read')
     return { kind: 'anki', data, warnings }
   }
-  if (ext === '.json') {
+  if (ext === '.json' || file.name.toLowerCase().endsWith('.json.gz')) {
     progress(0.1, 'Reading the backup')
     const data = parseBackup(file.bytes, file.name)
     progress(1, 'Read')

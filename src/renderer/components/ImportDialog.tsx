@@ -10,6 +10,7 @@ import {
   restoreFromBackup,
   useNoteTypes,
 } from '../live-data'
+import { backupNow } from '../backups'
 import { readInWorker } from '../import/read-in-worker'
 import { TextMappingForm } from './TextMappingForm'
 import { useModalDialog } from './use-modal-dialog'
@@ -104,6 +105,15 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     const { file, data } = phase
     setPhase({ name: 'writing', file })
     try {
+      // Data the user made is backed up before anything changes it.
+      try {
+        await backupNow()
+      } catch (e) {
+        throw new Error(
+          `a backup of the collection could not be written first (${e instanceof Error ? e.message : String(e)})`,
+          { cause: e },
+        )
+      }
       if (replace && phase.read.kind === 'backup') {
         await restoreFromBackup(data)
         setPhase({ name: 'done', file, summary: null })

@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import { NUMBER_SETTINGS, type NumberSetting, type Settings } from '../../app/settings'
+import { BackupsSection } from './BackupsSection'
 import { NumberField } from './NumberField'
 
 interface Props {
@@ -73,6 +74,7 @@ export function SettingsPanel({ settings, onChange, onClose, error }: Props) {
       <button type="button" className="primary" onClick={onClose}>
         Done
       </button>
+      <BackupsSection />
     </section>
   )
 }

@@ -8,5 +8,16 @@ const platform: Platform = {
   openExternal: async (url) => {
     await bridge.openExternal({ url })
   },
+  backups: {
+    where: 'the “backups” folder of Attaché’s user data',
+    list: async () => (await bridge.backupList()).files,
+    write: async (name, bytes) => {
+      await bridge.backupWrite({ name, bytes: bytes as Uint8Array<ArrayBuffer> })
+    },
+    read: async (name) => (await bridge.backupRead({ name })).bytes,
+    remove: async (name) => {
+      await bridge.backupRemove({ name })
+    },
+  },
 }
 export default platform

@@ -1,5 +1,6 @@
 import loaded from 'virtual:attache-decks'
 import type { Platform } from '../../shared/platform'
+import { opfsBackups } from './opfs-backups'
 
 /** The browser host: decks are validated and bundled at build time; links open in a new tab. */
 const platform: Platform = {
@@ -8,5 +9,6 @@ const platform: Platform = {
     if (!/^https:\/\//.test(url)) return
     window.open(url, '_blank', 'noopener,noreferrer')
   },
+  backups: opfsBackups,
 }
 export default platform
