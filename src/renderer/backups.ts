@@ -1,8 +1,8 @@
 import platform from '@platform'
 import { parseBackup } from '../app/exchange/backup-format'
-import { backupFile, backupInfo, backupsToKeep, type BackupInfo } from '../app/exchange/backups'
-import { exportCollection } from '../app/exchange/export-collection'
+import { backupInfo, backupsToKeep, type BackupInfo } from '../app/exchange/backups'
 import { store } from './app-services'
+import { backupInWorker } from './import/read-in-worker'
 import { restoreFromBackup } from './live-data'
 import { trackChanges } from './storage/change-tracker'
 
@@ -33,14 +33,14 @@ export async function listBackups(): Promise<BackupInfo[]> {
 }
 
 /** Writes a backup of the whole collection now, then drops the ones the keeping rules let go. */
-export async function backupNow(now = new Date()): Promise<BackupInfo> {
+export async function backupNow(): Promise<BackupInfo> {
   const wasChanged = changed
   changed = false
   try {
-    const file = backupFile(await exportCollection(store), now)
+    const file = await backupInWorker()
     await platform.backups.write(file.name, file.bytes)
     const all = await listBackups()
-    const keep = backupsToKeep(all, now)
+    const keep = backupsToKeep(all, new Date())
     for (const b of all) if (!keep.has(b.name)) await platform.backups.remove(b.name)
     for (const listener of listeners) listener()
     return backupInfo({ name: file.name, size: file.bytes.length }) as BackupInfo

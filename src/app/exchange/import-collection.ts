@@ -156,8 +156,11 @@ async function importWrites(
     cardsByNote.set(c.noteId, list)
   }
   const stored = await store.getNotes(data.notes.map((n) => n.id))
+  // Only notes already here can have cards here: a fresh import reads no card at all.
+  const storedIds = new Set(stored.flatMap((n) => (n ? [n.id] : [])))
+  const maybeStored = data.cards.filter((c) => storedIds.has(c.noteId)).map((c) => c.id)
   const storedCards = new Map(
-    (await store.getCards(data.cards.map((c) => c.id))).flatMap((c) => (c ? [[c.id, c]] : [])),
+    (await store.getCards(maybeStored)).flatMap((c) => (c ? [[c.id, c]] : [])),
   )
   const cardsKept = new Set<string>()
   const fresh = toStoredState(new Scheduler().newState(now))
@@ -200,7 +203,7 @@ async function importWrites(
         modifiedAt: at,
       }
       writes.notes.push(updated)
-      const had = [...storedCards.values()].filter((c) => c.noteId === here.id)
+      const had = await store.cardsOfNotes([here.id])
       writes.cards.push(...cardsOfNote(updated, type, had, fresh).rows)
       for (const c of incomingCards) cardsKept.add(c.id)
       continue

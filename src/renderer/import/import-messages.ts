@@ -3,9 +3,12 @@ import type { ImportFile, ReadImport } from '../../app/exchange/read-import'
 import type { TextMapping } from '../../app/exchange/from-text'
 import type { NoteType } from '../../core/notes/note-types'
 
-/** What the window asks the worker: read a file, or write an Anki package. */
+/** What the window asks the worker: read a file, write an Anki package, or make a backup. */
 export type WorkerRequest =
-  ({ kind: 'read' } & ImportRequest) | { kind: 'apkg'; data: CollectionData }
+  | ({ kind: 'read' } & ImportRequest)
+  | { kind: 'apkg'; data: CollectionData }
+  /** A backup of the whole collection, read from IndexedDB in the worker. */
+  | { kind: 'backup' }
 
 export interface ImportRequest {
   file: ImportFile
@@ -19,4 +22,5 @@ export type ImportResponse =
   | { type: 'progress'; fraction: number; stage: string }
   | { type: 'done'; result: ReadImport }
   | { type: 'written'; bytes: Uint8Array }
+  | { type: 'backup'; name: string; bytes: Uint8Array }
   | { type: 'error'; message: string }

@@ -5,7 +5,11 @@
 import initSqlJs from 'sql.js'
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url'
 import { ankiPackageOf } from '../../app/exchange/anki-package'
+import { backupFile } from '../../app/exchange/backups'
+import { exportCollection } from '../../app/exchange/export-collection'
 import { readImport } from '../../app/exchange/read-import'
+import { openDb } from '../storage/db'
+import { DexieStore } from '../storage/dexie-store'
 import { sqlJsEngine, type SqlEngine } from '../../core/formats/anki/sqlite'
 import { ImportError } from '../../core/formats/import-error'
 import type { ImportResponse, WorkerRequest } from './import-messages'
@@ -18,8 +22,26 @@ const post = (message: ImportResponse, transfer: Transferable[] = []) =>
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data
-  const name = request.kind === 'read' ? request.file.name : 'the Anki package'
+  const name =
+    request.kind === 'read'
+      ? request.file.name
+      : request.kind === 'apkg'
+        ? 'the Anki package'
+        : 'the backup'
   try {
+    if (request.kind === 'backup') {
+      // The collection read on this thread: a large one takes seconds to serialize and gzip.
+      const db = openDb()
+      try {
+        const file = backupFile(await exportCollection(new DexieStore(db)), new Date())
+        post({ type: 'backup', name: file.name, bytes: file.bytes }, [
+          file.bytes.buffer as ArrayBuffer,
+        ])
+      } finally {
+        db.close()
+      }
+      return
+    }
     if (request.kind === 'apkg') {
       const bytes = ankiPackageOf(request.data, await sqlEngine(), new Date())
       post({ type: 'written', bytes }, [bytes.buffer as ArrayBuffer])

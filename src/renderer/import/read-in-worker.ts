@@ -40,3 +40,10 @@ export function readInWorker(request: ImportRequest, progress: Progress): Promis
 export function ankiPackageInWorker(data: CollectionData): Promise<Uint8Array> {
   return inWorker({ kind: 'apkg', data }, [], (m) => (m.type === 'written' ? m.bytes : undefined))
 }
+
+/** A backup of the whole collection, made off the window's thread. */
+export function backupInWorker(): Promise<{ name: string; bytes: Uint8Array }> {
+  return inWorker({ kind: 'backup' }, [], (m) =>
+    m.type === 'backup' ? { name: m.name, bytes: m.bytes } : undefined,
+  )
+}

@@ -1,0 +1,120 @@
+// `npm run bench` (part): imports of a 10,000-note .apkg and CSV in real Chromium, end to end
+// (read + one transaction into the app's Dexie store), beside a raw IndexedDB bulk insert of
+// the same rows in the same run; and the backup of the 100,000-card collection. `--tiny`: 1,000
+// notes and the small collection. Prints medians; writes bench/import-results(.tiny).json.
+import { chromium } from '@playwright/test'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { createRequire } from 'node:module'
+import { resolve } from 'node:path'
+import { build } from 'vite'
+import { chromiumLaunchOptions } from '../e2e/chromium'
+import type { ImportBench } from './import-entry'
+
+const tiny = process.argv.includes('--tiny')
+const require = createRequire(import.meta.url)
+const wasm = readFileSync(require.resolve('sql.js/dist/sql-wasm.wasm'))
+
+const result = await build({
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    write: false,
+    lib: {
+      entry: resolve(import.meta.dirname, 'import-entry.ts'),
+      formats: ['iife'],
+      name: 'importBench',
+    },
+  },
+})
+const output = Array.isArray(result) ? result[0] : result
+if (!output || !('output' in output)) throw new Error('vite build gave no bundle')
+const code = output.output[0].code
+
+const server = createServer((req, res) => {
+  if (req.url === '/bench.js')
+    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(code)
+  else if (req.url === '/sql-wasm.wasm')
+    res.writeHead(200, { 'content-type': 'application/wasm' }).end(wasm)
+  else
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end('<!doctype html><script src="/bench.js"></script>')
+})
+await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
+const address = server.address()
+const port = typeof address === 'object' && address ? address.port : 0
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)] ?? NaN
+}
+
+const browser = await chromium.launch(chromiumLaunchOptions())
+try {
+  const page = await browser.newPage()
+  page.setDefaultTimeout(0)
+  await page.goto(`http://127.0.0.1:${port}/`)
+  const run = await page.evaluate(
+    (size) =>
+      (globalThis as unknown as { importBench: (s: string) => Promise<ImportBench> }).importBench(
+        size,
+      ),
+    tiny ? 'tiny' : 'full',
+  )
+  const perSecond = (ms: number) => Math.round((run.notes / ms) * 1000)
+  const raw = median(run.raw)
+  const rows = [
+    {
+      id: 'import-apkg',
+      what: `.apkg import, ${run.notes} notes (${(run.apkgBytes / 1024).toFixed(0)} KB), read + write`,
+      ms: median(run.apkgImport),
+    },
+    {
+      id: 'import-apkg-read',
+      what: '  of which reading the package (unzip, SQLite, rows)',
+      ms: median(run.apkgRead),
+    },
+    {
+      id: 'import-csv',
+      what: `CSV import, ${run.notes} notes (${(run.csvBytes / 1024).toFixed(0)} KB), read + write`,
+      ms: median(run.csvImport),
+    },
+  ]
+  console.log(
+    `\nChromium ${browser.version()}: imports (medians of ${run.raw.length} runs) beside a raw IndexedDB bulk insert of the same rows (${raw.toFixed(0)} ms, ${perSecond(raw)} notes/s)\n`,
+  )
+  console.log(
+    `${'what'.padEnd(64)} ${'ms'.padStart(8)} ${'notes/s'.padStart(9)} ${'×raw'.padStart(6)}`,
+  )
+  for (const r of rows)
+    console.log(
+      `${r.what.padEnd(64)} ${r.ms.toFixed(0).padStart(8)} ${String(perSecond(r.ms)).padStart(9)} ${(r.ms / raw).toFixed(2).padStart(6)}`,
+    )
+  if ('error' in run.backup) console.log(`\nbackup of the collection: FAILED (${run.backup.error})`)
+  else
+    console.log(
+      `\nbackup of the ${run.backup.cards}-card collection with ${run.backup.logs} review logs: ${(run.backup.ms / 1000).toFixed(1)} s, ${(run.backup.bytes / 2 ** 20).toFixed(1)} MB gzipped`,
+    )
+  const file = resolve(
+    import.meta.dirname,
+    tiny ? 'import-results.tiny.json' : 'import-results.json',
+  )
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        notes: run.notes,
+        rawMs: raw,
+        results: rows.map((r) => ({ ...r, notesPerSecond: perSecond(r.ms), ratio: r.ms / raw })),
+        backup: run.backup,
+      },
+      null,
+      2,
+    ) + '\n',
+  )
+  console.log(`\nwritten: ${file}`)
+} finally {
+  await browser.close()
+  server.close()
+}
