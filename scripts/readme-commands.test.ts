@@ -36,4 +36,13 @@ describe('README commands', () => {
     )
     for (const r of results.results) expect(r.ours / r.baseline).toBeCloseTo(r.ratio, 6)
   }, 200_000)
+
+  it('`npm run cli -- validate …` and `--help` run as printed', () => {
+    const validate = typed('npm run cli -- validate decks/bluebook-2020-global-security/deck.json')
+    expect(validate.status, validate.stderr).toBe(0)
+    expect(validate.stdout).toContain('decks/bluebook-2020-global-security/deck.json: valid deck')
+    const help = typed('npm run cli -- --help')
+    expect(help.status, help.stderr).toBe(0)
+    expect(help.stdout).toMatch(/Commands:[\s\S]*import[\s\S]*export[\s\S]*validate[\s\S]*stats/)
+  }, 60_000)
 })
