@@ -44,6 +44,7 @@ import {
   restoreCollection,
   type ConflictChoice,
 } from '../app/exchange/import-collection'
+import { storePastedMedia } from '../app/media'
 import platform from '@platform'
 import { forgetMediaUrls } from './media-urls'
 import { scheduler, startApp, store, type StartupReport } from './app-services'
@@ -349,4 +350,9 @@ export function collectionForExport(deckId?: string) {
 export async function restoreFromBackup(data: CollectionData) {
   await restoreCollection(store, data)
   forgetMediaUrls()
+}
+
+/** Stores a pasted or dropped file in the collection's media; resolves to its name. */
+export async function storePastedFile(file: File): Promise<string> {
+  return storePastedMedia(store, new Uint8Array(await file.arrayBuffer()), file.type, new Date())
 }

@@ -1,8 +1,12 @@
+import HardBreak from '@tiptap/extension-hard-break'
 import Image from '@tiptap/extension-image'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import { useEffect, useId, useRef } from 'react'
-import { sanitizeNoteHtml } from './SafeHtml'
+import { isMediaName } from '../../core/notes/media-refs'
+import { storePastedFile } from '../live-data'
+import { mediaUrls } from '../media-urls'
+import { sanitizeStoredHtml } from './SafeHtml'
 
 interface Props {
   label: string
@@ -11,14 +15,45 @@ interface Props {
   autoFocus?: boolean
 }
 
-/** Images pasted or dropped are kept in the note (as data), so they show offline; up to 2 MB. */
-const MAX_IMAGE_BYTES = 2 * 1024 * 1024
+/** Images pasted or dropped go to the collection's media (IndexedDB), up to 10 MB each. */
+const MAX_IMAGE_BYTES = 10 * 1024 * 1024
+
+/**
+ * A line break on Shift+Enter only: Ctrl+Enter saves the note (as Anki's editor), and
+ * TipTap's own break would also take it and leave a stray `<br>` in the field.
+ */
+const LineBreak = HardBreak.extend({
+  addKeyboardShortcuts() {
+    return { 'Shift-Enter': () => this.editor.commands.setHardBreak() }
+  },
+})
+
+/**
+ * TipTap's image, shown from the collection's media: the note keeps the file's name (as
+ * Anki's), the editor shows its object URL.
+ */
+const MediaImage = Image.extend({
+  addNodeView() {
+    return ({ node }) => {
+      const img = document.createElement('img')
+      const src = String(node.attrs['src'] ?? '')
+      img.alt = String(node.attrs['alt'] ?? '')
+      if (isMediaName(src))
+        void mediaUrls([src]).then((urls) => {
+          const url = urls.get(src)
+          if (url) img.src = url
+        })
+      else if (/^data:image\//.test(src)) img.src = src
+      return { dom: img }
+    }
+  },
+})
 
 /** A field's HTML as stored: an empty editor is '', one paragraph is its content alone. */
 export function fieldHtml(html: string): string {
   if (html === '<p></p>') return ''
   const single = /^<p>((?:(?!<\/?p>).)*)<\/p>$/s.exec(html)
-  return sanitizeNoteHtml(single ? (single[1] ?? '') : html)
+  return sanitizeStoredHtml(single ? (single[1] ?? '') : html)
 }
 
 function insertImages(editor: Editor, files: FileList | null | undefined): boolean {
@@ -26,12 +61,9 @@ function insertImages(editor: Editor, files: FileList | null | undefined): boole
   if (images.length === 0) return false
   for (const file of images) {
     if (file.size > MAX_IMAGE_BYTES) continue
-    const reader = new FileReader()
-    reader.onload = () => {
-      if (typeof reader.result === 'string')
-        editor.chain().focus().setImage({ src: reader.result, alt: file.name }).run()
-    }
-    reader.readAsDataURL(file)
+    void storePastedFile(file).then((name) =>
+      editor.chain().focus().setImage({ src: name, alt: file.name }).run(),
+    )
   }
   return true
 }
@@ -50,6 +82,7 @@ export function RichField({ label, value, onChange, autoFocus }: Props) {
       StarterKit.configure({
         heading: false,
         codeBlock: false,
+        hardBreak: false,
         horizontalRule: false,
         link: {
           openOnClick: false,
@@ -58,7 +91,8 @@ export function RichField({ label, value, onChange, autoFocus }: Props) {
           defaultProtocol: 'https',
         },
       }),
-      Image.configure({ inline: true, allowBase64: true }),
+      LineBreak,
+      MediaImage.configure({ inline: true, allowBase64: true }),
     ],
     content: value,
     autofocus: autoFocus ? 'end' : false,

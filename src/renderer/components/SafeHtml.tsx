@@ -43,22 +43,28 @@ const POLICY = {
   ALLOWED_ATTR: ['href', 'src', 'alt', 'title', 'controls'],
   // Links to https only (they open outside the app); images and sounds only from the note
   // itself (data:) or the collection's media (blob: URLs made here), so nothing is fetched.
-  ALLOWED_URI_REGEXP: /^(?:https:|blob:|data:image\/(?:png|jpeg|gif|webp);base64,)/i,
+  // A media name (no scheme, not `//host`) passes only to be rewritten or kept by the hook.
+  ALLOWED_URI_REGEXP:
+    /^(?:https:|blob:|data:image\/(?:png|jpeg|gif|webp);base64,|(?![a-z][a-z0-9+.-]*:)(?!\/\/)[^\s]+$)/i,
 }
 
 /** The media of the note being sanitized: name → object URL (DOMPurify's hooks are global). */
 let currentMedia: ReadonlyMap<string, string> = new Map()
+/** Set while sanitizing HTML to store: media names stay names. */
+let keepingNames = false
 const ourUrls = () => new Set(currentMedia.values())
 
 DOMPurify.addHook('uponSanitizeAttribute', (_node, data) => {
   if (data.attrName !== 'src') return
   const value = data.attrValue.trim()
   if (isMediaName(value)) {
+    // Stored HTML keeps the name; shown HTML gets the file's object URL, or no source at all.
+    if (keepingNames) return
     const url = currentMedia.get(value) ?? currentMedia.get(safeDecode(value))
     if (url) data.attrValue = url
     else data.keepAttr = false
-  } else if (/^blob:/i.test(value) && !ourUrls().has(value)) {
-    // A blob: URL in the stored HTML itself is refused; only the ones made here pass.
+  } else if (/^blob:/i.test(value) && (keepingNames || !ourUrls().has(value))) {
+    // A blob: URL in the HTML itself is refused; only the ones made here are shown.
     data.keepAttr = false
   }
 })
@@ -68,6 +74,16 @@ function safeDecode(s: string) {
     return decodeURIComponent(s)
   } catch {
     return s
+  }
+}
+
+/** Field HTML to store: the same policy, media names kept as names (the editor writes these). */
+export function sanitizeStoredHtml(html: string): string {
+  keepingNames = true
+  try {
+    return DOMPurify.sanitize(html, POLICY)
+  } finally {
+    keepingNames = false
   }
 }
 

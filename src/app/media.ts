@@ -1,0 +1,29 @@
+import mime from 'mime/lite'
+import { fnv1aBytes } from '../core/hash'
+import { mediaRow, sameBytes } from './exchange/media-files'
+import type { StudyStore } from './store'
+
+/**
+ * Stores an image or sound the user pasted or dropped, named for its content (as Anki names
+ * pasted media), and returns the name the note refers to it by. The same file twice is stored
+ * once; a different file never takes an existing name.
+ */
+export function storePastedMedia(
+  store: StudyStore,
+  bytes: Uint8Array,
+  type: string,
+  now: Date,
+): Promise<string> {
+  return store.transaction(async () => {
+    const ext = mime.getExtension(type) ?? 'bin'
+    let name = `pasted-${fnv1aBytes(bytes).toString(16).padStart(8, '0')}.${ext}`
+    for (let n = 2; ; n++) {
+      const [stored] = await store.getMedia([name])
+      if (!stored) break
+      if (sameBytes(stored.data, bytes)) return name
+      name = name.replace(/(-\d+)?\.[^.]+$/, `-${n}.${ext}`)
+    }
+    await store.putMedia([{ ...mediaRow(name, bytes, now.getTime()), type }])
+    return name
+  }, ['media'])
+}
