@@ -19,7 +19,11 @@ const recorded = vi.hoisted(() => ({
 vi.mock('electron', () => {
   class BrowserWindow {
     static getAllWindows = () => recorded.windows
-    webContents: { on: (e: string, l: unknown) => void; setWindowOpenHandler: (h: unknown) => void }
+    webContents: {
+      on: (e: string, l: unknown) => void
+      setWindowOpenHandler: (h: unknown) => void
+      send: (channel: string) => void
+    }
     constructor(options: Record<string, unknown>) {
       const entry = {
         options,
@@ -30,9 +34,17 @@ vi.mock('electron', () => {
       this.webContents = {
         on: (e, l) => entry.listeners.set(e, l),
         setWindowOpenHandler: (h) => (entry.openHandler = h),
+        send: () => undefined,
       }
     }
     once() {}
+    on(e: string, l: unknown) {
+      recorded.windows.at(-1)?.listeners.set(`window:${e}`, l)
+    }
+    close() {}
+    isDestroyed() {
+      return false
+    }
     show() {}
     loadFile(path: string) {
       recorded.loaded.push(path)
@@ -105,6 +117,7 @@ describe('Electron main process wiring', () => {
       'attache:backupRead',
       'attache:backupRemove',
       'attache:backupWrite',
+      'attache:closeReady',
       'attache:loadDecks',
       'attache:openExternal',
     ])
@@ -112,6 +125,14 @@ describe('Electron main process wiring', () => {
     await expect(
       Promise.resolve(loadDecks?.({ senderFrame: { url: 'https://evil.example/' } }, undefined)),
     ).rejects.toThrow(/not the app/)
+  })
+
+  it('holds the window’s close for the renderer’s last backup', () => {
+    const w = recorded.windows[0]
+    const close = w?.listeners.get('window:close') as (e: { preventDefault(): void }) => void
+    let prevented = false
+    close({ preventDefault: () => (prevented = true) })
+    expect(prevented).toBe(true)
   })
 
   it('refuses permission requests', () => {

@@ -5,6 +5,7 @@ import { BrowserWindow, app, ipcMain, session, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { backupFolder } from './backup-folder'
+import { guardClose } from './close-guard'
 import { loadDecks } from './deck-loader'
 import { nodeBackupFs } from './node-backup-fs'
 import { nodeDeckFs } from './node-deck-fs'
@@ -24,6 +25,8 @@ function deckDirs(): string[] {
   return extra ? [builtIn, extra] : [builtIn]
 }
 
+let closeReady: () => void = () => undefined
+
 const openOutside = (url: unknown) => openExternalUrl(url, (u) => shell.openExternal(u))
 
 function createWindow(): void {
@@ -38,6 +41,8 @@ function createWindow(): void {
     webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
   })
   lockNavigation(win.webContents, (url) => void openOutside(url))
+  // The renderer backs up a changed collection before the window goes (issue 9).
+  closeReady = guardClose(win, 15_000)
   win.once('ready-to-show', () => win.show())
   if (devServerUrl) void win.loadURL(devServerUrl)
   else void win.loadFile(indexHtml)
@@ -67,6 +72,10 @@ void app.whenReady().then(() => {
       backupRemove: async ({ name }) => {
         await backups.remove(name)
         return { removed: true as const }
+      },
+      closeReady: () => {
+        closeReady()
+        return { closing: true as const }
       },
     },
     isTrustedUrl,

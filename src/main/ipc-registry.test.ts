@@ -33,6 +33,7 @@ function setup() {
     backupWrite: vi.fn(async () => ({ written: true as const })),
     backupRead: vi.fn(async () => ({ bytes: new Uint8Array() })),
     backupRemove: vi.fn(async () => ({ removed: true as const })),
+    closeReady: vi.fn(() => ({ closing: true as const })),
   }
   registerIpcHandlers(ipc, handlers, rendererUrlCheck(APP))
   return { ipc, handlers }
@@ -45,6 +46,7 @@ describe('registerIpcHandlers', () => {
       'attache:backupRead',
       'attache:backupRemove',
       'attache:backupWrite',
+      'attache:closeReady',
       'attache:loadDecks',
       'attache:openExternal',
     ])

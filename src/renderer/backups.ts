@@ -58,23 +58,29 @@ export async function restoreBackup(name: string) {
 }
 
 /**
- * Backs up every 30 minutes while something changed, and when the window is hidden or
- * closed with changes (best effort: a closing page may not finish). Returns a stop function.
+ * Backs up every 30 minutes while something changed, and when the app closes with changes
+ * (Electron waits for it; a browser tab is backed up when hidden). Returns a stop function.
  */
 export function startAutomaticBackups(onError: (message: string) => void): () => void {
-  const run = () => {
-    if (!changed) return
-    backupNow().catch((e: unknown) =>
+  let stopped = false
+  const run = async () => {
+    if (!changed || stopped) return
+    try {
+      await backupNow()
+    } catch (e) {
       onError(
         `The automatic backup could not be written: ${e instanceof Error ? e.message : String(e)}`,
-      ),
-    )
+      )
+    }
   }
-  const timer = setInterval(run, BACKUP_EVERY_MS)
-  const onHide = () => document.visibilityState === 'hidden' && run()
-  document.addEventListener('visibilitychange', onHide)
+  const timer = setInterval(() => void run(), BACKUP_EVERY_MS)
   return () => {
+    stopped = true
     clearInterval(timer)
-    document.removeEventListener('visibilitychange', onHide)
   }
 }
+
+// Closing the app backs up a changed collection (once, for the app's whole life).
+platform.onClose(async () => {
+  if (changed) await backupNow()
+})

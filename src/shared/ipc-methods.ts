@@ -8,8 +8,12 @@ export const IPC_METHODS = [
   'backupWrite',
   'backupRead',
   'backupRemove',
+  'closeReady',
 ] as const
 export type IpcMethod = (typeof IPC_METHODS)[number]
 
 /** The channel a method travels on. */
 export const channelOf = (method: IpcMethod): string => `attache:${method}`
+
+/** The one main → renderer message: the window is about to close (see main/close-guard). */
+export const CLOSE_REQUESTED_CHANNEL = 'attache:closeRequested'

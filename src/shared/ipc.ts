@@ -48,6 +48,11 @@ export const ipcContract = {
     request: z.object({ name: backupFileName }).strict(),
     response: z.object({ removed: z.literal(true) }),
   },
+  // The renderer finished its last work after CLOSE_REQUESTED_CHANNEL; the window may close.
+  closeReady: {
+    request: z.undefined(),
+    response: z.object({ closing: z.literal(true) }),
+  },
 } satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>
 
 export type IpcContract = typeof ipcContract
@@ -59,6 +64,9 @@ export type AttacheBridge = {
   [M in IpcMethod]: IpcRequest<M> extends undefined
     ? () => Promise<IpcResponse<M>>
     : (request: IpcRequest<M>) => Promise<IpcResponse<M>>
+} & {
+  /** Calls `listener` when the window is about to close (it then answers with `closeReady`). */
+  onCloseRequested(listener: () => void): void
 }
 
 /** Validated decks, and the deck files that were skipped with why. */

@@ -11,6 +11,11 @@ export interface Platform {
   openExternal(url: string): Promise<void>
   /** The folder automatic backups go to (Electron: user data; web: the origin-private file system). */
   backups: BackupFolder
+  /**
+   * Runs `work` when the app is closing. Electron holds the window until it is done (or 15 s);
+   * a browser tab gives no such promise, so the web runs it when the page is hidden.
+   */
+  onClose(work: () => Promise<void>): void
 }
 
 /** A folder of backup files; only backup file names are read or written. */

@@ -8,6 +8,12 @@ const platform: Platform = {
   openExternal: async (url) => {
     await bridge.openExternal({ url })
   },
+  onClose: (work) =>
+    bridge.onCloseRequested(() => {
+      void work()
+        .catch(() => undefined)
+        .finally(() => void bridge.closeReady())
+    }),
   backups: {
     where: 'the “backups” folder of Attaché’s user data',
     list: async () => (await bridge.backupList()).files,

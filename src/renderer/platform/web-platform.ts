@@ -10,5 +10,11 @@ const platform: Platform = {
     window.open(url, '_blank', 'noopener,noreferrer')
   },
   backups: opfsBackups,
+  onClose: (work) => {
+    // Best effort: a closing tab may not wait for the work to finish.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') void work().catch(() => undefined)
+    })
+  },
 }
 export default platform
