@@ -42,5 +42,11 @@ for (const [name, p] of projects) {
 if (!projects.has('electron')) {
   console.log('e2e electron: NOT RUN (no Electron binary on this machine); not counted as passed')
 }
+const hostile = read('reports/hostile.json')
+console.log(
+  hostile
+    ? `hostile content: ${hostile.payloads} payloads in ${hostile.fields} fields, shown on ${hostile.screens.length} screens: ${hostile.executed} executed, ${hostile.remote} remote loads, ${hostile.dangerousInPage} dangerous in the page`
+    : 'hostile content: NOT RUN (reports/hostile.json is missing)',
+)
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
 process.exit(failed > 0 ? 1 : 0)
