@@ -4,49 +4,23 @@
 // baselines and writes bench/results.json; asserts nothing.
 import { chromium } from '@playwright/test'
 import { writeFileSync } from 'node:fs'
-import { createServer } from 'node:http'
 import { resolve } from 'node:path'
-import { build } from 'vite'
 import { chromiumLaunchOptions } from '../e2e/chromium'
 import type { BenchResult } from './browser-entry'
 import type { BenchSize } from './collection-seed'
 import { report } from './measure'
+import { benchPage, bundleForBrowser } from './bench-page'
 
 const tiny = process.argv.includes('--tiny')
 
-const result = await build({
-  configFile: false,
-  logLevel: 'warn',
-  build: {
-    write: false,
-    lib: {
-      entry: resolve(import.meta.dirname, 'browser-entry.ts'),
-      formats: ['iife'],
-      name: 'bench',
-    },
-  },
-})
-const output = Array.isArray(result) ? result[0] : result
-if (!output || !('output' in output)) throw new Error('vite build gave no bundle')
-const code = output.output[0].code
-
-const server = createServer((req, res) => {
-  if (req.url === '/bench.js')
-    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(code)
-  else
-    res
-      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-      .end('<!doctype html><script src="/bench.js"></script>')
-})
-await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
-const address = server.address()
-const port = typeof address === 'object' && address ? address.port : 0
+const code = await bundleForBrowser('browser-entry.ts', 'bench')
+const { server, url } = await benchPage(code)
 
 const browser = await chromium.launch(chromiumLaunchOptions())
 try {
   const page = await browser.newPage()
   page.setDefaultTimeout(0)
-  await page.goto(`http://127.0.0.1:${port}/`)
+  await page.goto(url)
   type Run = { results: BenchResult[]; seedMs: number; size: BenchSize }
   const run = await page.evaluate(
     (size) =>

@@ -4,46 +4,20 @@
 // notes and the small collection. Prints medians; writes bench/import-results(.tiny).json.
 import { chromium } from '@playwright/test'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:http'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
-import { build } from 'vite'
 import { chromiumLaunchOptions } from '../e2e/chromium'
 import type { ImportBench } from './import-entry'
+import { benchPage, bundleForBrowser } from './bench-page'
 
 const tiny = process.argv.includes('--tiny')
 const require = createRequire(import.meta.url)
 const wasm = readFileSync(require.resolve('sql.js/dist/sql-wasm.wasm'))
 
-const result = await build({
-  configFile: false,
-  logLevel: 'warn',
-  build: {
-    write: false,
-    lib: {
-      entry: resolve(import.meta.dirname, 'import-entry.ts'),
-      formats: ['iife'],
-      name: 'importBench',
-    },
-  },
+const code = await bundleForBrowser('import-entry.ts', 'importBench')
+const { server, url } = await benchPage(code, {
+  '/sql-wasm.wasm': { type: 'application/wasm', body: wasm },
 })
-const output = Array.isArray(result) ? result[0] : result
-if (!output || !('output' in output)) throw new Error('vite build gave no bundle')
-const code = output.output[0].code
-
-const server = createServer((req, res) => {
-  if (req.url === '/bench.js')
-    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(code)
-  else if (req.url === '/sql-wasm.wasm')
-    res.writeHead(200, { 'content-type': 'application/wasm' }).end(wasm)
-  else
-    res
-      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-      .end('<!doctype html><script src="/bench.js"></script>')
-})
-await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
-const address = server.address()
-const port = typeof address === 'object' && address ? address.port : 0
 
 const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -54,7 +28,7 @@ const browser = await chromium.launch(chromiumLaunchOptions())
 try {
   const page = await browser.newPage()
   page.setDefaultTimeout(0)
-  await page.goto(`http://127.0.0.1:${port}/`)
+  await page.goto(url)
   const run = await page.evaluate(
     (size) =>
       (globalThis as unknown as { importBench: (s: string) => Promise<ImportBench> }).importBench(

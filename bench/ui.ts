@@ -11,6 +11,7 @@ import { extname, join, resolve } from 'node:path'
 import { build } from 'vite'
 import { chromiumLaunchOptions } from '../e2e/chromium'
 import type { BenchResult } from './browser-entry'
+import { bundleForBrowser } from './bench-page'
 
 const tiny = process.argv.includes('--tiny')
 const root = resolve(import.meta.dirname, '..')
@@ -21,21 +22,7 @@ await build({
   logLevel: 'error',
   build: { outDir, emptyOutDir: true },
 })
-const seed = await build({
-  configFile: false,
-  logLevel: 'warn',
-  build: {
-    write: false,
-    lib: {
-      entry: resolve(import.meta.dirname, 'ui-seed-entry.ts'),
-      formats: ['iife'],
-      name: 'seed',
-    },
-  },
-})
-const seedOutput = Array.isArray(seed) ? seed[0] : seed
-if (!seedOutput || !('output' in seedOutput)) throw new Error('vite build gave no seed bundle')
-const seedCode = seedOutput.output[0].code
+const seedCode = await bundleForBrowser('ui-seed-entry.ts', 'seed')
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { chooseImportFile } from './importing'
 import { MECHANICS, answerShownCard, deckRow } from './mechanics'
 
 // Automatic backups under Playwright's fake clock: half an hour passes as it would for a user.
@@ -60,13 +61,12 @@ test('nothing changed, nothing backed up; an import writes a backup first', asyn
   await expect(backupRows(page)).toHaveCount(1)
   await page.getByRole('button', { name: 'Done' }).click()
 
-  await page.getByRole('button', { name: 'Import', exact: true }).click()
-  const dialog = page.getByRole('dialog', { name: 'Import' })
-  await dialog.getByLabel('File to import').setInputFiles({
-    name: 'two.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from('alpha,one\nbeta,two\n'),
-  })
+  const dialog = await chooseImportFile(
+    page,
+    'two.csv',
+    Buffer.from('alpha,one\nbeta,two\n'),
+    'text/csv',
+  )
   await dialog.getByRole('button', { name: 'Import', exact: true }).click()
   await expect(dialog.getByRole('status')).toContainText('Imported two.csv: 2 notes')
   await dialog.getByRole('button', { name: 'Close' }).click()

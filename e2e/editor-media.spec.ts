@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { chooseImportFile } from './importing'
 import { deckRow } from './mechanics'
 import { PACKAGE_DECK, RED_PNG, packageWithMediaAndHistory } from './packages'
 
@@ -73,13 +74,7 @@ test('editing an imported note keeps its image reference, and the editor shows t
   app,
 }) => {
   const { page } = app
-  await page.getByRole('button', { name: 'Import', exact: true }).click()
-  const dialog = page.getByRole('dialog', { name: 'Import' })
-  await dialog.getByLabel('File to import').setInputFiles({
-    name: 'geography.apkg',
-    mimeType: 'application/octet-stream',
-    buffer: await packageWithMediaAndHistory(),
-  })
+  const dialog = await chooseImportFile(page, 'geography.apkg', await packageWithMediaAndHistory())
   await dialog.getByRole('button', { name: 'Import', exact: true }).click()
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(deckRow(page, PACKAGE_DECK)).toBeVisible()

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { expect, test } from './fixtures'
+import { chooseImportFile } from './importing'
 import { HOSTILE_DECK, hostileCsv, hostilePackage } from './hostile/hostile-package'
 import { PAYLOADS } from './hostile/payloads'
 
@@ -80,11 +81,7 @@ test('the hostile corpus in every field and screen: nothing runs, nothing loads'
 
   // The import dialog: the plan names every hostile deck.
   const { apkg, fields } = await hostilePackage()
-  await page.getByRole('button', { name: 'Import', exact: true }).click()
-  const dialog = page.getByRole('dialog', { name: 'Import' })
-  await dialog
-    .getByLabel('File to import')
-    .setInputFiles({ name: 'hostile.apkg', mimeType: 'application/octet-stream', buffer: apkg })
+  const dialog = await chooseImportFile(page, 'hostile.apkg', apkg)
   await expect(dialog.getByRole('list', { name: 'What the import will do' })).toContainText(
     `${PAYLOADS.length * 2 + 1} new notes`,
   )
@@ -148,11 +145,7 @@ test('the hostile corpus in every field and screen: nothing runs, nothing loads'
   await page.keyboard.press('Escape')
 
   // The mapping step of a CSV import: every payload in the preview's cells.
-  await page.getByRole('button', { name: 'Import', exact: true }).click()
-  await page
-    .getByRole('dialog', { name: 'Import' })
-    .getByLabel('File to import')
-    .setInputFiles({ name: 'hostile.csv', mimeType: 'text/csv', buffer: hostileCsv() })
+  await chooseImportFile(page, 'hostile.csv', hostileCsv(), 'text/csv')
   await expect(page.getByRole('table', { name: 'First records of the file' })).toContainText(
     'csv 1',
   )

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { expect, test } from './fixtures'
+import { chooseImportFile } from './importing'
 import { answerShownCard, deckRow } from './mechanics'
 import { PACKAGE_DECK, packageWithMediaAndHistory } from './packages'
 import type { Page } from '@playwright/test'
@@ -12,8 +13,6 @@ async function importFile(
   buffer: Buffer,
   mimeType = 'application/octet-stream',
 ) {
-  await page.getByRole('button', { name: 'Import', exact: true }).click()
-  const dialog = page.getByRole('dialog', { name: 'Import' })
   // Record whether the progress bar was ever on screen (reading can take only milliseconds).
   await page.evaluate(`(() => {
     window.__sawProgress = false
@@ -21,8 +20,7 @@ async function importFile(
       if (document.querySelector('progress[aria-label="Import progress"]')) window.__sawProgress = true
     }).observe(document.body, { subtree: true, childList: true })
   })()`)
-  await dialog.getByLabel('File to import').setInputFiles({ name, mimeType, buffer })
-  return dialog
+  return chooseImportFile(page, name, buffer, mimeType)
 }
 
 /** The stored collection as the app's own export sees it, minus the export time. */

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures'
+import { chooseImportFile } from './importing'
 import { answerShownCard } from './mechanics'
 import { PACKAGE_DECK, packageWithMediaAndHistory } from './packages'
 
@@ -30,13 +31,7 @@ test('`npm run web` imports an Anki package: the worker and its WASM SQLite load
   const { page } = app
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
-  await page.getByRole('button', { name: 'Import', exact: true }).click()
-  const dialog = page.getByRole('dialog', { name: 'Import' })
-  await dialog.getByLabel('File to import').setInputFiles({
-    name: 'geography.apkg',
-    mimeType: 'application/octet-stream',
-    buffer: await packageWithMediaAndHistory(),
-  })
+  const dialog = await chooseImportFile(page, 'geography.apkg', await packageWithMediaAndHistory())
   await expect(dialog.getByRole('list', { name: 'What the import will do' })).toContainText(
     '4 new notes',
     {
