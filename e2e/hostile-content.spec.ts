@@ -70,14 +70,6 @@ test('the hostile corpus in every field and screen: nothing runs, nothing loads'
     void d.dismiss()
   })
   const screens = new Set<string>()
-  const seen = {
-    add: (name: string) => {
-      screens.add(name)
-      void page
-        .evaluate('window.__hostile.csp.length')
-        .then((n) => console.log('CSPCOUNT', name, n))
-    },
-  }
 
   // The import dialog: the plan names every hostile deck.
   const { apkg, fields } = await hostilePackage()
@@ -85,7 +77,7 @@ test('the hostile corpus in every field and screen: nothing runs, nothing loads'
   await expect(dialog.getByRole('list', { name: 'What the import will do' })).toContainText(
     `${PAYLOADS.length * 2 + 1} new notes`,
   )
-  seen.add('import plan')
+  screens.add('import plan')
   await dialog.getByRole('button', { name: 'Import', exact: true }).click()
   await expect(dialog.getByRole('status')).toContainText('Imported hostile.apkg')
   await dialog.getByRole('button', { name: 'Close' }).click()
@@ -95,7 +87,7 @@ test('the hostile corpus in every field and screen: nothing runs, nothing loads'
     page.getByRole('button', { name: `Study ${HOSTILE_DECK}`, exact: true }),
   ).toBeVisible()
   await expect(page.locator('li.deck-row')).not.toHaveCount(0)
-  seen.add('deck list')
+  screens.add('deck list')
 
   // Study: fronts, backs and cloze contexts of the first cards; the editor and card info on one.
   await page.getByRole('button', { name: `Study ${HOSTILE_DECK}`, exact: true }).click()
@@ -108,25 +100,25 @@ test('the hostile corpus in every field and screen: nothing runs, nothing loads'
     if (i === 3) {
       await page.keyboard.press('e')
       await expect(page.getByRole('dialog', { name: 'Edit note' })).toBeVisible()
-      seen.add('note editor and its card previews')
+      screens.add('note editor and its card previews')
       await page.keyboard.press('Escape')
       await page.keyboard.press('i')
       await expect(page.getByRole('dialog', { name: 'Card info' })).toBeVisible()
-      seen.add('card info')
+      screens.add('card info')
       await page.keyboard.press('Escape')
     }
     const before = await page.getByTestId('progress').textContent()
     await page.keyboard.press('3')
     await expect(page.getByTestId('progress')).not.toHaveText(before ?? '')
   }
-  seen.add('study: front, back, context')
+  screens.add('study: front, back, context')
   await page.keyboard.press('Escape')
 
   // The browser: payloads typed into the search box, then every hostile note listed and scrolled.
   await page.getByRole('button', { name: 'Browse' }).click()
   const search = page.getByRole('searchbox')
   for (const p of PAYLOADS.slice(0, 40)) await search.fill(p.html)
-  seen.add('browser search box')
+  screens.add('browser search box')
   await search.fill(`deck:${HOSTILE_DECK}`)
   await expect(page.getByTestId('browser-row').first()).toBeVisible()
   // Scroll the virtualized table to its end, a screen at a time, so every row is drawn.
@@ -141,7 +133,7 @@ test('the hostile corpus in every field and screen: nothing runs, nothing loads'
     page.getByRole('dialog', { name: 'Edit note' }).getByTestId('preview-card'),
   ).toContainText('Typed front')
   await page.keyboard.press('Escape')
-  seen.add('browser table')
+  screens.add('browser table')
   await page.keyboard.press('Escape')
 
   // The mapping step of a CSV import: every payload in the preview's cells.
@@ -149,7 +141,7 @@ test('the hostile corpus in every field and screen: nothing runs, nothing loads'
   await expect(page.getByRole('table', { name: 'First records of the file' })).toContainText(
     'csv 1',
   )
-  seen.add('CSV mapping preview')
+  screens.add('CSV mapping preview')
   await page
     .getByRole('dialog', { name: 'Import' })
     .getByRole('button', { name: 'Import', exact: true })
