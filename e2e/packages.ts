@@ -45,3 +45,44 @@ export async function packageWithMediaAndHistory(): Promise<Buffer> {
   await answer(store, cardIdOf('ottawa', 0), 3, new Date('2026-01-10T09:10:00Z'))
   return Buffer.from(ankiPackageOf(await exportCollection(store), await nodeSqlEngine(), past))
 }
+
+export const HISTORY_DECK = 'Treaties'
+
+/**
+ * A package whose cards were studied for a year before `now`: each of 30 notes answered on
+ * the day FSRS set for it (Good, with an Again now and then), so the statistics have real
+ * history — heatmap, retention, intervals — made by the same scheduler the app uses.
+ */
+export async function packageWithAYearOfHistory(
+  now: Date,
+): Promise<{ apkg: Buffer; reviews: number }> {
+  const store = new MemoryStore()
+  const start = new Date(now.getTime() - 360 * 86_400_000)
+  await createDeck(store, { id: 'treaties', name: HISTORY_DECK }, start)
+  let reviews = 0
+  for (let i = 0; i < 30; i++) {
+    const guid = `treaty-${i}`
+    await addNote(
+      store,
+      scheduler,
+      {
+        guid,
+        deckId: 'treaties',
+        typeId: 'basic',
+        fields: { Front: `Treaty ${i}?`, Back: `${1950 + i}` },
+        tags: [],
+      },
+      start,
+    )
+    let at = new Date(start.getTime() + i * 86_400_000)
+    for (let n = 0; at < now && n < 40; n++) {
+      const grade = (i + n) % 7 === 0 ? 1 : 3
+      await answer(store, cardIdOf(guid, 0), grade, at)
+      reviews++
+      const card = await store.getCard(cardIdOf(guid, 0))
+      at = new Date(Math.max((card?.due ?? 0) + 3_600_000, at.getTime() + 60_000))
+    }
+  }
+  const apkg = ankiPackageOf(await exportCollection(store), await nodeSqlEngine(), now)
+  return { apkg: Buffer.from(apkg), reviews }
+}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { Suspense, lazy, useEffect, useState } from 'react'
 import { CardBrowser } from './components/CardBrowser'
 import { DeckList } from './components/DeckList'
 import { DeckProblems } from './components/DeckProblems'
@@ -12,10 +12,14 @@ import { StudyScreen } from './components/StudyScreen'
 import { startAutomaticBackups } from './backups'
 import { updateSetting, useSettings, useStartup, useStorageNotice } from './live-data'
 
+// Charts are a large library: loaded when Statistics is first opened.
+const StatisticsScreen = lazy(() => import('./components/StatisticsScreen'))
+
 type Screen =
   | { name: 'decks' }
   | { name: 'settings' }
   | { name: 'browse' }
+  | { name: 'stats' }
   | { name: 'sections'; deckId: string; deckName: string }
   | {
       name: 'study'
@@ -100,6 +104,12 @@ export function App() {
       )
     }
     if (screen.name === 'browse') return <CardBrowser settings={settings} onExit={toDecks} />
+    if (screen.name === 'stats')
+      return (
+        <Suspense fallback={<p className="muted">Loading statistics…</p>}>
+          <StatisticsScreen settings={settings} onExit={toDecks} />
+        </Suspense>
+      )
     if (screen.name === 'sections') {
       return (
         <SectionsScreen
@@ -131,6 +141,9 @@ export function App() {
               onClick={() => setNewDeck((v) => !v)}
             >
               New deck
+            </button>
+            <button type="button" className="ghost" onClick={() => setScreen({ name: 'stats' })}>
+              Statistics
             </button>
             <button type="button" className="ghost" onClick={() => setTransfer({ kind: 'import' })}>
               Import

@@ -45,6 +45,7 @@ import {
   type ConflictChoice,
 } from '../app/exchange/import-collection'
 import { storePastedMedia } from '../app/media'
+import { statisticsOf } from '../app/statistics'
 import platform from '@platform'
 import { forgetMediaUrls } from './media-urls'
 import { scheduler, startApp, store, type StartupReport } from './app-services'
@@ -355,4 +356,12 @@ export async function restoreFromBackup(data: CollectionData) {
 /** Stores a pasted or dropped file in the collection's media; resolves to its name. */
 export async function storePastedFile(file: File): Promise<string> {
   return storePastedMedia(store, new Uint8Array(await file.arrayBuffer()), file.type, new Date())
+}
+
+/** Statistics of a deck (and the decks inside it) or the whole collection; undefined while loading. */
+export function useStatistics(settings: Settings, deckId: string | null) {
+  return useLiveQuery(
+    () => statisticsOf(store, settings, new Date(), deckId ? { deckId } : {}),
+    [settings, deckId],
+  )
 }

@@ -1,0 +1,266 @@
+import type { ChartConfiguration } from 'chart.js'
+import { useEffect, useId, useMemo, useState } from 'react'
+import type { Settings } from '../../app/settings'
+import type { Statistics } from '../../app/statistics'
+import { useDeckNames, useStatistics } from '../live-data'
+import { StatChart, type themeColors } from './StatChart'
+
+type Colors = ReturnType<typeof themeColors>
+
+const DAY = 86_400_000
+/** A study-day number as a date (its start in UTC days; the label only needs the calendar day). */
+const dateOf = (day: number) => new Date(day * DAY).toISOString().slice(0, 10)
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`
+
+/** The theme the page shows now, so charts redraw in the other one. */
+function usePageTheme(settings: Settings) {
+  const [dark, setDark] = useState(() => matchMedia('(prefers-color-scheme: dark)').matches)
+  useEffect(() => {
+    const m = matchMedia('(prefers-color-scheme: dark)')
+    const on = () => setDark(m.matches)
+    m.addEventListener('change', on)
+    return () => m.removeEventListener('change', on)
+  }, [])
+  return settings.theme === 'system' ? (dark ? 'dark' : 'light') : settings.theme
+}
+
+function charts(s: Statistics) {
+  const weeks = Math.ceil(s.perDay.length / 7)
+  const first = s.perDay[0]?.day ?? s.today
+  const most = Math.max(1, ...s.perDay.map((d) => d.reviews))
+  const retention = s.retention.week
+  return [
+    {
+      title: 'Reviews per day',
+      summary: `${s.reviews} reviews over the last ${s.perDay.length} days; current streak ${s.streaks.current} days, longest ${s.streaks.longest}.`,
+      config: (c: Colors): ChartConfiguration => ({
+        type: 'matrix',
+        data: {
+          datasets: [
+            {
+              label: 'Reviews',
+              data: s.perDay.map((d) => ({
+                x: Math.floor((d.day - first) / 7),
+                y: (d.day - first) % 7,
+                v: d.reviews,
+              })),
+              backgroundColor: (ctx: { raw?: unknown }) => {
+                const v = (ctx.raw as { v: number } | undefined)?.v ?? 0
+                return v === 0
+                  ? c.border
+                  : c.good.replace('rgb(', 'rgba(').replace(')', `, ${0.25 + (0.75 * v) / most})`)
+              },
+              width: ({ chart }) => (chart.chartArea?.width ?? 0) / weeks - 1,
+              height: ({ chart }) => (chart.chartArea?.height ?? 0) / 7 - 1,
+            },
+          ],
+        },
+        options: {
+          maintainAspectRatio: false,
+          plugins: { legend: { display: false } },
+          scales: {
+            x: { type: 'linear', display: false, min: -0.5, max: weeks - 0.5 },
+            y: { type: 'linear', display: false, min: -0.5, max: 6.5, reverse: true },
+          },
+        },
+      }),
+      table: {
+        head: ['Day', 'Reviews'],
+        rows: s.perDay.filter((d) => d.reviews > 0).map((d) => [dateOf(d.day), d.reviews]),
+      },
+      extra: `Streak: ${s.streaks.current} days now, ${s.streaks.longest} at most.`,
+    },
+    {
+      title: 'Due in the next 90 days',
+      summary: `${s.forecast.reduce((n, d) => n + d.due, 0)} reviews due in the next ${s.forecast.length} days.`,
+      config: (c: Colors): ChartConfiguration => ({
+        type: 'bar',
+        data: {
+          labels: s.forecast.map((d) => (d.day === s.today ? 'today' : `+${d.day - s.today}`)),
+          datasets: [{ label: 'Due', data: s.forecast.map((d) => d.due), backgroundColor: c.due }],
+        },
+        options: { maintainAspectRatio: false, plugins: { legend: { display: false } } },
+      }),
+      table: {
+        head: ['Day', 'Due'],
+        rows: s.forecast.filter((d) => d.due > 0).map((d) => [dateOf(d.day), d.due]),
+      },
+    },
+    {
+      title: 'True retention by week',
+      summary: `True retention per week beside the desired ${pct(s.retention.desired)}.`,
+      config: (c: Colors): ChartConfiguration => ({
+        type: 'line',
+        data: {
+          labels: retention.map((b) => dateOf(b.firstDay)),
+          datasets: [
+            {
+              label: 'True retention',
+              data: retention.map((b) => b.retention * 100),
+              borderColor: c.good,
+              backgroundColor: c.good,
+            },
+            {
+              label: 'Desired',
+              data: retention.map(() => s.retention.desired * 100),
+              borderColor: c.muted,
+              borderDash: [6, 4],
+              pointRadius: 0,
+            },
+          ],
+        },
+        options: { maintainAspectRatio: false, scales: { y: { min: 0, max: 100 } } },
+      }),
+      table: {
+        head: ['Week from', 'Passed', 'Reviews', 'True retention'],
+        rows: retention.map((b) => [dateOf(b.firstDay), b.passed, b.total, pct(b.retention)]),
+      },
+    },
+    {
+      title: 'Card states',
+      summary: Object.entries(s.states)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', '),
+      config: (c: Colors): ChartConfiguration => ({
+        type: 'doughnut',
+        data: {
+          labels: Object.keys(s.states),
+          datasets: [
+            {
+              data: Object.values(s.states),
+              backgroundColor: [c.new, c.learn, c.good, c.hard, c.muted, c.border],
+            },
+          ],
+        },
+        options: { maintainAspectRatio: false },
+      }),
+      table: { head: ['State', 'Cards'], rows: Object.entries(s.states) },
+    },
+    {
+      title: 'Answer buttons',
+      summary: `Again, Hard, Good, Easy while learning: ${s.buttons.learning.join(', ')}; in review: ${s.buttons.review.join(', ')}.`,
+      config: (c: Colors): ChartConfiguration => ({
+        type: 'bar',
+        data: {
+          labels: ['Learning', 'Review'],
+          datasets: (['Again', 'Hard', 'Good', 'Easy'] as const).map((label, i) => ({
+            label,
+            data: [s.buttons.learning[i] ?? 0, s.buttons.review[i] ?? 0],
+            backgroundColor: [c.again, c.hard, c.good, c.easy][i],
+          })),
+        },
+        options: { maintainAspectRatio: false },
+      }),
+      table: {
+        head: ['Cards', 'Again', 'Hard', 'Good', 'Easy'],
+        rows: [
+          ['Learning', ...s.buttons.learning],
+          ['Review', ...s.buttons.review],
+        ],
+      },
+    },
+    {
+      title: 'Time per day',
+      summary: `${s.time.reduce((n, d) => n + d.minutes, 0).toFixed(0)} minutes over ${s.time.length} days.`,
+      config: (c: Colors): ChartConfiguration => ({
+        type: 'bar',
+        data: {
+          labels: s.time.map((d) => dateOf(d.day)),
+          datasets: [
+            { label: 'Minutes', data: s.time.map((d) => d.minutes), backgroundColor: c.accent },
+          ],
+        },
+        options: { maintainAspectRatio: false, plugins: { legend: { display: false } } },
+      }),
+      table: {
+        head: ['Day', 'Minutes'],
+        rows: s.time.map((d) => [dateOf(d.day), d.minutes.toFixed(1)]),
+      },
+    },
+    ...(
+      [
+        ['Intervals (days)', s.distributions.intervals],
+        ['Stability (days)', s.distributions.stability],
+        ['Difficulty', s.distributions.difficulty],
+      ] as const
+    ).map(([title, buckets]) => ({
+      title,
+      summary: `${title} of the cards in review, in ${buckets.length} ranges.`,
+      config: (c: Colors): ChartConfiguration => ({
+        type: 'bar',
+        data: {
+          labels: buckets.map((b) => `${b.from}+`),
+          datasets: [
+            { label: 'Cards', data: buckets.map((b) => b.count), backgroundColor: c.easy },
+          ],
+        },
+        options: { maintainAspectRatio: false, plugins: { legend: { display: false } } },
+      }),
+      table: { head: ['From', 'Cards'], rows: buckets.map((b) => [`${b.from}`, b.count]) },
+    })),
+  ]
+}
+
+/**
+ * Statistics (Anki's Stats): for the whole collection or one deck with the decks inside it —
+ * reviews per day with streaks, the due forecast, true retention beside the desired one, card
+ * states, answer buttons, time per day, and interval, stability and difficulty distributions.
+ * Every chart can be read as a table.
+ */
+export default function StatisticsScreen({
+  settings,
+  onExit,
+}: {
+  settings: Settings
+  onExit: () => void
+}) {
+  const id = useId()
+  const [deckId, setDeckId] = useState<string | null>(null)
+  const stats = useStatistics(settings, deckId)
+  const decks = useDeckNames()
+  const theme = usePageTheme(settings)
+  const all = useMemo(() => (stats ? charts(stats) : []), [stats])
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onExit()
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [onExit])
+  return (
+    <section className="statistics" aria-label="Statistics">
+      <header className="screen-header">
+        <button type="button" className="ghost" onClick={onExit}>
+          ← Decks <kbd>Esc</kbd>
+        </button>
+        <h1>Statistics</h1>
+        <label htmlFor={`${id}-scope`}>Of</label>
+        <select
+          id={`${id}-scope`}
+          value={deckId ?? ''}
+          onChange={(e) => setDeckId(e.target.value || null)}
+        >
+          <option value="">The whole collection</option>
+          {decks?.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </header>
+      {!stats ? (
+        <p className="muted">Counting…</p>
+      ) : (
+        <>
+          <p role="status" data-testid="stats-summary">
+            {stats.cards} cards, {stats.reviews} reviews in the last year; streak{' '}
+            {stats.streaks.current} days (longest {stats.streaks.longest}).
+          </p>
+          <div className="stat-grid">
+            {all.map((chart) => (
+              <StatChart key={chart.title} {...chart} theme={theme} />
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  )
+}
