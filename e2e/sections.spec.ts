@@ -74,3 +74,27 @@ test('once the deck’s new cards for today are used up, a section still opens o
   await expect(page.getByTestId('progress')).toContainText('1 new')
   await expect(page.getByTestId('past-limit')).toContainText('custom study')
 })
+
+test('mastery per section, and “Study weakest” opens the weakest innermost section', async ({
+  app,
+}) => {
+  const { page } = app
+  await page.getByRole('button', { name: `Sections of ${MECHANICS}` }).click()
+  await page.getByRole('button', { name: 'Expand all' }).click()
+  const row = (name: string) =>
+    page
+      .getByTestId('section-row')
+      .filter({ has: page.locator('.section-name', { hasText: name }) })
+  await expect(row('(a) Subheading').getByTestId('mastery')).toHaveText('0% mastered')
+  // Nothing studied: the larger of the innermost sections comes first.
+  await page.getByRole('button', { name: 'Study weakest' }).click()
+  await expect(page.getByTestId('breadcrumb')).toContainText('(a) Subheading')
+  await answerShownCard(page, '4')
+  await answerShownCard(page, '4')
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: 'Expand all' }).click()
+  await expect(row('(a) Subheading').getByTestId('mastery')).toHaveText('100% mastered')
+  await expect(row('A Heading').getByTestId('mastery')).toHaveText('67% mastered')
+  await page.getByRole('button', { name: 'Study weakest' }).click()
+  await expect(page.getByTestId('breadcrumb')).toContainText('Part Two')
+})

@@ -1,4 +1,5 @@
-import { CardState } from '../core/scheduling/scheduler'
+import { CardState, Scheduler } from '../core/scheduling/scheduler'
+import { fromStoredState } from '../core/scheduling/stored-state'
 import { studyDay, type StudyDay } from '../core/study/day-boundary'
 import { nextStudyIn } from '../core/study/next-study'
 import {
@@ -19,7 +20,7 @@ import {
 } from './collection'
 import { deckAndChildren, deckTree, type DeckNode } from './deck-tree'
 import type { Settings } from './settings'
-import { limitsOf, presetOf } from './presets'
+import { limitsOf, presetOf, schedulerOptionsOf } from './presets'
 import type { StudyStore } from './store'
 
 /** The study day `now` falls in, under the user's rollover hour and local time zone. */
@@ -410,6 +411,35 @@ export interface SectionRow {
   due: number
   /** Cards answered at least once. */
   seen: number
+  /**
+   * Cards whose chance of recall now (FSRS retrievability) is at least the desired retention:
+   * what the section's mastery counts (issue 11). New cards are not mastered.
+   */
+  mastered: number
+}
+
+/** The share of a section's cards that are mastered, 0–1. */
+export const masteryOf = (row: Pick<SectionRow, 'mastered' | 'total'>) =>
+  row.total === 0 ? 0 : row.mastered / row.total
+
+/**
+ * The section to study when asked for the weakest: of the innermost sections (no sections in
+ * them), the one with the lowest mastery; the larger one on a tie.
+ */
+export function weakestSection(rows: readonly SectionRow[]): SectionRow | null {
+  const keys = rows.map((r) => r.path.join(SECTION_END))
+  const leaves = rows.filter(
+    (r, i) => r.total > 0 && !keys.some((k, j) => j !== i && k.startsWith(keys[i] + SECTION_END)),
+  )
+  let weakest: SectionRow | null = null
+  for (const r of leaves)
+    if (
+      !weakest ||
+      masteryOf(r) < masteryOf(weakest) ||
+      (masteryOf(r) === masteryOf(weakest) && r.total > weakest.total)
+    )
+      weakest = r
+  return weakest
 }
 
 export interface SectionOverview {
@@ -434,6 +464,10 @@ export async function sectionOverview(
   const log = logs.get(deckId) ?? EMPTY_LOG
   const preset = await presetOf(store, await store.getDeck(deckId), settings)
   const limits = limitsOf(preset)
+  const memory = new Scheduler(schedulerOptionsOf(preset))
+  const isMastered = (c: CardRow) =>
+    c.state !== CardState.New &&
+    memory.retrievability(fromStoredState(c), now) >= preset.desiredRetention
   // Each section path (every prefix of a card's path) with its cards, in the order the deck
   // first uses it: every card joins each of its path's prefixes once.
   const cards = all.filter(isStudiable).sort((a, b) => a.position - b.position)
@@ -463,6 +497,7 @@ export async function sectionOverview(
       learning: q.counts.learning,
       due: q.counts.review,
       seen: inside.filter((c) => c.queue !== Queue.New).length,
+      mastered: inside.filter(isMastered).length,
     }
   })
   return {

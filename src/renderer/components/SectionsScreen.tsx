@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import { useSectionOverview } from '../live-data'
-import type { SectionRow } from '../../app/study-queue'
+import { masteryOf, weakestSection, type SectionRow } from '../../app/study-queue'
 import type { Settings } from '../../app/settings'
 
 interface Props {
@@ -49,6 +49,7 @@ export function SectionsScreen({ deckId, deckName, settings, onStudy, onExit }: 
     setOpen(next)
   }
 
+  const weakest = rows ? weakestSection(rows) : null
   const whole = rows?.filter((s) => s.path.length === 1)
   const total = whole?.reduce((n, s) => n + s.total, 0) ?? 0
   const seen = whole?.reduce((n, s) => n + s.seen, 0) ?? 0
@@ -61,6 +62,15 @@ export function SectionsScreen({ deckId, deckName, settings, onStudy, onExit }: 
         <h1 className="study-title" title={deckName}>
           {deckName}
         </h1>
+        <button
+          type="button"
+          className="ghost"
+          disabled={!weakest}
+          onClick={() => weakest && onStudy(weakest.path)}
+          title={weakest ? `Study ${weakest.path.join(' › ')}` : undefined}
+        >
+          Study weakest
+        </button>
         <button type="button" className="primary" onClick={() => onStudy(null)}>
           Study all
         </button>
@@ -96,6 +106,7 @@ export function SectionsScreen({ deckId, deckName, settings, onStudy, onExit }: 
             const key = keyOf(s.path)
             const title = s.path.at(-1) ?? ''
             const pct = s.total ? Math.round((s.seen / s.total) * 100) : 0
+            const mastery = Math.round(masteryOf(s) * 100)
             const folds = parents.has(key)
             return (
               <li
@@ -130,12 +141,21 @@ export function SectionsScreen({ deckId, deckName, settings, onStudy, onExit }: 
                   <span className="count-due">{s.due} due</span> ·{' '}
                   <span>
                     {s.seen}/{s.total} seen
+                  </span>{' '}
+                  ·{' '}
+                  <span
+                    className="mastery"
+                    data-testid="mastery"
+                    style={{ ['--mastery' as string]: mastery }}
+                    title="Cards you would recall now at the desired retention or better"
+                  >
+                    {mastery}% mastered
                   </span>
                 </span>
                 <button
                   type="button"
                   onClick={() => onStudy(s.path)}
-                  aria-label={`Study section ${title} (${s.total} cards, ${pct}% seen)`}
+                  aria-label={`Study section ${title} (${s.total} cards, ${pct}% seen, ${mastery}% mastered)`}
                 >
                   Study
                 </button>
