@@ -9,7 +9,8 @@ import { backupJson, backupProblems, parseBackup } from '../app/exchange/backup-
 import { ankiPackageOf } from '../app/exchange/anki-package'
 import { notesCsv } from '../app/exchange/csv-export'
 import { exportCollection } from '../app/exchange/export-collection'
-import { applyImport } from '../app/exchange/import-collection'
+import { applyImport, restoreCollection } from '../app/exchange/import-collection'
+import { studyReport } from './study-report'
 import { readImport } from '../app/exchange/read-import'
 import { collectionStats, formatStats } from '../app/exchange/collection-stats'
 import { nodeSqlEngine } from './node-sqlite'
@@ -143,11 +144,17 @@ function program(io: CliIo) {
 
   cli
     .command('stats')
-    .description('Counts of a backup: decks, notes, cards by state, review logs, media.')
+    .description(
+      'Counts of a backup (decks, notes, cards by state, review logs, media), true retention, the due forecast and mastery by section.',
+    )
     .argument('<backup.json>', 'an Attaché backup')
     .action(async (file: string) => {
       const data = parseBackup(await readInput(file), basename(file))
-      io.out(formatStats(collectionStats(data, io.now())))
+      const now = io.now()
+      io.out(formatStats(collectionStats(data, now)))
+      const store = new MemoryStore()
+      await restoreCollection(store, data)
+      io.out(await studyReport(store, now))
     })
   return cli
 }
