@@ -54,6 +54,13 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await violations(page), 'statistics').toEqual([])
     await page.keyboard.press('Escape')
 
+    const chapter = 'Diplomatic Bluebook 2020 · Global Security'
+    await page.getByLabel(`More for ${chapter}`).click()
+    await page.getByRole('button', { name: 'Key figures' }).first().click()
+    await expect(page.getByTestId('figure-row').first()).toBeVisible()
+    expect(await violations(page), 'key figures').toEqual([])
+    await page.getByRole('button', { name: /← Decks/ }).click()
+
     await page.getByRole('button', { name: 'Import', exact: true }).click()
     await expect(page.getByRole('dialog', { name: 'Import' })).toBeVisible()
     expect(await violations(page), 'import').toEqual([])

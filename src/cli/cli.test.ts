@@ -55,7 +55,9 @@ describe.runIf(sharedFixturesPresent)('npm run cli, on a real Anki package', () 
     expect(stats.out).toContain('review logs: 110 (2019-04-24 to 2019-05-12)')
     // Reviewed in 2019, all due long since; none of the 110 reviews falls in the last year.
     expect(stats.out).toContain('due: today 25, next 7 days 25, next 30 days 25')
-    expect(stats.out).toContain('true retention: last 30 days no reviews; last year no reviews (desired 90.0 %)')
+    expect(stats.out).toContain(
+      'true retention: last 30 days no reviews; last year no reviews (desired 90.0 %)',
+    )
 
     const apkg = join(dir, 'reviews.apkg')
     expect((await cli('export', backup, '--format', 'apkg', '--out', apkg)).status).toBe(0)

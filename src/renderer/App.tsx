@@ -4,6 +4,7 @@ import { DeckList } from './components/DeckList'
 import { DeckProblems } from './components/DeckProblems'
 import { ExportDialog } from './components/ExportDialog'
 import { ImportDialog } from './components/ImportDialog'
+import { KeyFiguresScreen } from './components/KeyFiguresScreen'
 import { NewDeckForm } from './components/NewDeckForm'
 import { NoteEditor } from './components/NoteEditor'
 import { SectionsScreen } from './components/SectionsScreen'
@@ -20,6 +21,7 @@ type Screen =
   | { name: 'settings' }
   | { name: 'browse' }
   | { name: 'stats' }
+  | { name: 'figures'; deckId: string; deckName: string }
   | { name: 'sections'; deckId: string; deckName: string }
   | {
       name: 'study'
@@ -104,6 +106,15 @@ export function App() {
       )
     }
     if (screen.name === 'browse') return <CardBrowser settings={settings} onExit={toDecks} />
+    if (screen.name === 'figures')
+      return (
+        <KeyFiguresScreen
+          deckId={screen.deckId}
+          deckName={screen.deckName}
+          settings={settings}
+          onExit={toDecks}
+        />
+      )
     if (screen.name === 'stats')
       return (
         <Suspense fallback={<p className="muted">Loading statistics…</p>}>
@@ -203,6 +214,7 @@ export function App() {
                 onStudy={(d) => study(d.id, d.name, null, 'decks')}
                 onSections={(d) => setScreen({ name: 'sections', deckId: d.id, deckName: d.name })}
                 onExport={(d) => setTransfer({ kind: 'export', deckId: d.id })}
+                onKeyFigures={(d) => setScreen({ name: 'figures', deckId: d.id, deckName: d.name })}
               />
             ) : (
               <p className="muted">Loading decks…</p>

@@ -45,6 +45,7 @@ import {
   type ConflictChoice,
 } from '../app/exchange/import-collection'
 import { storePastedMedia } from '../app/media'
+import { keyFigures } from '../app/key-figures'
 import { statisticsOf } from '../app/statistics'
 import platform from '@platform'
 import { forgetMediaUrls } from './media-urls'
@@ -364,4 +365,9 @@ export function useStatistics(settings: Settings, deckId: string | null) {
     () => statisticsOf(store, settings, new Date(), deckId ? { deckId } : {}),
     [settings, deckId],
   )
+}
+
+/** The figures and dates of a deck with their recall; undefined while loading. */
+export function useKeyFigures(settings: Settings, deckId: string) {
+  return useLiveQuery(() => keyFigures(store, deckId, settings, new Date()), [settings, deckId])
 }

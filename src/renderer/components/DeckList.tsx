@@ -19,6 +19,7 @@ interface Props {
   onSections: (deck: DeckOverview) => void
   onAdd: (deck: DeckOverview) => void
   onExport: (deck: DeckOverview) => void
+  onKeyFigures: (deck: DeckOverview) => void
 }
 
 /**
@@ -26,7 +27,7 @@ interface Props {
  * studies the decks inside it; each row's buttons add notes, open sections, study, rename or
  * move the deck to the trash, from where it can be restored.
  */
-export function DeckList({ settings, onStudy, onSections, onAdd, onExport }: Props) {
+export function DeckList({ settings, onStudy, onSections, onAdd, onExport, onKeyFigures }: Props) {
   const decks = useDeckOverviews(settings)
   const trash = useTrashedDecks()
   const trashedNotes = useTrashedNotes()
@@ -173,6 +174,9 @@ export function DeckList({ settings, onStudy, onSections, onAdd, onExport }: Pro
                     </button>
                     <button type="button" className="ghost" onClick={() => setRenaming(d.id)}>
                       Rename
+                    </button>
+                    <button type="button" className="ghost" onClick={() => onKeyFigures(d)}>
+                      Key figures
                     </button>
                     <button type="button" className="ghost" onClick={() => onExport(d)}>
                       Export…
