@@ -3,6 +3,7 @@
 import { answerCard } from '../src/app/answer'
 import { cardView } from '../src/app/card-view'
 import { searchCards } from '../src/app/search'
+import { statisticsOf } from '../src/app/statistics'
 import { DEFAULT_SETTINGS } from '../src/app/settings'
 import {
   deckOverviews,
@@ -234,6 +235,26 @@ async function collectionBench(sizeName: 'full' | 'tiny') {
     baseline: percentile(scanBase, 0.5),
     stat: 'median',
     baselineWhat: 'raw IndexedDB getAll of every card',
+  })
+  // The Statistics screen's numbers: the whole collection and a year of its review logs.
+  const stats = await timings(3, () => statisticsOf(store, settings, new Date(t)))
+  const rawLogs = await rawOpen(name)
+  const logsBase = await timings(3, () =>
+    rawRequest(() =>
+      rawLogs
+        .transaction('revlog')
+        .objectStore('revlog')
+        .getAll(IDBKeyRange.lowerBound(t - 365 * 86_400_000)),
+    ),
+  )
+  rawLogs.close()
+  add({
+    id: 'statistics',
+    what: 'statistics of the collection (a year of logs)',
+    ours: percentile(stats, 0.5),
+    baseline: percentile(logsBase, 0.5),
+    stat: 'median',
+    baselineWhat: 'raw IndexedDB getAll of a year of logs',
   })
   db.close()
   return { results, seedMs, size }
