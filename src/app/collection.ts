@@ -22,6 +22,10 @@ export interface DeckRow {
   deletedAt?: number
   /** The preset of deck options it studies with; absent for the Default preset. */
   presetId?: string
+  /** The day of the exam this deck prepares for (YYYY-MM-DD, local), if the user set one. */
+  examDate?: string
+  /** Keep every card's next review on or before the exam day (intervals capped to reach it). */
+  examCap?: boolean
 }
 
 /** Nested deck names, as Anki's: `Exam::Treaties` is `Treaties` inside `Exam`. */

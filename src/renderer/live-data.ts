@@ -45,6 +45,7 @@ import {
   type ConflictChoice,
 } from '../app/exchange/import-collection'
 import { storePastedMedia } from '../app/media'
+import { examPlan, setExamDate } from '../app/exam-plan'
 import { keyFigures } from '../app/key-figures'
 import { statisticsOf } from '../app/statistics'
 import platform from '@platform'
@@ -370,4 +371,22 @@ export function useStatistics(settings: Settings, deckId: string | null) {
 /** The figures and dates of a deck with their recall; undefined while loading. */
 export function useKeyFigures(settings: Settings, deckId: string) {
   return useLiveQuery(() => keyFigures(store, deckId, settings, new Date()), [settings, deckId])
+}
+
+/** A deck's exam date and cap, for its options; undefined while loading. */
+export function useDeckExam(deckId: string) {
+  return useLiveQuery(async () => {
+    const deck = await store.getDeck(deckId)
+    return { date: deck?.examDate ?? '', cap: deck?.examCap ?? false }
+  }, [deckId])
+}
+
+/** Sets or clears a deck's exam date. */
+export function saveExamDate(deckId: string, date: string | null, cap: boolean) {
+  return setExamDate(store, deckId, date, cap)
+}
+
+/** A deck's exam plan (null without an exam date); undefined while loading. */
+export function useExamPlan(settings: Settings, deckId: string) {
+  return useLiveQuery(() => examPlan(store, deckId, settings, new Date()), [settings, deckId])
 }

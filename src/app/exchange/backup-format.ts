@@ -59,6 +59,11 @@ const deckSchema = z.object({
   nextPosition: count.optional(),
   deletedAt: time.optional(),
   presetId: z.string().optional(),
+  examDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  examCap: z.boolean().optional(),
 })
 
 const noteSchema = z.object({

@@ -32,6 +32,11 @@ export interface SchedulerOptions {
   /** Learning and relearning steps in ts-fsrs's units ("1m", "10m", "1h", "1d"). */
   learningSteps: readonly string[]
   relearningSteps: readonly string[]
+  /**
+   * No next review after this time (epoch ms): an exam day. ts-fsrs keeps Easy's interval above
+   * Good's even past `maximumIntervalDays`, so the cap is applied to the due time itself.
+   */
+  latestDue?: number
 }
 
 const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
@@ -56,9 +61,11 @@ export function fuzzSeed(cardId: string, reps: number): string {
 /** A scheduler bound to options; every call takes `now` and the seed as arguments. */
 export class Scheduler {
   private readonly engine: FSRS
+  private readonly latestDue: number | undefined
 
   constructor(options: Partial<SchedulerOptions> = {}) {
     const o = { ...DEFAULT_SCHEDULER_OPTIONS, ...options }
+    this.latestDue = o.latestDue
     const params: FSRSParameters = generatorParameters({
       enable_fuzz: o.fuzz,
       request_retention: o.requestRetention,
@@ -84,18 +91,23 @@ export class Scheduler {
     seed: string,
   ): { state: SchedulingState; log: ReviewRecord } {
     const { card, log } = this.engine.next(withSeed(state, seed), now, grade as FsrsGrade)
-    return { state: pickState(card), log }
+    return { state: this.capped(pickState(card), now), log }
+  }
+
+  /** The state with its due time no later than `latestDue` (and never before `now`). */
+  private capped(state: SchedulingState, now: Date): SchedulingState {
+    if (this.latestDue === undefined || state.due.getTime() <= this.latestDue) return state
+    const due = new Date(Math.max(now.getTime(), this.latestDue))
+    const days = Math.max(0, Math.floor((due.getTime() - now.getTime()) / 86_400_000))
+    return { ...state, due, scheduled_days: Math.min(state.scheduled_days, days) }
   }
 
   /** When the card would next be due for each grade (for the buttons' labels). */
   preview(state: SchedulingState, now: Date, seed: string): Record<Grade, Date> {
     const p = this.engine.repeat(withSeed(state, seed), now)
-    return {
-      1: p[Rating.Again].card.due,
-      2: p[Rating.Hard].card.due,
-      3: p[Rating.Good].card.due,
-      4: p[Rating.Easy].card.due,
-    }
+    const due = (r: Rating.Again | Rating.Hard | Rating.Good | Rating.Easy) =>
+      this.capped(pickState(p[r].card), now).due
+    return { 1: due(Rating.Again), 2: due(Rating.Hard), 3: due(Rating.Good), 4: due(Rating.Easy) }
   }
 
   /** The probability of recalling the card at `now` (FSRS retrievability, 0–1); 0 for new cards. */

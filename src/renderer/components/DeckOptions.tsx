@@ -2,7 +2,14 @@ import { useId, useState } from 'react'
 import { EditError } from '../../app/editing'
 import { DEFAULT_PRESET_ID, type Preset } from '../../app/presets'
 import type { Settings } from '../../app/settings'
-import { newPresetId, saveDeckOptions, useDeckPresetId, usePresets } from '../live-data'
+import {
+  newPresetId,
+  saveDeckOptions,
+  saveExamDate,
+  useDeckExam,
+  useDeckPresetId,
+  usePresets,
+} from '../live-data'
 import { useModalDialog } from './use-modal-dialog'
 
 interface Props {
@@ -36,6 +43,9 @@ export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
   const [chosen, setChosen] = useState<string | null>(null)
   const [draft, setDraft] = useState<Preset | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const savedExam = useDeckExam(deckId)
+  const [examDraft, setExam] = useState<{ date: string; cap: boolean } | null>(null)
+  const exam = examDraft ?? savedExam ?? { date: '', cap: false }
   const selectedId = chosen ?? current
   const stored = presets?.find((p) => p.id === selectedId)
   const preset: Preset | undefined = draft && draft.id === selectedId ? draft : stored
@@ -45,6 +55,7 @@ export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
     if (!selectedId) return
     try {
       await saveDeckOptions(deckId, selectedId, editable && draft?.id === selectedId ? draft : null)
+      await saveExamDate(deckId, exam.date || null, exam.cap)
       close()
     } catch (e) {
       setError(e instanceof EditError ? e.message : `Could not save: ${String(e)}`)
@@ -156,6 +167,27 @@ export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
                   onChange={(e) => change({ burySiblings: e.target.checked })}
                 />
                 Show a note’s other cards on a later day (bury siblings)
+              </label>
+            </fieldset>
+            <fieldset className="preset-fields">
+              <legend>Exam</legend>
+              <div className="field">
+                <label htmlFor={`${id}-exam`}>Exam date of this deck</label>
+                <input
+                  id={`${id}-exam`}
+                  type="date"
+                  value={exam.date}
+                  onChange={(e) => setExam({ ...exam, date: e.target.value })}
+                />
+              </div>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={exam.cap}
+                  disabled={!exam.date}
+                  onChange={(e) => setExam({ ...exam, cap: e.target.checked })}
+                />
+                Keep every card’s next review on or before the exam day
               </label>
             </fieldset>
             {error && (

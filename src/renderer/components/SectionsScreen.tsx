@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import { useSectionOverview } from '../live-data'
+import { useExamPlan, useSectionOverview } from '../live-data'
 import { masteryOf, weakestSection, type SectionRow } from '../../app/study-queue'
 import type { Settings } from '../../app/settings'
 
@@ -50,6 +50,8 @@ export function SectionsScreen({ deckId, deckName, settings, onStudy, onExit }: 
   }
 
   const weakest = rows ? weakestSection(rows) : null
+  const plan = useExamPlan(settings, deckId)
+  const onExamDay = new Map((plan?.sections ?? []).map((x) => [x.path[0] ?? '', x.expectedRecall]))
   const whole = rows?.filter((s) => s.path.length === 1)
   const total = whole?.reduce((n, s) => n + s.total, 0) ?? 0
   const seen = whole?.reduce((n, s) => n + s.seen, 0) ?? 0
@@ -78,6 +80,18 @@ export function SectionsScreen({ deckId, deckName, settings, onStudy, onExit }: 
       <p className="muted deck-progress">
         {seen} of {total} cards studied at least once
       </p>
+      {plan && (
+        <p className="notice" data-testid="exam-plan">
+          {plan.daysLeft > 0
+            ? `Exam on ${plan.examDate}, in ${plan.daysLeft} days: ${plan.newPerDay} new cards a day see all ${plan.newLeft} new cards in time.`
+            : plan.daysLeft === 0
+              ? `Exam today (${plan.examDate}).`
+              : `The exam on ${plan.examDate} is past.`}{' '}
+          Expected recall on the day, if nothing more were studied:{' '}
+          {Math.round(plan.expectedRecall * 100)} %
+          {plan.cap ? '; every next review falls on or before the exam day.' : '.'}
+        </p>
+      )}
       {overview && overview.deckNewLeft === 0 && settings.newPerDay > 0 && (
         <p className="notice" data-testid="deck-limit-reached">
           Today&apos;s {settings.newPerDay} new cards for this deck are used up. A section studied
@@ -151,6 +165,12 @@ export function SectionsScreen({ deckId, deckName, settings, onStudy, onExit }: 
                   >
                     {mastery}% mastered
                   </span>
+                  {plan && s.path.length === 1 && onExamDay.has(s.path[0] ?? '') && (
+                    <span data-testid="exam-recall">
+                      {' '}
+                      · {Math.round((onExamDay.get(s.path[0] ?? '') ?? 0) * 100)}% on exam day
+                    </span>
+                  )}
                 </span>
                 <button
                   type="button"

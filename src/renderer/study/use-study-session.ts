@@ -22,7 +22,8 @@ import { fuzzSeed, type Grade } from '../../core/scheduling/scheduler'
 import { fromStoredState } from '../../core/scheduling/stored-state'
 import type { QueueCounts } from '../../core/study/review-queue'
 import { store } from '../app-services'
-import { leechRuleOf, presetOf, schedulerOptionsOf, type Preset } from '../../app/presets'
+import { schedulerOptionsFor } from '../../app/exam-plan'
+import { leechRuleOf, presetOf, type Preset } from '../../app/presets'
 import { Scheduler } from '../../core/scheduling/scheduler'
 
 export interface ShownCard extends CardView {
@@ -103,8 +104,13 @@ export function useStudySession(
       const now = new Date()
       const scope = { deckId, section: JSON.parse(sectionKey) as string[] | null }
       if (!options.current) {
-        const preset = await presetOf(store, await store.getDeck(deckId), settings)
-        options.current = { preset, scheduler: new Scheduler(schedulerOptionsOf(preset)) }
+        const deck = await store.getDeck(deckId)
+        const preset = await presetOf(store, deck, settings)
+        // With an exam date and its cap, no interval reaches past the exam day.
+        options.current = {
+          preset,
+          scheduler: new Scheduler(schedulerOptionsFor(preset, deck, settings, now)),
+        }
       }
       const day = studyDayAt(settings, now)
       if (logs.current?.day !== day.index)

@@ -1,0 +1,127 @@
+import { Scheduler, type SchedulerOptions } from '../core/scheduling/scheduler'
+import { fromStoredState } from '../core/scheduling/stored-state'
+import { isStudiable, sectionPathOf, type DeckRow } from './collection'
+import { deckAndChildren } from './deck-tree'
+import { EditError } from './editing'
+import { presetOf, schedulerOptionsOf, type Preset } from './presets'
+import type { Settings } from './settings'
+import type { StudyStore } from './store'
+import { studyDayAt } from './study-queue'
+
+/** The exam day's moment recall is projected to: noon, local time, on that date. */
+export function examMoment(examDate: string): Date {
+  const [y, m, d] = examDate.split('-').map(Number)
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12)
+}
+
+/** Whole study days from today until the exam day (0 on the day itself; negative after it). */
+export function daysUntilExam(examDate: string, settings: Settings, now: Date): number {
+  return studyDayAt(settings, examMoment(examDate)).index - studyDayAt(settings, now).index
+}
+
+/**
+ * The scheduler options a deck studies with: its preset's, and with an exam date and the cap
+ * on, a maximum interval that keeps every next review on or before the exam day.
+ */
+export function schedulerOptionsFor(
+  preset: Preset,
+  deck: Pick<DeckRow, 'examDate' | 'examCap'> | undefined,
+  settings: Settings,
+  now: Date,
+): Partial<SchedulerOptions> {
+  const options = schedulerOptionsOf(preset)
+  if (!deck?.examDate || !deck.examCap) return options
+  const left = daysUntilExam(deck.examDate, settings, now)
+  if (left < 1) return options
+  return {
+    ...options,
+    maximumIntervalDays: Math.max(1, Math.min(preset.maximumIntervalDays, left)),
+    // Due at the latest when the exam's study day begins: reviewed that morning at the latest.
+    latestDue: studyDayAt(settings, examMoment(deck.examDate)).start.getTime(),
+  }
+}
+
+/** Sets or clears a deck's exam date and cap. */
+export function setExamDate(
+  store: StudyStore,
+  deckId: string,
+  examDate: string | null,
+  cap: boolean,
+) {
+  return store.transaction(async () => {
+    const deck = await store.getDeck(deckId)
+    if (!deck) throw new EditError('That deck no longer exists.')
+    if (examDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(examDate))
+      throw new EditError('An exam date looks like 2027-03-15.')
+    const row: DeckRow = { ...deck }
+    if (examDate === null) {
+      delete row.examDate
+      delete row.examCap
+    } else {
+      row.examDate = examDate
+      row.examCap = cap
+    }
+    await store.putDeck(row)
+  }, ['decks'])
+}
+
+/** What the plan for a deck's exam says: days left, new cards a day to finish, recall on the day. */
+export interface ExamPlan {
+  examDate: string
+  daysLeft: number
+  cap: boolean
+  newLeft: number
+  /** New cards to introduce each day, from today, to have seen every card by the exam. */
+  newPerDay: number
+  /** Mean recall on the exam day if nothing more were studied (new cards count 0). */
+  expectedRecall: number
+  sections: { path: string[]; cards: number; expectedRecall: number }[]
+}
+
+/**
+ * A deck's exam plan: every card's FSRS retrievability projected to the exam day (as if not
+ * reviewed again, so it is the floor the plan starts from), per top-level section and overall,
+ * and the new cards a day that see the whole deck before the day. Null without an exam date.
+ */
+export function examPlan(store: StudyStore, deckId: string, settings: Settings, now: Date) {
+  return store.read(async (): Promise<ExamPlan | null> => {
+    const decks = await store.listDecks()
+    const deck = decks.find((d) => d.id === deckId)
+    if (!deck?.examDate) return null
+    const preset = await presetOf(store, deck, settings)
+    const memory = new Scheduler(schedulerOptionsOf(preset))
+    const at = examMoment(deck.examDate)
+    const cards = (
+      await Promise.all(deckAndChildren(decks, deckId).map((d) => store.sectionCards(d.id, '')))
+    )
+      .flat()
+      .filter(isStudiable)
+    const recall = (c: (typeof cards)[number]) =>
+      c.state === 0 ? 0 : memory.retrievability(fromStoredState(c), at)
+    const bySection = new Map<string, { path: string[]; cards: number; sum: number }>()
+    let sum = 0
+    for (const c of cards) {
+      const r = recall(c)
+      sum += r
+      const top = sectionPathOf(c.sectionKey).slice(0, 1)
+      const key = top.join('')
+      const row = bySection.get(key) ?? { path: top, cards: 0, sum: 0 }
+      row.cards++
+      row.sum += r
+      bySection.set(key, row)
+    }
+    const daysLeft = daysUntilExam(deck.examDate, settings, now)
+    const newLeft = cards.filter((c) => c.state === 0).length
+    return {
+      examDate: deck.examDate,
+      daysLeft,
+      cap: deck.examCap === true,
+      newLeft,
+      newPerDay: daysLeft > 0 ? Math.ceil(newLeft / daysLeft) : newLeft,
+      expectedRecall: cards.length ? sum / cards.length : 0,
+      sections: [...bySection.values()]
+        .filter((s) => s.path.length > 0)
+        .map((s) => ({ path: s.path, cards: s.cards, expectedRecall: s.sum / s.cards })),
+    }
+  })
+}
