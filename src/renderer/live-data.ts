@@ -47,7 +47,8 @@ import {
 import { storePastedMedia } from '../app/media'
 import { examPlan, setExamDate } from '../app/exam-plan'
 import { keyFigures } from '../app/key-figures'
-import { statisticsOf } from '../app/statistics'
+import type { Statistics } from '../app/statistics'
+import { statisticsInWorker } from './import/read-in-worker'
 import platform from '@platform'
 import { forgetMediaUrls } from './media-urls'
 import { scheduler, startApp, store, type StartupReport } from './app-services'
@@ -360,12 +361,21 @@ export async function storePastedFile(file: File): Promise<string> {
   return storePastedMedia(store, new Uint8Array(await file.arrayBuffer()), file.type, new Date())
 }
 
-/** Statistics of a deck (and the decks inside it) or the whole collection; undefined while loading. */
+/**
+ * Statistics of a deck (and the decks inside it) or the whole collection, counted in a worker
+ * so a large history never blocks the window; undefined while counting.
+ */
 export function useStatistics(settings: Settings, deckId: string | null) {
-  return useLiveQuery(
-    () => statisticsOf(store, settings, new Date(), deckId ? { deckId } : {}),
-    [settings, deckId],
-  )
+  const [found, setFound] = useState<{ key: string; stats: Statistics } | null>(null)
+  const key = JSON.stringify([settings, deckId])
+  useEffect(() => {
+    let live = true
+    void statisticsInWorker(settings, deckId).then((stats) => live && setFound({ key, stats }))
+    return () => {
+      live = false
+    }
+  }, [key, settings, deckId])
+  return found?.key === key ? found.stats : undefined
 }
 
 /** The figures and dates of a deck with their recall; undefined while loading. */

@@ -1,4 +1,6 @@
 import type { CollectionData } from '../../app/exchange/collection-data'
+import type { Settings } from '../../app/settings'
+import type { Statistics } from '../../app/statistics'
 import type { ImportFile, ReadImport } from '../../app/exchange/read-import'
 import type { TextMapping } from '../../app/exchange/from-text'
 import type { NoteType } from '../../core/notes/note-types'
@@ -9,6 +11,8 @@ export type WorkerRequest =
   | { kind: 'apkg'; data: CollectionData }
   /** A backup of the whole collection, read from IndexedDB in the worker. */
   | { kind: 'backup' }
+  /** Statistics of a deck or the collection, counted in the worker. */
+  | { kind: 'stats'; settings: Settings; deckId: string | null }
 
 export interface ImportRequest {
   file: ImportFile
@@ -23,4 +27,5 @@ export type ImportResponse =
   | { type: 'done'; result: ReadImport }
   | { type: 'written'; bytes: Uint8Array }
   | { type: 'backup'; name: string; bytes: Uint8Array }
+  | { type: 'stats'; stats: Statistics }
   | { type: 'error'; message: string }

@@ -8,6 +8,7 @@ import { ankiPackageOf } from '../../app/exchange/anki-package'
 import { backupFile } from '../../app/exchange/backups'
 import { exportCollection } from '../../app/exchange/export-collection'
 import { readImport } from '../../app/exchange/read-import'
+import { statisticsOf } from '../../app/statistics'
 import { openDb } from '../storage/db'
 import { DexieStore } from '../storage/dexie-store'
 import { sqlJsEngine, type SqlEngine } from '../../core/formats/anki/sqlite'
@@ -29,6 +30,20 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         ? 'the Anki package'
         : 'the backup'
   try {
+    if (request.kind === 'stats') {
+      // A year of a large collection's logs takes seconds to read and count: never on the window.
+      const db = openDb()
+      try {
+        const options = request.deckId ? { deckId: request.deckId } : {}
+        post({
+          type: 'stats',
+          stats: await statisticsOf(new DexieStore(db), request.settings, new Date(), options),
+        })
+      } finally {
+        db.close()
+      }
+      return
+    }
     if (request.kind === 'backup') {
       // The collection read on this thread: a large one takes seconds to serialize and gzip.
       const db = openDb()

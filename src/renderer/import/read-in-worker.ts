@@ -1,5 +1,7 @@
 import type { CollectionData } from '../../app/exchange/collection-data'
 import type { ReadImport } from '../../app/exchange/read-import'
+import type { Settings } from '../../app/settings'
+import type { Statistics } from '../../app/statistics'
 import type { Progress } from '../../core/formats/import-error'
 import type { ImportRequest, ImportResponse, WorkerRequest } from './import-messages'
 
@@ -45,5 +47,12 @@ export function ankiPackageInWorker(data: CollectionData): Promise<Uint8Array> {
 export function backupInWorker(): Promise<{ name: string; bytes: Uint8Array }> {
   return inWorker({ kind: 'backup' }, [], (m) =>
     m.type === 'backup' ? { name: m.name, bytes: m.bytes } : undefined,
+  )
+}
+
+/** Statistics of a deck or the collection, counted off the window's thread. */
+export function statisticsInWorker(settings: Settings, deckId: string | null): Promise<Statistics> {
+  return inWorker({ kind: 'stats', settings, deckId }, [], (m) =>
+    m.type === 'stats' ? m.stats : undefined,
   )
 }
