@@ -49,6 +49,12 @@ for (const theme of ['light', 'dark'] as const) {
     await page.keyboard.press('Escape')
     await page.keyboard.press('Escape')
 
+    await page.getByRole('button', { name: 'Mock exam' }).click()
+    await page.getByRole('button', { name: 'Start' }).click()
+    await expect(page.getByTestId('exam-prompt')).toBeVisible()
+    expect(await violations(page), 'mock exam').toEqual([])
+    await page.getByRole('button', { name: /← Decks/ }).click()
+
     await page.getByRole('button', { name: 'Statistics' }).click()
     await expect(page.getByTestId('chart-Card states')).toBeVisible()
     expect(await violations(page), 'statistics').toEqual([])

@@ -13,14 +13,24 @@ import { StudyScreen } from './components/StudyScreen'
 import { startAutomaticBackups } from './backups'
 import { updateSetting, useSettings, useStartup, useStorageNotice } from './live-data'
 
+/** The theme the page shows, for charts drawn in its colours. */
+const pageTheme = (theme: string) =>
+  theme === 'system'
+    ? matchMedia('(prefers-color-scheme: dark)').matches
+      ? 'dark'
+      : 'light'
+    : theme
+
 // Charts are a large library: loaded when Statistics is first opened.
 const StatisticsScreen = lazy(() => import('./components/StatisticsScreen'))
+const MockExamScreen = lazy(() => import('./components/MockExamScreen'))
 
 type Screen =
   | { name: 'decks' }
   | { name: 'settings' }
   | { name: 'browse' }
   | { name: 'stats' }
+  | { name: 'exam' }
   | { name: 'figures'; deckId: string; deckName: string }
   | { name: 'sections'; deckId: string; deckName: string }
   | {
@@ -106,6 +116,12 @@ export function App() {
       )
     }
     if (screen.name === 'browse') return <CardBrowser settings={settings} onExit={toDecks} />
+    if (screen.name === 'exam')
+      return (
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <MockExamScreen theme={pageTheme(settings.theme)} onExit={toDecks} />
+        </Suspense>
+      )
     if (screen.name === 'figures')
       return (
         <KeyFiguresScreen
@@ -155,6 +171,9 @@ export function App() {
             </button>
             <button type="button" className="ghost" onClick={() => setScreen({ name: 'stats' })}>
               Statistics
+            </button>
+            <button type="button" className="ghost" onClick={() => setScreen({ name: 'exam' })}>
+              Mock exam
             </button>
             <button type="button" className="ghost" onClick={() => setTransfer({ kind: 'import' })}>
               Import

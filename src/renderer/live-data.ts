@@ -47,6 +47,7 @@ import {
 import { storePastedMedia } from '../app/media'
 import { examPlan, setExamDate } from '../app/exam-plan'
 import { keyFigures } from '../app/key-figures'
+import { examFacts, examHistory, recordExam, sendToReview, type ExamRecord } from '../app/mock-exam'
 import type { Statistics } from '../app/statistics'
 import { statisticsInWorker } from './import/read-in-worker'
 import platform from '@platform'
@@ -399,4 +400,24 @@ export function saveExamDate(deckId: string, date: string | null, cap: boolean) 
 /** A deck's exam plan (null without an exam date); undefined while loading. */
 export function useExamPlan(settings: Settings, deckId: string) {
   return useLiveQuery(() => examPlan(store, deckId, settings, new Date()), [settings, deckId])
+}
+
+/** The facts a mock exam on a deck can ask about. */
+export function factsForExam(deckId: string) {
+  return examFacts(store, deckId)
+}
+
+/** Past mock exams, oldest first; undefined while loading. */
+export function useExamHistory() {
+  return useLiveQuery(() => examHistory(store), [])
+}
+
+/** Keeps a finished mock exam in the history. */
+export function saveExamRecord(record: ExamRecord) {
+  return recordExam(store, record)
+}
+
+/** Makes the studied cards of missed notes due now. */
+export function reviewMissed(noteIds: readonly string[]) {
+  return sendToReview(store, noteIds, new Date())
 }

@@ -1,0 +1,66 @@
+import type { Fact } from '../core/decks/deck-schema'
+import type { ExamResult } from '../core/exam/mock-exam'
+import { factOfNote } from '../core/notes/fact-fields'
+import { FACT_TYPE } from '../core/notes/note-types'
+import { Queue } from './collection'
+import { deckAndChildren } from './deck-tree'
+import type { StudyStore } from './store'
+
+/** The facts of a deck (and the decks inside it) a mock exam asks about. */
+export async function examFacts(
+  store: StudyStore,
+  deckId: string,
+): Promise<{ fact: Fact; noteId: string }[]> {
+  return store.read(async () => {
+    const decks = deckAndChildren(await store.listDecks(), deckId)
+    const notes = (await Promise.all(decks.map((d) => store.notesOfDeck(d.id)))).flat()
+    return notes
+      .filter((n) => n.typeId === FACT_TYPE.id && n.deletedAt === undefined && n.retired === 0)
+      .map((n) => ({ fact: { ...factOfNote(n.id, n.section, n.fields), id: n.id }, noteId: n.id }))
+  })
+}
+
+/** One finished mock exam, as its history keeps it. */
+export interface ExamRecord {
+  at: number
+  deckId: string
+  deckName: string
+  score: number
+  total: number
+  bySection: ExamResult['bySection']
+}
+
+const HISTORY_KEY = 'mockExams'
+const HISTORY_LIMIT = 200
+
+/** Past mock exams, oldest first. */
+export async function examHistory(store: StudyStore): Promise<ExamRecord[]> {
+  const row = (await store.listSettings()).find((s) => s.key === HISTORY_KEY)
+  return Array.isArray(row?.value) ? (row.value as ExamRecord[]) : []
+}
+
+/** Adds a finished exam to the history (the last 200 are kept). */
+export function recordExam(store: StudyStore, record: ExamRecord) {
+  return store.transaction(async () => {
+    const history = [...(await examHistory(store)), record].slice(-HISTORY_LIMIT)
+    await store.putSetting({ key: HISTORY_KEY, value: history })
+  }, ['settings'])
+}
+
+/**
+ * Sends the notes an exam missed to review: their studied cards become due now (their memory
+ * is left as it is); new cards stay new. A mock exam touches scheduling only through this.
+ */
+export function sendToReview(
+  store: StudyStore,
+  noteIds: readonly string[],
+  now: Date,
+): Promise<number> {
+  return store.transaction(async () => {
+    const cards = (await store.cardsOfNotes(noteIds)).filter(
+      (c) => (c.queue === Queue.Review || c.queue === Queue.Learning) && c.due > now.getTime(),
+    )
+    await store.putCards(cards.map((c) => ({ ...c, due: now.getTime(), revision: c.revision + 1 })))
+    return cards.length
+  }, ['cards'])
+}

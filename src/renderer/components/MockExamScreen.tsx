@@ -1,0 +1,322 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import {
+  mockExamQuestions,
+  scoreExam,
+  type ExamAnswer,
+  type ExamQuestion,
+  type ExamResult,
+} from '../../core/exam/mock-exam'
+import {
+  factsForExam,
+  reviewMissed,
+  saveExamRecord,
+  useDeckNames,
+  useExamHistory,
+} from '../live-data'
+import { StatChart } from './StatChart'
+
+type Phase =
+  | { name: 'setup' }
+  | { name: 'running'; deckId: string; deckName: string; questions: ExamQuestion[]; endsAt: number }
+  | { name: 'done'; deckName: string; questions: ExamQuestion[]; result: ExamResult }
+
+const clock = (ms: number) => {
+  const s = Math.max(0, Math.ceil(ms / 1000))
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+}
+
+/**
+ * A mock exam: questions drawn from a deck's facts (multiple choice with distractors of the
+ * same kind and unit; figures and dates typed), against the clock; scheduling is untouched
+ * unless the misses are sent to review. Results by section, every miss with the right
+ * answer, and the history of past exams.
+ */
+export default function MockExamScreen({ theme, onExit }: { theme: string; onExit: () => void }) {
+  const id = useId()
+  const decks = useDeckNames()
+  const history = useExamHistory()
+  const [deckId, setDeckId] = useState('')
+  const [count, setCount] = useState(10)
+  const [minutes, setMinutes] = useState(10)
+  const [phase, setPhase] = useState<Phase>({ name: 'setup' })
+  const [answers, setAnswers] = useState<ExamAnswer[]>([])
+  const [at, setAt] = useState(0)
+  const [now, setNow] = useState(() => Date.now())
+  const [message, setMessage] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const typed = useRef<HTMLInputElement>(null)
+  const chosenDeck = deckId || decks?.[0]?.id || ''
+
+  const finish = async (
+    questions: ExamQuestion[],
+    given: ExamAnswer[],
+    deck: { id: string; name: string },
+  ) => {
+    const result = scoreExam(questions, given)
+    setPhase({ name: 'done', deckName: deck.name, questions, result })
+    await saveExamRecord({
+      at: Date.now(),
+      deckId: deck.id,
+      deckName: deck.name,
+      score: result.score,
+      total: result.total,
+      bySection: result.bySection,
+    })
+  }
+
+  // The clock: when time is up, the exam ends with what was answered.
+  useEffect(() => {
+    if (phase.name !== 'running') return
+    const timer = setInterval(() => {
+      setNow(Date.now())
+      if (Date.now() >= phase.endsAt)
+        void finish(phase.questions, answers, { id: phase.deckId, name: phase.deckName })
+    }, 1000)
+    return () => clearInterval(timer)
+  })
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && phase.name !== 'running' && onExit()
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [onExit, phase.name])
+
+  const start = async () => {
+    const deck = decks?.find((d) => d.id === chosenDeck)
+    if (!deck) return
+    const facts = (await factsForExam(deck.id)).map((f) => f.fact)
+    if (facts.length === 0) {
+      setMessage(`${deck.name} has no facts to ask about (mock exams use the chapter-style decks).`)
+      return
+    }
+    const questions = mockExamQuestions(facts, count, `exam-${Date.now()}`)
+    setAnswers(questions.map(() => null))
+    setAt(0)
+    setMessage(null)
+    setPhase({
+      name: 'running',
+      deckId: deck.id,
+      deckName: deck.name,
+      questions,
+      endsAt: Date.now() + minutes * 60_000,
+    })
+  }
+
+  const next = () => {
+    if (phase.name !== 'running') return
+    if (at + 1 < phase.questions.length) setAt(at + 1)
+    else void finish(phase.questions, answers, { id: phase.deckId, name: phase.deckName })
+  }
+
+  const answer = (value: ExamAnswer) => setAnswers((a) => a.map((x, i) => (i === at ? value : x)))
+
+  return (
+    <section className="mock-exam" aria-label="Mock exam">
+      <header className="study-bar">
+        <button type="button" className="ghost" onClick={onExit}>
+          ← Decks <kbd>Esc</kbd>
+        </button>
+        <h1 className="study-title">Mock exam</h1>
+        {phase.name === 'running' && (
+          <span role="timer" aria-label="Time left" className="exam-clock">
+            {clock(phase.endsAt - now)}
+          </span>
+        )}
+      </header>
+      {message && (
+        <p role="alert" className="field-error">
+          {message}
+        </p>
+      )}
+      {phase.name === 'setup' && (
+        <form
+          className="exam-setup"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void start()
+          }}
+        >
+          <div className="field">
+            <label htmlFor={`${id}-deck`}>Deck</label>
+            <select
+              id={`${id}-deck`}
+              value={chosenDeck}
+              onChange={(e) => setDeckId(e.target.value)}
+            >
+              {decks?.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-count`}>Questions</label>
+            <input
+              id={`${id}-count`}
+              type="number"
+              min={1}
+              max={200}
+              value={count}
+              onChange={(e) => setCount(Number(e.target.value) || 1)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-minutes`}>Time limit (minutes)</label>
+            <input
+              id={`${id}-minutes`}
+              type="number"
+              min={1}
+              max={240}
+              value={minutes}
+              onChange={(e) => setMinutes(Number(e.target.value) || 1)}
+            />
+          </div>
+          <button type="submit" className="primary">
+            Start
+          </button>
+        </form>
+      )}
+      {phase.name === 'running' &&
+        (() => {
+          const q = phase.questions[at] as ExamQuestion
+          return (
+            <form
+              className="exam-question"
+              onSubmit={(e) => {
+                e.preventDefault()
+                next()
+              }}
+            >
+              <p className="muted" data-testid="exam-progress">
+                Question {at + 1} of {phase.questions.length} · {q.fact.section[0]}
+              </p>
+              <h2 data-testid="exam-prompt">{q.fact.prompt}</h2>
+              {q.mode === 'choice' ? (
+                <fieldset>
+                  <legend>Choose the answer</legend>
+                  {q.choices?.options.map((option, i) => (
+                    <label key={option} className="check">
+                      <input
+                        type="radio"
+                        name={`${id}-q${at}`}
+                        checked={answers[at] === i}
+                        onChange={() => answer(i)}
+                      />{' '}
+                      {option}
+                    </label>
+                  ))}
+                </fieldset>
+              ) : (
+                <div className="field">
+                  <label htmlFor={`${id}-typed`}>Your answer</label>
+                  <input
+                    id={`${id}-typed`}
+                    ref={typed}
+                    autoComplete="off"
+                    value={typeof answers[at] === 'string' ? (answers[at] as string) : ''}
+                    onChange={(e) => answer(e.target.value)}
+                  />
+                </div>
+              )}
+              <button type="submit" className="primary">
+                {at + 1 < phase.questions.length ? 'Next' : 'Finish'} <kbd>Enter</kbd>
+              </button>
+            </form>
+          )
+        })()}
+      {phase.name === 'done' && (
+        <div className="exam-results">
+          <p role="status" data-testid="exam-score">
+            {phase.deckName}: {phase.result.score} of {phase.result.total} right (
+            {Math.round((phase.result.score / phase.result.total) * 100)} %)
+          </p>
+          <table className="preview-table">
+            <caption>By section</caption>
+            <thead>
+              <tr>
+                <th scope="col">Section</th>
+                <th scope="col">Right</th>
+                <th scope="col">Questions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {phase.result.bySection.map((s) => (
+                <tr key={s.section}>
+                  <th scope="row">{s.section}</th>
+                  <td>{s.right}</td>
+                  <td>{s.total}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {phase.result.misses.length > 0 && (
+            <>
+              <h2>Missed</h2>
+              <ul className="exam-misses" aria-label="Missed questions">
+                {phase.result.misses.map((m) => (
+                  <li key={m.fact.id}>
+                    <strong>{m.fact.prompt}</strong> — right:{' '}
+                    <span data-testid="miss-right">{m.right}</span>; yours: {m.given}
+                    <span className="muted"> ({m.fact.section.join(' › ')})</span>
+                  </li>
+                ))}
+              </ul>
+              <button
+                type="button"
+                onClick={() =>
+                  void reviewMissed(phase.result.misses.map((m) => m.fact.id)).then((n) =>
+                    setNotice(`Sent to review: ${n} studied cards are due now.`),
+                  )
+                }
+              >
+                Send misses to review
+              </button>
+            </>
+          )}
+          {notice && <p role="status">{notice}</p>}
+          <button
+            type="button"
+            className="ghost"
+            onClick={() => {
+              setNotice(null)
+              setPhase({ name: 'setup' })
+            }}
+          >
+            Another exam
+          </button>
+        </div>
+      )}
+      {history && history.length > 0 && phase.name !== 'running' && (
+        <StatChart
+          title="Past exams"
+          summary={`${history.length} mock exams; the last scored ${Math.round(((history.at(-1)?.score ?? 0) / (history.at(-1)?.total ?? 1)) * 100)} %.`}
+          theme={theme}
+          config={(c) => ({
+            type: 'line',
+            data: {
+              labels: history.map((h) => new Date(h.at).toLocaleDateString()),
+              datasets: [
+                {
+                  label: 'Score %',
+                  data: history.map((h) => (h.score / h.total) * 100),
+                  borderColor: c.good,
+                  backgroundColor: c.good,
+                },
+              ],
+            },
+            options: { maintainAspectRatio: false, scales: { y: { min: 0, max: 100 } } },
+          })}
+          table={{
+            head: ['When', 'Deck', 'Score'],
+            rows: history.map((h) => [
+              new Date(h.at).toLocaleString(),
+              h.deckName,
+              `${h.score} of ${h.total}`,
+            ]),
+          }}
+        />
+      )}
+    </section>
+  )
+}
