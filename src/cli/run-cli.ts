@@ -3,6 +3,10 @@ import { basename } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { parseDeck, describeProblem } from '../core/decks/parse-deck'
 import { ImportError } from '../core/formats/import-error'
+import { readReviewLogCsv } from '../core/formats/text/review-log-csv'
+import { fsrsItems } from '../core/stats/fsrs-items'
+import { studyDay } from '../core/study/day-boundary'
+import { optimizeParameters } from './optimize'
 import { BUILT_IN_NOTE_TYPES } from '../core/notes/note-types'
 import { MemoryStore } from '../app/memory-store'
 import { backupJson, backupProblems, parseBackup } from '../app/exchange/backup-format'
@@ -156,6 +160,46 @@ function program(io: CliIo) {
       await restoreCollection(store, data)
       io.out(await studyReport(store, now))
     })
+  cli
+    .command('optimize')
+    .description(
+      'Optimize FSRS parameters on a review history (a backup, or a review-log CSV of the FSRS projects) with the FSRS optimizer; print them with the log loss and RMSE of the defaults and of the result.',
+    )
+    .argument('<history>', 'an Attaché backup (.json) or a card_id,review_rating,review_time CSV')
+    .option('--json', 'print the report as JSON')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const bytes = await readInput(file)
+      const history = file.toLowerCase().endsWith('.csv')
+        ? readReviewLogCsv(bytes, basename(file))
+        : parseBackup(bytes, basename(file)).reviewLogs.map((l) => ({
+            cardId: l.cardId,
+            at: l.review,
+            rating: l.rating,
+          }))
+      // Study days roll over at 4 a.m. local time, as the app's default.
+      const dayOf = (ms: number) =>
+        studyDay(new Date(ms), 4, -new Date(ms).getTimezoneOffset()).index
+      let report
+      try {
+        report = await optimizeParameters(fsrsItems(history, dayOf))
+      } catch (e) {
+        throw new CliFailure(`${file}: ${e instanceof Error ? e.message : String(e)}`)
+      }
+      if (opts.json) {
+        io.out(JSON.stringify(report))
+        return
+      }
+      const f = (x: number) => x.toFixed(4)
+      io.out(
+        [
+          `${file}: ${history.length} reviews, ${report.items} training items`,
+          `parameters: ${report.parameters.map((p) => p.toFixed(4)).join(', ')}`,
+          `defaults:  log loss ${f(report.defaults.logLoss)}, RMSE ${f(report.defaults.rmse)}`,
+          `optimized: log loss ${f(report.optimized.logLoss)}, RMSE ${f(report.optimized.rmse)}`,
+        ].join('\n'),
+      )
+    })
+
   return cli
 }
 
