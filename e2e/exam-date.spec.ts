@@ -10,6 +10,8 @@ test('an exam date plans the deck: new cards a day, recall on the day, and no re
   await deckRow(page, MECHANICS).getByLabel(`More for ${MECHANICS}`).click()
   await deckRow(page, MECHANICS).getByRole('button', { name: 'Options' }).click()
   const options = page.getByRole('dialog', { name: `Options of ${MECHANICS}` })
+  // Nothing studied yet: no reviews to expect at any retention.
+  await expect(options.getByTestId('workload')).toHaveText(/^About 0\.0 reviews a day/)
   await options.getByLabel('Exam date of this deck').fill('2026-03-07')
   await options.getByLabel('Keep every card’s next review on or before the exam day').check()
   await options.getByRole('button', { name: 'Save' }).click()

@@ -254,6 +254,9 @@ test('a deck gets its own preset of options, and studies with it', async ({ app 
   await row.getByRole('button', { name: 'Options' }).click()
   await expect(options.getByLabel('Preset', { exact: true })).toHaveValue(/^preset-/)
   await options.getByLabel('Desired retention (0.70–0.99)').fill('0.5')
+  await expect(options.getByTestId('workload')).toHaveText(
+    'Desired retention goes from 0.70 to 0.99.',
+  )
   await options.getByRole('button', { name: 'Save' }).click()
   await expect(options.getByRole('alert')).toHaveText(/^desiredRetention: /)
 })

@@ -26,6 +26,8 @@ export const presetSchema = z.object({
   leechAction: z.enum(['tag', 'suspend']),
   /** Whether a card's siblings wait for the next day once one of them is studied. */
   burySiblings: z.boolean(),
+  /** Whether intervals get a little random spread (FSRS fuzz); absent means on. */
+  fuzz: z.boolean().optional(),
 })
 export type Preset = z.infer<typeof presetSchema>
 
@@ -73,6 +75,7 @@ export const limitsOf = (p: Preset): StudyLimits => ({
 })
 
 export const schedulerOptionsOf = (p: Preset): Partial<SchedulerOptions> => ({
+  fuzz: p.fuzz ?? true,
   requestRetention: p.desiredRetention,
   maximumIntervalDays: p.maximumIntervalDays,
   learningSteps: p.learningSteps,

@@ -47,6 +47,7 @@ import {
 import { storePastedMedia } from '../app/media'
 import { examPlan, setExamDate } from '../app/exam-plan'
 import { keyFigures } from '../app/key-figures'
+import { estimatedDailyReviews } from '../app/workload'
 import { examFacts, examHistory, recordExam, sendToReview, type ExamRecord } from '../app/mock-exam'
 import type { Statistics } from '../app/statistics'
 import { statisticsInWorker } from './import/read-in-worker'
@@ -420,4 +421,18 @@ export function saveExamRecord(record: ExamRecord) {
 /** Makes the studied cards of missed notes due now. */
 export function reviewMissed(noteIds: readonly string[]) {
   return sendToReview(store, noteIds, new Date())
+}
+
+/**
+ * Reviews a day a deck's cards in review would ask for at `retention`; null for a retention
+ * outside 0.70–0.99 (while it is being typed), undefined while counting.
+ */
+export function useWorkload(deckId: string, retention: number) {
+  return useLiveQuery(
+    () =>
+      retention >= 0.7 && retention <= 0.99
+        ? estimatedDailyReviews(store, deckId, retention)
+        : null,
+    [deckId, retention],
+  )
 }

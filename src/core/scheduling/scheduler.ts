@@ -110,6 +110,11 @@ export class Scheduler {
     return { 1: due(Rating.Again), 2: due(Rating.Hard), 3: due(Rating.Good), 4: due(Rating.Easy) }
   }
 
+  /** The interval in days FSRS gives a card of `stability` at this scheduler's desired retention. */
+  intervalDays(stability: number): number {
+    return this.engine.next_interval(stability, 0)
+  }
+
   /** The probability of recalling the card at `now` (FSRS retrievability, 0–1); 0 for new cards. */
   retrievability(state: SchedulingState, now: Date): number {
     return this.engine.get_retrievability(state, now, false)

@@ -6,6 +6,7 @@ import {
   newPresetId,
   saveDeckOptions,
   saveExamDate,
+  useWorkload,
   useDeckExam,
   useDeckPresetId,
   usePresets,
@@ -50,6 +51,7 @@ export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
   const stored = presets?.find((p) => p.id === selectedId)
   const preset: Preset | undefined = draft && draft.id === selectedId ? draft : stored
   const editable = preset !== undefined && preset.id !== DEFAULT_PRESET_ID
+  const workload = useWorkload(deckId, preset?.desiredRetention ?? 0.9)
   const change = (patch: Partial<Preset>) => preset && setDraft({ ...preset, ...patch })
   const save = async () => {
     if (!selectedId) return
@@ -133,7 +135,19 @@ export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
                     step={step}
                     value={preset[key]}
                     onChange={(e) => change({ [key]: Number(e.target.value) })}
+                    {...(key === 'desiredRetention'
+                      ? { 'aria-describedby': `${id}-workload` }
+                      : {})}
                   />
+                  {key === 'desiredRetention' && (
+                    <p id={`${id}-workload`} className="muted hint" data-testid="workload">
+                      {workload === undefined
+                        ? 'Estimating the workload…'
+                        : workload === null
+                          ? 'Desired retention goes from 0.70 to 0.99.'
+                          : `About ${workload < 10 ? workload.toFixed(1) : Math.round(workload)} reviews a day for this deck's cards in review at this retention.`}
+                    </p>
+                  )}
                 </div>
               ))}
               {(['learningSteps', 'relearningSteps'] as const).map((key) => (
@@ -167,6 +181,15 @@ export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
                   onChange={(e) => change({ burySiblings: e.target.checked })}
                 />
                 Show a note’s other cards on a later day (bury siblings)
+              </label>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={preset.fuzz ?? true}
+                  onChange={(e) => change({ fuzz: e.target.checked })}
+                />
+                Spread intervals a little (fuzz), so cards learned together do not all come back on
+                one day
               </label>
             </fieldset>
             <fieldset className="preset-fields">

@@ -1,0 +1,26 @@
+import { Scheduler, CardState } from '../core/scheduling/scheduler'
+import { isStudiable } from './collection'
+import { deckAndChildren } from './deck-tree'
+import type { StudyStore } from './store'
+
+/**
+ * About how many reviews a day a deck's cards in review would ask for at `retention`: each
+ * card comes back once per the interval FSRS gives its stability at that retention. A higher
+ * desired retention means shorter intervals and more reviews.
+ */
+export function estimatedDailyReviews(
+  store: StudyStore,
+  deckId: string,
+  retention: number,
+): Promise<number> {
+  return store.read(async () => {
+    const decks = deckAndChildren(await store.listDecks(), deckId)
+    const cards = (await Promise.all(decks.map((d) => store.sectionCards(d.id, '')))).flat()
+    const scheduler = new Scheduler({ requestRetention: retention, fuzz: false })
+    let perDay = 0
+    for (const c of cards)
+      if (isStudiable(c) && c.state === CardState.Review)
+        perDay += 1 / Math.max(1, scheduler.intervalDays(c.stability))
+    return perDay
+  })
+}
