@@ -13,7 +13,7 @@ import {
 } from '../live-data'
 import { FLAG_NAMES } from '../study/use-study-session'
 import { CardInfoDialog } from './CardInfoDialog'
-import { NoteEditor } from './NoteEditor'
+import { NoteEditor } from './LazyNoteEditor'
 
 interface Props {
   settings: Settings

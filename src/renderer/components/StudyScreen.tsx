@@ -5,7 +5,7 @@ import type { Settings } from '../../app/settings'
 import { FLAG_NAMES, useStudySession, type ShownCard } from '../study/use-study-session'
 import { CardView } from './CardView'
 import { CardInfoDialog } from './CardInfoDialog'
-import { NoteEditor } from './NoteEditor'
+import { NoteEditor } from './LazyNoteEditor'
 import { SessionSummary } from './SessionSummary'
 
 interface Props {
