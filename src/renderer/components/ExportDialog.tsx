@@ -4,6 +4,7 @@ import { notesCsv } from '../../app/exchange/csv-export'
 import { ankiPackageInWorker } from '../import/read-in-worker'
 import { collectionForExport, useDeckNames } from '../live-data'
 import { saveFile } from '../save-file'
+import { DeckSelect } from './DeckSelect'
 import { useModalDialog } from './use-modal-dialog'
 
 type Format = 'backup' | 'apkg' | 'csv' | 'tsv'
@@ -74,14 +75,12 @@ export function ExportDialog({ deckId, onClose }: { deckId?: string; onClose: ()
         <h2>Export</h2>
         <div className="field">
           <label htmlFor={`${id}-scope`}>What</label>
-          <select id={`${id}-scope`} value={scope} onChange={(e) => setScope(e.target.value)}>
-            <option value="">The whole collection</option>
-            {decks?.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
+          <DeckSelect
+            id={`${id}-scope`}
+            value={scope}
+            onChange={setScope}
+            wholeCollection="The whole collection"
+          />
         </div>
         <fieldset>
           <legend>Format</legend>

@@ -13,6 +13,7 @@ import {
   useDeckNames,
   useExamHistory,
 } from '../live-data'
+import { DeckSelect } from './DeckSelect'
 import { StatChart } from './StatChart'
 
 type Phase =
@@ -138,17 +139,7 @@ export default function MockExamScreen({ theme, onExit }: { theme: string; onExi
         >
           <div className="field">
             <label htmlFor={`${id}-deck`}>Deck</label>
-            <select
-              id={`${id}-deck`}
-              value={chosenDeck}
-              onChange={(e) => setDeckId(e.target.value)}
-            >
-              {decks?.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
+            <DeckSelect id={`${id}-deck`} value={chosenDeck} onChange={setDeckId} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-count`}>Questions</label>

@@ -2,7 +2,8 @@ import type { ChartConfiguration } from 'chart.js'
 import { useEffect, useId, useMemo, useState } from 'react'
 import type { Settings } from '../../app/settings'
 import type { Statistics } from '../../app/statistics'
-import { useDeckNames, useStatistics } from '../live-data'
+import { useStatistics } from '../live-data'
+import { DeckSelect } from './DeckSelect'
 import { StatChart, type themeColors } from './StatChart'
 
 type Colors = ReturnType<typeof themeColors>
@@ -217,7 +218,6 @@ export default function StatisticsScreen({
   const id = useId()
   const [deckId, setDeckId] = useState<string | null>(null)
   const stats = useStatistics(settings, deckId)
-  const decks = useDeckNames()
   const theme = usePageTheme(settings)
   const all = useMemo(() => (stats ? charts(stats) : []), [stats])
   useEffect(() => {
@@ -233,18 +233,12 @@ export default function StatisticsScreen({
         </button>
         <h1>Statistics</h1>
         <label htmlFor={`${id}-scope`}>Of</label>
-        <select
+        <DeckSelect
           id={`${id}-scope`}
           value={deckId ?? ''}
-          onChange={(e) => setDeckId(e.target.value || null)}
-        >
-          <option value="">The whole collection</option>
-          {decks?.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
+          onChange={(v) => setDeckId(v || null)}
+          wholeCollection="The whole collection"
+        />
       </header>
       {!stats ? (
         <p className="muted">Counting…</p>

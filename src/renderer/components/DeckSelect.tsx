@@ -1,0 +1,24 @@
+import { useDeckNames } from '../live-data'
+
+interface Props {
+  id: string
+  value: string
+  onChange: (deckId: string) => void
+  /** The label of an option for the whole collection (value ''), when there is one. */
+  wholeCollection?: string
+}
+
+/** A picker of the decks not in the trash, by name (export, statistics, mock exam). */
+export function DeckSelect({ id, value, onChange, wholeCollection }: Props) {
+  const decks = useDeckNames()
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      {wholeCollection !== undefined && <option value="">{wholeCollection}</option>}
+      {decks?.map((d) => (
+        <option key={d.id} value={d.id}>
+          {d.name}
+        </option>
+      ))}
+    </select>
+  )
+}
