@@ -1,5 +1,5 @@
+import { evaluateParameters } from '../core/stats/evaluate-parameters'
 import {
-  FSRSBinding,
   FSRSBindingItem,
   FSRSBindingReview,
   computeParameters,
@@ -24,8 +24,8 @@ const toBinding = (items: readonly FsrsReview[][]) =>
 
 /**
  * FSRS parameters optimized on a review history with the FSRS project's own optimizer
- * (fsrs-rs through its Node binding), and the log loss and RMSE of the default and the
- * optimized parameters on that history.
+ * (fsrs-rs through its Node binding), and the log loss and binned RMSE of the default and the
+ * optimized parameters on that history, scored by ts-fsrs's memory model.
  */
 export async function optimizeParameters(
   items: readonly FsrsReview[][],
@@ -40,9 +40,10 @@ export async function optimizeParameters(
     enableShortTerm: true,
     ...(progress ? { progress: (done: number, total: number) => void progress(done, total) } : {}),
   })
+  // Both scored the same way, by ts-fsrs's memory model (core/stats/evaluate-parameters).
   const evaluate = (params?: number[]) => {
-    const { logLoss, rmseBins } = new FSRSBinding(params).evaluate(set)
-    return { logLoss, rmse: rmseBins }
+    const { logLoss, rmse } = evaluateParameters(items, params)
+    return { logLoss, rmse }
   }
   return { items: items.length, parameters, defaults: evaluate(), optimized: evaluate(parameters) }
 }
