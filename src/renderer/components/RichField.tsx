@@ -95,7 +95,15 @@ export function RichField({ label, value, onChange, autoFocus }: Props) {
       MediaImage.configure({ inline: true, allowBase64: true }),
     ],
     content: value,
-    autofocus: autoFocus ? 'end' : false,
+    // The first field takes the focus when the editor opens, unless the user already put it in
+    // another field (TipTap's own autofocus came a moment later and took it back, so typing
+    // landed in the wrong field).
+    onCreate: ({ editor: e }) => {
+      const active = document.activeElement
+      const elsewhere =
+        active?.closest('.rich-field, input, textarea, select') && !e.view.dom.contains(active)
+      if (autoFocus && !elsewhere) e.commands.focus('end')
+    },
     editorProps: {
       attributes: {
         role: 'textbox',
