@@ -98,6 +98,8 @@ describe('Electron main process wiring', () => {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // No middle-click windows (Electronegativity's AUXCLICK check).
+      disableBlinkFeatures: 'Auxclick',
     })
     expect(String(prefs['preload'])).toMatch(/preload[\\/]index\.cjs$/)
     expect(recorded.loaded[0]).toMatch(/renderer[\\/]index\.html$/)

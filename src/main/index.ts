@@ -38,7 +38,15 @@ function createWindow(): void {
     show: false,
     title: 'Attaché',
     backgroundColor: '#1b1d23',
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+    // The hardened preferences, with the ones that matter most written out here as well, so a
+    // reader (and electronegativity's scan, which reads this literal) sees them at a glance.
+    webPreferences: {
+      ...secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   })
   lockNavigation(win.webContents, (url) => void openOutside(url))
   // The renderer backs up a changed collection before the window goes (issue 9).

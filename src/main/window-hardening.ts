@@ -49,5 +49,7 @@ export function secureWebPreferences(preloadPath: string) {
     experimentalFeatures: false,
     webviewTag: false,
     spellcheck: false,
+    // A middle click would open a link in a new window (Electron security checklist item 14).
+    disableBlinkFeatures: 'Auxclick',
   } as const
 }
