@@ -135,21 +135,27 @@ test('a CSV imports through the mapping step: columns chosen, a bad record named
   await expect(page.getByTestId('card-back')).toHaveText('Canberra')
 })
 
-test('a real Anki export (../shared/fixtures) brings its cloze note and images', async ({
-  app,
-}) => {
-  test.skip(!existsSync(SHARED_APKG), `${SHARED_APKG} is absent: this import did not run`)
-  const { page } = app
-  const dialog = await importFile(page, 'AllDefault.apkg', readFileSync(SHARED_APKG))
-  await expect(dialog.getByRole('list', { name: 'What the import will do' })).toContainText(
-    '8 new notes',
+// A real export from ../shared/fixtures, defined only where the folder is (never copied in);
+// when it is absent the run says so by name.
+if (!existsSync(SHARED_APKG))
+  console.warn(
+    `[fixtures] ${SHARED_APKG} is absent: the e2e import of a real Anki export did not run.`,
   )
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click()
-  await expect(dialog.getByRole('status')).toHaveText(
-    /^Imported AllDefault\.apkg: 8 notes, 10 cards, 0 review logs, 4 media files\.$/,
-  )
-  await dialog.getByRole('button', { name: 'Close' }).click()
-  await page.getByRole('button', { name: 'Browse' }).click()
-  await page.getByRole('searchbox').fill('1913')
-  await expect(page.getByRole('row').filter({ hasText: '1913' })).toHaveCount(1)
-})
+else
+  test('a real Anki export (../shared/fixtures) brings its cloze note and images', async ({
+    app,
+  }) => {
+    const { page } = app
+    const dialog = await importFile(page, 'AllDefault.apkg', readFileSync(SHARED_APKG))
+    await expect(dialog.getByRole('list', { name: 'What the import will do' })).toContainText(
+      '8 new notes',
+    )
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+    await expect(dialog.getByRole('status')).toHaveText(
+      /^Imported AllDefault\.apkg: 8 notes, 10 cards, 0 review logs, 4 media files\.$/,
+    )
+    await dialog.getByRole('button', { name: 'Close' }).click()
+    await page.getByRole('button', { name: 'Browse' }).click()
+    await page.getByRole('searchbox').fill('1913')
+    await expect(page.getByRole('row').filter({ hasText: '1913' })).toHaveCount(1)
+  })

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { packageWithAYearOfHistory } from '../e2e/packages'
 
 // The README's other commands, run exactly as a user types them (`npm run web` is exercised by
 // the e2e project of that name, `npm start` by electron-node.test.ts, `npm test` by CI).
@@ -45,4 +46,28 @@ describe('README commands', () => {
     expect(help.status, help.stderr).toBe(0)
     expect(help.stdout).toMatch(/Commands:[\s\S]*import[\s\S]*export[\s\S]*validate[\s\S]*stats/)
   }, 60_000)
+
+  it('every `npm run cli` and `npm run deck:report` line of the README runs exactly as printed', async () => {
+    const readme = readFileSync('README.md', 'utf8')
+    const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1] ?? '')
+    const lines = blocks
+      .flatMap((b) => b.split('\n'))
+      .map((l) => l.replace(/\s+#.*$/, '').trim())
+      .filter((l) => l.startsWith('npm run cli') || l.startsWith('npm run deck:report'))
+    expect(lines.length).toBeGreaterThanOrEqual(6)
+    // The files the README's commands name, made here and removed after (a year of history, so
+    // `optimize` has enough to fit).
+    const made = ['my-deck.apkg', 'backup.json']
+    for (const f of made) expect(existsSync(f), `${f} is in the way`).toBe(false)
+    writeFileSync('my-deck.apkg', (await packageWithAYearOfHistory(new Date())).apkg)
+    try {
+      for (const line of lines) {
+        const run = typed(line)
+        expect(run.status, `${line}\n${run.stderr}`).toBe(0)
+        expect(run.stdout.trim(), line).not.toBe('')
+      }
+    } finally {
+      for (const f of made) rmSync(f, { force: true })
+    }
+  }, 300_000)
 })

@@ -1,10 +1,11 @@
+import { groupBy } from '../core/group-by'
 import type { Deck } from '../core/decks/deck-schema'
 import { fnv1a } from '../core/hash'
 import { factFields } from '../core/notes/fact-fields'
 import { BUILT_IN_NOTE_TYPES, FACT_TYPE } from '../core/notes/note-types'
 import type { Scheduler } from '../core/scheduling/scheduler'
 import { toStoredState } from '../core/scheduling/stored-state'
-import type { CardRow, NoteRow } from './collection'
+import type { NoteRow } from './collection'
 import { cardsOfNote } from './note-cards'
 import type { StudyStore } from './store'
 
@@ -86,12 +87,7 @@ export function syncBuiltInDeck(
       if (!gone.retired) report.retiredNotes++
       notes.push({ ...gone, retired: 1 })
     }
-    const had = new Map<string, CardRow[]>()
-    for (const c of await store.cardsOfNotes(notes.map((n) => n.id))) {
-      const list = had.get(c.noteId)
-      if (list) list.push(c)
-      else had.set(c.noteId, [c])
-    }
+    const had = groupBy(await store.cardsOfNotes(notes.map((n) => n.id)), (c) => c.noteId)
     const fresh = toStoredState(scheduler.newState(now))
     const rows = notes.flatMap(
       (note) => cardsOfNote(note, FACT_TYPE, had.get(note.id) ?? [], fresh).rows,

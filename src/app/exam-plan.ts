@@ -1,7 +1,7 @@
 import { Scheduler, type SchedulerOptions } from '../core/scheduling/scheduler'
 import { fromStoredState } from '../core/scheduling/stored-state'
 import { isStudiable, sectionPathOf, type DeckRow } from './collection'
-import { deckAndChildren } from './deck-tree'
+import { cardsInDecks } from './deck-cards'
 import { EditError } from './editing'
 import { presetOf, schedulerOptionsOf, type Preset } from './presets'
 import type { Settings } from './settings'
@@ -91,11 +91,7 @@ export function examPlan(store: StudyStore, deckId: string, settings: Settings, 
     const preset = await presetOf(store, deck, settings)
     const memory = new Scheduler(schedulerOptionsOf(preset))
     const at = examMoment(deck.examDate)
-    const cards = (
-      await Promise.all(deckAndChildren(decks, deckId).map((d) => store.sectionCards(d.id, '')))
-    )
-      .flat()
-      .filter(isStudiable)
+    const cards = (await cardsInDecks(store, deckId)).filter(isStudiable)
     const recall = (c: (typeof cards)[number]) =>
       c.state === 0 ? 0 : memory.retrievability(fromStoredState(c), at)
     const bySection = new Map<string, { path: string[]; cards: number; sum: number }>()

@@ -1,8 +1,9 @@
+import { groupBy } from '../core/group-by'
 import { plainText } from '../core/notes/render-template'
 import { FACT_TYPE } from '../core/notes/note-types'
 import { Scheduler } from '../core/scheduling/scheduler'
 import { fromStoredState } from '../core/scheduling/stored-state'
-import { isInCollection, type CardRow } from './collection'
+import { isInCollection } from './collection'
 import { presetOf, schedulerOptionsOf } from './presets'
 import type { Settings } from './settings'
 import type { StudyStore } from './store'
@@ -42,9 +43,7 @@ export function keyFigures(store: StudyStore, deckId: string, settings: Settings
         (n.fields.Figure || n.fields.Date),
     )
     const cards = await store.cardsOfNotes(notes.map((n) => n.id))
-    const byNote = new Map<string, CardRow[]>()
-    for (const c of cards)
-      if (isInCollection(c)) byNote.set(c.noteId, [...(byNote.get(c.noteId) ?? []), c])
+    const byNote = groupBy(cards.filter(isInCollection), (c) => c.noteId)
     const rows: KeyFigure[] = []
     for (const note of notes) {
       const own = byNote.get(note.id) ?? []

@@ -1,3 +1,4 @@
+import { groupBy } from '../core/group-by'
 import { plainText } from '../core/notes/render-template'
 import { matchesQuery, withinName, type SearchContext, type SearchItem } from '../core/search/match'
 import { parseQuery, type Query } from '../core/search/query'
@@ -103,12 +104,7 @@ export async function searchCards(
           first,
           notes.at(-1)?.position ?? first,
         )
-        const byNote = new Map<string, CardRow[]>()
-        for (const c of cards) {
-          const list = byNote.get(c.noteId)
-          if (list) list.push(c)
-          else byNote.set(c.noteId, [c])
-        }
+        const byNote = groupBy(cards, (c) => c.noteId)
         for (const note of notes) {
           if (note.deletedAt !== undefined) continue
           const values = Object.values(note.fields).map(plainText)

@@ -8,8 +8,7 @@ import {
   timePerDay,
   trueRetention,
 } from '../core/stats/review-stats'
-import { isInCollection } from './collection'
-import { deckAndChildren } from './deck-tree'
+import { cardsInDecks } from './deck-cards'
 import { presetOf } from './presets'
 import type { Settings } from './settings'
 import type { StudyStore } from './store'
@@ -33,22 +32,14 @@ export function statisticsOf(
   const days = scope.days ?? 365
   const forecastDays = scope.forecastDays ?? 90
   return store.read(async () => {
-    const decks = await store.listDecks()
-    const inScope = scope.deckId
-      ? deckAndChildren(decks, scope.deckId)
-      : decks.filter((d) => d.deletedAt === undefined)
-    const deckIds = new Set(inScope.map((d) => d.id))
-    const notes = (await store.allNotes()).filter(
-      (n) => n.deletedAt === undefined && deckIds.has(n.deckId),
-    )
-    const cards = (await store.cardsOfNotes(notes.map((n) => n.id))).filter(isInCollection)
+    const cards = await cardsInDecks(store, scope.deckId)
     const cardIds = new Set(cards.map((c) => c.id))
     const dayOf = (ms: number) => studyDayAt(settings, new Date(ms)).index
     const today = dayOf(now.getTime())
     const since = studyDayAt(settings, new Date(now.getTime() - days * 86_400_000)).start.getTime()
     const logs = (await store.logsSince(since)).filter((l) => cardIds.has(l.cardId))
     const perDay = reviewsPerDay(logs, dayOf, today - days + 1, today)
-    const root = scope.deckId ? decks.find((d) => d.id === scope.deckId) : undefined
+    const root = scope.deckId ? await store.getDeck(scope.deckId) : undefined
     const preset = await presetOf(store, root, settings)
     return {
       today,

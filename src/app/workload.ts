@@ -1,6 +1,6 @@
 import { Scheduler, CardState } from '../core/scheduling/scheduler'
 import { isStudiable } from './collection'
-import { deckAndChildren } from './deck-tree'
+import { cardsInDecks } from './deck-cards'
 import type { StudyStore } from './store'
 
 /**
@@ -14,8 +14,7 @@ export function estimatedDailyReviews(
   retention: number,
 ): Promise<number> {
   return store.read(async () => {
-    const decks = deckAndChildren(await store.listDecks(), deckId)
-    const cards = (await Promise.all(decks.map((d) => store.sectionCards(d.id, '')))).flat()
+    const cards = await cardsInDecks(store, deckId)
     const scheduler = new Scheduler({ requestRetention: retention, fuzz: false })
     let perDay = 0
     for (const c of cards)

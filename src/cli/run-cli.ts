@@ -155,7 +155,7 @@ function program(io: CliIo) {
     .action(async (file: string) => {
       const data = parseBackup(await readInput(file), basename(file))
       const now = io.now()
-      io.out(formatStats(collectionStats(data, now)))
+      io.out(formatStats(collectionStats(data)))
       const store = new MemoryStore()
       await restoreCollection(store, data)
       io.out(await studyReport(store, now))

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { at } from '../../core/testing/factories'
+import { isBackupName } from '../../core/formats/backup-name'
 import { parseBackup } from './backup-format'
-import {
-  backupFile,
-  backupInfo,
-  backupName,
-  backupsToKeep,
-  isBackupName,
-  type BackupInfo,
-} from './backups'
+import { backupFile, backupInfo, backupName, backupsToKeep, type BackupInfo } from './backups'
 import { emptyCollectionData } from './collection-data'
 
 const HOUR = 3_600_000

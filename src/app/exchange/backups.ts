@@ -1,5 +1,5 @@
 import { gzipSync } from 'fflate'
-import { BACKUP_NAME as NAME, isBackupName } from '../../core/formats/backup-name'
+import { BACKUP_NAME as NAME } from '../../core/formats/backup-name'
 import { backupJson } from './backup-format'
 import { countsOf, type CollectionCounts, type CollectionData } from './collection-data'
 
@@ -19,8 +19,6 @@ export interface BackupInfo extends BackupFile {
   createdAt: number
   counts: Pick<CollectionCounts, 'notes' | 'cards' | 'reviewLogs'>
 }
-
-export { isBackupName }
 
 /** A backup file's name: its time (UTC) and counts, e.g. `attache-2026-11-29T14-52-00-000Z-120-notes-240-cards-300-logs.json.gz`. */
 export function backupName(now: Date, counts: BackupInfo['counts']): string {

@@ -1,3 +1,4 @@
+import { groupBy } from '../../core/group-by'
 import { historyStep } from '../../core/formats/anki/history'
 import type {
   AnkiCard,
@@ -69,22 +70,14 @@ export function collectionFromAnki(
   const data = emptyCollectionData()
   const types = new Map(anki.noteTypes.map((t) => [t.id, t]))
   const notesById = new Map(anki.notes.map((n) => [n.id, n]))
-  const cardsOfNote = new Map<number, AnkiCard[]>()
-  for (const card of anki.cards) {
-    if (!notesById.has(card.noteId)) {
+  for (const card of anki.cards)
+    if (!notesById.has(card.noteId))
       warnings.push(`card ${card.id} belongs to no note and was left out`)
-      continue
-    }
-    const list = cardsOfNote.get(card.noteId) ?? []
-    list.push(card)
-    cardsOfNote.set(card.noteId, list)
-  }
-  const reviewsOfCard = new Map<number, AnkiReview[]>()
-  for (const r of anki.reviews) {
-    const list = reviewsOfCard.get(r.cardId) ?? []
-    list.push(r)
-    reviewsOfCard.set(r.cardId, list)
-  }
+  const cardsOfNote = groupBy(
+    anki.cards.filter((c) => notesById.has(c.noteId)),
+    (c) => c.noteId,
+  )
+  const reviewsOfCard = groupBy(anki.reviews, (r) => r.cardId)
 
   // A card in a filtered deck belongs to the deck it came from; filtered decks are Anki's views.
   const homeDeck = (c: AnkiCard) => c.originalDeckId || c.deckId

@@ -1,3 +1,4 @@
+import { groupBy } from '../../core/group-by'
 import { toStoredState } from '../../core/scheduling/stored-state'
 import { Scheduler } from '../../core/scheduling/scheduler'
 import { isBuiltInNoteType, type NoteType } from '../../core/notes/note-types'
@@ -149,12 +150,7 @@ async function importWrites(
   const typeOf = async (id: string) =>
     data.noteTypes.find((t) => t.id === id) ?? (await findNoteType(store, id))
 
-  const cardsByNote = new Map<string, CardRow[]>()
-  for (const c of data.cards) {
-    const list = cardsByNote.get(c.noteId) ?? []
-    list.push(c)
-    cardsByNote.set(c.noteId, list)
-  }
+  const cardsByNote = groupBy(data.cards, (c) => c.noteId)
   const stored = await store.getNotes(data.notes.map((n) => n.id))
   // Only notes already here can have cards here: a fresh import reads no card at all.
   const storedIds = new Set(stored.flatMap((n) => (n ? [n.id] : [])))
@@ -185,11 +181,11 @@ async function importWrites(
     else summary.notesUnchanged++
     if (same || conflict === 'keep') {
       // Cards the note makes here but did not have yet (a template added in the other app).
-      for (const c of incomingCards)
-        if (!storedCards.has(c.id)) {
+      for (const c of incomingCards) {
+        if (!storedCards.has(c.id))
           writes.cards.push({ ...c, deckId: deckOf(c.deckId), position: here.position })
-          cardsKept.add(c.id)
-        } else cardsKept.add(c.id)
+        cardsKept.add(c.id)
+      }
       continue
     }
     const type = await typeOf(incoming.typeId)

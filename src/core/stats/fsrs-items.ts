@@ -1,3 +1,4 @@
+import { groupBy } from '../group-by'
 import type { DayOf } from './review-stats'
 
 /** One review as the FSRS optimizer reads it: the button, and days since the card's previous review. */
@@ -20,13 +21,10 @@ export interface HistoryEntry {
  * Manual entries (rating 0) are left out.
  */
 export function fsrsItems(history: readonly HistoryEntry[], dayOf: DayOf): FsrsReview[][] {
-  const byCard = new Map<string, HistoryEntry[]>()
-  for (const h of history) {
-    if (h.rating < 1 || h.rating > 4) continue
-    const list = byCard.get(h.cardId) ?? []
-    list.push(h)
-    byCard.set(h.cardId, list)
-  }
+  const byCard = groupBy(
+    history.filter((h) => h.rating >= 1 && h.rating <= 4),
+    (h) => h.cardId,
+  )
   const items: FsrsReview[][] = []
   for (const reviews of byCard.values()) {
     reviews.sort((a, b) => a.at - b.at)

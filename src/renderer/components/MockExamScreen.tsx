@@ -74,7 +74,7 @@ export default function MockExamScreen({ theme, onExit }: { theme: string; onExi
         void finish(phase.questions, answers, { id: phase.deckId, name: phase.deckName })
     }, 1000)
     return () => clearInterval(timer)
-  })
+  }, [phase, answers])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && phase.name !== 'running' && onExit()

@@ -1,0 +1,16 @@
+import { isInCollection, type CardRow } from './collection'
+import { deckAndChildren } from './deck-tree'
+import type { StudyStore } from './store'
+
+/**
+ * The cards in the collection (not retired, not in the trash) of a deck and the decks inside
+ * it, or of every deck not in the trash: one index range per deck, no note read.
+ */
+export async function cardsInDecks(store: StudyStore, deckId?: string): Promise<CardRow[]> {
+  const decks = await store.listDecks()
+  const scope = deckId
+    ? deckAndChildren(decks, deckId)
+    : decks.filter((d) => d.deletedAt === undefined)
+  const cards = await Promise.all(scope.map((d) => store.sectionCards(d.id, '')))
+  return cards.flat().filter(isInCollection)
+}
