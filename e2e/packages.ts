@@ -6,6 +6,7 @@ import { cardIdOf } from '../src/app/collection'
 import { MemoryStore } from '../src/app/memory-store'
 import { answer, scheduler } from '../src/app/testing'
 import { nodeSqlEngine } from '../src/cli/node-sqlite'
+import { readReviewLogCsv } from '../src/core/formats/text/review-log-csv'
 
 /** A valid 2×2 red PNG, so the browser really decodes the imported image. */
 export const RED_PNG = Buffer.from(
@@ -49,18 +50,19 @@ export async function packageWithMediaAndHistory(): Promise<Buffer> {
 export const HISTORY_DECK = 'Treaties'
 
 /**
- * A package whose cards were studied for a year before `now`: each of 30 notes answered on
+ * A package whose cards were studied for a year before `now`: each of `notes` notes answered on
  * the day FSRS set for it (Good, with an Again now and then), so the statistics have real
  * history — heatmap, retention, intervals — made by the same scheduler the app uses.
  */
 export async function packageWithAYearOfHistory(
   now: Date,
+  notes = 30,
 ): Promise<{ apkg: Buffer; reviews: number }> {
   const store = new MemoryStore()
   const start = new Date(now.getTime() - 360 * 86_400_000)
   await createDeck(store, { id: 'treaties', name: HISTORY_DECK }, start)
   let reviews = 0
-  for (let i = 0; i < 30; i++) {
+  for (let i = 0; i < notes; i++) {
     const guid = `treaty-${i}`
     await addNote(
       store,
@@ -85,4 +87,36 @@ export async function packageWithAYearOfHistory(
   }
   const apkg = ankiPackageOf(await exportCollection(store), await nodeSqlEngine(), now)
   return { apkg: Buffer.from(apkg), reviews }
+}
+
+export const REVIEW_LOG_DECK = 'Reviews of a real learner'
+
+/**
+ * A package whose history is a real learner's review log (the FSRS projects' CSV format): a
+ * note per card of the log, each answered at the log's times with the log's buttons, by the
+ * app's own answer path; the app re-imports it with that history.
+ */
+export async function packageFromReviewLog(csv: Uint8Array, now: Date): Promise<Buffer> {
+  const history = readReviewLogCsv(csv, 'review-log.csv')
+    .filter((h) => h.rating >= 1)
+    .sort((a, b) => a.at - b.at)
+  const store = new MemoryStore()
+  const first = new Date(history[0]?.at ?? now.getTime())
+  await createDeck(store, { id: 'learner', name: REVIEW_LOG_DECK }, first)
+  for (const cardId of new Set(history.map((h) => h.cardId)))
+    await addNote(
+      store,
+      scheduler,
+      {
+        guid: `card-${cardId}`,
+        deckId: 'learner',
+        typeId: 'basic',
+        fields: { Front: `Card ${cardId}?`, Back: cardId },
+        tags: [],
+      },
+      first,
+    )
+  for (const h of history)
+    await answer(store, cardIdOf(`card-${h.cardId}`, 0), h.rating as 1 | 2 | 3 | 4, new Date(h.at))
+  return Buffer.from(ankiPackageOf(await exportCollection(store), await nodeSqlEngine(), now))
 }

@@ -52,7 +52,27 @@ describe('presets', () => {
     await expect(savePreset(store, { ...exam, learningSteps: ['10 minutes'] })).rejects.toThrow(
       /learningSteps\.0: a step is a number and a unit/,
     )
-    await expect(savePreset(store, { ...defaultPreset(settings) })).rejects.toThrow(/Settings/)
+  })
+
+  it('keeps the Default preset’s scheduling as saved, its limits and leech rule from Settings', async () => {
+    const store = await collectionWith(acronyms)
+    await savePreset(store, {
+      ...defaultPreset(settings),
+      name: 'Renamed',
+      desiredRetention: 0.85,
+      newPerDay: 999,
+      learningSteps: ['5m'],
+    })
+    const limits = { ...settings, newPerDay: 7 }
+    const [saved] = await listPresets(store, limits)
+    expect(saved).toMatchObject({
+      id: DEFAULT_PRESET_ID,
+      name: 'Default',
+      desiredRetention: 0.85,
+      learningSteps: ['5m'],
+      newPerDay: 7,
+    })
+    expect(await presetOf(store, await store.getDeck('d'), limits)).toEqual(saved)
   })
 
   it('a higher desired retention schedules shorter intervals', () => {

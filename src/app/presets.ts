@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { STEP, type SchedulerOptions } from '../core/scheduling/scheduler'
+import { FSRS_PARAMETER_COUNT, STEP, type SchedulerOptions } from '../core/scheduling/scheduler'
 import { DEFAULT_LIMITS, type StudyLimits } from '../core/study/review-queue'
 import type { LeechRule } from './answer'
 import type { DeckRow } from './collection'
@@ -28,6 +28,14 @@ export const presetSchema = z.object({
   burySiblings: z.boolean(),
   /** Whether intervals get a little random spread (FSRS fuzz); absent means on. */
   fuzz: z.boolean().optional(),
+  /**
+   * FSRS's parameters for this preset's decks, as the optimizer found them on the user's
+   * history (FSRS-6's 21 numbers); absent means FSRS's defaults.
+   */
+  weights: z
+    .array(z.number().finite('a parameter is a finite number'))
+    .length(FSRS_PARAMETER_COUNT, `FSRS-6 has ${FSRS_PARAMETER_COUNT} parameters`)
+    .optional(),
 })
 export type Preset = z.infer<typeof presetSchema>
 
@@ -50,21 +58,58 @@ export function defaultPreset(settings: Settings): Preset {
   }
 }
 
-/** The preset a deck studies with. */
+/** The fields of the Default preset that Settings owns (limits and the leech rule). */
+const fromSettings = (settings: Settings) => {
+  const { newPerDay, reviewsPerDay, leechThreshold, leechAction } = defaultPreset(settings)
+  return { newPerDay, reviewsPerDay, leechThreshold, leechAction }
+}
+
+/**
+ * The Default preset: its scheduling (retention, steps, maximum interval, fuzz, FSRS
+ * parameters) as stored once the user changed it, its limits and leech rule from Settings.
+ */
+function defaultFrom(stored: Preset | undefined, settings: Settings): Preset {
+  return stored
+    ? { ...stored, id: DEFAULT_PRESET_ID, name: 'Default', ...fromSettings(settings) }
+    : defaultPreset(settings)
+}
+
+/** A preset by id (the Default one included); undefined when there is no such preset. */
+export async function presetById(
+  store: StudyStore,
+  id: string,
+  settings: Settings,
+): Promise<Preset | undefined> {
+  const stored = await store.getPreset(id)
+  return id === DEFAULT_PRESET_ID ? defaultFrom(stored, settings) : stored
+}
+
+/** The preset a deck studies with (the Default one when its own is gone). */
 export async function presetOf(
   store: StudyStore,
   deck: Pick<DeckRow, 'presetId'> | undefined,
   settings: Settings,
 ): Promise<Preset> {
+  // Store calls awaited here directly: Dexie keeps its transaction across them, not always
+  // across another async function's promise (a PrematureCommitError in the study queue).
   const id = deck?.presetId
-  const stored = id && id !== DEFAULT_PRESET_ID ? await store.getPreset(id) : undefined
-  return stored ?? defaultPreset(settings)
+  const own = id && id !== DEFAULT_PRESET_ID ? await store.getPreset(id) : undefined
+  return own ?? defaultFrom(await store.getPreset(DEFAULT_PRESET_ID), settings)
 }
 
 /** Every preset: Default first, then the user's by name. */
 export async function listPresets(store: StudyStore, settings: Settings): Promise<Preset[]> {
-  const own = (await store.listPresets()).sort((a, b) => a.name.localeCompare(b.name))
-  return [defaultPreset(settings), ...own]
+  const all = await store.listPresets()
+  const own = all
+    .filter((p) => p.id !== DEFAULT_PRESET_ID)
+    .sort((a, b) => a.name.localeCompare(b.name))
+  return [
+    defaultFrom(
+      all.find((p) => p.id === DEFAULT_PRESET_ID),
+      settings,
+    ),
+    ...own,
+  ]
 }
 
 export const limitsOf = (p: Preset): StudyLimits => ({
@@ -80,6 +125,7 @@ export const schedulerOptionsOf = (p: Preset): Partial<SchedulerOptions> => ({
   maximumIntervalDays: p.maximumIntervalDays,
   learningSteps: p.learningSteps,
   relearningSteps: p.relearningSteps,
+  ...(p.weights ? { weights: p.weights } : {}),
 })
 
 export const leechRuleOf = (p: Preset): LeechRule => ({
@@ -88,21 +134,24 @@ export const leechRuleOf = (p: Preset): LeechRule => ({
 })
 
 /**
- * Saves a preset of the user's (new or changed) after checking every field; the Default preset
- * is edited in Settings. The message names the field and what is wrong.
+ * Saves a preset (new or changed) after checking every field. The message names the field and
+ * what is wrong. For the Default preset only its scheduling is kept: its limits and leech rule
+ * are Settings' and are read from there.
  */
 export async function savePreset(store: StudyStore, preset: Preset): Promise<Preset> {
-  if (preset.id === DEFAULT_PRESET_ID)
-    throw new EditError('The Default preset is changed in Settings.')
+  const checked = checkedPreset(preset)
+  await store.transaction(() => store.putPreset(checked), ['presets'])
+  return checked
+}
+
+/** A preset with every field checked; an EditError names the field and what is wrong. */
+export function checkedPreset(preset: Preset): Preset {
   const parsed = presetSchema.safeParse(preset)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw new EditError(
-      `${String(issue?.path.join('.') ?? 'preset')}: ${issue?.message ?? 'invalid'}`,
-    )
-  }
-  await store.transaction(() => store.putPreset(parsed.data), ['presets'])
-  return parsed.data
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]
+  throw new EditError(
+    `${String(issue?.path.join('.') ?? 'preset')}: ${issue?.message ?? 'invalid'}`,
+  )
 }
 
 /** Gives a deck a preset (the Default one when `presetId` is "default"). */
@@ -112,7 +161,12 @@ export function setDeckPreset(store: StudyStore, deckId: string, presetId: strin
     if (!deck) throw new EditError('That deck no longer exists.')
     if (presetId !== DEFAULT_PRESET_ID && !(await store.getPreset(presetId)))
       throw new EditError('That preset no longer exists.')
-    const { presetId: _old, ...rest } = deck
-    await store.putDeck(presetId === DEFAULT_PRESET_ID ? rest : { ...rest, presetId })
+    await store.putDeck(deckWithPreset(deck, presetId))
   }, ['decks', 'presets'])
+}
+
+/** A deck row set to a preset (no `presetId` for the Default one). */
+export function deckWithPreset(deck: DeckRow, presetId: string): DeckRow {
+  const { presetId: _old, ...rest } = deck
+  return presetId === DEFAULT_PRESET_ID ? rest : { ...rest, presetId }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { readReviewLogCsv } from '../core/formats/text/review-log-csv'
 import { fsrsItems } from '../core/stats/fsrs-items'
-import { MIN_ITEMS, optimizeParameters } from './optimize'
+import { MIN_ITEMS, optimizeOn } from '../app/optimize'
+import { bindingTrainer } from './optimize'
 import { asLines, runCli } from './run-cli'
 import {
   readSharedFixture,
@@ -24,7 +25,7 @@ describe.runIf(sharedFixturesPresent)(
       )
       expect(history).toHaveLength(12_580)
       expect(new Set(history.map((h) => h.cardId)).size).toBe(1_205)
-      const report = await optimizeParameters(fsrsItems(history, utcDay))
+      const report = await optimizeOn(fsrsItems(history, utcDay), bindingTrainer)
       expect(report.parameters).toHaveLength(21)
       expect(report.parameters.every(Number.isFinite)).toBe(true)
       expect(report.optimized.logLoss).toBeLessThan(report.defaults.logLoss)
@@ -62,7 +63,7 @@ describe('the optimizer', () => {
       ],
       utcDay,
     )
-    await expect(optimizeParameters(few)).rejects.toThrow(
+    await expect(optimizeOn(few, bindingTrainer)).rejects.toThrow(
       `too little history to optimize: 1 reviews on a later day than the one before (at least ${MIN_ITEMS} are needed)`,
     )
   })

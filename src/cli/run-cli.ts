@@ -5,8 +5,9 @@ import { parseDeck, describeProblem } from '../core/decks/parse-deck'
 import { ImportError } from '../core/formats/import-error'
 import { readReviewLogCsv } from '../core/formats/text/review-log-csv'
 import { fsrsItems } from '../core/stats/fsrs-items'
-import { studyDay } from '../core/study/day-boundary'
-import { optimizeParameters } from './optimize'
+import { dayIndexer, optimizeOn } from '../app/optimize'
+import { DEFAULT_SETTINGS } from '../app/settings'
+import { bindingTrainer } from './optimize'
 import { BUILT_IN_NOTE_TYPES } from '../core/notes/note-types'
 import { MemoryStore } from '../app/memory-store'
 import { backupJson, backupProblems, parseBackup } from '../app/exchange/backup-format'
@@ -176,12 +177,10 @@ function program(io: CliIo) {
             at: l.review,
             rating: l.rating,
           }))
-      // Study days roll over at 4 a.m. local time, as the app's default.
-      const dayOf = (ms: number) =>
-        studyDay(new Date(ms), 4, -new Date(ms).getTimezoneOffset()).index
       let report
       try {
-        report = await optimizeParameters(fsrsItems(history, dayOf))
+        // Study days roll over at the app's default hour, local time.
+        report = await optimizeOn(fsrsItems(history, dayIndexer(DEFAULT_SETTINGS)), bindingTrainer)
       } catch (e) {
         throw new CliFailure(`${file}: ${e instanceof Error ? e.message : String(e)}`)
       }

@@ -12,13 +12,7 @@ import { changeCards, resetCards, unburyCards } from '../app/card-actions'
 import { searchCards } from '../app/search'
 import { cardInfo, type CardInfo } from '../app/card-view'
 import { noteTypes } from '../app/note-types'
-import {
-  DEFAULT_PRESET_ID,
-  listPresets,
-  savePreset,
-  setDeckPreset,
-  type Preset,
-} from '../app/presets'
+import { DEFAULT_PRESET_ID, listPresets, setDeckPreset, type Preset } from '../app/presets'
 import type { NoteRow } from '../app/collection'
 import {
   addNote,
@@ -48,6 +42,7 @@ import { storePastedMedia } from '../app/media'
 import { examPlan, setExamDate } from '../app/exam-plan'
 import { keyFigures } from '../app/key-figures'
 import { estimatedDailyReviews } from '../app/workload'
+import { updatePreset } from '../app/optimize'
 import { examFacts, examHistory, recordExam, sendToReview, type ExamRecord } from '../app/mock-exam'
 import type { Statistics } from '../app/statistics'
 import { statisticsInWorker } from './import/read-in-worker'
@@ -256,10 +251,22 @@ export function useDeckPresetId(deckId: string): string | undefined {
   )
 }
 
-/** Saves a preset of the user's (when given) and gives it to the deck. */
-export async function saveDeckOptions(deckId: string, presetId: string, preset: Preset | null) {
-  if (preset) await savePreset(store, preset)
-  await setDeckPreset(store, deckId, presetId)
+/**
+ * Gives the deck a preset, saving it first when it was changed (`preset`); with `reschedule`,
+ * the preset's cards are rescheduled from their history in the same transaction. Returns how
+ * many cards were rescheduled.
+ */
+export async function saveDeckOptions(
+  deckId: string,
+  presetId: string,
+  preset: Preset | null,
+  options: { settings: Settings; reschedule: boolean },
+): Promise<number> {
+  if (!preset) {
+    await setDeckPreset(store, deckId, presetId)
+    return 0
+  }
+  return updatePreset(store, preset, { ...options, now: new Date(), deckId })
 }
 
 /** A new preset's id (chance is the caller's). */

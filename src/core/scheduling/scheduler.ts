@@ -3,6 +3,7 @@ import {
   State,
   StrategyMode,
   createEmptyCard,
+  default_w,
   fsrs,
   generatorParameters,
   type Card as FsrsCard,
@@ -37,6 +38,11 @@ export interface SchedulerOptions {
    * Good's even past `maximumIntervalDays`, so the cap is applied to the due time itself.
    */
   latestDue?: number
+  /**
+   * FSRS's model parameters (FSRS-6: 21 numbers; older 17- or 19-number sets are migrated by
+   * ts-fsrs). Absent: FSRS's defaults.
+   */
+  weights?: readonly number[]
 }
 
 const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
@@ -46,6 +52,9 @@ const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
   learningSteps: ['1m', '10m'],
   relearningSteps: ['10m'],
 }
+
+/** How many parameters FSRS-6 has (the optimizer's output, a preset's `weights`). */
+export const FSRS_PARAMETER_COUNT = default_w.length
 
 /** A step as ts-fsrs reads it: a number and a unit (seconds, minutes, hours, days). */
 export const STEP = /^\d+(?:\.\d+)?[smhd]$/
@@ -72,6 +81,7 @@ export class Scheduler {
       maximum_interval: o.maximumIntervalDays,
       learning_steps: o.learningSteps.filter((x) => STEP.test(x)) as StepUnit[],
       relearning_steps: o.relearningSteps.filter((x) => STEP.test(x)) as StepUnit[],
+      ...(o.weights ? { w: [...o.weights] } : {}),
     })
     this.engine = fsrs(params).useStrategy(StrategyMode.SEED, function seedFromCard() {
       return String(Reflect.get(this['current'], SEED_FIELD) ?? '')

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { EditError } from '../../app/editing'
+import { withParameters } from '../../app/optimize'
 import { DEFAULT_PRESET_ID, type Preset } from '../../app/presets'
 import type { Settings } from '../../app/settings'
 import {
@@ -11,6 +12,7 @@ import {
   useDeckPresetId,
   usePresets,
 } from '../live-data'
+import { FsrsParameters } from './FsrsParameters'
 import { useModalDialog } from './use-modal-dialog'
 
 interface Props {
@@ -23,6 +25,13 @@ interface Props {
 type NumberKey =
   'newPerDay' | 'reviewsPerDay' | 'desiredRetention' | 'maximumIntervalDays' | 'leechThreshold'
 
+/** What Settings sets for the Default preset (limits, leeches); the rest is the preset's own. */
+const FROM_SETTINGS = new Set<NumberKey>(['newPerDay', 'reviewsPerDay', 'leechThreshold'])
+
+/** The fields whose change reschedules cards when saved with "Reschedule" on. */
+const schedulingOf = (p: Preset | undefined) =>
+  JSON.stringify([p?.desiredRetention, p?.maximumIntervalDays, p?.weights ?? null])
+
 const NUMBERS: [NumberKey, string, string][] = [
   ['newPerDay', 'New cards per day', '1'],
   ['reviewsPerDay', 'Maximum reviews per day', '1'],
@@ -33,8 +42,9 @@ const NUMBERS: [NumberKey, string, string][] = [
 
 /**
  * A deck's options, as Anki's presets: which preset it uses, and that preset's limits,
- * desired retention, steps, maximum interval, leech rule and sibling burying. A preset is
- * shared by every deck that uses it; the Default preset's limits are set in Settings.
+ * desired retention, steps, maximum interval, FSRS parameters (optimized on the user's own
+ * history), leech rule and sibling burying. A preset is shared by every deck that uses it; the
+ * Default preset's limits and leech rule are set in Settings.
  */
 export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
   const { dialog, close, onCancel } = useModalDialog(onClose)
@@ -50,13 +60,18 @@ export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
   const selectedId = chosen ?? current
   const stored = presets?.find((p) => p.id === selectedId)
   const preset: Preset | undefined = draft && draft.id === selectedId ? draft : stored
-  const editable = preset !== undefined && preset.id !== DEFAULT_PRESET_ID
+  const custom = preset !== undefined && preset.id !== DEFAULT_PRESET_ID
+  const [reschedule, setReschedule] = useState(true)
+  const changedScheduling = draft !== null && schedulingOf(draft) !== schedulingOf(stored)
   const workload = useWorkload(deckId, preset?.desiredRetention ?? 0.9)
   const change = (patch: Partial<Preset>) => preset && setDraft({ ...preset, ...patch })
   const save = async () => {
     if (!selectedId) return
     try {
-      await saveDeckOptions(deckId, selectedId, editable && draft?.id === selectedId ? draft : null)
+      await saveDeckOptions(deckId, selectedId, draft?.id === selectedId ? draft : null, {
+        settings,
+        reschedule: reschedule && changedScheduling,
+      })
       await saveExamDate(deckId, exam.date || null, exam.cap)
       close()
     } catch (e) {
@@ -111,17 +126,18 @@ export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
                 New preset from this one
               </button>
             </div>
-            {!editable && (
+            {!custom && (
               <p className="muted hint">
                 The Default preset’s limits and leech rule are set in Settings; make a new preset to
                 give this deck its own.
               </p>
             )}
-            <fieldset disabled={!editable} className="preset-fields">
+            <fieldset className="preset-fields">
               <div className="field">
                 <label htmlFor={`${id}-name`}>Preset name</label>
                 <input
                   id={`${id}-name`}
+                  disabled={!custom}
                   value={preset.name}
                   onChange={(e) => change({ name: e.target.value })}
                 />
@@ -133,6 +149,7 @@ export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
                     id={`${id}-${key}`}
                     type="number"
                     step={step}
+                    disabled={!custom && FROM_SETTINGS.has(key)}
                     value={preset[key]}
                     onChange={(e) => change({ [key]: Number(e.target.value) })}
                     {...(key === 'desiredRetention'
@@ -167,6 +184,7 @@ export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
                 <label htmlFor={`${id}-leech`}>When a card becomes a leech</label>
                 <select
                   id={`${id}-leech`}
+                  disabled={!custom}
                   value={preset.leechAction}
                   onChange={(e) => change({ leechAction: e.target.value as Preset['leechAction'] })}
                 >
@@ -192,6 +210,24 @@ export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
                 one day
               </label>
             </fieldset>
+            <FsrsParameters
+              key={preset.id}
+              presetId={preset.id}
+              deckId={deckId}
+              weights={preset.weights}
+              settings={settings}
+              onChange={(weights) => preset && setDraft(withParameters(preset, weights))}
+            />
+            {changedScheduling && (
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={reschedule}
+                  onChange={(e) => setReschedule(e.target.checked)}
+                />
+                Reschedule this preset’s cards from their review history with the new settings
+              </label>
+            )}
             <fieldset className="preset-fields">
               <legend>Exam</legend>
               <div className="field">

@@ -3,9 +3,10 @@ import type { ReadImport } from '../../app/exchange/read-import'
 import type { Settings } from '../../app/settings'
 import type { Statistics } from '../../app/statistics'
 import type { Progress } from '../../core/formats/import-error'
+import { callWorker } from '../worker-call'
 import type { ImportRequest, ImportResponse, WorkerRequest } from './import-messages'
 
-/** Runs one request in a fresh worker (ended when done); rejects with the worker's message. */
+/** Runs one request in a fresh import worker (ended when done). */
 function inWorker<T>(
   request: WorkerRequest,
   transfer: Transferable[],
@@ -13,19 +14,7 @@ function inWorker<T>(
   progress?: Progress,
 ): Promise<T> {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' })
-  return new Promise<T>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<ImportResponse>) => {
-      const m = event.data
-      if (m.type === 'progress') progress?.(m.fraction, m.stage)
-      else if (m.type === 'error') reject(new Error(m.message))
-      else {
-        const value = pick(m)
-        if (value !== undefined) resolve(value)
-      }
-    }
-    worker.onerror = (event) => reject(new Error(`The worker stopped (${event.message}).`))
-    worker.postMessage(request, transfer)
-  }).finally(() => worker.terminate())
+  return callWorker(worker, request, transfer, pick, progress)
 }
 
 /** Reads a file to import, off the window's thread, reporting progress. */

@@ -10,6 +10,8 @@ import { Scheduler } from '../../core/scheduling/scheduler'
 import { at, deck, fact } from '../../core/testing/factories'
 import type { AttacheDb } from './db'
 import { DexieStore } from './dexie-store'
+import { updatePreset } from '../../app/optimize'
+import { defaultPreset } from '../../app/presets'
 import { freshDb } from './test-db'
 
 const scheduler = new Scheduler()
@@ -151,5 +153,32 @@ describe('tags and card history in IndexedDB', () => {
       durationMs: 1,
     })
     expect((await store.logsOfCard(id)).map((l) => l.rating)).toEqual([3, 4])
+  })
+})
+
+describe('presets in IndexedDB', () => {
+  it('saves a preset, gives it to a deck and reschedules its cards in one transaction', async () => {
+    db = await freshDb()
+    const store = new DexieStore(db)
+    await syncBuiltInDeck(store, bigDeck, scheduler, t0)
+    for (let day = 0; day < 4; day++)
+      for (let i = 0; i < 4; i++)
+        await answerFirst(store, new Date(t0.getTime() + day * DAY + i * MIN), 3)
+    const before = (await store.sectionCards('big', '')).filter((c) => c.reps > 0)
+    const preset = { ...defaultPreset(settings), id: 'slow', name: 'Slow', desiredRetention: 0.8 }
+    const now = new Date(t0.getTime() + 5 * DAY)
+    const changed = await updatePreset(store, preset, {
+      reschedule: true,
+      settings,
+      now,
+      deckId: 'big',
+    })
+    expect(changed).toBe(before.length)
+    expect((await store.getDeck('big'))?.presetId).toBe('slow')
+    const after = await store.getCards(before.map((c) => c.id))
+    expect(after.some((c, i) => (c?.due ?? 0) > (before[i]?.due ?? 0))).toBe(true)
+    // The deck studies with it.
+    const q = await studyQueue(store, { deckId: 'big', section: null }, settings, now)
+    expect(q.order.length).toBeGreaterThan(0)
   })
 })
