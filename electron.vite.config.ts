@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
+import { productionCspPlugin } from './build/csp-plugin'
 
 const platformImpl = resolve(__dirname, 'src/renderer/platform/electron-platform.ts')
 
@@ -20,6 +21,7 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     publicDir: resolve(__dirname, 'resources'),
     resolve: { alias: { '@platform': platformImpl } },
+    plugins: [productionCspPlugin()],
     build: { rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } } },
   },
 })

@@ -3,6 +3,7 @@ import { defineConfig } from 'vite'
 // Loaded with `--configLoader runner` (see package.json): the deck plugin reuses the main
 // process's TypeScript deck loader.
 import { decksPlugin } from './build/decks-plugin.ts'
+import { productionCspPlugin } from './build/csp-plugin.ts'
 
 const root = import.meta.dirname
 
@@ -19,6 +20,7 @@ export default defineConfig(({ mode }) => {
     publicDir: resolve(root, 'resources'),
     plugins: [
       decksPlugin([resolve(root, 'decks'), ...(e2e ? [resolve(root, 'e2e/fixtures/decks')] : [])]),
+      productionCspPlugin(),
     ],
     resolve: { alias: { '@platform': resolve(root, 'src/renderer/platform/web-platform.ts') } },
     build: { outDir: resolve(root, e2e ? 'out/web-e2e' : 'out/web'), emptyOutDir: true },

@@ -30,20 +30,27 @@ const checks = [
     },
   ],
   [
-    'main loads the preload and renderer it was built with',
+    'main loads the preload it was built with and the renderer from app://, not file://',
     () => {
       const code = readFileSync('out/main/index.js', 'utf8')
-      return code.includes('../preload/index.cjs') && code.includes('../renderer/index.html')
+      return (
+        code.includes('../preload/index.cjs') &&
+        code.includes('../renderer') &&
+        code.includes('app://attache/index.html') &&
+        !code.includes('loadFile(')
+      )
     },
   ],
   [
     // Scripts only from the app itself; WebAssembly (sql.js, for Anki packages) may compile,
-    // JavaScript eval may not.
+    // JavaScript eval may not; connections only to itself (no dev server socket when built).
     'renderer has the strict CSP',
     () => {
       const html = readFileSync('out/renderer/index.html', 'utf8')
       return (
         /script-src 'self'(?: 'wasm-unsafe-eval')?;/.test(html) &&
+        /connect-src 'self';/.test(html) &&
+        !html.includes('ws:') &&
         !html.includes("'unsafe-eval'") &&
         !/script-src[^;]*unsafe-inline/.test(html)
       )

@@ -14,6 +14,8 @@ const recorded = vi.hoisted(() => ({
   permissionRequest: undefined as
     undefined | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
   loaded: [] as string[],
+  schemes: [] as unknown[],
+  protocols: new Map<string, unknown>(),
 }))
 
 vi.mock('electron', () => {
@@ -79,6 +81,10 @@ vi.mock('electron', () => {
       },
     },
     shell: { openExternal: vi.fn(async () => {}) },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.schemes.push(...schemes),
+      handle: (scheme: string, handler: unknown) => recorded.protocols.set(scheme, handler),
+    },
   }
 })
 
@@ -102,7 +108,17 @@ describe('Electron main process wiring', () => {
       disableBlinkFeatures: 'Auxclick',
     })
     expect(String(prefs['preload'])).toMatch(/preload[\\/]index\.cjs$/)
-    expect(recorded.loaded[0]).toMatch(/renderer[\\/]index\.html$/)
+    // The built page comes from app://, never file:// (where every local file is 'self').
+    expect(recorded.loaded).toEqual(['app://attache/index.html'])
+  })
+
+  it('serves app:// as a privileged standard scheme from the renderer folder only', async () => {
+    expect(recorded.schemes).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ])
+    const handler = recorded.protocols.get('app') as (r: { url: string }) => Promise<Response>
+    expect((await handler({ url: 'app://attache/../../../etc/passwd' })).status).toBe(404)
+    expect((await handler({ url: 'app://other/index.html' })).status).toBe(404)
   })
 
   it('locks navigation and new windows', () => {

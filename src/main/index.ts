@@ -1,9 +1,16 @@
 // The thin Electron shell: everything with logic lives in modules that take Electron's calls
 // as parameters (see ipc-registry, deck-loader, open-external, window-hardening) and is
 // tested in Node without Electron.
-import { BrowserWindow, app, ipcMain, session, shell } from 'electron'
+import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import {
+  APP_INDEX_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  appProtocolHandler,
+} from './app-protocol'
+import { developmentOverrides } from './development-overrides'
 import { backupFolder } from './backup-folder'
 import { guardClose } from './close-guard'
 import { loadDecks } from './deck-loader'
@@ -13,16 +20,20 @@ import { registerIpcHandlers, rendererUrlCheck } from './ipc-registry'
 import { openExternalUrl } from './open-external'
 import { denyAllPermissions, lockNavigation, secureWebPreferences } from './window-hardening'
 
-const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
-const indexHtml = join(__dirname, '../renderer/index.html')
-const isTrustedUrl = rendererUrlCheck(pathToFileURL(indexHtml).href, devServerUrl)
+// ELECTRON_RENDERER_URL and the ATTACHE_* variables count only in development and tests.
+const dev = developmentOverrides(process.env, app.isPackaged)
+const devServerUrl = dev.devServerUrl
+const rendererDir = join(__dirname, '../renderer')
+const isTrustedUrl = rendererUrlCheck(APP_INDEX_URL, devServerUrl)
+
+// The built renderer is served from app://attache (see app-protocol), registered before ready.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
 
 function deckDirs(): string[] {
   const builtIn = app.isPackaged
     ? join(process.resourcesPath, 'decks')
     : join(app.getAppPath(), 'decks')
-  const extra = process.env['ATTACHE_EXTRA_DECKS_DIR']
-  return extra ? [builtIn, extra] : [builtIn]
+  return dev.extraDecksDir ? [builtIn, dev.extraDecksDir] : [builtIn]
 }
 
 let closeReady: () => void = () => undefined
@@ -52,13 +63,11 @@ function createWindow(): void {
   // The renderer backs up a changed collection before the window goes (issue 9).
   closeReady = guardClose(win, 15_000)
   win.once('ready-to-show', () => win.show())
-  if (devServerUrl) void win.loadURL(devServerUrl)
-  else void win.loadFile(indexHtml)
+  void win.loadURL(devServerUrl ?? APP_INDEX_URL)
 }
 
 // A user-data override lets e2e runs use a fresh profile per test.
-const userData = process.env['ATTACHE_USER_DATA_DIR']
-if (userData) app.setPath('userData', userData)
+if (dev.userDataDir) app.setPath('userData', dev.userDataDir)
 
 // Automatic backups live beside the profile, in <userData>/backups.
 const backups = backupFolder(join(app.getPath('userData'), 'backups'), nodeBackupFs)
@@ -66,6 +75,10 @@ const backups = backupFolder(join(app.getPath('userData'), 'backups'), nodeBacku
 app.enableSandbox()
 void app.whenReady().then(() => {
   denyAllPermissions(session.defaultSession)
+  protocol.handle(
+    APP_SCHEME,
+    appProtocolHandler(rendererDir, async (path) => new Uint8Array(await readFile(path))),
+  )
   registerIpcHandlers(
     ipcMain,
     {

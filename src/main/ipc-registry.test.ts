@@ -22,7 +22,7 @@ function fakeIpcMain() {
   }
 }
 
-const APP = 'file:///opt/attache/out/renderer/index.html'
+const APP = 'app://attache/index.html'
 
 function setup() {
   const ipc = fakeIpcMain()
@@ -99,11 +99,28 @@ describe('registerIpcHandlers', () => {
 })
 
 describe('rendererUrlCheck', () => {
-  it('trusts only the dev server origin during development', () => {
+  it('trusts only the dev server’s page during development', () => {
     const check = rendererUrlCheck(APP, 'http://localhost:5173/')
     expect(check('http://localhost:5173/index.html')).toBe(true)
+    expect(check('http://localhost:5173/?x=1#y')).toBe(true)
     expect(check('http://localhost:5174/')).toBe(false)
+    expect(check('http://127.0.0.1:5173/')).toBe(false)
+    expect(check('http://localhost:5173/other.html')).toBe(false)
     expect(check(APP)).toBe(false)
     expect(check('not a url')).toBe(false)
+  })
+
+  it('trusts only the app:// index page of the built app: host and path included', () => {
+    const check = rendererUrlCheck(APP)
+    expect(check(APP)).toBe(true)
+    expect(check(`${APP}#/study`)).toBe(true)
+    for (const url of [
+      'app://evil/index.html',
+      'app://attache/assets/other.html',
+      'app://user@attache/index.html',
+      'file:///opt/attache/out/renderer/index.html',
+      'https://attache/index.html',
+    ])
+      expect(check(url)).toBe(false)
   })
 })

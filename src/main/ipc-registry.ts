@@ -47,12 +47,13 @@ export function registerIpcHandlers(
 }
 
 /**
- * Whether a frame URL is the app's renderer: the dev server's origin during development,
- * otherwise the packaged index.html itself (file: URLs have no origin to compare).
+ * Whether a frame URL is the app's renderer page, compared whole: scheme, host (and port),
+ * and path — the dev server's page during development, otherwise the app:// index.html. A
+ * query or fragment does not change the page; anything else is another page.
  */
-export function rendererUrlCheck(appIndexFileUrl: string, devServerUrl?: string) {
-  const devOrigin = devServerUrl ? new URL(devServerUrl).origin : null
-  const index = new URL(appIndexFileUrl)
+export function rendererUrlCheck(appIndexUrl: string, devServerUrl?: string) {
+  const page = new URL(devServerUrl ?? appIndexUrl)
+  const paths = devServerUrl ? ['/', '/index.html'] : [page.pathname]
   return (url: string): boolean => {
     let u: URL
     try {
@@ -60,7 +61,12 @@ export function rendererUrlCheck(appIndexFileUrl: string, devServerUrl?: string)
     } catch {
       return false
     }
-    if (devOrigin) return u.origin === devOrigin
-    return u.protocol === 'file:' && u.pathname === index.pathname
+    return (
+      u.protocol === page.protocol &&
+      u.host === page.host &&
+      !u.username &&
+      !u.password &&
+      paths.includes(u.pathname)
+    )
   }
 }

@@ -8,17 +8,23 @@ import {
 
 describe('window hardening', () => {
   it('prevents every navigation and denies every new window, passing the URL to the external opener', () => {
-    let navigate: Parameters<ContentsLike['on']>[1] = () => {}
+    const listeners = new Map<string, Parameters<ContentsLike['on']>[1]>()
     let windowOpen: Parameters<ContentsLike['setWindowOpenHandler']>[0] = () => ({ action: 'deny' })
     const contents: ContentsLike = {
-      on: (_e, l) => (navigate = l),
+      on: (e, l) => listeners.set(e, l),
       setWindowOpenHandler: (h) => (windowOpen = h),
     }
     const open = vi.fn()
     lockNavigation(contents, open)
     const event = { preventDefault: vi.fn() }
-    navigate(event, 'https://evil.example/')
+    listeners.get('will-navigate')?.(event, 'https://evil.example/')
     expect(event.preventDefault).toHaveBeenCalled()
+    // Frames and redirects are refused and never opened outside.
+    for (const name of ['will-frame-navigate', 'will-redirect']) {
+      const e = { preventDefault: vi.fn(), url: 'https://evil.example/frame' }
+      listeners.get(name)?.(e)
+      expect(e.preventDefault, name).toHaveBeenCalled()
+    }
     expect(windowOpen({ url: 'https://www.mofa.go.jp/' })).toEqual({ action: 'deny' })
     expect(open.mock.calls).toEqual([['https://evil.example/'], ['https://www.mofa.go.jp/']])
   })

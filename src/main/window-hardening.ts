@@ -1,8 +1,8 @@
 /** The parts of Electron's WebContents that hardening touches (parameters, for Node tests). */
 export interface ContentsLike {
   on(
-    event: 'will-navigate',
-    listener: (event: { preventDefault(): void }, url: string) => void,
+    event: 'will-navigate' | 'will-frame-navigate' | 'will-redirect',
+    listener: (event: { preventDefault(): void; url?: string }, url?: string) => void,
   ): void
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void
 }
@@ -15,14 +15,19 @@ export interface SessionLike {
 }
 
 /**
- * Denies every navigation and every new window (Electron security items 13 and 14). Links
- * the user clicks go through `openExternal`, which applies its own allow-list.
+ * Denies every navigation, frame navigation, redirect and new window (Electron security items
+ * 13 and 14). Links the user clicks go through `openExternal`, which applies its own
+ * allow-list.
  */
 export function lockNavigation(contents: ContentsLike, openExternal: (url: string) => void): void {
   contents.on('will-navigate', (event, url) => {
     event.preventDefault()
-    openExternal(url)
+    if (url) openExternal(url)
   })
+  // A frame's navigation (an iframe a note might smuggle in) and a redirect while loading are
+  // refused too; neither is handed to the browser.
+  contents.on('will-frame-navigate', (event) => event.preventDefault())
+  contents.on('will-redirect', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
     openExternal(url)
     return { action: 'deny' }
