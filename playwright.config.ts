@@ -26,8 +26,11 @@ if (electron.path === null && process.env['TEST_WORKER_INDEX'] === undefined) {
 
 /** Specs that exercise a README command as typed, not the app as built. */
 const README_COMMANDS = /readme-commands\.spec\.ts/
-/** Specs of browser-only situations (other tabs, storage switched off). */
-const WEB_ONLY = /web-storage\.spec\.ts/
+/**
+ * Specs of browser-only situations: other tabs, storage switched off or failing (faults are
+ * injected into the page's IndexedDB), the browser killed.
+ */
+const WEB_ONLY = /(web-storage|durability|storage-faults)\.spec\.ts/
 
 export default defineConfig<object, WorkerOptions>({
   testDir: './e2e',

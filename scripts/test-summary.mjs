@@ -1,6 +1,6 @@
 // The closing line of `npm test`: totals from Vitest's and Playwright's JSON reports, and a
 // plain statement when the Electron e2e project did not run (it is never counted as passed).
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 
 /** @param {string} f */
 const read = (f) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null)
@@ -50,6 +50,28 @@ console.log(
   hostile
     ? `hostile content: ${hostile.payloads} payloads in ${hostile.fields} fields, shown on ${hostile.screens.length} screens: ${hostile.executed} executed, ${hostile.remote} remote loads, ${hostile.dangerousInPage} dangerous in the page`
     : 'hostile content: NOT RUN (reports/hostile.json is missing)',
+)
+/** @type {Record<string, { acked: number; landed: number; done: boolean }[] | null>} */
+const kills = Object.fromEntries(
+  ['grade', 'undo', 'sync', 'import'].map((k) => [k, read(`reports/durability/${k}.json`)]),
+)
+const missing = Object.entries(kills).filter(([, v]) => !v)
+const points = Object.values(kills).reduce((n, v) => n + (v?.length ?? 0), 0)
+const during = (/** @type {string} */ k) => (kills[k] ?? []).filter((r) => r.landed > 0).length
+console.log(
+  missing.length === 4
+    ? 'durability: NOT RUN (reports/durability/ is missing)'
+    : `durability: ${points} SIGKILL points survived (grading ${kills.grade?.length ?? 0}, undo ${kills.undo?.length ?? 0}, deck sync ${kills.sync?.length ?? 0}, import ${kills.import?.length ?? 0}): every acknowledged write kept once, nothing half-written (${(kills.grade ?? []).concat(kills.undo ?? []).reduce((n, r) => n + r.acked, 0)} acknowledged grades; sync stored whole ${during('sync')}×, not yet ${(kills.sync?.length ?? 0) - during('sync')}×; import whole ${during('import')}×, not yet ${(kills.import?.length ?? 0) - during('import')}×)${missing.length ? `; NOT RUN: ${missing.map(([k]) => k).join(', ')}` : ''}`,
+)
+const faultFiles = existsSync('reports/faults')
+  ? readdirSync('reports/faults').map((f) => read(`reports/faults/${f}`))
+  : []
+/** @type {string[]} */
+const faults = faultFiles.flatMap((f) => f?.faults ?? [])
+console.log(
+  faults.length
+    ? `storage faults: ${faults.length} injected (${[...new Set(faults.map((f) => f.split(':')[0]))].join(', ')}; disk full and failing writes): each said on screen, nothing half-written, the app kept working`
+    : 'storage faults: NOT RUN (reports/faults/ is missing)',
 )
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
 process.exit(failed > 0 ? 1 : 0)

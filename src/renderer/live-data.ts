@@ -49,7 +49,9 @@ import { statisticsInWorker } from './import/read-in-worker'
 import platform from '@platform'
 import { forgetMediaUrls } from './media-urls'
 import { scheduler, startApp, store, type StartupReport } from './app-services'
-import { storageErrorMessage } from './storage/storage-errors'
+import { storageErrorMessage, writeErrorMessage } from './storage/storage-errors'
+import { EditError } from '../app/editing'
+import { ImportError } from '../core/formats/import-error'
 
 /** The current settings; defaults until the first read finishes. */
 export function useSettings(): Settings {
@@ -349,9 +351,17 @@ export function planImportOf(data: CollectionData) {
   return planImport(store, data, new Date())
 }
 
-/** Imports `data` in one transaction; the media cache learns the new files on next view. */
-export function importData(data: CollectionData, conflict: ConflictChoice) {
-  return applyImport(store, data, conflict, new Date())
+/**
+ * Imports `data` in one transaction; the media cache learns the new files on next view. A
+ * write the storage refuses is said in the app's words (nothing of it was written).
+ */
+export async function importData(data: CollectionData, conflict: ConflictChoice) {
+  try {
+    return await applyImport(store, data, conflict, new Date())
+  } catch (e) {
+    if (e instanceof ImportError || e instanceof EditError) throw e
+    throw new Error(writeErrorMessage(e), { cause: e })
+  }
 }
 
 /** The collection (or one deck of it, with the decks inside) as rows, for an export. */
@@ -361,7 +371,11 @@ export function collectionForExport(deckId?: string) {
 
 /** Replaces the whole collection with a backup's; media shown before are forgotten. */
 export async function restoreFromBackup(data: CollectionData) {
-  await restoreCollection(store, data)
+  try {
+    await restoreCollection(store, data)
+  } catch (e) {
+    throw new Error(writeErrorMessage(e), { cause: e })
+  }
   forgetMediaUrls()
 }
 

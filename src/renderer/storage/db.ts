@@ -25,6 +25,34 @@ export type AttacheDb = Dexie & {
 const DB_NAME = 'attache'
 
 /**
+ * The tables and indexes each schema version declared (Dexie's syntax; null drops a table).
+ * Kept as data so the migration tests can make a database exactly as each version left it.
+ */
+export const SCHEMAS = {
+  1: {
+    decks: 'id',
+    notes: 'id, deckId',
+    cards: 'id, deckId',
+    reviewLogs: '++id, cardId, [deckId+review]',
+    settings: 'key',
+  },
+  2: {},
+  3: {
+    noteTypes: 'id',
+    notes: 'id, deckId, [deckId+position], *tags, deletedAt',
+    cards:
+      'id, noteId, [deckId+queue+due], [deckId+queue+position], [deckId+position], [deckId+sectionKey], buriedUntil',
+    reviewLogs: null,
+    revlog: 'id, [cardId+id]',
+    presets: 'id',
+  },
+  4: { media: 'name' },
+} as const satisfies Record<number, Record<string, string | null>>
+
+/** Today's schema version. */
+export const SCHEMA_VERSION = 4
+
+/**
  * Opens the study database. Every `version(n)` stays when a new one is added; data changes
  * come with `.upgrade()`. Indexes are what the queries of `DexieStore` use: the queue by deck,
  * queue and due time or position; a deck's sections by key prefix; cards by note; the review
@@ -33,17 +61,11 @@ const DB_NAME = 'attache'
 export function openDb(name: string = DB_NAME): AttacheDb {
   // 'strict': a review is on disk before the next card appears.
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as AttacheDb
-  db.version(1).stores({
-    decks: 'id',
-    notes: 'id, deckId',
-    cards: 'id, deckId',
-    reviewLogs: '++id, cardId, [deckId+review]',
-    settings: 'key',
-  })
+  db.version(1).stores(SCHEMAS[1])
   // Version 2: times are stored as epoch ms, not Date objects (issue 6: Dexie clones Dates by
   // their constructor, and a Date made under a fake clock came back as an empty object).
   db.version(2)
-    .stores({})
+    .stores(SCHEMAS[2])
     .upgrade(async (tx) => {
       const ms = (d: unknown) => (d instanceof Date ? d.getTime() : d)
       await tx
@@ -69,18 +91,8 @@ export function openDb(name: string = DB_NAME): AttacheDb {
     })
   // Version 3: the collection model (issue 7) — note types, notes with fields and guids, cards
   // as note + ordinal in a queue, and a review log keyed by answer time.
-  db.version(3)
-    .stores({
-      noteTypes: 'id',
-      notes: 'id, deckId, [deckId+position], *tags, deletedAt',
-      cards:
-        'id, noteId, [deckId+queue+due], [deckId+queue+position], [deckId+position], [deckId+sectionKey], buriedUntil',
-      reviewLogs: null,
-      revlog: 'id, [cardId+id]',
-      presets: 'id',
-    })
-    .upgrade(upgradeToNoteModel)
+  db.version(3).stores(SCHEMAS[3]).upgrade(upgradeToNoteModel)
   // Version 4: media files notes refer to by name (imports, pasted images; issues 8 and 9).
-  db.version(4).stores({ media: 'name' })
+  db.version(4).stores(SCHEMAS[4])
   return db
 }

@@ -21,5 +21,19 @@ export function storageErrorMessage(e: unknown): string {
     )
   if (is('QuotaExceededError'))
     return 'The disk is full, or this site’s storage quota is used up: free some space and try again. Nothing was saved.'
-  return `The browser would not open Attaché’s storage. Reload the page; if it happens again, restart the browser. Nothing was changed. (${name || 'Error'}: ${detail})`
+  return `The browser’s storage failed (${name || 'Error'}: ${detail}). Reload the page; if it happens again, restart the browser. Nothing was changed.`
+}
+
+/**
+ * Why a write did not happen, in the app's words, for a message beside the thing that was not
+ * saved: a full disk says so; any other refusal names the browser's error. Either way the
+ * write was one transaction, so nothing of it was saved.
+ */
+export function writeErrorMessage(e: unknown): string {
+  const name = e instanceof Error ? e.name : ''
+  const inner = (e as { inner?: { name?: string; message?: string } } | null)?.inner
+  if (name === 'QuotaExceededError' || inner?.name === 'QuotaExceededError')
+    return 'The disk is full, or this site’s storage quota is used up: free some space and try again. Nothing was saved.'
+  const detail = inner?.message ?? (e instanceof Error ? e.message : String(e))
+  return `The browser’s storage refused the write (${inner?.name ?? (name || 'Error')}: ${detail}). Nothing was saved; try again, and restart the browser if it keeps happening.`
 }

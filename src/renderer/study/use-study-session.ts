@@ -22,6 +22,7 @@ import { fuzzSeed, type Grade } from '../../core/scheduling/scheduler'
 import { fromStoredState } from '../../core/scheduling/stored-state'
 import type { QueueCounts } from '../../core/study/review-queue'
 import { store } from '../app-services'
+import { writeErrorMessage } from '../storage/storage-errors'
 import { schedulerOptionsFor } from '../../app/exam-plan'
 import { leechRuleOf, presetOf, type Preset } from '../../app/presets'
 import { Scheduler } from '../../core/scheduling/scheduler'
@@ -201,9 +202,7 @@ export function useStudySession(
         await work()
       } catch (e) {
         const text =
-          e instanceof StaleCardError
-            ? e.message
-            : `Could not save: ${e instanceof Error ? e.message : String(e)}`
+          e instanceof StaleCardError ? e.message : `Could not save: ${writeErrorMessage(e)}`
         setState((s) => ({ ...s, message: { text, tone: 'error' } }))
         logs.current = null
         await showNext()
@@ -291,20 +290,31 @@ export function useStudySession(
   const undo = useCallback(
     () =>
       run(async () => {
-        // An entry that cannot be undone is dropped with its reason, so the ones before it
-        // stay reachable.
-        const last = undoStack.current.pop()
+        const last = undoStack.current.at(-1)
         if (!last) {
           setState((s) => ({ ...s, message: { text: 'Nothing to undo.', tone: 'info' } }))
           return
         }
+        // Taken off the stack once undone. An entry that can no longer be undone (the card
+        // changed since) is dropped with its reason, so the ones before it stay reachable; one
+        // the storage refused stays, to be tried again.
+        const undone = async <T>(work: Promise<T>): Promise<T> => {
+          try {
+            const result = await work
+            undoStack.current.pop()
+            return result
+          } catch (e) {
+            if (e instanceof StaleCardError) undoStack.current.pop()
+            throw e
+          }
+        }
         if (last.kind === 'change') {
-          const card = await undoCardChange(store, last.change)
+          const card = await undone(undoCardChange(store, last.change))
           setState((s) => ({ ...s, message: { text: `Undone: ${last.label}`, tone: 'info' } }))
           await showNext(card.id)
           return
         }
-        const card = await undoAnswer(store, last.receipt)
+        const card = await undone(undoAnswer(store, last.receipt))
         logs.current = null
         setState((s) => ({
           ...s,

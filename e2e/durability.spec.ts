@@ -1,0 +1,382 @@
+// Durability: Chromium on a persistent profile is killed with SIGKILL (its whole process group,
+// no chance to flush anything) at a random moment while the app grades, undoes, syncs the
+// built-in decks on first start, or imports a package; then it is started again on the same
+// profile and the stored rows are read with raw IndexedDB before the app runs:
+// - every grade the screen acknowledged is stored, exactly once; at most the one grade or undo
+//   in flight when the browser died may also have landed; each card's state matches its log;
+// - a deck sync or an import is all there or not there at all, and all there once the screen
+//   said it was done.
+// 50 kill points in all (seeded, so a failure names its seed and can be run again); the count
+// survived is written to reports/durability.json and printed at the end of `npm test`.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from '@playwright/test'
+import { chromiumLaunchOptions } from './chromium'
+import { expect, test } from './fixtures'
+import { packageWithAYearOfHistory } from './packages'
+
+const CHAPTER_DECK = 'bluebook-2020-global-security'
+const CHAPTER_NAME = 'Diplomatic Bluebook 2020 · Global Security'
+const REPORT_DIR = 'reports/durability'
+
+/** A small seeded generator (mulberry32): kill moments that can be replayed from the seed. */
+function random(seed: number) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** Chromium started by this test on a profile folder, so it can be killed like a crash. */
+class OwnChromium {
+  private constructor(
+    private readonly process: ChildProcess,
+    readonly browser: Browser,
+  ) {}
+
+  static async start(profile: string): Promise<OwnChromium> {
+    const { executablePath, args } = chromiumLaunchOptions()
+    const child = spawn(
+      executablePath,
+      [
+        ...args,
+        '--headless=new',
+        `--user-data-dir=${profile}`,
+        '--remote-debugging-port=0',
+        'about:blank',
+      ],
+      { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
+    )
+    const endpoint = await new Promise<string>((resolve, reject) => {
+      let err = ''
+      const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${err}`)), 20_000)
+      child.stderr?.on('data', (chunk: Buffer) => {
+        err += chunk.toString()
+        const ws = /DevTools listening on (ws:\/\/\S+)/.exec(err)
+        if (ws?.[1]) {
+          clearTimeout(timer)
+          resolve(ws[1])
+        }
+      })
+      child.once('exit', (code) => reject(new Error(`Chromium exited (${code}): ${err}`)))
+    })
+    const browser = await chromium.connectOverCDP(endpoint)
+    return new OwnChromium(child, browser)
+  }
+
+  async page(): Promise<Page> {
+    const context = this.browser.contexts()[0]
+    if (!context) throw new Error('no default context')
+    return context.pages()[0] ?? context.newPage()
+  }
+
+  /** SIGKILL to Chromium's whole process group; resolves when the browser process is gone. */
+  async kill(): Promise<void> {
+    const exited = new Promise<void>((r) => this.process.once('exit', () => r()))
+    if (this.process.pid) process.kill(-this.process.pid, 'SIGKILL')
+    await exited
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined)
+    await this.kill().catch(() => undefined)
+  }
+}
+
+/** What raw IndexedDB holds, read on a page of the app's origin where the app does not run. */
+interface Stored {
+  logs: { id: number; cardId: string; revision: number | null }[]
+  cards: { id: string; deckId: string; reps: number }[]
+  notes: { id: string; deckId: string }[]
+}
+
+async function readStored(page: Page, origin: string): Promise<Stored> {
+  // An image of the app's own origin: same IndexedDB, and the app's script never starts.
+  await page.goto(new URL('icon.svg', origin).href)
+  return page.evaluate(
+    () =>
+      new Promise<Stored>((resolve, reject) => {
+        const open = indexedDB.open('attache')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          const names = ['revlog', 'cards', 'notes'].filter((n) => db.objectStoreNames.contains(n))
+          if (names.length < 3) {
+            db.close()
+            resolve({ logs: [], cards: [], notes: [] })
+            return
+          }
+          const tx = db.transaction(names)
+          const all = (name: string) =>
+            new Promise<unknown[]>((ok, fail) => {
+              const get = tx.objectStore(name).getAll()
+              get.onsuccess = () => ok(get.result as unknown[])
+              get.onerror = () => fail(get.error)
+            })
+          void Promise.all([all('revlog'), all('cards'), all('notes')]).then(
+            ([logs, cards, notes]) => {
+              db.close()
+              resolve({
+                logs: (logs as { id: number; cardId: string; before?: { revision: number } }[]).map(
+                  (l) => ({ id: l.id, cardId: l.cardId, revision: l.before?.revision ?? null }),
+                ),
+                cards: (cards as { id: string; deckId: string; reps: number }[]).map((c) => ({
+                  id: c.id,
+                  deckId: c.deckId,
+                  reps: c.reps,
+                })),
+                notes: (notes as { id: string; deckId: string }[]).map((n) => ({
+                  id: n.id,
+                  deckId: n.deckId,
+                })),
+              })
+            },
+            reject,
+          )
+        }
+      }),
+  )
+}
+
+async function openApp(page: Page, origin: string) {
+  await page.goto(origin)
+  await expect(page.getByRole('button', { name: 'Study Mechanics fixture' })).toBeVisible({
+    timeout: 20_000,
+  })
+}
+
+const reviewedOf = async (page: Page) =>
+  Number(/(\d+) reviewed/.exec((await page.getByTestId('progress').textContent()) ?? '')?.[1])
+
+/** Waits until the session's "reviewed" count is `n`; true if it got there. */
+const reviewedBecomes = (page: Page, n: number) =>
+  page
+    .waitForFunction(
+      (want) =>
+        new RegExp(`(?<!\\d)${want} reviewed`).test(
+          document.querySelector('[data-testid="progress"]')?.textContent ?? '',
+        ),
+      n,
+      { timeout: 10_000 },
+    )
+    .then(() => true)
+
+type Kind = 'grade' | 'undo' | 'sync' | 'import'
+
+/** One kill point: run `kind` on a fresh profile, kill at a seeded moment, restart, check. */
+async function killPoint(kind: Kind, seed: number, origin: string, apkg: Buffer, full: FullDecks) {
+  const rnd = random(seed)
+  const profile = mkdtempSync(join(tmpdir(), `attache-kill-${kind}-`))
+  try {
+    let chromium = await OwnChromium.start(profile)
+    let page = await chromium.page()
+    if (kind !== 'sync') await openApp(page, origin)
+    let acked = 0
+    let inFlight: 'grade' | 'undo' | null = null
+    let done = false
+    let killed = false
+    let workError: string | null = null
+    const work = (async () => {
+      if (kind === 'sync') {
+        await page.goto(origin)
+        await page.getByRole('button', { name: 'Study Mechanics fixture' }).waitFor()
+        if (!killed) done = true
+        return
+      }
+      if (kind === 'import') {
+        const dialog = page.getByRole('dialog', { name: 'Import' })
+        await page.getByRole('button', { name: 'Import', exact: true }).click()
+        await dialog.getByLabel('File to import').setInputFiles({
+          name: 'treaties.apkg',
+          mimeType: 'application/octet-stream',
+          buffer: apkg,
+        })
+        await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+        await dialog
+          .getByRole('status')
+          .filter({ hasText: /^Imported / })
+          .waitFor()
+        if (!killed) done = true
+        return
+      }
+      await page.getByRole('button', { name: `Study ${CHAPTER_NAME}`, exact: true }).click()
+      for (let step = 0; !killed; step++) {
+        const n = await reviewedOf(page)
+        if (kind === 'undo' && n > 0 && rnd() < 0.4) {
+          inFlight = 'undo'
+          await page.keyboard.press('Control+z')
+          if (await reviewedBecomes(page, n - 1)) acked--
+          inFlight = null
+          continue
+        }
+        await page.getByTestId('card-front').waitFor()
+        const card = page.locator('article.card')
+        if ((await card.getAttribute('data-answer-mode')) === 'type') {
+          await page.getByTestId('typed-answer').fill('1')
+          await page.keyboard.press('Enter')
+        } else await page.keyboard.press('Space')
+        await page.getByTestId('card-back').waitFor()
+        inFlight = 'grade'
+        await page.keyboard.press(rnd() < 0.3 ? '1' : '3')
+        if (await reviewedBecomes(page, n + 1)) acked++
+        inFlight = null
+      }
+    })().catch((e: unknown) => {
+      // After the kill every call fails; before it, a failure means the work never happened.
+      if (!killed) workError = e instanceof Error ? e.message : String(e)
+    })
+    // A moment inside the work: start-up sync and imports are short, grading goes on.
+    const killAfter =
+      kind === 'sync'
+        ? 100 + rnd() * 1400
+        : kind === 'import'
+          ? 150 + rnd() * 1500
+          : 400 + rnd() * 3000
+    await sleep(killAfter)
+    killed = true
+    const lastInFlight = inFlight as 'grade' | 'undo' | null
+    await chromium.kill()
+    await work
+    if (workError)
+      throw new Error(`${kind} seed ${seed}: the work failed before the kill: ${workError}`)
+
+    chromium = await OwnChromium.start(profile)
+    page = await chromium.page()
+    const stored = await readStored(page, origin)
+    const where = `${kind} kill point, seed ${seed}, killed after ${Math.round(killAfter)} ms`
+
+    if (kind === 'grade' || kind === 'undo') {
+      // Every acknowledged grade stored, none twice; only the one in flight may differ.
+      const expected = acked
+      const low = lastInFlight === 'undo' ? expected - 1 : expected
+      const high = lastInFlight === 'grade' ? expected + 1 : expected
+      expect(stored.logs.length, where).toBeGreaterThanOrEqual(low)
+      expect(stored.logs.length, where).toBeLessThanOrEqual(high)
+      const answered = stored.logs.map((l) => `${l.cardId}@${l.revision}`)
+      expect(new Set(answered).size, `${where}: an answer stored twice`).toBe(answered.length)
+      const perCard = new Map<string, number>()
+      for (const l of stored.logs) perCard.set(l.cardId, (perCard.get(l.cardId) ?? 0) + 1)
+      for (const c of stored.cards)
+        expect(c.reps, `${where}: card ${c.id} and its log disagree`).toBe(perCard.get(c.id) ?? 0)
+    } else if (kind === 'sync') {
+      for (const [deckId, count] of full.cardsByDeck) {
+        const have = stored.cards.filter((c) => c.deckId === deckId).length
+        expect([0, count], `${where}: deck ${deckId} half-synced (${have} cards)`).toContain(have)
+        if (done) expect(have, `${where}: deck ${deckId} acknowledged`).toBe(count)
+      }
+    } else {
+      const notes = stored.notes.filter((n) => n.id.startsWith('treaty-')).length
+      const logs = stored.logs.filter((l) => l.cardId.startsWith('treaty-')).length
+      expect(
+        [`0/0`, `${full.importNotes}/${full.importLogs}`],
+        `${where}: import half-written`,
+      ).toContain(`${notes}/${logs}`)
+      if (done) expect(notes, `${where}: import acknowledged`).toBe(full.importNotes)
+    }
+    // And the app starts on what was left, and works.
+    await openApp(page, origin)
+    await chromium.close()
+    // What was on disk when it died: logs for grading, the chapter's cards for a sync, the
+    // package's notes for an import.
+    const landed =
+      kind === 'sync'
+        ? stored.cards.filter((c) => c.deckId === CHAPTER_DECK).length
+        : kind === 'import'
+          ? stored.notes.filter((n) => n.id.startsWith('treaty-')).length
+          : stored.logs.length
+    return {
+      kind,
+      seed,
+      killAfter: Math.round(killAfter),
+      acked,
+      landed,
+      inFlight: lastInFlight,
+      done,
+    }
+  } finally {
+    rmSync(profile, { recursive: true, force: true })
+  }
+}
+
+interface FullDecks {
+  cardsByDeck: Map<string, number>
+  importNotes: number
+  importLogs: number
+}
+
+/** What a start-up sync and an import store when nothing interrupts them. */
+async function referenceRun(origin: string, apkg: Buffer): Promise<FullDecks> {
+  const profile = mkdtempSync(join(tmpdir(), 'attache-kill-reference-'))
+  const chromium = await OwnChromium.start(profile)
+  try {
+    const page = await chromium.page()
+    await openApp(page, origin)
+    const dialog = page.getByRole('dialog', { name: 'Import' })
+    await page.getByRole('button', { name: 'Import', exact: true }).click()
+    await dialog.getByLabel('File to import').setInputFiles({
+      name: 'treaties.apkg',
+      mimeType: 'application/octet-stream',
+      buffer: apkg,
+    })
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+    await expect(dialog.getByRole('status')).toContainText('Imported', { timeout: 20_000 })
+    const stored = await readStored(page, origin)
+    const cardsByDeck = new Map<string, number>()
+    for (const c of stored.cards)
+      if (!c.id.startsWith('treaty-'))
+        cardsByDeck.set(c.deckId, (cardsByDeck.get(c.deckId) ?? 0) + 1)
+    return {
+      cardsByDeck,
+      importNotes: stored.notes.filter((n) => n.id.startsWith('treaty-')).length,
+      importLogs: stored.logs.filter((l) => l.cardId.startsWith('treaty-')).length,
+    }
+  } finally {
+    await chromium.close()
+    rmSync(profile, { recursive: true, force: true })
+  }
+}
+
+// Four groups that run in parallel on the two workers; 50 kill points in all.
+const GROUPS: [Kind, number][] = [
+  ['grade', 16],
+  ['undo', 12],
+  ['sync', 11],
+  ['import', 11],
+]
+
+for (const [kind, points] of GROUPS)
+  test(`SIGKILL at ${points} random moments while ${kind === 'grade' ? 'grading' : kind === 'undo' ? 'grading and undoing' : kind === 'sync' ? 'syncing the built-in decks' : 'importing a package'}: nothing acknowledged is lost, nothing is half-written`, async ({
+    baseURL,
+  }, testInfo) => {
+    test.setTimeout(points * 25_000)
+    const origin = baseURL ?? ''
+    const { apkg } = await packageWithAYearOfHistory(new Date('2026-06-01T10:00:00Z'))
+    const full = await referenceRun(origin, apkg)
+    expect(full.cardsByDeck.get(CHAPTER_DECK)).toBeGreaterThan(400)
+    expect(full.importNotes).toBe(30)
+    const results = []
+    for (let i = 0; i < points; i++)
+      results.push(
+        await killPoint(
+          kind,
+          1000 * (GROUPS.findIndex((g) => g[0] === kind) + 1) + i,
+          origin,
+          apkg,
+          full,
+        ),
+      )
+    testInfo.annotations.push({ type: 'kill points', description: String(results.length) })
+    mkdirSync(REPORT_DIR, { recursive: true })
+    writeFileSync(join(REPORT_DIR, `${kind}.json`), JSON.stringify(results))
+    // Kill points that caught the work in the middle, not only before or after it.
+    if (kind === 'grade' || kind === 'undo')
+      expect(results.filter((r) => r.acked > 0).length).toBeGreaterThan(points / 2)
+  })

@@ -1,0 +1,234 @@
+// Storage faults injected into the real IndexedDB of a real Chromium: writes to chosen object
+// stores throw (the disk full — QuotaExceededError — or the backend failing — UnknownError)
+// during an answer, an undo, a settings change, the built-in decks' first sync and an import.
+// Each time: a message on screen in the app's words, nothing half-written (raw IndexedDB read
+// back), and once the fault clears the same action works. The number of faults injected is
+// written to reports/faults.json and printed at the end of `npm test`.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import type { BrowserContext, Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { MECHANICS, deckRow } from './mechanics'
+import { packageWithAYearOfHistory } from './packages'
+
+type Fault = 'QuotaExceededError' | 'UnknownError'
+const FAULTS: Fault[] = ['QuotaExceededError', 'UnknownError']
+const MESSAGE: Record<Fault, RegExp> = {
+  QuotaExceededError:
+    /The disk is full, or this site’s storage quota is used up.*Nothing was saved/,
+  UnknownError: /The browser’s storage refused the write \(UnknownError: .*\)\. Nothing was saved/,
+}
+
+/**
+ * Makes every write (put, add, delete, clear) to `stores` throw `fault` while
+ * `localStorage['attache-fault']` names it: set on this origin, so it holds across reloads.
+ */
+async function armFaults(context: BrowserContext, stores: string[]) {
+  await context.addInitScript((names: string[]) => {
+    const proto = IDBObjectStore.prototype as unknown as Record<string, unknown>
+    for (const method of ['put', 'add', 'delete', 'clear']) {
+      const original = proto[method] as (...a: unknown[]) => IDBRequest
+      proto[method] = function (this: IDBObjectStore, ...args: unknown[]) {
+        const fault = localStorage.getItem('attache-fault')
+        if (fault && names.includes(this.name))
+          throw new DOMException(`injected: ${method} on ${this.name}`, fault)
+        return original.apply(this, args)
+      }
+    }
+  }, stores)
+}
+
+const setFault = (page: Page, fault: Fault | null) =>
+  page.evaluate(
+    (f) =>
+      f ? localStorage.setItem('attache-fault', f) : localStorage.removeItem('attache-fault'),
+    fault,
+  )
+
+/** Row counts of the app's tables, read with raw IndexedDB. */
+function counts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const open = indexedDB.open('attache')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          const names = [...db.objectStoreNames]
+          if (names.length === 0) {
+            db.close()
+            resolve({})
+            return
+          }
+          const tx = db.transaction(names)
+          const out: Record<string, number> = {}
+          let left = names.length
+          for (const name of names) {
+            const req = tx.objectStore(name).count()
+            req.onsuccess = () => {
+              out[name] = req.result
+              if (--left === 0) {
+                db.close()
+                resolve(out)
+              }
+            }
+            req.onerror = () => reject(req.error)
+          }
+        }
+      }),
+  )
+}
+
+let injected = 0
+const faultsSeen: string[] = []
+const record = (what: string, fault: Fault) => {
+  injected++
+  faultsSeen.push(`${what}: ${fault}`)
+}
+
+/** The study screen's notice line (an error stays there until the next answer). */
+const studyMessage = (page: Page) => page.locator('p.message.error')
+
+async function studyMechanics(page: Page) {
+  await page.getByRole('button', { name: `Study ${MECHANICS}`, exact: true }).click()
+  await expect(page.getByTestId('card-front')).toBeVisible()
+}
+
+async function reveal(page: Page) {
+  const card = page.locator('article.card')
+  if ((await card.getAttribute('data-answer-mode')) === 'type') {
+    await page.getByTestId('typed-answer').fill('400')
+    await page.keyboard.press('Enter')
+  } else await page.keyboard.press('Space')
+  await expect(page.getByTestId('card-back')).toBeVisible()
+}
+
+for (const fault of FAULTS) {
+  test(`${fault} during an answer and an undo: said, nothing half-written, and both work after`, async ({
+    app,
+  }) => {
+    const { page } = app
+    await armFaults(page.context(), ['revlog', 'cards'])
+    await page.reload()
+    await studyMechanics(page)
+    const front = await page.getByTestId('card-front').textContent()
+    await reveal(page)
+    await setFault(page, fault)
+    await page.keyboard.press('3')
+    await expect(studyMessage(page)).toHaveText(
+      new RegExp(`^Could not save: ${MESSAGE[fault].source}`),
+    )
+    record('answer', fault)
+    // Not answered: the same card is shown again, and nothing of the answer was stored.
+    await expect(page.getByTestId('card-front')).toHaveText(front ?? '')
+    expect((await counts(page))['revlog']).toBe(0)
+    await expect(page.getByTestId('progress')).toContainText('0 reviewed')
+
+    await setFault(page, null)
+    await reveal(page)
+    await page.keyboard.press('3')
+    await expect(page.getByTestId('progress')).toContainText('1 reviewed')
+    expect((await counts(page))['revlog']).toBe(1)
+
+    // Undo refused: the answer stays, and so does the undo, to be tried again.
+    await setFault(page, fault)
+    await page.keyboard.press('Control+z')
+    await expect(studyMessage(page)).toHaveText(
+      new RegExp(`^Could not save: ${MESSAGE[fault].source}`),
+    )
+    record('undo', fault)
+    expect((await counts(page))['revlog']).toBe(1)
+    await setFault(page, null)
+    await page.keyboard.press('Control+z')
+    await expect(page.getByTestId('progress')).toContainText('0 reviewed')
+    await expect(page.getByTestId('card-front')).toHaveText(front ?? '')
+    expect((await counts(page))['revlog']).toBe(0)
+  })
+
+  test(`${fault} during a settings change: said, the old value kept, and it saves after`, async ({
+    app,
+  }) => {
+    const { page } = app
+    await armFaults(page.context(), ['settings'])
+    await page.reload()
+    await page.getByRole('button', { name: 'Settings' }).click()
+    await setFault(page, fault)
+    await page.getByLabel('New cards per day').fill('7')
+    await expect(page.getByTestId('settings-error')).toContainText('the previous value is kept')
+    record('settings', fault)
+    expect((await counts(page))['settings'] ?? 0).toBe(0)
+    await setFault(page, null)
+    await page.getByLabel('New cards per day').fill('8')
+    await expect(page.getByTestId('settings-error')).toHaveCount(0)
+    await expect.poll(async () => (await counts(page))['settings']).toBe(1)
+  })
+
+  test(`${fault} during the first sync of the built-in decks: said, nothing stored, synced after`, async ({
+    hostBrowser,
+    baseURL,
+  }) => {
+    if (!hostBrowser) throw new Error('the storage-fault specs run on the web host only')
+    const context = await hostBrowser.newContext({ baseURL })
+    try {
+      await armFaults(context, ['notes', 'cards'])
+      const page = await context.newPage()
+      // The app's origin without the app (an image): arm the fault before its first start.
+      await page.goto('/icon.svg')
+      await setFault(page, fault)
+      await page.goto('/')
+      await expect(page.getByRole('alert')).toContainText(
+        fault === 'QuotaExceededError'
+          ? 'The disk is full'
+          : 'The browser’s storage failed (UnknownError: injected: put on notes',
+      )
+      record('deck sync', fault)
+      await page.goto('/icon.svg')
+      const before = await counts(page)
+      expect(before['notes'] ?? 0).toBe(0)
+      expect(before['cards'] ?? 0).toBe(0)
+      await setFault(page, null)
+      await page.goto('/')
+      await expect(deckRow(page, MECHANICS)).toBeVisible()
+      await expect(page.getByText('Attaché could not start')).toHaveCount(0)
+    } finally {
+      await context.close()
+    }
+  })
+
+  test(`${fault} during an import: said, nothing written, imported after`, async ({ app }) => {
+    const { page } = app
+    await armFaults(page.context(), ['notes', 'revlog'])
+    await page.reload()
+    await expect(deckRow(page, MECHANICS)).toBeVisible()
+    const before = await counts(page)
+    const { apkg } = await packageWithAYearOfHistory(new Date('2026-06-01T10:00:00Z'))
+    await page.getByRole('button', { name: 'Import', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Import' })
+    await dialog.getByLabel('File to import').setInputFiles({
+      name: 'treaties.apkg',
+      mimeType: 'application/octet-stream',
+      buffer: apkg,
+    })
+    await setFault(page, fault)
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+    await expect(dialog.getByRole('alert')).toHaveText(
+      new RegExp(`^treaties\\.apkg: nothing was imported\\. ${MESSAGE[fault].source}`),
+    )
+    record('import', fault)
+    const after = await counts(page)
+    for (const table of ['notes', 'cards', 'revlog', 'decks', 'noteTypes'])
+      expect(after[table], table).toBe(before[table])
+    await setFault(page, null)
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+    await expect(dialog.getByRole('status')).toContainText('Imported treaties.apkg: 30 notes')
+  })
+}
+
+test.afterAll(() => {
+  // Each worker writes the faults its tests injected; the summary adds them up.
+  if (injected === 0) return
+  mkdirSync('reports/faults', { recursive: true })
+  writeFileSync(
+    `reports/faults/worker-${test.info().workerIndex}-${process.pid}.json`,
+    JSON.stringify({ injected, faults: faultsSeen }),
+  )
+})
