@@ -38,6 +38,10 @@ const CORE_LIBRARIES = [
   'sql.js',
   'papaparse',
   'mime/lite',
+  // Reading documents and proposing cards from them (issue 10): HTML and Markdown parsing, NLP.
+  'htmlparser2',
+  'marked',
+  'compromise',
 ]
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'url', 'crypto']
 

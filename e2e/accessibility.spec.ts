@@ -67,6 +67,15 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await violations(page), 'key figures').toEqual([])
     await page.getByRole('button', { name: /← Decks/ }).click()
 
+    await page.getByRole('button', { name: 'From a text' }).click()
+    await page
+      .getByLabel('Text', { exact: true })
+      .fill('Seas\n\nThe Law of the Sea Convention (LOSC) entered into force in 1994.')
+    await page.getByRole('button', { name: 'Propose cards' }).click()
+    await expect(page.getByTestId('proposal')).toHaveCount(1)
+    expect(await violations(page), 'cards from a text').toEqual([])
+    await page.getByRole('button', { name: /← Decks/ }).click()
+
     await page.getByRole('button', { name: 'Import', exact: true }).click()
     await expect(page.getByRole('dialog', { name: 'Import' })).toBeVisible()
     expect(await violations(page), 'import').toEqual([])

@@ -56,10 +56,14 @@ describe('README commands', () => {
       .filter((l) => l.startsWith('npm run cli') || l.startsWith('npm run deck:report'))
     expect(lines.length).toBeGreaterThanOrEqual(6)
     // The files the README's commands name, made here and removed after (a year of history, so
-    // `optimize` has enough to fit).
-    const made = ['my-deck.apkg', 'backup.json']
+    // `optimize` has enough to fit; a short report to generate cards from).
+    const made = ['my-deck.apkg', 'backup.json', 'report.md', 'report-deck.json']
     for (const f of made) expect(existsSync(f), `${f} is in the way`).toBe(false)
     writeFileSync('my-deck.apkg', (await packageWithAYearOfHistory(new Date())).apkg)
+    writeFileSync(
+      'report.md',
+      '# Report\n\n## Peacekeeping\n\nJapan sent about 400 engineers to the United Nations Mission in South Sudan (UNMISS) in 2012.\n',
+    )
     try {
       for (const line of lines) {
         const run = typed(line)

@@ -56,6 +56,17 @@ export interface NoteRow {
   createdAt?: number
   /** Set when the note was moved to the trash (epoch ms); restoring brings it back whole. */
   deletedAt?: number
+  /**
+   * For a note made from a document (issue 10): the media file holding that document and the
+   * paragraph the note came from, so studying can show it in its source.
+   */
+  source?: NoteSource
+}
+
+/** Where a generated note came from: the document (a media file) and its paragraph. */
+export interface NoteSource {
+  media: string
+  block: number
 }
 
 /** Where a card is in the study cycle; the first three are ts-fsrs's states, indexed. */

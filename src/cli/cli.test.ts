@@ -132,3 +132,47 @@ describe('npm run cli', () => {
     )
   })
 })
+
+describe('npm run cli -- generate', () => {
+  it('writes every proposal as a deck file that validate accepts, and --min-score keeps the strong ones', async () => {
+    const report = join(dir, 'report.html')
+    writeFileSync(
+      report,
+      '<h1>Report</h1><h2>Space</h2><p>The Quasi-Zenith Satellite System (QZSS) began in 2018 with 4 satellites.</p><p>Prime Minister Abe visited Paris.</p>',
+    )
+    const all = join(dir, 'all.json')
+    expect(await cli('generate', report, '--out', all)).toMatchObject({
+      status: 0,
+      out: expect.stringMatching(/facts from 2 sentences of 2 paragraphs/),
+    })
+    expect(await cli('validate', all)).toMatchObject({ status: 0 })
+    const strong = join(dir, 'strong.json')
+    await cli('generate', report, '--out', strong, '--min-score', '0.8')
+    const facts = (file: string) =>
+      (JSON.parse(readFileSync(file, 'utf8')) as { facts: { answer: string; section: string[] }[] })
+        .facts
+    expect(facts(strong).map((f) => f.answer)).toEqual(['Quasi-Zenith Satellite System', 'QZSS'])
+    expect(facts(all).length).toBeGreaterThan(facts(strong).length)
+    expect(facts(all)[0]?.section).toEqual(['Report', 'Space'])
+  })
+
+  it('says why when it cannot: a bad score, text that is not UTF-8, nothing to blank', async () => {
+    const out = join(dir, 'x.json')
+    const text = join(dir, 'plain.txt')
+    writeFileSync(text, 'Nothing here is worth a card at all.')
+    expect(await cli('generate', text, '--out', out, '--min-score', '2')).toMatchObject({
+      status: 1,
+      err: 'error: --min-score: 2 is not a number from 0 to 1\n',
+    })
+    expect(await cli('generate', text, '--out', out)).toMatchObject({
+      status: 1,
+      err: `error: ${text}: nothing worth a blank found\n`,
+    })
+    const latin1 = join(dir, 'latin1.txt')
+    writeFileSync(latin1, Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x32, 0x30, 0x31, 0x39]))
+    expect(await cli('generate', latin1, '--out', out)).toMatchObject({
+      status: 1,
+      err: `error: ${latin1}: not UTF-8 text\n`,
+    })
+  })
+})

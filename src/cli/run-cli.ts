@@ -16,6 +16,10 @@ import { notesCsv } from '../app/exchange/csv-export'
 import { exportCollection } from '../app/exchange/export-collection'
 import { applyImport, restoreCollection } from '../app/exchange/import-collection'
 import { studyReport } from './study-report'
+import { readDocument } from '../core/generate/document'
+import { proposeCards } from '../core/generate/proposals'
+import { deckFromProposals } from '../core/generate/to-deck'
+import { strictUtf8 } from '../core/formats/text-decoding'
 import { readImport } from '../app/exchange/read-import'
 import { collectionStats, formatStats } from '../app/exchange/collection-stats'
 import { nodeSqlEngine } from './node-sqlite'
@@ -124,6 +128,39 @@ function program(io: CliIo) {
     )
 
   cli
+    .command('generate')
+    .description(
+      'Propose cloze cards from a text (.txt, .md or .html): figures, dates, acronym pairs and named entities, one sentence a note; write them as a deck file the app loads.',
+    )
+    .argument('<file>', 'a .txt, .md or .html document')
+    .requiredOption('--out <deck.json>', 'where to write the deck file')
+    .option(
+      '--min-score <0-1>',
+      'keep only blanks scoring at least this (0.9: figures with units, acronyms)',
+      '0',
+    )
+    .option('--name <name>', "the deck's name (default: the document's title)")
+    .action(async (file: string, opts: { out: string; minScore: string; name?: string }) => {
+      const minScore = Number(opts.minScore)
+      if (!Number.isFinite(minScore) || minScore < 0 || minScore > 1)
+        throw new CliFailure(`--min-score: ${opts.minScore} is not a number from 0 to 1`)
+      const text = strictUtf8(await readInput(file))
+      if (text === null) throw new CliFailure(`${file}: not UTF-8 text`)
+      const doc = readDocument(basename(file), text)
+      if (doc.blocks.length === 0) throw new CliFailure(`${file}: no paragraphs of text found`)
+      const proposals = proposeCards(doc, { minScore })
+      if (proposals.length === 0)
+        throw new CliFailure(
+          `${file}: nothing worth a blank found${minScore ? ` at --min-score ${minScore}` : ''}`,
+        )
+      const deck = deckFromProposals(doc, proposals, opts.name ? { name: opts.name } : {})
+      await writeFile(opts.out, `${JSON.stringify(deck, null, 2)}\n`)
+      io.out(
+        `${opts.out}: ${deck.facts.length} facts from ${plural(proposals.length, 'sentence')} of ${plural(doc.blocks.length, 'paragraph')} (${file})`,
+      )
+    })
+
+  cli
     .command('validate')
     .description(
       'Check a deck file (deck.json) or an Attaché backup; exit 0, or print every problem with its place.',
@@ -201,6 +238,8 @@ function program(io: CliIo) {
 
   return cli
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** Runs one command line; returns the exit status. Errors go to stderr, never a stack trace. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {

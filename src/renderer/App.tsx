@@ -24,6 +24,7 @@ const pageTheme = (theme: string) =>
 // Charts are a large library: loaded when Statistics is first opened.
 const StatisticsScreen = lazy(() => import('./components/StatisticsScreen'))
 const MockExamScreen = lazy(() => import('./components/MockExamScreen'))
+const GenerateScreen = lazy(() => import('./components/GenerateScreen'))
 
 type Screen =
   | { name: 'decks' }
@@ -31,6 +32,7 @@ type Screen =
   | { name: 'browse' }
   | { name: 'stats' }
   | { name: 'exam' }
+  | { name: 'generate' }
   | { name: 'figures'; deckId: string; deckName: string }
   | { name: 'sections'; deckId: string; deckName: string }
   | {
@@ -122,6 +124,15 @@ export function App() {
           <MockExamScreen theme={pageTheme(settings.theme)} onExit={toDecks} />
         </Suspense>
       )
+    if (screen.name === 'generate')
+      return (
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <GenerateScreen
+            onExit={toDecks}
+            onStudy={(deckId, deckName) => study(deckId, deckName, null, 'decks')}
+          />
+        </Suspense>
+      )
     if (screen.name === 'figures')
       return (
         <KeyFiguresScreen
@@ -174,6 +185,9 @@ export function App() {
             </button>
             <button type="button" className="ghost" onClick={() => setScreen({ name: 'exam' })}>
               Mock exam
+            </button>
+            <button type="button" className="ghost" onClick={() => setScreen({ name: 'generate' })}>
+              From a text
             </button>
             <button type="button" className="ghost" onClick={() => setTransfer({ kind: 'import' })}>
               Import

@@ -43,6 +43,9 @@ import { examPlan, setExamDate } from '../app/exam-plan'
 import { keyFigures } from '../app/key-figures'
 import { estimatedDailyReviews } from '../app/workload'
 import { updatePreset } from '../app/optimize'
+import { noteSource } from '../app/note-source'
+import { collectionFromProposals, type AcceptedProposal } from '../app/exchange/from-generated'
+import type { SourceDocument } from '../core/generate/document'
 import { examFacts, examHistory, recordExam, sendToReview, type ExamRecord } from '../app/mock-exam'
 import type { Statistics } from '../app/statistics'
 import { statisticsInWorker } from './import/read-in-worker'
@@ -457,4 +460,27 @@ export function useWorkload(deckId: string, retention: number) {
         : null,
     [deckId, retention],
   )
+}
+
+/**
+ * Saves accepted proposals as Cloze notes in the deck named `deckName` (made if there is none),
+ * the document kept beside them: one transaction, as an import. Returns the deck and counts.
+ */
+export async function saveGeneratedDeck(
+  doc: SourceDocument,
+  accepted: readonly AcceptedProposal[],
+  options: { file: string; deckName: string },
+) {
+  const data = collectionFromProposals(doc, accepted, options, new Date())
+  const summary = await importData(data, 'update')
+  const name = data.decks[0]?.name ?? options.deckName
+  const deck = (await store.listDecks()).find(
+    (d) => d.deletedAt === undefined && d.name.toLowerCase() === name.toLowerCase(),
+  )
+  return { summary, deckId: deck?.id ?? data.decks[0]?.id ?? '', deckName: deck?.name ?? name }
+}
+
+/** Where a generated note came from, for "Show in source"; null when it has no source. */
+export function useNoteSource(noteId: string | null, ord: number) {
+  return useLiveQuery(async () => (noteId ? noteSource(store, noteId, ord) : null), [noteId, ord])
 }

@@ -79,6 +79,7 @@ const noteSchema = z.object({
   modifiedAt: time,
   createdAt: time.optional(),
   deletedAt: time.optional(),
+  source: z.object({ media: z.string().min(1), block: count }).optional(),
 })
 
 const queue = z.literal(Object.values(Queue))

@@ -5,6 +5,7 @@ import type { Settings } from '../../app/settings'
 import { FLAG_NAMES, useStudySession, type ShownCard } from '../study/use-study-session'
 import { CardView } from './CardView'
 import { CardInfoDialog } from './CardInfoDialog'
+import { SourceDialog } from './SourceDialog'
 import { NoteEditor } from './LazyNoteEditor'
 import { SessionSummary } from './SessionSummary'
 
@@ -54,13 +55,14 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
   const [editing, setEditing] = useState<string | null>(null)
   // The card whose info is open (I).
   const [infoOf, setInfoOf] = useState<string | null>(null)
+  const [sourceOf, setSourceOf] = useState<{ noteId: string; ord: number } | null>(null)
 
   // A layout effect: the handler that knows the card on screen is in place before the card is
   // painted, so a key pressed the moment it appears acts on it (a plain effect left a frame
   // in which the previous card's handler answered).
   useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.isComposing || editing || infoOf) return
+      if (e.defaultPrevented || e.isComposing || editing || infoOf || sourceOf) return
       if (e.key === 'Escape') {
         e.preventDefault()
         onExit()
@@ -99,6 +101,11 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
         setInfoOf(shown.card.id)
         return
       }
+      if ((e.key === 's' || e.key === 'S') && shown.note.source) {
+        e.preventDefault()
+        setSourceOf({ noteId: shown.note.id, ord: shown.card.ord })
+        return
+      }
       if (e.key === 'e' || e.key === 'E') {
         e.preventDefault()
         setEditing(shown.note.id)
@@ -120,7 +127,7 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [state.phase, shown, reveal, grade, undo, onExit, editing, act, infoOf])
+  }, [state.phase, shown, reveal, grade, undo, onExit, editing, act, infoOf, sourceOf])
 
   const remaining = counts.new + counts.learning + counts.review
   const total = state.reviewed + remaining
@@ -131,6 +138,13 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
   return (
     <section className="study" aria-label={`Studying ${title}`}>
       {infoOf && <CardInfoDialog cardId={infoOf} onClose={() => setInfoOf(null)} />}
+      {sourceOf && (
+        <SourceDialog
+          noteId={sourceOf.noteId}
+          ord={sourceOf.ord}
+          onClose={() => setSourceOf(null)}
+        />
+      )}
       {editing && (
         <NoteEditor
           mode="edit"
@@ -233,6 +247,15 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
             <button type="button" className="ghost" onClick={() => setInfoOf(shown.card.id)}>
               Info <kbd>I</kbd>
             </button>
+            {shown.note.source && (
+              <button
+                type="button"
+                className="ghost"
+                onClick={() => setSourceOf({ noteId: shown.note.id, ord: shown.card.ord })}
+              >
+                Show in source <kbd>S</kbd>
+              </button>
+            )}
             <label className="flag-picker">
               Flag
               <select

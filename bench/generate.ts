@@ -1,0 +1,65 @@
+// `npm run bench` (part): proposing cards from a document (src/core/generate) — the chapter
+// text from ../shared/source (about 80 KB) and a 1 MB text (`--tiny`: 200 KB) made of it —
+// beside a baseline from the same run: reading the same document and splitting its sentences
+// (Intl.Segmenter), the pass every proposal needs before any NLP. The app runs this in a Web
+// Worker; here in Node, the same V8. Medians; writes bench/generate-results(.tiny).json.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { documentFromText } from '../src/core/generate/document'
+import { proposeCards, sentencesOf } from '../src/core/generate/proposals'
+import { medianMs, report } from './measure'
+
+const tiny = process.argv.includes('--tiny')
+const chapterPath = resolve(
+  import.meta.dirname,
+  '../../shared/source/bluebook-2020-ch3-global-security.txt',
+)
+// Without the chapter, a report-like text of our own stands in (and says so).
+const stand_in = Array.from(
+  { length: 400 },
+  (_, i) =>
+    `(${(i % 9) + 1}) Section ${i}\n\nIn June ${2000 + (i % 20)}, Japan pledged about ${100 + i} million US dollars to the United Nations Development Programme (UNDP) and sent ${20 + i} experts to Kenya. Prime Minister Abe met President Ramaphosa in Tokyo, where the two leaders signed the Tokyo Declaration.`,
+).join('\n\n')
+const chapter = existsSync(chapterPath) ? readFileSync(chapterPath, 'utf8') : null
+if (!chapter) console.log(`[fixtures] ${chapterPath} is absent: a stand-in report is measured.`)
+const base = chapter ?? stand_in
+const big = (bytes: number) => {
+  let text = ''
+  while (text.length < bytes) text += `${base}\n\n`
+  return text.slice(0, bytes)
+}
+const sets = [
+  {
+    id: 'generate-chapter',
+    name: chapter ? 'the chapter' : 'a stand-in report',
+    text: base,
+    runs: 5,
+  },
+  {
+    id: 'generate-large',
+    name: tiny ? '200 KB text' : '1 MB text',
+    text: big(tiny ? 200_000 : 1_000_000),
+    runs: tiny ? 3 : 3,
+  },
+]
+
+console.log(`\nProposing cards from a text; medians\n`)
+const rows: { id: string; what: string; ms: number; baselineMs: number; msPer100KB: number }[] = []
+for (const set of sets) {
+  const kb = Buffer.byteLength(set.text) / 1024
+  const ours = await medianMs(() => void proposeCards(documentFromText(set.text)), set.runs)
+  const baseline = await medianMs(
+    () => void documentFromText(set.text).blocks.forEach((b) => sentencesOf(b.text)),
+    set.runs,
+  )
+  const proposals = proposeCards(documentFromText(set.text)).length
+  const what = `${set.name} (${kb.toFixed(0)} KB): ${proposals} proposals`
+  console.log(report(what, ours, 'read + split sentences only', baseline))
+  console.log(`${''.padEnd(64)} ${((ours / kb) * 100).toFixed(0).padStart(8)} ms per 100 KB`)
+  rows.push({ id: set.id, what, ms: ours, baselineMs: baseline, msPer100KB: (ours / kb) * 100 })
+}
+writeFileSync(
+  resolve(import.meta.dirname, tiny ? 'generate-results.tiny.json' : 'generate-results.json'),
+  JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, rows }, null, 2) +
+    '\n',
+)

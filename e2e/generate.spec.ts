@@ -1,0 +1,129 @@
+import { expect, test } from './fixtures'
+
+const REPORT = `Global Security
+
+(1) Peacekeeping
+
+Japan sent about 400 engineers to the United Nations Mission in South Sudan (UNMISS) in 2012. The force had 75,000 members in 2019.
+
+(2) The Seas
+
+The United Nations Convention on the Law of the Sea (UNCLOS) entered into force in 1994.
+
+This closing remark states no fact worth recalling.`
+
+test('a pasted text becomes a deck: proposals by section, accepted, edited, rejected, studied, shown in source', async ({
+  app,
+}, testInfo) => {
+  const { page } = app
+  await page.getByRole('button', { name: 'From a text' }).click()
+  const screen = page.getByRole('region', { name: 'Make cards from a text' })
+  await screen.getByLabel('Text', { exact: true }).fill(REPORT)
+  await screen.getByRole('button', { name: 'Propose cards' }).click()
+
+  // Grouped by the headings; the sentence with nothing to recall made no proposal.
+  const peace = screen.getByRole('region', { name: 'Global Security › (1) Peacekeeping' })
+  const seas = screen.getByRole('region', { name: 'Global Security › (2) The Seas' })
+  await expect(peace.getByTestId('proposal')).toHaveCount(2)
+  await expect(seas.getByTestId('proposal')).toHaveCount(1)
+  await expect(screen.getByText('closing remark')).toHaveCount(0)
+  await expect(peace.getByTestId('proposal').first()).toContainText('about 400')
+  await expect(screen.getByTestId('accepted-count')).toHaveText('0 of 3 accepted · 0 rejected')
+
+  // Keyboard: accept the first, reject the second, edit the third.
+  await peace.getByTestId('proposal').first().focus()
+  await page.keyboard.press('a')
+  await page.keyboard.press('r')
+  await page.keyboard.press('e')
+  const edit = screen.getByLabel('Edit the card')
+  await edit.fill('UNCLOS entered into force in {{c1::1994}}.')
+  await page.keyboard.press('Enter')
+  await expect(seas.getByTestId('proposal')).toContainText('UNCLOS entered into force in 19941.')
+  await expect(screen.getByTestId('accepted-count')).toHaveText('2 of 3 accepted · 1 rejected')
+  await page.screenshot({ path: testInfo.outputPath('generate-review.png'), fullPage: true })
+
+  await screen.getByLabel('New deck’s name').fill('Peace and seas')
+  await screen.getByRole('button', { name: 'Save 2 cards' }).click()
+  await expect(screen.getByRole('status')).toContainText('Saved 2 notes')
+  await screen.getByRole('button', { name: 'Study Peace and seas' }).click()
+
+  // Study it; "Show in source" opens the paragraph with this card's blank marked.
+  await expect(page.getByTestId('card-front')).toContainText('[…]')
+  const front = (await page.getByTestId('card-front').textContent()) ?? ''
+  await page.keyboard.press('s')
+  const source = page.getByRole('dialog', { name: 'In its source' })
+  await expect(source).toContainText('pasted.txt › Global Security › ')
+  await page.screenshot({ path: testInfo.outputPath('generate-source.png') })
+  const marked = (await source.getByTestId('source-answer').textContent()) ?? ''
+  expect(marked.length).toBeGreaterThan(0)
+  // The marked text is what the card hides: the front shows the sentence without it.
+  expect(front).not.toContain(marked)
+  await page.keyboard.press('Escape')
+  await expect(source).toHaveCount(0)
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('card-back')).toContainText(marked)
+})
+
+test('a file that is not UTF-8 is refused by name, and nothing is proposed', async ({ app }) => {
+  const { page } = app
+  await page.getByRole('button', { name: 'From a text' }).click()
+  const screen = page.getByRole('region', { name: 'Make cards from a text' })
+  await screen.getByLabel('Document to make cards from').setInputFiles({
+    name: 'latin1.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x32, 0x30, 0x31, 0x39]),
+  })
+  await expect(screen.getByRole('alert')).toHaveText(
+    'latin1.txt: not UTF-8 text. Save it as UTF-8 and open it again.',
+  )
+  await expect(screen.getByTestId('proposal')).toHaveCount(0)
+})
+
+test('an HTML file: its headings make the sections, its scripts are dropped', async ({ app }) => {
+  const { page } = app
+  await page.getByRole('button', { name: 'From a text' }).click()
+  const screen = page.getByRole('region', { name: 'Make cards from a text' })
+  await screen.getByLabel('Document to make cards from').setInputFiles({
+    name: 'report.html',
+    mimeType: 'text/html',
+    buffer: Buffer.from(
+      '<h1>Space &amp; Cyber</h1><script>window.__ran = 1</script><h2>Outer Space</h2><p>Japan launched <b>7</b> satellites in <i>2019</i> for the <em>Quasi-Zenith Satellite System</em> (QZSS).</p><img src=x onerror="window.__ran = 2">',
+    ),
+  })
+  const space = screen.getByRole('region', { name: 'Space & Cyber › Outer Space' })
+  await expect(space.getByTestId('proposal')).toHaveCount(1)
+  await expect(space.getByTestId('proposal')).toContainText('Quasi-Zenith Satellite System')
+  expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined()
+})
+
+test('markup in a pasted text stays text: in the proposals, the saved deck and the study screen', async ({
+  app,
+}) => {
+  const { page } = app
+  const dialogs: string[] = []
+  page.on('dialog', (d) => {
+    dialogs.push(d.message())
+    void d.dismiss()
+  })
+  await page.getByRole('button', { name: 'From a text' }).click()
+  const screen = page.getByRole('region', { name: 'Make cards from a text' })
+  await screen
+    .getByLabel('Text', { exact: true })
+    .fill(
+      'Payloads\n\nIn 2019 <img src=x onerror="window.__ran=1;alert(1)"> sent 400 people.\n\nThe <script>window.__ran=2</script> fund had 52 members in 2018 <svg onload="window.__ran=3">.',
+    )
+  await screen.getByRole('button', { name: 'Propose cards' }).click()
+  await expect(screen.getByTestId('proposal')).toHaveCount(2)
+  await expect(screen.getByTestId('proposal').first()).toContainText('<img src=x onerror=')
+  await screen.getByRole('button', { name: /^Accept all/ }).click()
+  await screen.getByRole('button', { name: 'Save 2 cards' }).click()
+  await screen.getByRole('button', { name: 'Study Payloads' }).click()
+  await expect(page.getByTestId('card-front')).toContainText(/<img src=x|<script>/)
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('card-back')).toBeVisible()
+  expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined()
+  expect(dialogs).toEqual([])
+  await expect(page.locator('article.card img, article.card svg, article.card script')).toHaveCount(
+    0,
+  )
+})

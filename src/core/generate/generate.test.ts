@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest'
+import { parseDeck } from '../decks/parse-deck'
+import { documentFromHtml, documentFromMarkdown, documentFromText, readDocument } from './document'
+import {
+  MAX_BLANK_WORDS,
+  STOP_WORDS,
+  expansionOf,
+  proposeCards,
+  sentencesOf,
+  type Proposal,
+} from './proposals'
+import { deckFromProposals } from './to-deck'
+
+const propose = (text: string) => proposeCards(documentFromText(text))
+const only = (ps: Proposal[]) => {
+  expect(ps).toHaveLength(1)
+  return ps[0] as Proposal
+}
+
+describe('figures', () => {
+  it('blanks amounts with their units and scale, keeping the qualifier in view', () => {
+    const p = only(
+      propose(
+        'The country sent about 400 engineers and pledged $3 billion, or 2% of GDP, to the 75,000-member force.',
+      ),
+    )
+    expect(p.cloze).toBe(
+      'The country sent about {{c1::400}} engineers and pledged {{c2::$3 billion}}, or {{c3::2%}} of GDP, to the {{c4::75,000}}-member force.',
+    )
+    expect(p.blanks.map((b) => b.figure)).toEqual([
+      { value: 400, unit: null, qualifier: 'about' },
+      { value: 3e9, unit: 'USD' },
+      { value: 2, unit: 'percent' },
+      { value: 75_000, unit: null },
+    ])
+  })
+
+  it('keeps "more than" and "approximately" as qualifiers, and ordinals as ordinals', () => {
+    const p = only(
+      propose(
+        'More than 90,000 people attended the 62nd session, approximately 1.5 million watched.',
+      ),
+    )
+    expect(p.blanks.map((b) => [b.text, b.figure?.qualifier, b.figure?.ordinal])).toEqual([
+      ['90,000', 'More than', undefined],
+      ['62nd', undefined, true],
+      ['1.5 million', 'approximately', undefined],
+    ])
+  })
+})
+
+describe('dates and ranges', () => {
+  it('blanks year ranges whole, full dates as dates, and years', () => {
+    const p = only(
+      propose(
+        'The mission ran in 1966-1970, again in 2014-15, and ended on 12 July 2016, not in 2019.',
+      ),
+    )
+    expect(p.blanks.map((b) => [b.kind, b.text, b.date])).toEqual([
+      ['range', '1966-1970', '1966'],
+      ['range', '2014-15', '2014'],
+      ['date', '12 July 2016', '2016-07-12'],
+      ['date', '2019', '2019'],
+    ])
+  })
+
+  it('reads "June 2019" and "July 12, 2016"', () => {
+    const p = only(propose('It was announced in June 2019 and signed on July 12, 2016.'))
+    expect(p.blanks.map((b) => b.date)).toEqual(['2019-06', '2016-07-12'])
+  })
+})
+
+describe('acronym pairs', () => {
+  it('finds the expansion an acronym abbreviates', () => {
+    expect(expansionOf('In 2019 the Association of Southeast Asian Nations', 'ASEAN')).toBe(
+      'Association of Southeast Asian Nations',
+    )
+    expect(expansionOf('Japan pursues the ASEAN Outlook on the Indo-Pacific', 'AOIP')).toBe(
+      'ASEAN Outlook on the Indo-Pacific',
+    )
+    expect(expansionOf('Some Other Words', 'UN')).toBeNull()
+  })
+
+  it('blanks both directions of a "Full Name (ACRONYM)" pair as siblings of one note', () => {
+    const p = only(propose('Ministers met at the ASEAN Regional Forum (ARF) in Bangkok.'))
+    expect(p.cloze).toContain('{{c1::ASEAN Regional Forum}} ({{c2::ARF}})')
+    expect(p.blanks.slice(0, 2).map((b) => [b.kind, b.acronym])).toEqual([
+      ['expansion', { short: 'ARF', long: 'ASEAN Regional Forum' }],
+      ['acronym', { short: 'ARF', long: 'ASEAN Regional Forum' }],
+    ])
+  })
+})
+
+describe('named entities', () => {
+  it('finds people, places and named agreements with the NLP library and the naming words', () => {
+    const p = only(
+      propose(
+        'Prime Minister Shinzo Abe met President Emmanuel Macron in Paris to discuss the Paris Agreement.',
+      ),
+    )
+    const named = p.blanks.map((b) => [b.entity, b.text])
+    expect(named).toContainEqual(['agreement', 'Paris Agreement'])
+    expect(named.some(([kind, text]) => kind === 'person' && /Macron/.test(String(text)))).toBe(
+      true,
+    )
+  })
+
+  it('leaves out a name in more than a fifth of the paragraphs: too common to ask', () => {
+    const paragraphs = Array.from(
+      { length: 10 },
+      (_, i) => `Japan worked with Indonesia on project number ${100 + i}.`,
+    ).join('\n\n')
+    const blanks = propose(paragraphs).flatMap((p) => p.blanks.map((b) => b.text))
+    expect(blanks).not.toContain('Japan')
+    expect(blanks).toContain('100')
+  })
+})
+
+describe('what makes no card', () => {
+  it('proposes nothing for a sentence with nothing worth recalling', () => {
+    expect(propose('This sentence states a view and nothing else worth recalling.')).toEqual([])
+  })
+
+  it('never blanks a stop word or more than eight words', () => {
+    const ps = propose(
+      'The International Conference on the Protection of the Rights of All Migrant Workers and Members of Their Families Programme (ICPRAMWMFP) began in 2003.',
+    )
+    for (const b of ps.flatMap((p) => p.blanks)) {
+      expect(b.text.split(/\s+/).length).toBeLessThanOrEqual(MAX_BLANK_WORDS)
+      expect(STOP_WORDS.has(b.text.toLowerCase())).toBe(false)
+    }
+  })
+})
+
+describe('sentences', () => {
+  it('are split by Intl.Segmenter, with U.S. and other abbreviations kept inside', () => {
+    expect(
+      sentencesOf('The Japan-U.S. Alliance grew. Aid went to the U.S. In 2019 it rose.').map(
+        (s) => s.text,
+      ),
+    ).toEqual(['The Japan-U.S. Alliance grew.', 'Aid went to the U.S.', 'In 2019 it rose.'])
+  })
+})
+
+describe('reading documents', () => {
+  it('plain text: headings by their markers, paragraphs under them', () => {
+    const doc = documentFromText(
+      '3 Global Security\n\n(1) Regional Security\n\nJapan held 12 talks in 2019.\nThey went well.\n\n(2) Peacekeeping\n\nIt sent 400 people.',
+    )
+    expect(doc.title).toBe('3 Global Security')
+    expect(doc.blocks).toEqual([
+      {
+        section: ['3 Global Security', '(1) Regional Security'],
+        text: 'Japan held 12 talks in 2019. They went well.',
+        index: 0,
+      },
+      { section: ['3 Global Security', '(2) Peacekeeping'], text: 'It sent 400 people.', index: 1 },
+    ])
+  })
+
+  it('Markdown: headings, paragraphs and list items, links as their text', () => {
+    const doc = documentFromMarkdown(
+      '# Report\n\n## Seas\n\nThe [convention](https://x.example) entered into force in *1994*.\n\n- 168 parties\n- 320 articles\n',
+    )
+    expect(doc.blocks.map((b) => [b.section.join(' > '), b.text])).toEqual([
+      ['Report > Seas', 'The convention entered into force in 1994.'],
+      ['Report > Seas', '168 parties'],
+      ['Report > Seas', '320 articles'],
+    ])
+  })
+
+  it('HTML: text and headings only, entities decoded, nested tags read, scripts and styles dropped', () => {
+    const doc = documentFromHtml(
+      '<html><head><title>Sea &amp; Space</title><style>p{color:red}</style></head><body><h1>Report &amp; Review</h1><script>alert("x")</script><h2>The <i>Seas</i></h2><p>The <b>United Nations <em>Convention</em> on the Law of the Sea</b> (<abbr>UNCLOS</abbr>) entered into force in 1994 &ndash; with 168&nbsp;parties.</p><ul><li>Signed in <span>1982</span></li></ul><noscript>enable JS</noscript></body></html>',
+    )
+    expect(doc.title).toBe('Sea & Space')
+    expect(doc.blocks.map((b) => [b.section.join(' > '), b.text])).toEqual([
+      [
+        'Report & Review > The Seas',
+        'The United Nations Convention on the Law of the Sea (UNCLOS) entered into force in 1994 – with 168 parties.',
+      ],
+      ['Report & Review > The Seas', 'Signed in 1982'],
+    ])
+    const [first] = proposeCards(doc)
+    expect(first?.cloze).toContain('({{c2::UNCLOS}})')
+    expect(JSON.stringify(doc)).not.toMatch(/alert|color:red|enable JS/)
+  })
+
+  it('picks the reader by extension', () => {
+    expect(readDocument('a.HTML', '<h1>T</h1><p>x</p>').blocks[0]?.section).toEqual(['T'])
+    expect(readDocument('a.md', '# T\n\nx').blocks[0]?.section).toEqual(['T'])
+    expect(readDocument('a.txt', '# T\n\nx').blocks[0]?.text).toBe('# T')
+  })
+})
+
+describe('as a deck file', () => {
+  it('makes one valid fact per blank, with the sentence, the answer and the paragraph', () => {
+    const doc = documentFromText(
+      '(1) Peacekeeping\n\nJapan sent about 400 engineers to the United Nations Mission in South Sudan (UNMISS) in 2012.',
+    )
+    const deck = deckFromProposals(doc, proposeCards(doc), { name: 'Peace' })
+    const parsed = parseDeck({ file: 'deck.json', text: JSON.stringify(deck) })
+    expect(parsed.ok).toBe(true)
+    expect(deck.id).toBe('peace')
+    const figure = deck.facts.find((f) => f.kind === 'figure')
+    expect(figure).toMatchObject({
+      section: ['(1) Peacekeeping'],
+      answer: '400',
+      figure: { value: 400, unit: 'count' },
+      cloze:
+        'Japan sent about {{400}} engineers to the United Nations Mission in South Sudan (UNMISS) in 2012.',
+    })
+    expect(figure?.note).toContain('Source: Japan sent about 400 engineers')
+    expect(deck.facts.find((f) => f.kind === 'acronym')?.acronym).toEqual({
+      short: 'UNMISS',
+      long: 'United Nations Mission in South Sudan',
+    })
+    expect(deck.facts.find((f) => f.kind === 'date')?.date).toBe('2012')
+  })
+})
