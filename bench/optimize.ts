@@ -7,13 +7,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
-import { dayIndexer, type Trainer } from '../src/app/optimize'
+import { dayIndexer } from '../src/app/optimize'
 import { DEFAULT_SETTINGS } from '../src/app/settings'
 import { bindingTrainer } from '../src/cli/optimize'
 import { readReviewLogCsv } from '../src/core/formats/text/review-log-csv'
 import { evaluateParameters } from '../src/core/stats/evaluate-parameters'
 import { fsrsItems, type FsrsReview, type HistoryEntry } from '../src/core/stats/fsrs-items'
 import { medianMs, report } from './measure'
+import { wasmTrainer } from '../src/renderer/optimize/wasm-trainer'
 
 const tiny = process.argv.includes('--tiny')
 const require = createRequire(import.meta.url)
@@ -22,22 +23,7 @@ const require = createRequire(import.meta.url)
 Object.assign(globalThis, { self: new EventTarget() })
 const { initSync, Fsrs } = await import('fsrs-browser')
 initSync({ module: readFileSync(require.resolve('fsrs-browser/fsrs_browser_bg.wasm')) })
-const quiet = console.log
-const wasmTrainer: Trainer = (items) => {
-  console.log = () => undefined // its per-epoch lines
-  try {
-    const w = new Fsrs().computeParameters(
-      new Uint32Array(items.flatMap((i) => i.map((r) => r.rating))),
-      new Uint32Array(items.flatMap((i) => i.map((r) => r.deltaT))),
-      new Uint32Array(items.map((i) => i.length)),
-      null,
-      true,
-    )
-    return Promise.resolve(Array.from(w))
-  } finally {
-    console.log = quiet
-  }
-}
+const wasm = wasmTrainer(() => Promise.resolve(new Fsrs()))
 
 /** Reviews of `cards` cards, `perCard` each, a day apart and then growing, one in 8 forgotten. */
 function syntheticHistory(cards: number, perCard: number): HistoryEntry[] {
@@ -82,7 +68,7 @@ for (const set of sets) {
   const scoring = await medianMs(() => void evaluateParameters(items), set.runs)
   for (const [id, label, train] of [
     ['binding', 'Node binding (cli optimize)', bindingTrainer],
-    ['wasm', 'fsrs-browser WASM (the app)', wasmTrainer],
+    ['wasm', 'fsrs-browser WASM (the app)', wasm],
   ] as const) {
     const ms = await medianMs(async () => void (await train(items)), set.runs)
     rows.push({

@@ -15,7 +15,9 @@ import { join } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { chromiumLaunchOptions } from './chromium'
 import { expect, test } from './fixtures'
+import { chooseImportFile } from './importing'
 import { packageWithAYearOfHistory } from './packages'
+import { rawTables } from './stored'
 
 const CHAPTER_DECK = 'bluebook-2020-global-security'
 const CHAPTER_NAME = 'Diplomatic Bluebook 2020 · Global Security'
@@ -101,49 +103,28 @@ interface Stored {
 async function readStored(page: Page, origin: string): Promise<Stored> {
   // An image of the app's own origin: same IndexedDB, and the app's script never starts.
   await page.goto(new URL('icon.svg', origin).href)
-  return page.evaluate(
-    () =>
-      new Promise<Stored>((resolve, reject) => {
-        const open = indexedDB.open('attache')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const db = open.result
-          const names = ['revlog', 'cards', 'notes'].filter((n) => db.objectStoreNames.contains(n))
-          if (names.length < 3) {
-            db.close()
-            resolve({ logs: [], cards: [], notes: [] })
-            return
-          }
-          const tx = db.transaction(names)
-          const all = (name: string) =>
-            new Promise<unknown[]>((ok, fail) => {
-              const get = tx.objectStore(name).getAll()
-              get.onsuccess = () => ok(get.result as unknown[])
-              get.onerror = () => fail(get.error)
-            })
-          void Promise.all([all('revlog'), all('cards'), all('notes')]).then(
-            ([logs, cards, notes]) => {
-              db.close()
-              resolve({
-                logs: (logs as { id: number; cardId: string; before?: { revision: number } }[]).map(
-                  (l) => ({ id: l.id, cardId: l.cardId, revision: l.before?.revision ?? null }),
-                ),
-                cards: (cards as { id: string; deckId: string; reps: number }[]).map((c) => ({
-                  id: c.id,
-                  deckId: c.deckId,
-                  reps: c.reps,
-                })),
-                notes: (notes as { id: string; deckId: string }[]).map((n) => ({
-                  id: n.id,
-                  deckId: n.deckId,
-                })),
-              })
-            },
-            reject,
-          )
-        }
-      }),
-  )
+  const rows = await rawTables(page, ['revlog', 'cards', 'notes'])
+  return {
+    logs: (rows['revlog'] as { id: number; cardId: string; before?: { revision: number } }[]).map(
+      (l) => ({ id: l.id, cardId: l.cardId, revision: l.before?.revision ?? null }),
+    ),
+    cards: (rows['cards'] as { id: string; deckId: string; reps: number }[]).map((c) => ({
+      id: c.id,
+      deckId: c.deckId,
+      reps: c.reps,
+    })),
+    notes: (rows['notes'] as { id: string; deckId: string }[]).map((n) => ({
+      id: n.id,
+      deckId: n.deckId,
+    })),
+  }
+}
+
+/** Chooses the package in the Import dialog and starts the import. */
+async function startImport(page: Page, apkg: Buffer) {
+  const dialog = await chooseImportFile(page, 'treaties.apkg', apkg)
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+  return dialog
 }
 
 async function openApp(page: Page, origin: string) {
@@ -192,14 +173,7 @@ async function killPoint(kind: Kind, seed: number, origin: string, apkg: Buffer,
         return
       }
       if (kind === 'import') {
-        const dialog = page.getByRole('dialog', { name: 'Import' })
-        await page.getByRole('button', { name: 'Import', exact: true }).click()
-        await dialog.getByLabel('File to import').setInputFiles({
-          name: 'treaties.apkg',
-          mimeType: 'application/octet-stream',
-          buffer: apkg,
-        })
-        await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+        const dialog = await startImport(page, apkg)
         await dialog
           .getByRole('status')
           .filter({ hasText: /^Imported / })
@@ -319,14 +293,7 @@ async function referenceRun(origin: string, apkg: Buffer): Promise<FullDecks> {
   try {
     const page = await chromium.page()
     await openApp(page, origin)
-    const dialog = page.getByRole('dialog', { name: 'Import' })
-    await page.getByRole('button', { name: 'Import', exact: true }).click()
-    await dialog.getByLabel('File to import').setInputFiles({
-      name: 'treaties.apkg',
-      mimeType: 'application/octet-stream',
-      buffer: apkg,
-    })
-    await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+    const dialog = await startImport(page, apkg)
     await expect(dialog.getByRole('status')).toContainText('Imported', { timeout: 20_000 })
     const stored = await readStored(page, origin)
     const cardsByDeck = new Map<string, number>()

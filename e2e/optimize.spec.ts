@@ -9,6 +9,7 @@ import {
   packageWithAYearOfHistory,
 } from './packages'
 import { deckRow } from './mechanics'
+import { rawTables } from './stored'
 
 const NOW = '2026-06-01T10:00:00'
 test.use({ clockAt: NOW })
@@ -130,27 +131,9 @@ else
   })
 
 /** Every card's due time by id, read with raw IndexedDB (not the app). */
-function dueTimes(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, number>>((resolve, reject) => {
-        const open = indexedDB.open('attache')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const db = open.result
-          const get = db.transaction('cards').objectStore('cards').getAll()
-          get.onsuccess = () => {
-            db.close()
-            resolve(
-              Object.fromEntries(
-                (get.result as { id: string; due: number }[]).map((c) => [c.id, c.due]),
-              ),
-            )
-          }
-          get.onerror = () => reject(get.error)
-        }
-      }),
-  )
+async function dueTimes(page: Page): Promise<Record<string, number>> {
+  const { cards = [] } = await rawTables(page, ['cards'])
+  return Object.fromEntries((cards as { id: string; due: number }[]).map((c) => [c.id, c.due]))
 }
 
 const changed = (a: Record<string, number>, b: Record<string, number>) =>

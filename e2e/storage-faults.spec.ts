@@ -9,6 +9,8 @@ import type { BrowserContext, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { MECHANICS, deckRow } from './mechanics'
 import { packageWithAYearOfHistory } from './packages'
+import { chooseImportFile } from './importing'
+import { rawTables } from './stored'
 
 type Fault = 'QuotaExceededError' | 'UnknownError'
 const FAULTS: Fault[] = ['QuotaExceededError', 'UnknownError']
@@ -44,38 +46,12 @@ const setFault = (page: Page, fault: Fault | null) =>
     fault,
   )
 
+const TABLES = ['decks', 'noteTypes', 'notes', 'cards', 'revlog', 'settings', 'presets', 'media']
+
 /** Row counts of the app's tables, read with raw IndexedDB. */
-function counts(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, number>>((resolve, reject) => {
-        const open = indexedDB.open('attache')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const db = open.result
-          const names = [...db.objectStoreNames]
-          if (names.length === 0) {
-            db.close()
-            resolve({})
-            return
-          }
-          const tx = db.transaction(names)
-          const out: Record<string, number> = {}
-          let left = names.length
-          for (const name of names) {
-            const req = tx.objectStore(name).count()
-            req.onsuccess = () => {
-              out[name] = req.result
-              if (--left === 0) {
-                db.close()
-                resolve(out)
-              }
-            }
-            req.onerror = () => reject(req.error)
-          }
-        }
-      }),
-  )
+async function counts(page: Page): Promise<Record<string, number>> {
+  const rows = await rawTables(page, TABLES)
+  return Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, v.length]))
 }
 
 let injected = 0
@@ -201,13 +177,7 @@ for (const fault of FAULTS) {
     await expect(deckRow(page, MECHANICS)).toBeVisible()
     const before = await counts(page)
     const { apkg } = await packageWithAYearOfHistory(new Date('2026-06-01T10:00:00Z'))
-    await page.getByRole('button', { name: 'Import', exact: true }).click()
-    const dialog = page.getByRole('dialog', { name: 'Import' })
-    await dialog.getByLabel('File to import').setInputFiles({
-      name: 'treaties.apkg',
-      mimeType: 'application/octet-stream',
-      buffer: apkg,
-    })
+    const dialog = await chooseImportFile(page, 'treaties.apkg', apkg)
     await setFault(page, fault)
     await dialog.getByRole('button', { name: 'Import', exact: true }).click()
     await expect(dialog.getByRole('alert')).toHaveText(

@@ -5,40 +5,19 @@
 // neither host needs otherwise; one thread trains a large history in seconds, off the window.
 import init, { Fsrs } from 'fsrs-browser'
 import wasmUrl from 'fsrs-browser/fsrs_browser_bg.wasm?url'
-import { TooLittleHistory, optimizeOn, presetHistory, type Trainer } from '../../app/optimize'
+import { TooLittleHistory, optimizeOn, presetHistory } from '../../app/optimize'
 import { openDb } from '../storage/db'
 import { DexieStore } from '../storage/dexie-store'
 import type { OptimizeRequest, OptimizeResponse } from './optimize-messages'
+import { wasmTrainer } from './wasm-trainer'
 
 const post = (message: OptimizeResponse) =>
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(message)
 
-// fsrs-rs trains for 5 epochs and logs "epoch: N loss: …" after each; training is one
-// synchronous call, so these lines are the only progress it gives without shared memory.
-const EPOCHS = 5
-const EPOCH_LINE = /^epoch: (\d+)/
-
-const fsrsBrowserTrainer: Trainer = async (items, progress) => {
+const fsrsBrowserTrainer = wasmTrainer(async () => {
   await init({ module_or_path: wasmUrl })
-  const log = console.log
-  console.log = (...args: unknown[]) => {
-    const epoch = EPOCH_LINE.exec(String(args[0]))
-    if (epoch && progress) progress(Math.min(1, Number(epoch[1]) / EPOCHS))
-  }
-  try {
-    // computeParameters consumes the instance.
-    const trained = new Fsrs().computeParameters(
-      new Uint32Array(items.flatMap((item) => item.map((r) => r.rating))),
-      new Uint32Array(items.flatMap((item) => item.map((r) => r.deltaT))),
-      new Uint32Array(items.map((item) => item.length)),
-      null,
-      true,
-    )
-    return Array.from(trained)
-  } finally {
-    console.log = log
-  }
-}
+  return new Fsrs()
+})
 
 self.onmessage = async (event: MessageEvent<OptimizeRequest>) => {
   const { presetId, deckId, current, settings } = event.data
