@@ -3,6 +3,7 @@
 import { factCardOrdinals } from '../src/core/notes/fact-fields'
 import { FACT_KINDS } from '../src/core/decks/deck-schema'
 import { chapterFigures, isCovered } from '../decks/source-check'
+import { paragraphsWithoutFacts } from '../decks/audit'
 import {
   CHAPTER_SOURCE,
   outlineFor,
@@ -44,6 +45,20 @@ console.log(
   `${'total'.padEnd(72)}${String(deck.facts.length).padStart(5)}${String(cards.length).padStart(6)}${totals}`,
 )
 
+const acronymCards = deck.facts
+  .filter((f) => f.kind === 'acronym')
+  .reduce((n, f) => n + (cardsPerFact.get(f.id) ?? 0), 0)
+console.log('\nFacts per kind:')
+for (const k of FACT_KINDS) {
+  const n = deck.facts.filter((f) => f.kind === k).length
+  console.log(
+    `  ${k.padEnd(14)}${String(n).padStart(4)}  ${((n / deck.facts.length) * 100).toFixed(1)}%`,
+  )
+}
+console.log(
+  `Acronym share: ${acronymCards} of ${cards.length} cards (${((acronymCards / cards.length) * 100).toFixed(1)}%)`,
+)
+
 const source = readChapterSource()
 if (!source) {
   console.log(`\nThe chapter text is not at ${CHAPTER_SOURCE}: figure coverage cannot be measured.`)
@@ -65,6 +80,13 @@ console.log(
   `Chapter sections with facts: ${outline.sections().length - emptySections.length} of ${outline.sections().length}`,
 )
 for (const s of emptySections) console.log(`  no facts: ${s.title.slice(0, 80)}`)
+const spans = deck.facts.flatMap((fact) => {
+  const span = outline.resolve(fact.section)
+  return 'error' in span ? [] : [{ fact, span }]
+})
+const bare = paragraphsWithoutFacts(outline, spans)
+console.log(`Chapter paragraphs with no fact: ${bare.length}`)
+for (const p of bare) console.log(`  line ${String(p.line + 1).padStart(3)}  ${p.start}…`)
 if (missing.length) {
   console.log('\nFigures not yet covered by any fact:')
   for (const m of missing) {

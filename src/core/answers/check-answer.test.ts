@@ -91,12 +91,18 @@ describe('typed dates', () => {
   it.each([
     ['2019', 'right year, month missing'],
     ['May 2019', 'wrong month'],
-    ['June 2018', 'one year off'],
   ])('"%s" is close to June 2019 (%s)', (typed) => expect(result(month, typed)).toBe('close'))
 
-  it.each(['June 2009', 'soon', '13/2019'])('"%s" is wrong for June 2019', (typed) =>
+  it.each(['June 2009', 'June 2018', 'soon', '13/2019'])('"%s" is wrong for June 2019', (typed) =>
     expect(result(month, typed)).toBe('wrong'),
   )
+
+  it('says how far a wrong year is, and it is wrong even by one (in an exam it would be)', () => {
+    expect(checkTypedAnswer(month, 'June 2020')).toEqual({
+      result: 'wrong',
+      detail: 'One year late. The answer is June 2019.',
+    })
+  })
 
   it('marks a wrong day as close', () => {
     expect(checkTypedAnswer(award, '13 July 2016')).toEqual({
@@ -117,5 +123,37 @@ describe('typed text', () => {
   it('calls a misspelling close and an unrelated answer wrong', () => {
     expect(result(acronym, 'United Nations Ofice on Drugs and Crimes')).toBe('close')
     expect(result(acronym, 'World Health Organization')).toBe('wrong')
+  })
+})
+
+describe('identifiers and qualifiers', () => {
+  const resolution = fact({
+    id: 'r',
+    kind: 'agreement',
+    prompt: 'Which resolution?',
+    answer: 'Resolution 2282',
+    figure: { value: 2282, unit: 'resolution' },
+  })
+  it('grades a resolution number exactly: near numbers are wrong, not close', () => {
+    expect(checkTypedAnswer(resolution, '2282')).toEqual({ result: 'correct' })
+    expect(checkTypedAnswer(resolution, '2100')).toEqual({
+      result: 'wrong',
+      detail: 'The answer is resolution 2282.',
+    })
+    expect(checkTypedAnswer(resolution, '2283').result).toBe('wrong')
+  })
+
+  it('shows the qualifier the back shows in the feedback', () => {
+    const more = fact({
+      id: 'm',
+      kind: 'figure',
+      prompt: 'How many?',
+      answer: 'More than 90,000',
+      figure: { value: 90_000, unit: 'people' },
+    })
+    expect(checkTypedAnswer(more, '50000')).toEqual({
+      result: 'wrong',
+      detail: 'The answer is more than 90,000 people.',
+    })
   })
 })

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein'
 import type { Fact } from '../decks/deck-schema'
 import { formatDate, parseIsoDate, parseTypedDate, type PartialDate } from './dates'
-import { formatFigure } from './format-figure'
+import { IDENTIFIER_UNITS, formatFigure } from './format-figure'
 import { parseQuantity } from './quantity'
 
 /** How a typed answer compares with the fact; `detail` says what was off. */
@@ -16,7 +16,8 @@ const CLOSE_RATIO = 0.1
 /** Checks a typed answer against a fact: figures by value and unit, dates by their parts, text by spelling. */
 export function checkTypedAnswer(fact: Fact, typed: string): Verdict {
   if (!typed.trim()) return { result: 'wrong', detail: 'No answer typed.' }
-  if (fact.figure) return checkFigure(fact.figure.value, fact.figure.unit, typed)
+  if (fact.figure)
+    return checkFigure(fact.figure.value, fact.figure.unit, typed, qualifierOf(fact.answer))
   if (fact.date) return checkDate(parseIsoDate(fact.date), typed)
   return checkText(
     fact.acronym ? [fact.answer, fact.acronym.short, fact.acronym.long] : [fact.answer],
@@ -30,10 +31,29 @@ export function checkTypedText(expected: string, typed: string): Verdict {
   return checkText([expected], typed)
 }
 
-function checkFigure(expected: number, unit: string, typed: string): Verdict {
+/** The qualifier an answer puts on its figure ("More than 90,000" → "more than"), if any. */
+function qualifierOf(answer: string): string | null {
+  const m =
+    /^(more than|over|about|approximately|around|nearly|almost|some|at least|up to|fewer than|less than)\s/i.exec(
+      answer.trim(),
+    )
+  return m?.[1] ? m[1].toLowerCase() : null
+}
+
+function checkFigure(
+  expected: number,
+  unit: string,
+  typed: string,
+  qualifier: string | null = null,
+): Verdict {
   const q = parseQuantity(typed)
-  const truth = formatFigure(expected, unit)
+  // The answer as the back shows it: with its qualifier ("more than 90,000 people").
+  const truth = `${qualifier ? `${qualifier} ` : ''}${formatFigure(expected, unit)}`
   if (!q) return { result: 'wrong', detail: `Not read as one number. The answer is ${truth}.` }
+  if (IDENTIFIER_UNITS.has(unit))
+    return same(q.value, expected)
+      ? { result: 'correct' }
+      : { result: 'wrong', detail: `The answer is ${truth}.` }
   const currency = unit === 'USD' || unit === 'JPY' ? unit : null
   if (q.unit && currency && q.unit !== currency) {
     return { result: 'wrong', detail: `Wrong currency. The answer is ${truth}.` }
@@ -72,14 +92,12 @@ function checkDate(expected: PartialDate, typed: string): Verdict {
   const d = parseTypedDate(typed) ?? yearOnly(typed)
   if (!d) return { result: 'wrong', detail: `Not read as a date. The answer is ${truth}.` }
   const yearOff = d.year - expected.year
-  if (yearOff !== 0) {
-    if (Math.abs(yearOff) === 1)
-      return {
-        result: 'close',
-        detail: `One year ${yearOff > 0 ? 'late' : 'early'}. The answer is ${truth}.`,
-      }
-    return { result: 'wrong', detail: `The answer is ${truth}.` }
-  }
+  // A wrong year is wrong, as in an exam, even by one; the detail says how far off it was.
+  if (yearOff !== 0)
+    return {
+      result: 'wrong',
+      detail: `${Math.abs(yearOff) === 1 ? `One year ${yearOff > 0 ? 'late' : 'early'}. ` : ''}The answer is ${truth}.`,
+    }
   if (expected.month !== undefined) {
     if (d.month === undefined)
       return { result: 'close', detail: `Right year; the full answer is ${truth}.` }

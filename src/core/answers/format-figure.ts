@@ -1,7 +1,14 @@
 const CURRENCY: Record<string, string> = { USD: 'US dollars', JPY: 'Japanese yen' }
 
-/** "52.5 million US dollars", "2.8 billion Japanese yen", "90%", "13 missions", "26th". */
+/**
+ * Units whose figure names something (a resolution, an article) rather than counting it: such
+ * an answer is right or wrong, never close, and is printed as a name ("resolution 2282").
+ */
+export const IDENTIFIER_UNITS: ReadonlySet<string> = new Set(['resolution', 'article'])
+
+/** "52.5 million US dollars", "2.8 billion Japanese yen", "90%", "13 missions", "26th", "resolution 2282". */
 export function formatFigure(value: number, unit: string): string {
+  if (IDENTIFIER_UNITS.has(unit)) return `${unit} ${value}`
   if (unit === 'percent') return `${value}%`
   if (unit === 'ordinal') return ordinal(value)
   if (unit === 'year') return String(value)
