@@ -22,9 +22,11 @@ export function normalized(s: string): string {
     .trim()} `
 }
 
-/** Whether `text` holds `part` as whole words. */
-export const containsWords = (text: string, part: string) =>
-  normalized(part).trim() !== '' && normalized(text).includes(normalized(part))
+/** Whether `text` holds `part` as whole words (a leading "the", "a" or "an" of `part` aside). */
+export function containsWords(text: string, part: string): boolean {
+  const p = normalized(part).replace(/^ (?:the|a|an) /, ' ')
+  return p.trim() !== '' && normalized(text).includes(p)
+}
 
 export { IDENTIFIER_UNITS } from '../src/core/answers/format-figure'
 
@@ -97,8 +99,17 @@ export function promptsAnsweringOthers(deck: Deck): string[] {
     for (const a of facts) {
       const shown = `${a.prompt} ${a.cloze ?? ''}`.replace(/\{\{[^{}]*\}\}/g, ' ')
       for (const b of facts) {
-        if (a === b || normalized(b.answer).trim().length <= 2 || !containsWords(shown, b.answer))
+        if (a === b) continue
+        // A prompt that spells out an acronym answers "What does it stand for?" outright.
+        if (
+          b.acronym &&
+          containsWords(shown, b.acronym.long) &&
+          !containsWords(shown, b.acronym.short)
+        ) {
+          out.push(`${a.id}'s prompt spells out ${b.id} ("${b.acronym.long}")`)
           continue
+        }
+        if (normalized(b.answer).trim().length <= 2 || !containsWords(shown, b.answer)) continue
         const about = subjectWords(b.prompt)
         for (const w of subjectWords(b.answer)) about.delete(w)
         const shared = [...subjectWords(shown)].filter((w) => about.has(w))
@@ -124,7 +135,7 @@ const QUALIFIERS: { chapter: RegExp; kept: RegExp; name: string }[] = [
     kept: /\b(?:about|approximately|around|some|roughly|nearly|almost|approx)\b|~/i,
   },
 ]
-const LIST_QUALIFIER = /\b(?:such as|including|among others|for example|e\.g\.)/i
+const LIST_QUALIFIER = /\b(?:such as|such \w+ as|including|among others|for example|e\.g\.)/i
 
 /** The sentences of a section's text. */
 const sentencesIn = (text: string) =>
