@@ -16,7 +16,7 @@ import {
 } from './presets'
 import type { Settings } from './settings'
 import type { StudyStore } from './store'
-import { studyDayAt } from './study-queue'
+import { dayIndexer } from './study-queue'
 
 /**
  * Trains FSRS parameters on review histories: the FSRS project's optimizer (fsrs-rs), which
@@ -56,9 +56,7 @@ export const MIN_ITEMS = 400
 /** Thrown when a history is too short to optimize on; the message says how short. */
 export class TooLittleHistory extends Error {}
 
-/** A study day's index for a time, as the app counts days (rollover hour, local time). */
-export const dayIndexer = (settings: Pick<Settings, 'rolloverHour'>) => (ms: number) =>
-  studyDayAt(settings as Settings, new Date(ms)).index
+export { dayIndexer }
 
 /**
  * Optimizes FSRS parameters on a history with `train`, then scores the defaults, the

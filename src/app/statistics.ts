@@ -12,7 +12,7 @@ import { cardsInDecks } from './deck-cards'
 import { presetOf } from './presets'
 import type { Settings } from './settings'
 import type { StudyStore } from './store'
-import { studyDayAt } from './study-queue'
+import { dayIndexer, studyDayAt } from './study-queue'
 
 /** Everything the Statistics screen and `cli stats` show for one scope. */
 export type Statistics = Awaited<ReturnType<typeof statisticsOf>>
@@ -34,7 +34,7 @@ export function statisticsOf(
   return store.read(async () => {
     const cards = await cardsInDecks(store, scope.deckId)
     const cardIds = new Set(cards.map((c) => c.id))
-    const dayOf = (ms: number) => studyDayAt(settings, new Date(ms)).index
+    const dayOf = dayIndexer(settings)
     const today = dayOf(now.getTime())
     const since = studyDayAt(settings, new Date(now.getTime() - days * 86_400_000)).start.getTime()
     const logs = (await store.logsSince(since)).filter((l) => cardIds.has(l.cardId))

@@ -28,6 +28,29 @@ export function studyDayAt(settings: Settings, now: Date): StudyDay {
   return studyDay(now, settings.rolloverHour, -now.getTimezoneOffset())
 }
 
+/** Every UTC offset and daylight-saving change falls on a quarter hour, and so do day starts. */
+const QUARTER_HOUR = 900_000
+
+/**
+ * The study-day number of an epoch-ms time, for counting many logs: remembered per quarter
+ * hour, since no day boundary falls inside one (rollover hours are whole hours, and every time
+ * zone's offset and daylight-saving change is a multiple of 15 minutes). A million logs then
+ * cost a few thousand day computations instead of a million.
+ */
+export function dayIndexer(settings: Pick<Settings, 'rolloverHour'>): (ms: number) => number {
+  const days = new Map<number, number>()
+  return (ms) => {
+    const quarter = Math.floor(ms / QUARTER_HOUR)
+    let day = days.get(quarter)
+    if (day === undefined) {
+      const at = new Date(quarter * QUARTER_HOUR)
+      day = studyDay(at, settings.rolloverHour, -at.getTimezoneOffset()).index
+      days.set(quarter, day)
+    }
+    return day
+  }
+}
+
 /** What the review log says was studied in a deck since the study day began. */
 export interface TodaysLog {
   /** Cards seen for the first time today. */
