@@ -122,6 +122,12 @@ else
     await expect(options).toHaveCount(0)
     // The cards now follow the new parameters: most due times moved.
     await expect.poll(async () => changed(before, await dueTimes(page))).toBeGreaterThan(600)
+    // A backup came first: the import's, then the rescheduling's.
+    await page.getByRole('button', { name: 'Settings' }).click()
+    await expect(
+      page.getByRole('table', { name: 'Backups, newest first' }).locator('tbody tr'),
+    ).toHaveCount(2)
+    await page.getByRole('button', { name: 'Done' }).click()
 
     const again = await openOptions(page, REVIEW_LOG_DECK)
     await expect(

@@ -21,6 +21,11 @@ trackChanges(store.db, () => {
   changed = true
 })
 
+/** Tells the automatic backups that a worker changed the collection (the tracker sees only this window's writes). */
+export function noteChangedElsewhere() {
+  changed = true
+}
+
 /** The backups in the host's folder, newest first. */
 export async function listBackups(): Promise<BackupInfo[]> {
   const files = await platform.backups.list()

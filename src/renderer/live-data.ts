@@ -43,6 +43,7 @@ import { examPlan, setExamDate } from '../app/exam-plan'
 import { keyFigures } from '../app/key-figures'
 import { estimatedDailyReviews } from '../app/workload'
 import { updatePreset } from '../app/optimize'
+import { saveAndRescheduleInWorker } from './optimize/optimize-in-worker'
 import { noteSource } from '../app/note-source'
 import { collectionFromProposals, type AcceptedProposal } from '../app/exchange/from-generated'
 import type { SourceDocument } from '../core/generate/document'
@@ -271,7 +272,10 @@ export async function saveDeckOptions(
     await setDeckPreset(store, deckId, presetId)
     return 0
   }
-  return updatePreset(store, preset, { ...options, now: new Date(), deckId })
+  if (!options.reschedule)
+    return updatePreset(store, preset, { ...options, now: new Date(), deckId })
+  // Rescheduling replays every card's history: in a worker, so the window never waits on it.
+  return saveAndRescheduleInWorker({ preset, deckId, settings: options.settings, now: Date.now() })
 }
 
 /** A new preset's id (chance is the caller's). */

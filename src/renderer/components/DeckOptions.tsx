@@ -12,6 +12,7 @@ import {
   useDeckPresetId,
   usePresets,
 } from '../live-data'
+import { backupNow, noteChangedElsewhere } from '../backups'
 import { FsrsParameters } from './FsrsParameters'
 import { useModalDialog } from './use-modal-dialog'
 
@@ -54,6 +55,7 @@ export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
   const [chosen, setChosen] = useState<string | null>(null)
   const [draft, setDraft] = useState<Preset | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
   const savedExam = useDeckExam(deckId)
   const [examDraft, setExam] = useState<{ date: string; cap: boolean } | null>(null)
   const exam = examDraft ?? savedExam ?? { date: '', cap: false }
@@ -68,14 +70,21 @@ export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
   const save = async () => {
     if (!selectedId) return
     try {
+      const rescheduling = reschedule && changedScheduling
+      // Rescheduling changes every card of the preset's decks: a backup comes first.
+      setBusy(rescheduling ? 'Backing up, then rescheduling this preset’s cards…' : 'Saving…')
+      if (rescheduling) await backupNow()
       await saveDeckOptions(deckId, selectedId, draft?.id === selectedId ? draft : null, {
         settings,
-        reschedule: reschedule && changedScheduling,
+        reschedule: rescheduling,
       })
+      if (rescheduling) noteChangedElsewhere()
       await saveExamDate(deckId, exam.date || null, exam.cap)
       close()
     } catch (e) {
       setError(e instanceof EditError ? e.message : `Could not save: ${String(e)}`)
+    } finally {
+      setBusy(null)
     }
   }
   return (
@@ -254,13 +263,18 @@ export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
                 {error}
               </p>
             )}
+            {busy && (
+              <p role="status" className="muted">
+                {busy}
+              </p>
+            )}
           </>
         )}
         <div className="editor-actions">
           <button type="button" className="ghost" onClick={close}>
             Cancel <kbd>Esc</kbd>
           </button>
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" disabled={busy !== null}>
             Save
           </button>
         </div>

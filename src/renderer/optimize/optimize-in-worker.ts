@@ -2,6 +2,8 @@ import type { OptimizeReport } from '../../app/optimize'
 import type { Progress } from '../../core/formats/import-error'
 import { callWorker } from '../worker-call'
 import type { OptimizeRequest, OptimizeResponse } from './optimize-messages'
+import type { RescheduleRequest, RescheduleResponse } from './reschedule.worker'
+import { EditError } from '../../app/editing'
 
 /** What optimizing gave: a report, or too little history to optimize on (said plainly). */
 export type OptimizeOutcome =
@@ -26,4 +28,22 @@ export function optimizeInWorker(
           : undefined,
     progress,
   )
+}
+
+/**
+ * Saves a preset, gives it to the deck and reschedules the preset's cards from their logs, in
+ * one transaction, off the window's thread. A field the preset gets wrong rejects with an
+ * EditError naming it.
+ */
+export function saveAndRescheduleInWorker(request: RescheduleRequest): Promise<number> {
+  const worker = new Worker(new URL('./reschedule.worker.ts', import.meta.url), { type: 'module' })
+  return new Promise<number>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<RescheduleResponse>) => {
+      const m = event.data
+      if (m.type === 'saved') resolve(m.rescheduled)
+      else reject(m.edit ? new EditError(m.message) : new Error(m.message))
+    }
+    worker.onerror = (event) => reject(new Error(`The worker stopped (${event.message}).`))
+    worker.postMessage(request)
+  }).finally(() => worker.terminate())
 }

@@ -1,0 +1,46 @@
+/// <reference lib="webworker" />
+// Saving a preset whose FSRS parameters or desired retention changed reschedules every card of
+// its decks from their logs: a replay of up to a million reviews, done here so the window
+// never waits on it. The same one-transaction `updatePreset` the tests run.
+import { updatePreset } from '../../app/optimize'
+import type { Preset } from '../../app/presets'
+import type { Settings } from '../../app/settings'
+import { EditError } from '../../app/editing'
+import { openDb } from '../storage/db'
+import { DexieStore } from '../storage/dexie-store'
+
+export interface RescheduleRequest {
+  preset: Preset
+  deckId: string
+  settings: Settings
+  /** Epoch ms: the moment the schedule is computed for (the window's clock). */
+  now: number
+}
+
+export type RescheduleResponse =
+  { type: 'saved'; rescheduled: number } | { type: 'error'; message: string; edit: boolean }
+
+const post = (message: RescheduleResponse) =>
+  (self as unknown as DedicatedWorkerGlobalScope).postMessage(message)
+
+self.onmessage = async (event: MessageEvent<RescheduleRequest>) => {
+  const { preset, deckId, settings, now } = event.data
+  const db = openDb()
+  try {
+    const rescheduled = await updatePreset(new DexieStore(db), preset, {
+      reschedule: true,
+      settings,
+      now: new Date(now),
+      deckId,
+    })
+    post({ type: 'saved', rescheduled })
+  } catch (e) {
+    post({
+      type: 'error',
+      message: e instanceof Error ? e.message : String(e),
+      edit: e instanceof EditError,
+    })
+  } finally {
+    db.close()
+  }
+}
