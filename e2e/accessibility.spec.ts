@@ -14,6 +14,8 @@ async function violations(page: Page) {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`every screen passes axe-core in the ${theme} theme`, async ({ app }) => {
+    // Every screen in turn, each scanned: about 20 s on a quiet machine.
+    test.setTimeout(90_000)
     const { page } = app
     await page.getByRole('button', { name: 'Settings' }).click()
     await page.getByLabel('Theme').selectOption(theme)

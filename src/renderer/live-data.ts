@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useEffect, useState } from 'react'
+import { startTransition, useEffect, useState } from 'react'
 import { DEFAULT_SETTINGS, readSettings, writeSetting, type Settings } from '../app/settings'
 import {
   deckOverviews,
@@ -401,7 +401,11 @@ export function useStatistics(settings: Settings, deckId: string | null) {
   const key = JSON.stringify([settings, deckId])
   useEffect(() => {
     let live = true
-    void statisticsInWorker(settings, deckId).then((stats) => live && setFound({ key, stats }))
+    // A transition: the screen's charts and tables (hundreds of rows for screen readers) render
+    // in slices, so the window answers input while they appear.
+    void statisticsInWorker(settings, deckId).then(
+      (stats) => live && startTransition(() => setFound({ key, stats })),
+    )
     return () => {
       live = false
     }
