@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
-import { dayIndexer } from '../src/app/optimize'
+import { dayIndexer } from '../src/app/study-queue'
 import { DEFAULT_SETTINGS } from '../src/app/settings'
 import { bindingTrainer } from '../src/cli/optimize'
 import { readReviewLogCsv } from '../src/core/formats/text/review-log-csv'

@@ -28,12 +28,20 @@ export function containsWords(text: string, part: string): boolean {
   return p.trim() !== '' && normalized(text).includes(p)
 }
 
-export { IDENTIFIER_UNITS } from '../src/core/answers/format-figure'
-
-/** A fact's acronym expansion that its cited section does not state (null when it does). */
+/**
+ * A fact's acronym expansion that its cited section does not state (null when it does): every
+ * word of it is in the section, whole or as its start ("Rep." for Republic — long official
+ * names are shortened so the deck never runs 12 of the chapter's words together).
+ */
 export function unstatedExpansion(fact: Fact, sectionText: string): string | null {
   if (!fact.acronym) return null
   if (containsWords(sectionText, fact.acronym.long)) return null
+  const section = normalized(sectionText).trim().split(' ')
+  const stated = normalized(fact.acronym.long)
+    .trim()
+    .split(' ')
+    .every((w) => section.some((s) => s.startsWith(w)))
+  if (stated) return null
   // Or the fact says where the expansion comes from.
   if (/\bexpansion\b.*\bfrom\b|\bnot (?:spelled out|expanded)\b/i.test(fact.note ?? '')) return null
   return fact.acronym.long
@@ -171,7 +179,7 @@ export function droppedQualifiers(fact: Fact, sectionText: string): string[] {
   // "such as" sentence.
   const items = fact.answer.split(/,\s*|\s+and\s+/).filter(Boolean)
   const isList = fact.kind === 'relation' && items.length >= 2
-  if (isList && !LIST_QUALIFIER.test(shown) && !/\bamong others\b/i.test(shown)) {
+  if (isList && !LIST_QUALIFIER.test(shown)) {
     for (const s of sentences) {
       const found = items.filter((i) => containsWords(s, i)).length
       if (found < Math.min(2, items.length)) continue

@@ -19,17 +19,23 @@ describe('npm start on an older Node', () => {
     expect(nodeTooOldForElectron('v24.1.0', '>= 22.12.0')).toBeNull()
   })
 
-  it('`npm start`, typed as the README gives it, says so on this machine when its Node is too old', () => {
-    const tooOld = nodeTooOldForElectron(process.version, electronEngines)
-    if (tooOld === null) {
-      // A newer Node: `npm start` would go on to launch Electron, which this test does not do.
-      console.log(`npm start: Node ${process.version} satisfies Electron's ${electronEngines}`)
-      expect(nodeTooOldForElectron(process.version, electronEngines)).toBeNull()
-      return
-    }
-    const run = spawnSync('npm', ['start'], { encoding: 'utf8', timeout: 60_000 })
-    expect(run.status).toBe(1)
-    expect(run.stderr).toContain(`needs Node ${electronEngines}; this is Node ${process.version}`)
-    expect(run.stderr).toContain('npm run web')
-  })
+  it.each(['start', 'run dist'])(
+    '`npm %s`, typed as the README gives it, says so on this machine when its Node is too old',
+    (command) => {
+      const tooOld = nodeTooOldForElectron(process.version, electronEngines)
+      if (tooOld === null) {
+        // A newer Node: the command would go on to launch or package Electron, which this test
+        // does not do.
+        console.log(
+          `npm ${command}: Node ${process.version} satisfies Electron's ${electronEngines}`,
+        )
+        expect(nodeTooOldForElectron(process.version, electronEngines)).toBeNull()
+        return
+      }
+      const run = spawnSync('npm', command.split(' '), { encoding: 'utf8', timeout: 60_000 })
+      expect(run.status).toBe(1)
+      expect(run.stderr).toContain(`needs Node ${electronEngines}; this is Node ${process.version}`)
+      expect(run.stderr).toContain('npm run web')
+    },
+  )
 })

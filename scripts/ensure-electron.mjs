@@ -1,4 +1,4 @@
-// `npm start` on a fresh clone: check the Node version Electron's package needs, then fetch
+// `npm start` and `npm run dist` on a fresh clone: check the Node version Electron's package needs, then fetch
 // Electron's binary on first run (it is not part of the npm package; this needs internet —
 // the npm registry alone is not enough).
 import { spawnSync } from 'node:child_process'

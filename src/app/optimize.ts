@@ -7,13 +7,7 @@ import { fsrsItems, type FsrsReview, type HistoryEntry } from '../core/stats/fsr
 import { Queue, isInCollection, queueOf, type CardRow, type DeckRow } from './collection'
 import { schedulerOptionsFor } from './exam-plan'
 import { EditError } from './editing'
-import {
-  DEFAULT_PRESET_ID,
-  checkedPreset,
-  deckWithPreset,
-  presetById,
-  type Preset,
-} from './presets'
+import { DEFAULT_PRESET_ID, checkedPreset, deckWithPreset, type Preset } from './presets'
 import type { Settings } from './settings'
 import type { StudyStore } from './store'
 import { dayIndexer } from './study-queue'
@@ -55,8 +49,6 @@ export const MIN_ITEMS = 400
 
 /** Thrown when a history is too short to optimize on; the message says how short. */
 export class TooLittleHistory extends Error {}
-
-export { dayIndexer }
 
 /**
  * Optimizes FSRS parameters on a history with `train`, then scores the defaults, the
@@ -196,10 +188,8 @@ export function updatePreset(
       if (!deck) throw new EditError('That deck no longer exists.')
       await store.putDeck(deckWithPreset(deck, checked.id))
     }
-    if (!options.reschedule) return 0
-    // Read back: the Default preset takes its limits from Settings.
-    const saved = (await presetById(store, checked.id, options.settings)) ?? checked
-    return rescheduleCards(store, saved, options.settings, options.now)
+    // Only the preset's scheduling is read; the Default's limits (Settings') do not matter here.
+    return options.reschedule ? rescheduleCards(store, checked, options.settings, options.now) : 0
   }, ['decks', 'presets', 'cards', 'revlog'])
 }
 

@@ -20,7 +20,7 @@ import {
 } from './collection'
 import { deckAndChildren, deckTree, type DeckNode } from './deck-tree'
 import type { Settings } from './settings'
-import { limitsOf, presetOf, schedulerOptionsOf } from './presets'
+import { limitsOf, presetOf, schedulerOptionsOf, type Preset } from './presets'
 import type { StudyStore } from './store'
 
 /** The study day `now` falls in, under the user's rollover hour and local time zone. */
@@ -218,7 +218,8 @@ const LEARNING_LISTED = 50
  * The queue of a deck or section now. A chosen section is a deliberate act, as Anki's custom
  * study: it gets its own allowance of new cards (the daily limit, counting only its own cards
  * started today), even once the deck's is used up; the screen says so. `logs` (today's log,
- * by deck) can be passed by a caller that keeps it current, such as a study session.
+ * by deck) and the deck's `preset` can be passed by a caller that keeps them, such as a study
+ * session, so the next card needs only the queue's index reads.
  */
 export async function studyQueue(
   store: StudyStore,
@@ -226,8 +227,9 @@ export async function studyQueue(
   settings: Settings,
   now: Date,
   logs?: ReadonlyMap<string, TodaysLog>,
+  preset?: Preset,
 ): Promise<StudyQueue & { day: StudyDay }> {
-  return store.read(() => readStudyQueue(store, scope, settings, now, logs))
+  return store.read(() => readStudyQueue(store, scope, settings, now, logs, undefined, preset))
 }
 
 async function readStudyQueue(
@@ -237,6 +239,7 @@ async function readStudyQueue(
   now: Date,
   logs?: ReadonlyMap<string, TodaysLog>,
   allDecks?: readonly DeckRow[],
+  deckPreset?: Preset,
 ): Promise<StudyQueue & { day: StudyDay }> {
   const day = studyDayAt(settings, now)
   const byDeck = logs ?? (await todaysLogs(store, day))
@@ -245,11 +248,13 @@ async function readStudyQueue(
   const decks = scope.section?.length ? [] : deckAndChildren(all, scope.deckId)
   const log = mergeLogs([scope.deckId, ...decks.map((d) => d.id)], byDeck)
   // The studied deck's preset sets the limits, for the decks inside it too (as Anki's parent).
-  const preset = await presetOf(
-    store,
-    all.find((d) => d.id === scope.deckId),
-    settings,
-  )
+  const preset =
+    deckPreset ??
+    (await presetOf(
+      store,
+      all.find((d) => d.id === scope.deckId),
+      settings,
+    ))
   const limits = limitsOf(preset)
   let cards: QueueCard[]
   let learningCount: number | null = null

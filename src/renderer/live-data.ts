@@ -45,7 +45,7 @@ import { estimatedDailyReviews } from '../app/workload'
 import { updatePreset } from '../app/optimize'
 import { saveAndRescheduleInWorker } from './optimize/optimize-in-worker'
 import { noteSource } from '../app/note-source'
-import { collectionFromProposals, type AcceptedProposal } from '../app/exchange/from-generated'
+import type { AcceptedProposal } from '../app/exchange/from-generated'
 import type { SourceDocument } from '../core/generate/document'
 import { examFacts, examHistory, recordExam, sendToReview, type ExamRecord } from '../app/mock-exam'
 import type { Statistics } from '../app/statistics'
@@ -479,6 +479,8 @@ export async function saveGeneratedDeck(
   accepted: readonly AcceptedProposal[],
   options: { file: string; deckName: string },
 ) {
+  // Loaded with the screen that needs it, not at start-up.
+  const { collectionFromProposals } = await import('../app/exchange/from-generated')
   const data = collectionFromProposals(doc, accepted, options, new Date())
   const summary = await importData(data, 'update')
   const name = data.decks[0]?.name ?? options.deckName

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import type { Fit } from '../../app/optimize'
 import type { Settings } from '../../app/settings'
 import { optimizeInWorker, type OptimizeOutcome } from '../optimize/optimize-in-worker'
@@ -24,11 +24,9 @@ export function FsrsParameters({ presetId, deckId, weights, settings, onChange }
   const [progress, setProgress] = useState<{ fraction: number; stage: string } | null>(null)
   const [outcome, setOutcome] = useState<OptimizeOutcome | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const running = useRef(false)
 
   const optimize = async () => {
-    if (running.current) return
-    running.current = true
+    if (progress) return
     setOutcome(null)
     setError(null)
     setProgress({ fraction: 0, stage: 'Starting' })
@@ -42,7 +40,6 @@ export function FsrsParameters({ presetId, deckId, weights, settings, onChange }
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
     } finally {
-      running.current = false
       setProgress(null)
     }
   }

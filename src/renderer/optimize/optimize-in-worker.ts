@@ -35,15 +35,19 @@ export function optimizeInWorker(
  * one transaction, off the window's thread. A field the preset gets wrong rejects with an
  * EditError naming it.
  */
-export function saveAndRescheduleInWorker(request: RescheduleRequest): Promise<number> {
+export async function saveAndRescheduleInWorker(request: RescheduleRequest): Promise<number> {
   const worker = new Worker(new URL('./reschedule.worker.ts', import.meta.url), { type: 'module' })
-  return new Promise<number>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<RescheduleResponse>) => {
-      const m = event.data
-      if (m.type === 'saved') resolve(m.rescheduled)
-      else reject(m.edit ? new EditError(m.message) : new Error(m.message))
-    }
-    worker.onerror = (event) => reject(new Error(`The worker stopped (${event.message}).`))
-    worker.postMessage(request)
-  }).finally(() => worker.terminate())
+  const outcome = await callWorker<
+    RescheduleRequest,
+    RescheduleResponse,
+    { rescheduled: number } | { invalid: string }
+  >(worker, request, [], (m) =>
+    m.type === 'saved'
+      ? { rescheduled: m.rescheduled }
+      : m.type === 'invalid'
+        ? { invalid: m.message }
+        : undefined,
+  )
+  if ('invalid' in outcome) throw new EditError(outcome.invalid)
+  return outcome.rescheduled
 }

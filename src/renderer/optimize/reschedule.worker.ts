@@ -17,8 +17,11 @@ export interface RescheduleRequest {
   now: number
 }
 
+/** Saved (with how many cards were rescheduled), a field the preset gets wrong, or a failure. */
 export type RescheduleResponse =
-  { type: 'saved'; rescheduled: number } | { type: 'error'; message: string; edit: boolean }
+  | { type: 'saved'; rescheduled: number }
+  | { type: 'invalid'; message: string }
+  | { type: 'error'; message: string }
 
 const post = (message: RescheduleResponse) =>
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(message)
@@ -35,11 +38,8 @@ self.onmessage = async (event: MessageEvent<RescheduleRequest>) => {
     })
     post({ type: 'saved', rescheduled })
   } catch (e) {
-    post({
-      type: 'error',
-      message: e instanceof Error ? e.message : String(e),
-      edit: e instanceof EditError,
-    })
+    const message = e instanceof Error ? e.message : String(e)
+    post(e instanceof EditError ? { type: 'invalid', message } : { type: 'error', message })
   } finally {
     db.close()
   }

@@ -116,7 +116,14 @@ export function useStudySession(
       const day = studyDayAt(settings, now)
       if (logs.current?.day !== day.index)
         logs.current = { day: day.index, byDeck: await todaysLogs(store, day) }
-      const queue = await studyQueue(store, scope, settings, now, logs.current.byDeck)
+      const queue = await studyQueue(
+        store,
+        scope,
+        settings,
+        now,
+        logs.current.byDeck,
+        options.current.preset,
+      )
       // A preferred card (undone, or just edited) is shown again unless it left the queue.
       const preferred = preferId ? await cardView(store, preferId) : null
       const view =
