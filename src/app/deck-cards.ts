@@ -1,4 +1,4 @@
-import { isInCollection, type CardRow } from './collection'
+import { isInCollection, type CardRow, type DeckRow } from './collection'
 import { deckAndChildren } from './deck-tree'
 import type { StudyStore } from './store'
 
@@ -8,9 +8,17 @@ import type { StudyStore } from './store'
  */
 export async function cardsInDecks(store: StudyStore, deckId?: string): Promise<CardRow[]> {
   const decks = await store.listDecks()
-  const scope = deckId
-    ? deckAndChildren(decks, deckId)
-    : decks.filter((d) => d.deletedAt === undefined)
-  const cards = await Promise.all(scope.map((d) => store.sectionCards(d.id, '')))
+  return cardsOfDecks(
+    store,
+    deckId ? deckAndChildren(decks, deckId) : decks.filter((d) => d.deletedAt === undefined),
+  )
+}
+
+/** The cards in the collection of the given decks (each deck alone, not its children). */
+export async function cardsOfDecks(
+  store: StudyStore,
+  decks: readonly Pick<DeckRow, 'id'>[],
+): Promise<CardRow[]> {
+  const cards = await Promise.all(decks.map((d) => store.sectionCards(d.id, '')))
   return cards.flat().filter(isInCollection)
 }

@@ -4,7 +4,8 @@ import { CardState, Scheduler, type Grade } from '../core/scheduling/scheduler'
 import { toStoredState } from '../core/scheduling/stored-state'
 import { evaluateParameters } from '../core/stats/evaluate-parameters'
 import { fsrsItems, type FsrsReview, type HistoryEntry } from '../core/stats/fsrs-items'
-import { Queue, isInCollection, queueOf, type CardRow, type DeckRow } from './collection'
+import { Queue, queueOf, type CardRow, type DeckRow } from './collection'
+import { cardsOfDecks } from './deck-cards'
 import { schedulerOptionsFor } from './exam-plan'
 import { EditError } from './editing'
 import { DEFAULT_PRESET_ID, checkedPreset, deckWithPreset, type Preset } from './presets'
@@ -99,9 +100,7 @@ async function presetCards(store: StudyStore, presetId: string, alsoDeckId?: str
   const decks = decksOfPreset(all, presetId)
   const also = all.find((d) => d.id === alsoDeckId && !decks.includes(d))
   if (also) decks.push(also)
-  const cards = (await Promise.all(decks.map((d) => store.sectionCards(d.id, ''))))
-    .flat()
-    .filter(isInCollection)
+  const cards = await cardsOfDecks(store, decks)
   const ids = new Set(cards.map((c) => c.id))
   const logs = groupBy(
     (await store.logsSince(0)).filter((l) => ids.has(l.cardId)),
@@ -178,8 +177,7 @@ export function updatePreset(
   preset: Preset,
   options: { reschedule: boolean; settings: Settings; now: Date; deckId?: string },
 ): Promise<number> {
-  // Not an async function: Dexie's transaction promise is returned as it is, so the caller
-  // does not go on inside the finished transaction's zone.
+  // The check runs inside the transaction: a bad field rejects like any other failure.
   return store.transaction(async () => {
     const checked = checkedPreset(preset)
     await store.putPreset(checked)
