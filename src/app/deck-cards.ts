@@ -7,12 +7,12 @@ import type { StudyStore } from './store'
  * it, or of every deck not in the trash: one index range per deck, no note read.
  */
 export async function cardsInDecks(store: StudyStore, deckId?: string): Promise<CardRow[]> {
-  const decks = await store.listDecks()
-  return cardsOfDecks(
-    store,
-    deckId ? deckAndChildren(decks, deckId) : decks.filter((d) => d.deletedAt === undefined),
-  )
+  return cardsOfDecks(store, decksInScope(await store.listDecks(), deckId))
 }
+
+/** A deck and the decks inside it, or every deck not in the trash. */
+export const decksInScope = (decks: readonly DeckRow[], deckId?: string) =>
+  deckId ? deckAndChildren(decks, deckId) : decks.filter((d) => d.deletedAt === undefined)
 
 /** The cards in the collection of the given decks (each deck alone, not its children). */
 export async function cardsOfDecks(

@@ -1,7 +1,8 @@
 import type { NoteType } from '../core/notes/note-types'
 import type { CardRow, DeckRow, MediaRow, NoteRow, ReviewLogRow, SettingRow } from './collection'
 import type { Preset } from './presets'
-import type { CardRange, StudyStore } from './store'
+import type { CardRange, StudyStore, TallyKey, TallyKind, TallyRow } from './store'
+import { tallyCardWrites, tallyLogDelete, tallyLogWrites } from './tallies'
 
 // The HTML structured-clone algorithm, present in every host this runs in (browsers, Node ≥ 17);
 // declared here because core and app compile without DOM or Node types.
@@ -23,6 +24,7 @@ export class MemoryStore implements StudyStore {
   private readonly settings = new Map<string, SettingRow>()
   private readonly presets = new Map<string, Preset>()
   private readonly media = new Map<string, MediaRow>()
+  private readonly tallies = new Map<string, TallyRow>()
   private journal: (() => void)[] | null = null
   private queue: Promise<unknown> = Promise.resolve()
 
@@ -117,10 +119,12 @@ export class MemoryStore implements StudyStore {
     return ids.map((id) => copy(this.cards.get(id)))
   }
   async putCard(row: CardRow) {
-    this.write(this.cards, row.id, row)
+    await this.putCards([row])
   }
   async putCards(rows: readonly CardRow[]) {
-    for (const r of rows) this.write(this.cards, r.id, r)
+    await tallyCardWrites(this, rows, async () => {
+      for (const r of rows) this.write(this.cards, r.id, r)
+    })
   }
   async cardsOfNotes(noteIds: readonly string[]) {
     const ids = new Set(noteIds)
@@ -163,8 +167,15 @@ export class MemoryStore implements StudyStore {
   }
 
   async addLog(row: ReviewLogRow) {
-    if (this.logs.has(row.id)) throw new Error(`review log ${row.id} already exists`)
-    this.write(this.logs, row.id, row)
+    await tallyLogWrites(
+      this,
+      [row],
+      async () => {
+        if (this.logs.has(row.id)) throw new Error(`review log ${row.id} already exists`)
+        this.write(this.logs, row.id, row)
+      },
+      false,
+    )
   }
   async getLog(id: number) {
     return copy(this.logs.get(id))
@@ -173,10 +184,17 @@ export class MemoryStore implements StudyStore {
     return new Set(ids.filter((id) => this.logs.has(id)))
   }
   async putLogs(rows: readonly ReviewLogRow[]) {
-    for (const r of rows) this.write(this.logs, r.id, r)
+    await tallyLogWrites(
+      this,
+      rows,
+      async () => {
+        for (const r of rows) this.write(this.logs, r.id, r)
+      },
+      true,
+    )
   }
   async deleteLog(id: number) {
-    this.write(this.logs, id, undefined)
+    await tallyLogDelete(this, id, async () => this.write(this.logs, id, undefined))
   }
   async logsSince(since: number) {
     return [...this.logs.values()]
@@ -224,6 +242,25 @@ export class MemoryStore implements StudyStore {
     for (const r of rows) this.write(this.media, r.name, r)
   }
 
+  async getTallies(keys: readonly TallyKey[]) {
+    return keys.map((k) => copy(this.tallies.get(tallyKey(k))))
+  }
+  async putTallies(rows: readonly TallyRow[]) {
+    for (const r of rows) this.write(this.tallies, tallyKey([r.deckId, r.kind, r.day]), r)
+  }
+  async deleteTallies(keys: readonly TallyKey[]) {
+    for (const k of keys) this.write(this.tallies, tallyKey(k), undefined)
+  }
+  async talliesOfDeck(deckId: string, kind: TallyKind, from: number, to: number) {
+    return [...this.tallies.values()]
+      .filter((t) => t.deckId === deckId && t.kind === kind && t.day >= from && t.day <= to)
+      .sort((a, b) => a.day - b.day)
+      .map(copy)
+  }
+  async clearTallies() {
+    for (const key of [...this.tallies.keys()]) this.write(this.tallies, key, undefined)
+  }
+
   async clearAll() {
     const tables: Map<unknown, unknown>[] = [
       this.decks,
@@ -234,8 +271,11 @@ export class MemoryStore implements StudyStore {
       this.settings,
       this.presets,
       this.media,
+      this.tallies,
     ]
     for (const table of tables)
       for (const key of [...table.keys()]) this.write(table, key, undefined)
   }
 }
+
+const tallyKey = (k: TallyKey) => k.join('\u0000')

@@ -1,29 +1,37 @@
 import {
   answerButtons,
   cardStates,
+  CARD_TALLY_LENGTH,
   dueForecast,
+  LOG_TALLY_LENGTH,
   memoryDistributions,
   reviewsPerDay,
   streaks,
+  sumTallies,
   timePerDay,
   trueRetention,
 } from '../core/stats/review-stats'
-import { cardsInDecks } from './deck-cards'
+import { decksInScope } from './deck-cards'
 import { presetOf } from './presets'
 import type { Settings } from './settings'
 import type { StudyStore } from './store'
-import { dayIndexer, studyDayAt } from './study-queue'
+import { dayIndexer } from './study-queue'
+import { ensureTallies, hostZone, talliesByDay } from './tallies'
 
 /** Everything the Statistics screen and `cli stats` show for one scope. */
 export type Statistics = Awaited<ReturnType<typeof statisticsOf>>
+
+const DAY = 86_400_000
 
 /**
  * Statistics of a deck (with the decks inside it) or the whole collection: the last
  * `days` study days of reviews (heatmap, streaks, time, buttons), true retention by day, week
  * and month beside the desired retention, the due forecast, card states and memory
- * distributions. Reads one snapshot.
+ * distributions. Read from the kept tallies (`tallies.ts`) in one snapshot; they are counted
+ * afresh first when they follow another rollover hour or time zone (or none yet), and
+ * `recounted` says so.
  */
-export function statisticsOf(
+export async function statisticsOf(
   store: StudyStore,
   settings: Settings,
   now: Date,
@@ -31,33 +39,52 @@ export function statisticsOf(
 ) {
   const days = scope.days ?? 365
   const forecastDays = scope.forecastDays ?? 90
+  const recounted = await ensureTallies(store, {
+    zone: hostZone(),
+    rolloverHour: settings.rolloverHour,
+  })
+  const dayOf = dayIndexer(settings)
+  const today = dayOf(now.getTime())
+  // The first day whose logs count: the one `days` days of 24 hours back lies in.
+  const since = dayOf(now.getTime() - days * DAY)
   return store.read(async () => {
-    const cards = await cardsInDecks(store, scope.deckId)
-    const cardIds = new Set(cards.map((c) => c.id))
-    const dayOf = dayIndexer(settings)
-    const today = dayOf(now.getTime())
-    const since = studyDayAt(settings, new Date(now.getTime() - days * 86_400_000)).start.getTime()
-    const logs = (await store.logsSince(since)).filter((l) => cardIds.has(l.cardId))
-    const perDay = reviewsPerDay(logs, dayOf, today - days + 1, today)
-    const root = scope.deckId ? await store.getDeck(scope.deckId) : undefined
-    const preset = await presetOf(store, root, settings)
+    const decks = decksInScope(await store.listDecks(), scope.deckId)
+    const ids = decks.map((d) => d.id)
+    const [logDays, due, cards, preset] = await Promise.all([
+      talliesByDay(store, ids, 'log', since, Infinity),
+      talliesByDay(store, ids, 'due', -Infinity, today + forecastDays - 1),
+      talliesByDay(store, ids, 'cards', 0, 0),
+      presetOf(
+        store,
+        decks.find((d) => d.id === scope.deckId),
+        settings,
+      ),
+    ])
+    const logs = sumTallies(logDays.values(), LOG_TALLY_LENGTH)
+    const cardTally = sumTallies(cards.values(), CARD_TALLY_LENGTH)
+    const perDay = reviewsPerDay(logDays, today - days + 1, today)
     return {
       today,
-      cards: cards.length,
-      reviews: logs.length,
+      cards: cardTally[0] ?? 0,
+      reviews: logs[0] ?? 0,
       perDay,
       streaks: streaks(perDay, today),
       retention: {
         desired: preset.desiredRetention,
-        day: trueRetention(logs, dayOf, 'day'),
-        week: trueRetention(logs, dayOf, 'week'),
-        month: trueRetention(logs, dayOf, 'month'),
+        day: trueRetention(logDays, 'day'),
+        week: trueRetention(logDays, 'week'),
+        month: trueRetention(logDays, 'month'),
       },
-      forecast: dueForecast(cards, dayOf, today, forecastDays),
-      states: cardStates(cards),
+      forecast: dueForecast(
+        new Map([...due].map(([day, n]) => [day, n[0] ?? 0])),
+        today,
+        forecastDays,
+      ),
+      states: cardStates(cardTally),
       buttons: answerButtons(logs),
-      time: timePerDay(logs, dayOf),
-      distributions: memoryDistributions(cards),
+      time: timePerDay(logDays),
+      distributions: memoryDistributions(cardTally),
+      recounted,
     }
   })
 }

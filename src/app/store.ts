@@ -10,9 +10,39 @@ import type {
   SettingRow,
 } from './collection'
 
-/** The tables of a collection, for a transaction's scope. */
+/**
+ * The tables of a collection, for a transaction's scope. A scope with `cards` or `revlog`
+ * takes in both and `tallies` too, since writing either keeps the tallies (`tallies.ts`).
+ */
 export type StoreTable =
-  'decks' | 'noteTypes' | 'notes' | 'cards' | 'revlog' | 'settings' | 'presets' | 'media'
+  | 'decks'
+  | 'noteTypes'
+  | 'notes'
+  | 'cards'
+  | 'revlog'
+  | 'settings'
+  | 'presets'
+  | 'media'
+  | 'tallies'
+
+/**
+ * What a tally row counts: `log` a study day's review logs of a deck's cards, `due` a deck's
+ * cards due on a study day, `cards` a deck's cards (day 0), `rule` (deck '', day 0) how the
+ * others were counted.
+ */
+export type TallyKind = 'log' | 'due' | 'cards' | 'rule'
+
+/** A row of kept counts the statistics read instead of every log and card (`tallies.ts`). */
+export interface TallyRow {
+  deckId: string
+  kind: TallyKind
+  day: number
+  n: number[]
+  /** On the rule row: the time zone study days were counted in. */
+  zone?: string
+}
+
+export type TallyKey = readonly [deckId: string, kind: TallyKind, day: number]
 
 /** A range of cards in one deck and queue, by due time (ms) or by position. */
 export interface CardRange {
@@ -64,6 +94,7 @@ export interface StudyStore {
 
   getCard(id: string): Promise<CardRow | undefined>
   getCards(ids: readonly string[]): Promise<(CardRow | undefined)[]>
+  /** Writes a card, keeping the tallies (as every card and log write does). */
   putCard(row: CardRow): Promise<void>
   putCards(rows: readonly CardRow[]): Promise<void>
   cardsOfNotes(noteIds: readonly string[]): Promise<CardRow[]>
@@ -109,6 +140,13 @@ export interface StudyStore {
   /** The names of every media file. */
   mediaNames(): Promise<string[]>
   putMedia(rows: readonly MediaRow[]): Promise<void>
+
+  getTallies(keys: readonly TallyKey[]): Promise<(TallyRow | undefined)[]>
+  putTallies(rows: readonly TallyRow[]): Promise<void>
+  deleteTallies(keys: readonly TallyKey[]): Promise<void>
+  /** A deck's tallies of a kind with `from ≤ day ≤ to`, by day. */
+  talliesOfDeck(deckId: string, kind: TallyKind, from: number, to: number): Promise<TallyRow[]>
+  clearTallies(): Promise<void>
 
   /** Deletes every row of every table (a restore replaces the whole collection). */
   clearAll(): Promise<void>

@@ -1,5 +1,9 @@
-import { cardStates } from '../../core/stats/review-stats'
-import { isInCollection } from '../collection'
+import {
+  cardStates,
+  cardTallyOf,
+  CARD_TALLY_LENGTH,
+  sumTallies,
+} from '../../core/stats/review-stats'
 import type { CollectionData } from './collection-data'
 
 export interface CollectionStats {
@@ -14,7 +18,15 @@ export interface CollectionStats {
 
 /** What a collection holds, counted. */
 export function collectionStats(data: CollectionData): CollectionStats {
-  const cards = cardStates(data.cards.filter(isInCollection))
+  const cards = cardStates(
+    sumTallies(
+      data.cards.flatMap((c) => {
+        const t = cardTallyOf(c)
+        return t ? [t] : []
+      }),
+      CARD_TALLY_LENGTH,
+    ),
+  )
   const perDeck = new Map(data.decks.map((d) => [d.id, { name: d.name, notes: 0, cards: 0 }]))
   for (const n of data.notes) {
     const d = perDeck.get(n.deckId)

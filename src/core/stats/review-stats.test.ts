@@ -4,11 +4,17 @@ import {
   answerButtons,
   cardStates,
   dueForecast,
-  histogram,
+  cardTallyOf,
+  logTallyOf,
+  memoryDistributions,
   reviewsPerDay,
   streaks,
+  sumTallies,
+  tallyCards,
+  tallyLogsByDay,
   timePerDay,
   trueRetention,
+  LOG_TALLY_LENGTH,
   type CardFacts,
   type LogFacts,
 } from './review-stats'
@@ -41,21 +47,22 @@ describe('review statistics', () => {
       log(101, 4, State.Review),
       log(108, 2, State.Review),
     ]
-    expect(trueRetention(logs, dayOf, 'day')).toEqual([
+    const days = tallyLogsByDay(logs, dayOf)
+    expect(trueRetention(days, 'day')).toEqual([
       { firstDay: 100, passed: 1, total: 2, retention: 0.5 },
       { firstDay: 101, passed: 1, total: 1, retention: 1 },
       { firstDay: 108, passed: 1, total: 1, retention: 1 },
     ])
-    expect(trueRetention(logs, dayOf, 'week').map((b) => [b.firstDay, b.passed, b.total])).toEqual([
+    expect(trueRetention(days, 'week').map((b) => [b.firstDay, b.passed, b.total])).toEqual([
       [98, 2, 3],
       [105, 1, 1],
     ])
-    expect(trueRetention(logs, dayOf, 'month').map((b) => b.retention)).toEqual([0.75])
+    expect(trueRetention(days, 'month').map((b) => b.retention)).toEqual([0.75])
   })
 
   it('reviews per day and streaks: the current streak may end yesterday, the longest is kept', () => {
     const logs = [95, 96, 97, 99, 100, 100].map((d) => log(d, 3, State.Review))
-    const days = reviewsPerDay(logs, dayOf, 94, 101)
+    const days = reviewsPerDay(tallyLogsByDay(logs, dayOf), 94, 101)
     expect(days.map((d) => d.reviews)).toEqual([0, 1, 1, 1, 0, 1, 2, 0])
     expect(streaks(days, 101)).toEqual({ current: 2, longest: 3 })
     expect(streaks(days, 100)).toEqual({ current: 2, longest: 3 })
@@ -72,41 +79,72 @@ describe('review statistics', () => {
       card({ queue: -2, due: at(101) }),
       card({ queue: 1, state: State.Learning, due: at(100, 11) }),
     ]
-    expect(dueForecast(cards, dayOf, 100, 4).map((d) => d.due)).toEqual([3, 0, 1, 0])
+    expect(dueForecast(tallyCards(cards, dayOf).due, 100, 4).map((d) => d.due)).toEqual([
+      3, 0, 1, 0,
+    ])
   })
 
   it('card states, answer buttons, time per day and histograms', () => {
     expect(
-      cardStates([
-        card({}),
-        card({ state: State.New, queue: 0 }),
-        card({ state: State.Learning, queue: 1 }),
-        card({ state: State.Relearning, queue: 1 }),
-        card({ queue: -2 }),
-        card({ queue: -3 }),
-        card({ queue: -1 }),
-      ]),
+      cardStates(
+        tallyCards(
+          [
+            card({}),
+            card({ state: State.New, queue: 0 }),
+            card({ state: State.Learning, queue: 1 }),
+            card({ state: State.Relearning, queue: 1 }),
+            card({ queue: -2 }),
+            card({ queue: -3 }),
+            card({ queue: -1 }),
+          ],
+          dayOf,
+        ).tally,
+      ),
     ).toEqual({ new: 1, learning: 1, review: 1, relearning: 1, suspended: 1, buried: 1 })
     expect(
-      answerButtons([
-        log(1, 1, State.Learning),
-        log(1, 3, State.New),
-        log(1, 4, State.Review),
-        log(1, 1, State.Review),
-      ]),
+      answerButtons(
+        sumTallies(
+          [
+            log(1, 1, State.Learning),
+            log(1, 3, State.New),
+            log(1, 4, State.Review),
+            log(1, 1, State.Review),
+          ].map(logTallyOf),
+          LOG_TALLY_LENGTH,
+        ),
+      ),
     ).toEqual({ learning: [1, 0, 1, 0], review: [1, 0, 0, 1] })
     expect(
-      timePerDay([log(3, 3, 2, 30_000), log(3, 3, 2, 90_000), log(1, 3, 2, 60_000)], dayOf),
+      timePerDay(
+        tallyLogsByDay([log(3, 3, 2, 30_000), log(3, 3, 2, 90_000), log(1, 3, 2, 60_000)], dayOf),
+      ),
     ).toEqual([
       { day: 1, minutes: 1 },
       { day: 3, minutes: 2 },
     ])
-    expect(histogram([0, 0.5, 2, 7, 400], [0, 1, 3, 7, 365])).toEqual([
-      { from: 0, count: 2 },
+    // Intervals 0.5 and 0 share the first bucket; learning cards and cards outside the
+    // collection are left out of the memory distributions.
+    const studied = [
+      card({ scheduled_days: 0, stability: 0.5, difficulty: 1 }),
+      card({ scheduled_days: 2, stability: 2, difficulty: 9.5 }),
+      card({ scheduled_days: 400, stability: 7, difficulty: 10 }),
+      card({ state: State.Learning, queue: 1, scheduled_days: 2 }),
+      card({ queue: -4, scheduled_days: 2 }),
+    ]
+    const memory = memoryDistributions(tallyCards(studied, dayOf).tally)
+    expect(memory.intervals.filter((b) => b.count > 0)).toEqual([
+      { from: 0, count: 1 },
       { from: 1, count: 1 },
-      { from: 3, count: 0 },
-      { from: 7, count: 1 },
       { from: 365, count: 1 },
     ])
+    expect(memory.stability.map((b) => b.count)).toEqual([1, 1, 0, 1, 0, 0, 0, 0, 0, 0])
+    expect(memory.difficulty.map((b) => b.count)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 1, 1])
+    expect(cardTallyOf(card({ queue: -1 }))).toBeNull()
+  })
+
+  it('a rating of 0 (manual) counts as a failed review and no answer button', () => {
+    const days = tallyLogsByDay([log(5, 0, State.Review), log(5, 3, State.Review)], dayOf)
+    expect(trueRetention(days, 'day')[0]).toMatchObject({ passed: 1, total: 2 })
+    expect(answerButtons(sumTallies(days.values(), LOG_TALLY_LENGTH)).review).toEqual([0, 0, 1, 0])
   })
 })

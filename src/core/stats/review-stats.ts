@@ -1,8 +1,13 @@
 import { State } from 'ts-fsrs'
 
 /**
- * Statistics over review logs and cards (issue 11), pure: the day a time belongs to is an
- * argument (the user's study day, which rolls over at their hour), so tests are exact.
+ * Statistics over review logs and cards (issue 11), pure. Logs and cards are first reduced to
+ * tallies — fixed-length count vectors, one per study day for logs and one per deck for cards
+ * — and every chart is drawn from sums of tallies. A store can then keep the tallies as rows
+ * are written, so a year of a million logs is read as a few thousand small rows (see
+ * `app/tallies.ts`); the tests build the same tallies straight from logs and cards.
+ * The day a time belongs to is an argument (the user's study day, which rolls over at their
+ * hour), so tests are exact.
  */
 
 /** The study-day number of an epoch-ms time. */
@@ -29,21 +34,125 @@ export interface CardFacts {
   scheduled_days: number
 }
 
-/** Reviews per study day, over the days from `first` to `last` inclusive. */
-export function reviewsPerDay(
-  logs: readonly LogFacts[],
-  dayOf: DayOf,
-  first: number,
-  last: number,
-) {
-  const counts = new Map<number, number>()
-  for (const l of logs) {
-    const d = dayOf(l.id)
-    if (d >= first && d <= last) counts.set(d, (counts.get(d) ?? 0) + 1)
+/**
+ * A day's logs, counted: [0] reviews, [1] milliseconds answering, then the answers by the
+ * card's state before them and the rating: [2 + 0..4] learning (new, learning, relearning)
+ * rated 0 (manual) to 4, [7 + 0..4] review rated 0 to 4.
+ */
+export type LogTally = number[]
+export const LOG_TALLY_LENGTH = 12
+const RATINGS_AT = 2
+
+/** The tally of one log (a rating outside 0–4 counts as a failed answer, rating 0). */
+export function logTallyOf(log: LogFacts): LogTally {
+  const t = new Array<number>(LOG_TALLY_LENGTH).fill(0)
+  t[0] = 1
+  t[1] = log.durationMs
+  const rating = log.rating >= 0 && log.rating <= 4 ? Math.floor(log.rating) : 0
+  t[RATINGS_AT + (log.state === State.Review ? 5 : 0) + rating] = 1
+  return t
+}
+
+const EDGES = {
+  days: [0, 1, 3, 7, 14, 30, 60, 90, 180, 365],
+  difficulty: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+}
+const STATE_NAMES = ['new', 'learning', 'review', 'relearning', 'suspended', 'buried'] as const
+
+/**
+ * A deck's cards, counted: [0] cards in the collection, [1..6] by state (new, learning,
+ * review, relearning, suspended, buried), then for cards past learning the histograms of
+ * interval [7..16], stability [17..26] and difficulty [27..36] (EDGES' buckets).
+ */
+export type CardTally = number[]
+export const CARD_TALLY_LENGTH = 7 + 3 * 10
+
+/** Which bucket of `edges` (ascending lower bounds) a value falls in. */
+function bucketOf(value: number, edges: readonly number[]) {
+  let i = edges.length - 1
+  while (i > 0 && value < (edges[i] as number)) i--
+  return i
+}
+
+/**
+ * The tally of one card in the collection (not retired, not in the trash), or null for one
+ * outside it, which no statistic counts.
+ */
+export function cardTallyOf(card: CardFacts): CardTally | null {
+  if (card.queue === -1 || card.queue === -4) return null
+  const t = new Array<number>(CARD_TALLY_LENGTH).fill(0)
+  t[0] = 1
+  const state =
+    card.queue === -2
+      ? 4
+      : card.queue === -3
+        ? 5
+        : card.state === State.New
+          ? 0
+          : card.state === State.Learning
+            ? 1
+            : card.state === State.Relearning
+              ? 3
+              : 2
+  t[1 + state] = 1
+  if (card.state === State.Review) {
+    t[7 + bucketOf(card.scheduled_days, EDGES.days)] = 1
+    t[17 + bucketOf(card.stability, EDGES.days)] = 1
+    t[27 + bucketOf(card.difficulty, EDGES.difficulty)] = 1
   }
+  return t
+}
+
+/** The study day a card in a queue is due on (learning or review), or null. */
+export const dueDayOf = (card: CardFacts, dayOf: DayOf) =>
+  card.queue === 1 || card.queue === 2 ? dayOf(card.due) : null
+
+/** Adds `b` (times `sign`) into `a`, in place. */
+export function addTally(a: number[], b: readonly number[], sign = 1) {
+  for (let i = 0; i < b.length; i++) a[i] = (a[i] ?? 0) + sign * (b[i] ?? 0)
+  return a
+}
+
+/** The sum of tallies of one kind. */
+export function sumTallies(tallies: Iterable<readonly number[]>, length: number) {
+  const sum = new Array<number>(length).fill(0)
+  for (const t of tallies) addTally(sum, t)
+  return sum
+}
+
+/** Logs counted per study day. */
+export function tallyLogsByDay(logs: readonly LogFacts[], dayOf: DayOf) {
+  const days = new Map<number, LogTally>()
+  for (const l of logs) {
+    const day = dayOf(l.id)
+    const t = days.get(day)
+    if (t) addTally(t, logTallyOf(l))
+    else days.set(day, logTallyOf(l))
+  }
+  return days
+}
+
+/** Cards counted, and how many come due on each study day. */
+export function tallyCards(cards: readonly CardFacts[], dayOf: DayOf) {
+  const tally = new Array<number>(CARD_TALLY_LENGTH).fill(0)
+  const due = new Map<number, number>()
+  for (const c of cards) {
+    const t = cardTallyOf(c)
+    if (!t) continue
+    addTally(tally, t)
+    const day = dueDayOf(c, dayOf)
+    if (day !== null) due.set(day, (due.get(day) ?? 0) + 1)
+  }
+  return { tally, due }
+}
+
+type Days = ReadonlyMap<number, readonly number[]>
+
+/** Reviews per study day, over the days from `first` to `last` inclusive. */
+export function reviewsPerDay(days: Days, first: number, last: number) {
   return Array.from({ length: last - first + 1 }, (_, i) => ({
     day: first + i,
-    reviews: counts.get(first + i) ?? 0,
+    reviews: days.get(first + i)?.[0] ?? 0,
   }))
 }
 
@@ -66,106 +175,76 @@ export function streaks(days: readonly { day: number; reviews: number }[], today
 
 export type Period = 'day' | 'week' | 'month'
 
+const sortedDays = (days: Days) => [...days].sort((a, b) => a[0] - b[0])
+
 /**
  * True retention, as Anki defines it: of the reviews of cards past learning (state Review
- * before the answer), the share not answered Again; by day, week (7 study days) or month (30).
+ * before the answer), the share not answered Again (nor rated 0); by day, week (7 study days)
+ * or month (30).
  */
-export function trueRetention(logs: readonly LogFacts[], dayOf: DayOf, period: Period) {
+export function trueRetention(days: Days, period: Period) {
   const size = period === 'day' ? 1 : period === 'week' ? 7 : 30
   const buckets = new Map<number, { passed: number; total: number }>()
-  for (const l of logs) {
-    if (l.state !== State.Review) continue
-    const key = Math.floor(dayOf(l.id) / size)
+  for (const [day, t] of sortedDays(days)) {
+    const review = t.slice(RATINGS_AT + 5, RATINGS_AT + 10)
+    const total = review.reduce((a, b) => a + b, 0)
+    if (total === 0) continue
+    const key = Math.floor(day / size)
     const b = buckets.get(key) ?? { passed: 0, total: 0 }
-    b.total++
-    if (l.rating > 1) b.passed++
+    b.total += total
+    b.passed += total - (review[0] ?? 0) - (review[1] ?? 0)
     buckets.set(key, b)
   }
-  return [...buckets]
-    .sort((a, b) => a[0] - b[0])
-    .map(([key, b]) => ({ firstDay: key * size, ...b, retention: b.passed / b.total }))
+  return [...buckets].map(([key, b]) => ({
+    firstDay: key * size,
+    ...b,
+    retention: b.passed / b.total,
+  }))
 }
 
 /** Cards coming due on each of the next `days` study days (overdue ones count today). */
-export function dueForecast(
-  cards: readonly CardFacts[],
-  dayOf: DayOf,
-  today: number,
-  days: number,
-) {
+export function dueForecast(due: ReadonlyMap<number, number>, today: number, days: number) {
   const counts = new Array<number>(days).fill(0)
-  for (const c of cards) {
-    if (c.queue !== 1 && c.queue !== 2) continue
-    const offset = Math.max(0, dayOf(c.due) - today)
-    if (offset < days) counts[offset] = (counts[offset] ?? 0) + 1
+  for (const [day, n] of due) {
+    const offset = Math.max(0, day - today)
+    if (offset < days) counts[offset] = (counts[offset] ?? 0) + n
   }
-  return counts.map((due, i) => ({ day: today + i, due }))
+  return counts.map((n, i) => ({ day: today + i, due: n }))
 }
 
 /** Cards by where they stand, as Anki's card counts. */
-export function cardStates(cards: readonly CardFacts[]) {
-  const out = { new: 0, learning: 0, review: 0, relearning: 0, suspended: 0, buried: 0 }
-  for (const c of cards) {
-    if (c.queue === -2) out.suspended++
-    else if (c.queue === -3) out.buried++
-    else if (c.queue < 0) continue
-    else if (c.state === State.New) out.new++
-    else if (c.state === State.Learning) out.learning++
-    else if (c.state === State.Relearning) out.relearning++
-    else out.review++
-  }
-  return out
+export function cardStates(tally: CardTally) {
+  return Object.fromEntries(STATE_NAMES.map((name, i) => [name, tally[1 + i] ?? 0])) as Record<
+    (typeof STATE_NAMES)[number],
+    number
+  >
 }
 
-/** Answer buttons pressed, by the card's state before the answer: learning (or relearning) or review. */
-export function answerButtons(logs: readonly LogFacts[]) {
-  const rows = {
-    learning: [0, 0, 0, 0],
-    review: [0, 0, 0, 0],
+/**
+ * Answer buttons pressed (ratings 1–4), by the card's state before the answer: learning (new,
+ * learning, relearning) or review. `tally` is the period's logs summed.
+ */
+export function answerButtons(tally: LogTally) {
+  return {
+    learning: tally.slice(RATINGS_AT + 1, RATINGS_AT + 5),
+    review: tally.slice(RATINGS_AT + 6, RATINGS_AT + 10),
   }
-  for (const l of logs) {
-    if (l.rating < 1 || l.rating > 4) continue
-    const row = l.state === State.Review ? rows.review : rows.learning
-    row[l.rating - 1] = (row[l.rating - 1] ?? 0) + 1
-  }
-  return rows
 }
 
 /** Minutes spent answering on each study day that had reviews. */
-export function timePerDay(logs: readonly LogFacts[], dayOf: DayOf) {
-  const ms = new Map<number, number>()
-  for (const l of logs) ms.set(dayOf(l.id), (ms.get(dayOf(l.id)) ?? 0) + l.durationMs)
-  return [...ms]
-    .sort((a, b) => a[0] - b[0])
-    .map(([day, total]) => ({ day, minutes: total / 60_000 }))
-}
-
-/** How many values fall in each bucket; `edges` are the buckets' lower bounds, ascending. */
-export function histogram(values: readonly number[], edges: readonly number[]) {
-  const counts = new Array<number>(edges.length).fill(0)
-  for (const v of values) {
-    let i = edges.length - 1
-    while (i > 0 && v < (edges[i] as number)) i--
-    counts[i] = (counts[i] ?? 0) + 1
-  }
-  return edges.map((from, i) => ({ from, count: counts[i] ?? 0 }))
+export function timePerDay(days: Days) {
+  return sortedDays(days)
+    .filter(([, t]) => (t[0] ?? 0) > 0)
+    .map(([day, t]) => ({ day, minutes: (t[1] ?? 0) / 60_000 }))
 }
 
 /** Interval, stability and difficulty distributions of the cards past learning. */
-export function memoryDistributions(cards: readonly CardFacts[]) {
-  const studied = cards.filter((c) => c.state === State.Review && c.queue !== -1 && c.queue !== -4)
+export function memoryDistributions(tally: CardTally) {
+  const read = (at: number, edges: readonly number[]) =>
+    edges.map((from, i) => ({ from, count: tally[at + i] ?? 0 }))
   return {
-    intervals: histogram(
-      studied.map((c) => c.scheduled_days),
-      [0, 1, 3, 7, 14, 30, 60, 90, 180, 365],
-    ),
-    stability: histogram(
-      studied.map((c) => c.stability),
-      [0, 1, 3, 7, 14, 30, 60, 90, 180, 365],
-    ),
-    difficulty: histogram(
-      studied.map((c) => c.difficulty),
-      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
-    ),
+    intervals: read(7, EDGES.days),
+    stability: read(17, EDGES.days),
+    difficulty: read(27, EDGES.difficulty),
   }
 }

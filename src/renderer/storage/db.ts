@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable } from 'dexie'
+import { Dexie, type EntityTable, type Table } from 'dexie'
 import type {
   CardRow,
   DeckRow,
@@ -7,6 +7,7 @@ import type {
   ReviewLogRow,
   SettingRow,
 } from '../../app/collection'
+import type { TallyRow } from '../../app/store'
 import type { NoteType } from '../../core/notes/note-types'
 import type { Preset } from '../../app/presets'
 import { upgradeToNoteModel } from './upgrade-v3'
@@ -20,6 +21,7 @@ export type AttacheDb = Dexie & {
   settings: EntityTable<SettingRow, 'key'>
   presets: EntityTable<Preset, 'id'>
   media: EntityTable<MediaRow, 'name'>
+  tallies: Table<TallyRow, [string, string, number]>
 }
 
 const DB_NAME = 'attache'
@@ -47,10 +49,11 @@ export const SCHEMAS = {
     presets: 'id',
   },
   4: { media: 'name' },
+  5: { tallies: '[deckId+kind+day]' },
 } as const satisfies Record<number, Record<string, string | null>>
 
 /** Today's schema version. */
-export const SCHEMA_VERSION = 4
+export const SCHEMA_VERSION = 5
 
 /**
  * Opens the study database. Every `version(n)` stays when a new one is added; data changes
@@ -94,5 +97,8 @@ export function openDb(name: string = DB_NAME): AttacheDb {
   db.version(3).stores(SCHEMAS[3]).upgrade(upgradeToNoteModel)
   // Version 4: media files notes refer to by name (imports, pasted images; issues 8 and 9).
   db.version(4).stores(SCHEMAS[4])
+  // Version 5: kept counts for the statistics (issue 11, app/tallies.ts). Nothing to fill in:
+  // without a rule row the statistics count them from the cards and logs on first use.
+  db.version(5).stores(SCHEMAS[5])
   return db
 }

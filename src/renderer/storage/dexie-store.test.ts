@@ -13,6 +13,8 @@ import { DexieStore } from './dexie-store'
 import { updatePreset } from '../../app/optimize'
 import { defaultPreset } from '../../app/presets'
 import { freshDb } from './test-db'
+import { statisticsOf } from '../../app/statistics'
+import { ensureTallies, hostZone } from '../../app/tallies'
 
 const scheduler = new Scheduler()
 const t0 = at('2024-06-01T10:00:00Z')
@@ -57,7 +59,10 @@ describe('the Dexie store (on fake-indexeddb)', () => {
     db = await freshDb()
     const dexie = new DexieStore(db)
     const memory = new MemoryStore()
-    for (const s of [dexie, memory]) await syncBuiltInDeck(s, bigDeck, scheduler, t0)
+    for (const s of [dexie, memory]) {
+      await syncBuiltInDeck(s, bigDeck, scheduler, t0)
+      await ensureTallies(s, { zone: hostZone(), rolloverHour: settings.rolloverHour })
+    }
     let now = t0
     for (let day = 0; day < 5; day++) {
       for (let step = 0; step < 20; step++) {
@@ -82,6 +87,14 @@ describe('the Dexie store (on fake-indexeddb)', () => {
       now = new Date(t0.getTime() + (day + 1) * DAY)
     }
     expect(await dexie.logsSince(0)).toEqual(await memory.logsSince(0))
+    // The statistics' tallies were kept through every answer's transaction, as counting
+    // afresh gives them.
+    const kept = await statisticsOf(dexie, settings, now)
+    expect(kept).toEqual(await statisticsOf(memory, settings, now))
+    expect(kept).toMatchObject({ recounted: false, reviews: (await dexie.logsSince(0)).length })
+    expect(kept.reviews).toBeGreaterThan(50)
+    await dexie.transaction(() => dexie.clearTallies())
+    expect(await statisticsOf(dexie, settings, now)).toEqual({ ...kept, recounted: true })
   })
 
   it('writes nothing of an answer when a write fails inside its transaction', async () => {

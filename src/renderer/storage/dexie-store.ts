@@ -8,9 +8,19 @@ import type {
 } from '../../app/collection'
 import { Queue } from '../../app/collection'
 import type { Preset } from '../../app/presets'
-import type { CardRange, StoreTable, StudyStore } from '../../app/store'
+import type {
+  CardRange,
+  StoreTable,
+  StudyStore,
+  TallyKey,
+  TallyKind,
+  TallyRow,
+} from '../../app/store'
+import { tallyCardWrites, tallyLogDelete, tallyLogWrites } from '../../app/tallies'
 import type { NoteType } from '../../core/notes/note-types'
 import type { AttacheDb } from './db'
+
+const TALLIED: readonly StoreTable[] = ['cards', 'revlog', 'tallies']
 
 const ALL_TABLES: readonly StoreTable[] = [
   'decks',
@@ -21,6 +31,7 @@ const ALL_TABLES: readonly StoreTable[] = [
   'settings',
   'presets',
   'media',
+  'tallies',
 ]
 
 /** The collection in IndexedDB, through Dexie: every query is one index range. */
@@ -29,7 +40,10 @@ export class DexieStore implements StudyStore {
 
   private tables(names?: readonly StoreTable[]) {
     const { db } = this
-    return (names ?? ALL_TABLES).map((n) => db[n])
+    // Writing cards or logs reads the other and keeps the tallies (app/tallies.ts).
+    const scope = new Set(names ?? ALL_TABLES)
+    if (scope.has('cards') || scope.has('revlog')) for (const t of TALLIED) scope.add(t)
+    return [...scope].map((n) => db[n])
   }
 
   transaction<T>(work: () => Promise<T>, tables?: readonly StoreTable[]): Promise<T> {
@@ -104,10 +118,14 @@ export class DexieStore implements StudyStore {
     return this.db.cards.bulkGet([...ids])
   }
   async putCard(row: CardRow) {
-    await this.db.cards.put(row)
+    await tallyCardWrites(this, [row], async () => {
+      await this.db.cards.put(row)
+    })
   }
   async putCards(rows: readonly CardRow[]) {
-    await this.db.cards.bulkPut([...rows])
+    await tallyCardWrites(this, rows, async () => {
+      await this.db.cards.bulkPut([...rows])
+    })
   }
   cardsOfNotes(noteIds: readonly string[]) {
     return this.db.cards
@@ -154,7 +172,14 @@ export class DexieStore implements StudyStore {
   }
 
   async addLog(row: ReviewLogRow) {
-    await this.db.revlog.add(row)
+    await tallyLogWrites(
+      this,
+      [row],
+      async () => {
+        await this.db.revlog.add(row)
+      },
+      false,
+    )
   }
   getLog(id: number) {
     return this.db.revlog.get(id)
@@ -171,10 +196,17 @@ export class DexieStore implements StudyStore {
     return new Set(keys.filter((k) => wanted.has(k)))
   }
   async putLogs(rows: readonly ReviewLogRow[]) {
-    await this.db.revlog.bulkPut([...rows])
+    await tallyLogWrites(
+      this,
+      rows,
+      async () => {
+        await this.db.revlog.bulkPut([...rows])
+      },
+      true,
+    )
   }
   async deleteLog(id: number) {
-    await this.db.revlog.delete(id)
+    await tallyLogDelete(this, id, () => this.db.revlog.delete(id))
   }
   logsSince(since: number) {
     return this.db.revlog.where('id').aboveOrEqual(since).toArray()
@@ -217,6 +249,25 @@ export class DexieStore implements StudyStore {
   }
   async putMedia(rows: readonly MediaRow[]) {
     await this.db.media.bulkPut([...rows])
+  }
+
+  getTallies(keys: readonly TallyKey[]) {
+    return this.db.tallies.bulkGet(keys.map((k) => [...k]))
+  }
+  async putTallies(rows: readonly TallyRow[]) {
+    await this.db.tallies.bulkPut([...rows])
+  }
+  async deleteTallies(keys: readonly TallyKey[]) {
+    await this.db.tallies.bulkDelete(keys.map((k) => [...k]))
+  }
+  talliesOfDeck(deckId: string, kind: TallyKind, from: number, to: number) {
+    return this.db.tallies
+      .where('[deckId+kind+day]')
+      .between([deckId, kind, from], [deckId, kind, to], true, true)
+      .toArray()
+  }
+  async clearTallies() {
+    await this.db.tallies.clear()
   }
 
   async clearAll() {
