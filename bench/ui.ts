@@ -144,57 +144,81 @@ try {
     stat: 'median',
     baselineWhat: 'a key press round trip alone',
   })
-  // The Statistics screen of the whole collection (a year of logs): time until its first chart
-  // is drawn, and the window's long tasks (over 50 ms) meanwhile — the counting runs in a
-  // worker, so the window should stay free.
+  // The Statistics screen of the whole collection (a year of logs): time from the click until
+  // every chart is drawn, and the window's long tasks (over 50 ms) meanwhile — the counting
+  // runs in a worker, so the window should stay free. The seeded database has no tallies yet
+  // (as one upgraded from schema 4), so the first opening counts every log once; the later
+  // ones read the kept tallies, as every opening after that does.
+  const openStatistics = async () => {
+    await page.evaluate(`(() => {
+      window.longTasks = []
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.longTasks.push(e.duration)
+      }).observe({ type: 'longtask' })
+      window.t0 = performance.now()
+    })()`)
+    await page.getByRole('button', { name: 'Statistics' }).click()
+    await page.getByTestId('chart-Reviews per day').waitFor()
+    await page.waitForFunction(`(() => {
+      const charts = [...document.querySelectorAll('canvas[data-testid^="chart-"]')]
+      return charts.length > 0 && charts.every((c) => {
+        const d = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data
+        if (!d) return false
+        for (let i = 3; i < d.length; i += 40) if (d[i] > 0) return true
+        return false
+      })
+    })()`)
+    const opened = (await page.evaluate(
+      '({ ms: performance.now() - window.t0, tasks: window.longTasks, charts: document.querySelectorAll(\'canvas[data-testid^="chart-"]\').length })',
+    )) as { ms: number; tasks: number[]; charts: number }
+    await page.getByRole('button', { name: /← Decks/ }).click()
+    return opened
+  }
   await page.getByRole('button', { name: /← Decks/ }).click()
-  await page.evaluate(`(() => {
-    window.longTasks = []
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.longTasks.push(e.duration)
-    }).observe({ type: 'longtask' })
-    window.t0 = performance.now()
-  })()`)
-  await page.getByRole('button', { name: 'Statistics' }).click()
-  await page.getByTestId('chart-Reviews per day').waitFor()
-  await page.waitForFunction(`(() => {
-    const c = document.querySelector('[data-testid="chart-Reviews per day"]')
-    const d = c && c.getContext('2d') && c.getContext('2d').getImageData(0, 0, c.width, c.height).data
-    if (!d) return false
-    for (let i = 3; i < d.length; i += 40) if (d[i] > 0) return true
-    return false
-  })()`)
-  const stats = (await page.evaluate(
-    '({ ms: performance.now() - window.t0, tasks: window.longTasks })',
-  )) as { ms: number; tasks: number[] }
-  const longest = Math.max(0, ...stats.tasks)
+  const first = await openStatistics()
+  const later = [await openStatistics(), await openStatistics(), await openStatistics()]
+  const laterMs = median(later.map((o) => o.ms))
+  const tasks = later.flatMap((o) => o.tasks)
+  const longest = Math.max(0, ...tasks)
+  const collectionCards = tiny ? 2000 : 100_000
   results.push({
     id: 'statistics-screen',
-    what: 'Statistics screen of the collection: click → first chart drawn',
-    ours: stats.ms,
+    what: `Statistics screen of the collection: click → all ${first.charts} charts drawn`,
+    ours: laterMs,
     baseline: keyRoundTrip,
     unit: 'ms',
-    ratio: stats.ms / keyRoundTrip,
-    cards: tiny ? 2000 : 100_000,
+    ratio: laterMs / keyRoundTrip,
+    cards: collectionCards,
     stat: 'median',
     baselineWhat: 'a key press round trip alone',
+  })
+  results.push({
+    id: 'statistics-screen-first',
+    what: 'Statistics screen, first opening after an upgrade (every log counted once)',
+    ours: first.ms,
+    baseline: laterMs,
+    unit: 'ms',
+    ratio: first.ms / laterMs,
+    cards: collectionCards,
+    stat: 'median',
+    baselineWhat: 'an opening with the tallies kept',
   })
   // The longest window task beside the 50 ms a task may take (none at all is the aim).
   results.push({
     id: 'statistics-screen-longest-task',
-    what: `Statistics screen: longest window task while it loads (${stats.tasks.length} over 50 ms)`,
+    what: `Statistics screen: longest window task over 3 openings (${tasks.length} over 50 ms; first opening: ${first.tasks.length})`,
     ours: longest,
     baseline: 50,
     unit: 'ms',
     ratio: longest / 50,
-    cards: tiny ? 2000 : 100_000,
+    cards: collectionCards,
     stat: 'median',
     baselineWhat: 'the 50 ms a task may take',
   })
 
   console.log(`\nThe app's screens in Chromium, ${tiny ? 'tiny' : 'full'} collection\n`)
   console.log(
-    `statistics screen: first chart drawn ${(stats.ms / 1000).toFixed(2)} s after the click; ${stats.tasks.length} window tasks over 50 ms (longest ${longest.toFixed(0)} ms)`,
+    `statistics screen: all charts drawn ${(laterMs / 1000).toFixed(2)} s after the click (median of 3; the first opening, counting every log, ${(first.ms / 1000).toFixed(2)} s); ${tasks.length} window tasks over 50 ms (longest ${longest.toFixed(0)} ms)`,
   )
   console.log(
     `browser scroll: ${long} of ${frames.length} frames over 16.7 ms, ${missed} over 25 ms (a missed refresh); median frame ${median(frames).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`,

@@ -1,8 +1,16 @@
 import type { NoteType } from '../core/notes/note-types'
 import type { CardRow, DeckRow, MediaRow, NoteRow, ReviewLogRow, SettingRow } from './collection'
 import type { Preset } from './presets'
-import type { CardRange, StudyStore, TallyKey, TallyKind, TallyRow } from './store'
-import { tallyCardWrites, tallyLogDelete, tallyLogWrites } from './tallies'
+import type {
+  CardDigestKey,
+  CardDigestRow,
+  CardRange,
+  StudyStore,
+  TallyKey,
+  TallyKind,
+  TallyRow,
+} from './store'
+import { keepCardWrites, tallyLogDelete, tallyLogWrites } from './tallies'
 
 // The HTML structured-clone algorithm, present in every host this runs in (browsers, Node ≥ 17);
 // declared here because core and app compile without DOM or Node types.
@@ -25,6 +33,7 @@ export class MemoryStore implements StudyStore {
   private readonly presets = new Map<string, Preset>()
   private readonly media = new Map<string, MediaRow>()
   private readonly tallies = new Map<string, TallyRow>()
+  private readonly digests = new Map<string, CardDigestRow>()
   private journal: (() => void)[] | null = null
   private queue: Promise<unknown> = Promise.resolve()
 
@@ -122,7 +131,7 @@ export class MemoryStore implements StudyStore {
     await this.putCards([row])
   }
   async putCards(rows: readonly CardRow[]) {
-    await tallyCardWrites(this, rows, async () => {
+    await keepCardWrites(this, rows, async () => {
       for (const r of rows) this.write(this.cards, r.id, r)
     })
   }
@@ -261,6 +270,22 @@ export class MemoryStore implements StudyStore {
     for (const key of [...this.tallies.keys()]) this.write(this.tallies, key, undefined)
   }
 
+  async getDigests(keys: readonly CardDigestKey[]) {
+    return keys.map((k) => copy(this.digests.get(k.join('\u0000'))))
+  }
+  async putDigests(rows: readonly CardDigestRow[]) {
+    for (const r of rows) this.write(this.digests, [r.deckId, r.block].join('\u0000'), r)
+  }
+  async deleteDigests(keys: readonly CardDigestKey[]) {
+    for (const k of keys) this.write(this.digests, k.join('\u0000'), undefined)
+  }
+  async digestsOfDeck(deckId: string) {
+    return [...this.digests.values()]
+      .filter((r) => r.deckId === deckId)
+      .sort((a, b) => a.block - b.block)
+      .map(copy)
+  }
+
   async clearAll() {
     const tables: Map<unknown, unknown>[] = [
       this.decks,
@@ -272,6 +297,7 @@ export class MemoryStore implements StudyStore {
       this.presets,
       this.media,
       this.tallies,
+      this.digests,
     ]
     for (const table of tables)
       for (const key of [...table.keys()]) this.write(table, key, undefined)

@@ -12,7 +12,8 @@ import type {
 
 /**
  * The tables of a collection, for a transaction's scope. A scope with `cards` or `revlog`
- * takes in both and `tallies` too, since writing either keeps the tallies (`tallies.ts`).
+ * takes in both, `tallies` and `digests` too, since writing either keeps those (`tallies.ts`,
+ * `card-digests.ts`).
  */
 export type StoreTable =
   | 'decks'
@@ -24,6 +25,7 @@ export type StoreTable =
   | 'presets'
   | 'media'
   | 'tallies'
+  | 'digests'
 
 /**
  * What a tally row counts: `log` a study day's review logs of a deck's cards, `due` a deck's
@@ -43,6 +45,27 @@ export interface TallyRow {
 }
 
 export type TallyKey = readonly [deckId: string, kind: TallyKind, day: number]
+
+/**
+ * A compact copy of a deck's cards whose positions fall in one block (`card-digests.ts`):
+ * what the Sections screen needs of each card, column by column.
+ */
+export interface CardDigestRow {
+  deckId: string
+  /** ⌊position ÷ block size⌋; −1 on the row that says the deck's digest is complete. */
+  block: number
+  ids: string[]
+  sectionKey: string[]
+  position: number[]
+  queue: number[]
+  state: number[]
+  due: number[]
+  stability: number[]
+  /** Epoch ms; −1 for a card never reviewed. */
+  lastReview: number[]
+}
+
+export type CardDigestKey = readonly [deckId: string, block: number]
 
 /** A range of cards in one deck and queue, by due time (ms) or by position. */
 export interface CardRange {
@@ -147,6 +170,11 @@ export interface StudyStore {
   /** A deck's tallies of a kind with `from ≤ day ≤ to`, by day. */
   talliesOfDeck(deckId: string, kind: TallyKind, from: number, to: number): Promise<TallyRow[]>
   clearTallies(): Promise<void>
+  getDigests(keys: readonly CardDigestKey[]): Promise<(CardDigestRow | undefined)[]>
+  putDigests(rows: readonly CardDigestRow[]): Promise<void>
+  deleteDigests(keys: readonly CardDigestKey[]): Promise<void>
+  /** Every digest row of a deck, the completeness row first. */
+  digestsOfDeck(deckId: string): Promise<CardDigestRow[]>
 
   /** Deletes every row of every table (a restore replaces the whole collection). */
   clearAll(): Promise<void>

@@ -22,6 +22,7 @@ import { deckAndChildren, deckTree, type DeckNode } from './deck-tree'
 import type { Settings } from './settings'
 import { limitsOf, presetOf, schedulerOptionsOf, type Preset } from './presets'
 import type { StudyStore } from './store'
+import { deckCards, type DigestCard } from './card-digests'
 
 /** The study day `now` falls in, under the user's rollover hour and local time zone. */
 export function studyDayAt(settings: Settings, now: Date): StudyDay {
@@ -478,7 +479,10 @@ export interface SectionOverview {
   total: number
 }
 
-/** Per-section counts of a deck, every heading level, parents before children, in deck order. */
+/**
+ * Per-section counts of a deck, every heading level, parents before children, in deck order.
+ * Reads the deck's card digest (`card-digests.ts`; the card rows while it has none).
+ */
 export async function sectionOverview(
   store: StudyStore,
   deckId: string,
@@ -486,20 +490,27 @@ export async function sectionOverview(
   now: Date,
 ): Promise<SectionOverview> {
   const day = studyDayAt(settings, now)
-  const [all, logs] = await store.read(() =>
-    Promise.all([store.sectionCards(deckId, ''), todaysLogs(store, day)]),
+  const [all, logs, deck] = await store.read(() =>
+    Promise.all([deckCards(store, deckId), todaysLogs(store, day), store.getDeck(deckId)]),
   )
   const log = logs.get(deckId) ?? EMPTY_LOG
-  const preset = await presetOf(store, await store.getDeck(deckId), settings)
+  const preset = await presetOf(store, deck, settings)
   const limits = limitsOf(preset)
   const memory = new Scheduler(schedulerOptionsOf(preset))
-  const isMastered = (c: CardRow) =>
-    c.state !== CardState.New &&
-    memory.retrievability(fromStoredState(c), now) >= preset.desiredRetention
+  // What each card adds to a section, worked out once (a card is in every level of its path).
+  const cards = all
+    .filter(isStudiable)
+    .sort((a, b) => a.position - b.position)
+    .map((c) => ({
+      queued: { id: c.id, noteId: c.noteId, position: c.position, state: c.state, due: c.due },
+      sectionKey: c.sectionKey,
+      newToday: log.newCards.has(c.id),
+      seen: c.queue !== Queue.New,
+      mastered: c.state !== CardState.New && recall(memory, c, now) >= preset.desiredRetention,
+    }))
   // Each section path (every prefix of a card's path) with its cards, in the order the deck
   // first uses it: every card joins each of its path's prefixes once.
-  const cards = all.filter(isStudiable).sort((a, b) => a.position - b.position)
-  const sections = new Map<string, { path: string[]; cards: CardRow[] }>()
+  const sections = new Map<string, { path: string[]; cards: typeof cards }>()
   const pathOf = new Map<string, string[]>()
   for (const c of cards) {
     let path = pathOf.get(c.sectionKey)
@@ -512,20 +523,27 @@ export async function sectionOverview(
       row.cards.push(c)
     }
   }
+  const count = (inside: typeof cards, what: 'newToday' | 'seen' | 'mastered') => {
+    let n = 0
+    for (const c of inside) if (c[what]) n++
+    return n
+  }
   const rows = [...sections.values()].map(({ path, cards: inside }) => {
-    const q = reviewQueue(inside.map(fromRow), now, day.end, limits, {
-      newCards: inside.filter((c) => log.newCards.has(c.id)).length,
-      reviews: log.reviews,
-      notes: log.notes,
-    })
+    const q = reviewQueue(
+      inside.map((c) => c.queued),
+      now,
+      day.end,
+      limits,
+      { newCards: count(inside, 'newToday'), reviews: log.reviews, notes: log.notes },
+    )
     return {
       path,
       total: inside.length,
       new: q.counts.new,
       learning: q.counts.learning,
       due: q.counts.review,
-      seen: inside.filter((c) => c.queue !== Queue.New).length,
-      mastered: inside.filter(isMastered).length,
+      seen: count(inside, 'seen'),
+      mastered: count(inside, 'mastered'),
     }
   })
   return {
@@ -534,3 +552,24 @@ export async function sectionOverview(
     total: cards.length,
   }
 }
+
+/**
+ * A card's chance of recall now (FSRS retrievability): ts-fsrs reads only the state, the
+ * stability and the last review of it, which is what a digest keeps.
+ */
+const recall = (memory: Scheduler, c: DigestCard, now: Date) =>
+  memory.retrievability(
+    fromStoredState({
+      state: c.state,
+      stability: c.stability,
+      due: c.due,
+      ...(c.lastReview !== undefined ? { last_review: c.lastReview } : {}),
+      difficulty: 0,
+      elapsed_days: 0,
+      scheduled_days: 0,
+      learning_steps: 0,
+      reps: 0,
+      lapses: 0,
+    }),
+    now,
+  )

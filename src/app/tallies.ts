@@ -8,6 +8,7 @@ import {
   type DayOf,
 } from '../core/stats/review-stats'
 import { groupBy } from '../core/group-by'
+import { keepDigests } from './card-digests'
 import { isInCollection, type CardRow, type ReviewLogRow } from './collection'
 import type { StudyStore, TallyKey, TallyKind, TallyRow } from './store'
 import { dayIndexer } from './study-queue'
@@ -21,7 +22,7 @@ import { dayIndexer } from './study-queue'
  * `core/stats/review-stats.ts` for what a tally holds. The statistics read those instead of
  * every log and card: a year is a few thousand small rows.
  *
- * Every card and log write goes through `tallyCardWrites` / `tallyLogWrites` /
+ * Every card and log write goes through `keepCardWrites` / `tallyLogWrites` /
  * `tallyLogDelete` (the stores call them), which add the change to the tallies in the same
  * transaction: a card's history counts toward the deck the card is in now, and only while it
  * is in the collection (not retired, not in the trash) — as the statistics counted when they
@@ -107,18 +108,47 @@ async function ruleForWriting(store: StudyStore): Promise<TallyRule | null> {
   return { zone: row.zone, rolloverHour: row.n[0] ?? 0 }
 }
 
-/** Writes cards (`write`) and adds the change to the tallies; call inside a transaction. */
-export async function tallyCardWrites(
+/**
+ * Runs a row write and the upkeep that goes with it side by side (the upkeep reads only rows
+ * the write does not touch), and waits for both before passing on a failure, so nothing of
+ * either is still under way when a transaction rolls back.
+ */
+async function alongside(write: () => Promise<void>, upkeep: Promise<unknown>) {
+  const [written, kept] = await Promise.allSettled([write(), upkeep])
+  if (written.status === 'rejected') throw written.reason
+  if (kept.status === 'rejected') throw kept.reason
+}
+
+/**
+ * Writes cards (`write`) and adds the change to the tallies and to the card digests
+ * (`card-digests.ts`); call inside a transaction.
+ */
+export async function keepCardWrites(
   store: StudyStore,
   rows: readonly CardRow[],
   write: () => Promise<void>,
 ) {
   // The last write of a card is the one that stays.
   const latest = [...new Map(rows.map((r) => [r.id, r])).values()]
-  const rule = await ruleForWriting(store)
-  if (!rule) return write()
-  const before = await store.getCards(latest.map((r) => r.id))
-  await write()
+  const [rule, before] = await Promise.all([
+    ruleForWriting(store),
+    store.getCards(latest.map((r) => r.id)),
+  ])
+  await alongside(
+    write,
+    Promise.all([
+      rule ? tallyCardChanges(store, rule, before, latest) : undefined,
+      keepDigests(store, before, latest),
+    ]),
+  )
+}
+
+async function tallyCardChanges(
+  store: StudyStore,
+  rule: TallyRule,
+  before: readonly (CardRow | undefined)[],
+  latest: readonly CardRow[],
+) {
   const changes = new TallyChanges(dayIndexer(rule))
   const moved: { id: string; from?: string; to?: string }[] = []
   latest.forEach((row, i) => {
@@ -148,32 +178,35 @@ export async function tallyLogWrites(
   write: () => Promise<void>,
   replacing: boolean,
 ) {
-  const rule = await ruleForWriting(store)
+  const cardIds = [...new Set(logs.map((l) => l.cardId))]
+  const [rule, stored, cards] = await Promise.all([
+    ruleForWriting(store),
+    replacing ? store.existingLogIds(logs.map((l) => l.id)) : new Set<number>(),
+    store.getCards(cardIds),
+  ])
   if (!rule) return write()
-  const stored = replacing ? await store.existingLogIds(logs.map((l) => l.id)) : new Set<number>()
   const old = (await Promise.all([...stored].map((id) => store.getLog(id)))).flatMap((l) =>
     l ? [l] : [],
   )
-  const cardIds = [...new Set([...logs, ...old].map((l) => l.cardId))]
-  const cards = new Map(cardIds.map((id, i) => [id, i]))
-  const rows = await store.getCards(cardIds)
-  const deckOf = (log: ReviewLogRow) => countedIn(rows[cards.get(log.cardId) ?? -1])
-  await write()
+  const deckOf = new Map(cardIds.map((id, i) => [id, countedIn(cards[i])]))
+  const others = [...new Set(old.map((l) => l.cardId))].filter((id) => !deckOf.has(id))
+  const otherCards = await store.getCards(others)
+  others.forEach((id, i) => deckOf.set(id, countedIn(otherCards[i])))
   const changes = new TallyChanges(dayIndexer(rule))
-  for (const log of old) changes.log(deckOf(log), log, -1)
-  for (const log of new Map(logs.map((l) => [l.id, l])).values()) changes.log(deckOf(log), log, 1)
-  await changes.apply(store)
+  for (const log of old) changes.log(deckOf.get(log.cardId), log, -1)
+  for (const log of new Map(logs.map((l) => [l.id, l])).values())
+    changes.log(deckOf.get(log.cardId), log, 1)
+  await alongside(write, changes.apply(store))
 }
 
 /** Deletes a log (`write`) and takes it out of the tallies. */
 export async function tallyLogDelete(store: StudyStore, id: number, write: () => Promise<void>) {
   const [rule, log] = await Promise.all([ruleForWriting(store), store.getLog(id)])
-  const card = rule && log ? await store.getCard(log.cardId) : undefined
-  await write()
-  if (!rule || !log) return
+  if (!rule || !log) return write()
+  const card = await store.getCard(log.cardId)
   const changes = new TallyChanges(dayIndexer(rule))
   changes.log(countedIn(card), log, -1)
-  await changes.apply(store)
+  await alongside(write, changes.apply(store))
 }
 
 /** Every tally of the collection counted afresh from its cards and logs, under `rule`. */

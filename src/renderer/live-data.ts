@@ -10,6 +10,7 @@ import {
 } from '../app/study-queue'
 import { changeCards, resetCards, unburyCards } from '../app/card-actions'
 import { searchCards } from '../app/search'
+import { makeDigest } from '../app/card-digests'
 import { cardInfo, type CardInfo } from '../app/card-view'
 import { noteTypes } from '../app/note-types'
 import { DEFAULT_PRESET_ID, listPresets, setDeckPreset, type Preset } from '../app/presets'
@@ -137,6 +138,13 @@ export function useSectionOverview(
   settings: Settings,
 ): SectionOverview | undefined {
   const day = useStudyDayIndex(settings)
+  // The deck's card digest, made once (a write, so not inside the live query): the counts are
+  // read from its rows from then on. Until it is there they come from the card rows.
+  useEffect(() => {
+    makeDigest(store, deckId).catch((e: unknown) =>
+      console.warn(`The Sections screen reads every card of this deck: ${String(e)}`),
+    )
+  }, [deckId])
   return useLiveQuery(
     () => sectionOverview(store, deckId, settings, new Date()),
     [deckId, settings, day],

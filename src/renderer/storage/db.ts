@@ -7,7 +7,7 @@ import type {
   ReviewLogRow,
   SettingRow,
 } from '../../app/collection'
-import type { TallyRow } from '../../app/store'
+import type { CardDigestRow, TallyRow } from '../../app/store'
 import type { NoteType } from '../../core/notes/note-types'
 import type { Preset } from '../../app/presets'
 import { upgradeToNoteModel } from './upgrade-v3'
@@ -22,6 +22,7 @@ export type AttacheDb = Dexie & {
   presets: EntityTable<Preset, 'id'>
   media: EntityTable<MediaRow, 'name'>
   tallies: Table<TallyRow, [string, string, number]>
+  digests: Table<CardDigestRow, [string, number]>
 }
 
 const DB_NAME = 'attache'
@@ -49,7 +50,7 @@ export const SCHEMAS = {
     presets: 'id',
   },
   4: { media: 'name' },
-  5: { tallies: '[deckId+kind+day]' },
+  5: { tallies: '[deckId+kind+day]', digests: '[deckId+block]' },
 } as const satisfies Record<number, Record<string, string | null>>
 
 /** Today's schema version. */
@@ -97,8 +98,9 @@ export function openDb(name: string = DB_NAME): AttacheDb {
   db.version(3).stores(SCHEMAS[3]).upgrade(upgradeToNoteModel)
   // Version 4: media files notes refer to by name (imports, pasted images; issues 8 and 9).
   db.version(4).stores(SCHEMAS[4])
-  // Version 5: kept counts for the statistics (issue 11, app/tallies.ts). Nothing to fill in:
-  // without a rule row the statistics count them from the cards and logs on first use.
+  // Version 5: kept counts for the statistics and card digests for the Sections screen (issue
+  // 11, app/tallies.ts and app/card-digests.ts). Nothing to fill in: both are made from the
+  // cards and logs when first needed.
   db.version(5).stores(SCHEMAS[5])
   return db
 }

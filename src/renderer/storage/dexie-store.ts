@@ -15,12 +15,14 @@ import type {
   TallyKey,
   TallyKind,
   TallyRow,
+  CardDigestKey,
+  CardDigestRow,
 } from '../../app/store'
-import { tallyCardWrites, tallyLogDelete, tallyLogWrites } from '../../app/tallies'
+import { keepCardWrites, tallyLogDelete, tallyLogWrites } from '../../app/tallies'
 import type { NoteType } from '../../core/notes/note-types'
 import type { AttacheDb } from './db'
 
-const TALLIED: readonly StoreTable[] = ['cards', 'revlog', 'tallies']
+const TALLIED: readonly StoreTable[] = ['cards', 'revlog', 'tallies', 'digests']
 
 const ALL_TABLES: readonly StoreTable[] = [
   'decks',
@@ -32,6 +34,7 @@ const ALL_TABLES: readonly StoreTable[] = [
   'presets',
   'media',
   'tallies',
+  'digests',
 ]
 
 /** The collection in IndexedDB, through Dexie: every query is one index range. */
@@ -118,12 +121,12 @@ export class DexieStore implements StudyStore {
     return this.db.cards.bulkGet([...ids])
   }
   async putCard(row: CardRow) {
-    await tallyCardWrites(this, [row], async () => {
+    await keepCardWrites(this, [row], async () => {
       await this.db.cards.put(row)
     })
   }
   async putCards(rows: readonly CardRow[]) {
-    await tallyCardWrites(this, rows, async () => {
+    await keepCardWrites(this, rows, async () => {
       await this.db.cards.bulkPut([...rows])
     })
   }
@@ -268,6 +271,22 @@ export class DexieStore implements StudyStore {
   }
   async clearTallies() {
     await this.db.tallies.clear()
+  }
+
+  getDigests(keys: readonly CardDigestKey[]) {
+    return this.db.digests.bulkGet(keys.map((k) => [...k]))
+  }
+  async putDigests(rows: readonly CardDigestRow[]) {
+    await this.db.digests.bulkPut([...rows])
+  }
+  async deleteDigests(keys: readonly CardDigestKey[]) {
+    await this.db.digests.bulkDelete(keys.map((k) => [...k]))
+  }
+  digestsOfDeck(deckId: string) {
+    return this.db.digests
+      .where('[deckId+block]')
+      .between([deckId, -Infinity], [deckId, Infinity], true, true)
+      .toArray()
   }
 
   async clearAll() {
