@@ -511,17 +511,22 @@ export async function sectionOverview(
   // Each section path (every prefix of a card's path) with its cards, in the order the deck
   // first uses it: every card joins each of its path's prefixes once.
   const sections = new Map<string, { path: string[]; cards: typeof cards }>()
-  const pathOf = new Map<string, string[]>()
+  // The sections a section key puts a card in (one per level), worked out once per key.
+  const sectionsOf = new Map<string, { cards: typeof cards }[]>()
   for (const c of cards) {
-    let path = pathOf.get(c.sectionKey)
-    if (!path) pathOf.set(c.sectionKey, (path = sectionPathOf(c.sectionKey)))
-    let key = ''
-    for (let depth = 0; depth < path.length; depth++) {
-      key += `${path[depth]}${SECTION_END}`
-      let row = sections.get(key)
-      if (!row) sections.set(key, (row = { path: path.slice(0, depth + 1), cards: [] }))
-      row.cards.push(c)
+    let into = sectionsOf.get(c.sectionKey)
+    if (!into) {
+      const path = sectionPathOf(c.sectionKey)
+      let key = ''
+      into = path.map((heading, depth) => {
+        key += `${heading}${SECTION_END}`
+        let row = sections.get(key)
+        if (!row) sections.set(key, (row = { path: path.slice(0, depth + 1), cards: [] }))
+        return row
+      })
+      sectionsOf.set(c.sectionKey, into)
     }
+    for (const row of into) row.cards.push(c)
   }
   const count = (inside: typeof cards, what: 'newToday' | 'seen' | 'mastered') => {
     let n = 0

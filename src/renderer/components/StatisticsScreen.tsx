@@ -241,7 +241,10 @@ export default function StatisticsScreen({
         />
       </header>
       {!stats ? (
-        <p className="muted">Counting…</p>
+        <p className="muted" role="status">
+          Counting… The first time, and after a change of time zone or rollover hour, every review
+          is counted once: a few seconds in a large collection.
+        </p>
       ) : (
         <>
           <p role="status" data-testid="stats-summary">

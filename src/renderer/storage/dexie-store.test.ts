@@ -1,3 +1,5 @@
+// First: Dexie reads the IndexedDB it finds when loaded, and the store loads it.
+import { freshDb } from './test-db'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { answerCard, undoAnswer } from '../../app/answer'
 import { cardIdOf } from '../../app/collection'
@@ -12,7 +14,6 @@ import type { AttacheDb } from './db'
 import { DexieStore } from './dexie-store'
 import { updatePreset } from '../../app/optimize'
 import { defaultPreset } from '../../app/presets'
-import { freshDb } from './test-db'
 import { statisticsOf } from '../../app/statistics'
 import { ensureTallies, hostZone } from '../../app/tallies'
 import { makeDigest } from '../../app/card-digests'
@@ -107,7 +108,12 @@ describe('the Dexie store (on fake-indexeddb)', () => {
     await syncBuiltInDeck(store, bigDeck, scheduler, t0)
     const id = cardIdOf('big/f0', 0)
     const before = await store.getCard(id)
-    vi.spyOn(db.cards, 'put').mockRejectedValueOnce(new Error('disk full'))
+    // Every table of the store's transactions shares Dexie's Table prototype: fail the card's.
+    const table = Object.getPrototypeOf(db.cards) as { put: (...args: unknown[]) => unknown }
+    const put = table.put
+    vi.spyOn(table, 'put').mockImplementation(function (this: { name: string }, ...args) {
+      return this.name === 'cards' ? Promise.reject(new Error('disk full')) : put.apply(this, args)
+    })
     await expect(
       answerCard(store, scheduler, { cardId: id, revision: 0, grade: 3, now: t0, durationMs: 1 }),
     ).rejects.toThrow('disk full')

@@ -20,6 +20,7 @@ import type {
 } from '../../app/store'
 import { keepCardWrites, tallyLogDelete, tallyLogWrites } from '../../app/tallies'
 import type { NoteType } from '../../core/notes/note-types'
+import { Dexie, type Transaction } from 'dexie'
 import type { AttacheDb } from './db'
 
 const TALLIED: readonly StoreTable[] = ['cards', 'revlog', 'tallies', 'digests']
@@ -37,9 +38,48 @@ const ALL_TABLES: readonly StoreTable[] = [
   'digests',
 ]
 
-/** The collection in IndexedDB, through Dexie: every query is one index range. */
+type Tables = Pick<AttacheDb, StoreTable>
+
+/** The tables of `tx`, each bound to it (Dexie runs their queries there, whatever the zone). */
+function boundTables(tx: Transaction): Tables {
+  const tables = {} as Tables
+  for (const name of ALL_TABLES)
+    Object.defineProperty(tables, name, { get: () => tx.table(name), enumerable: true })
+  return tables
+}
+
+/**
+ * The collection in IndexedDB, through Dexie: every query is one index range.
+ *
+ * Card and log writes also keep the tallies and card digests (`app/tallies.ts`), which takes
+ * them through several async functions of the app layer. Dexie follows a transaction across
+ * native `await`s by a bounded number of microtask "echoes" shared by every open zone, and with
+ * the window's live queries open beside a long write that budget ran out: queries after it ran
+ * outside the transaction (PrematureCommitError at start-up). So those writes run on a store
+ * whose tables are bound to the transaction explicitly, and hand their caller a Dexie promise,
+ * which brings the caller back into its transaction when it resolves.
+ */
 export class DexieStore implements StudyStore {
-  constructor(readonly db: AttacheDb) {}
+  private readonly t: Tables
+
+  constructor(
+    readonly db: AttacheDb,
+    private readonly tx?: Transaction,
+  ) {
+    this.t = tx ? boundTables(tx) : db
+  }
+
+  /**
+   * Runs a write with its upkeep on a store bound to the current transaction, or to one of its
+   * own when called outside any (so the write and its upkeep are one).
+   */
+  private kept(write: (store: DexieStore) => Promise<void>): Promise<void> {
+    const tx = this.tx ?? Dexie.currentTransaction
+    if (tx) return Dexie.Promise.resolve(write(new DexieStore(this.db, tx)))
+    return this.db.transaction('rw', this.tables(TALLIED), (own) =>
+      write(new DexieStore(this.db, own)),
+    )
+  }
 
   private tables(names?: readonly StoreTable[]) {
     const { db } = this
@@ -58,49 +98,49 @@ export class DexieStore implements StudyStore {
   }
 
   getDeck(id: string) {
-    return this.db.decks.get(id)
+    return this.t.decks.get(id)
   }
   listDecks() {
-    return this.db.decks.orderBy('id').toArray()
+    return this.t.decks.orderBy('id').toArray()
   }
   async putDeck(row: DeckRow) {
-    await this.db.decks.put(row)
+    await this.t.decks.put(row)
   }
 
   getNoteType(id: string) {
-    return this.db.noteTypes.get(id)
+    return this.t.noteTypes.get(id)
   }
   listNoteTypes() {
-    return this.db.noteTypes.toArray()
+    return this.t.noteTypes.toArray()
   }
   async putNoteTypes(rows: readonly NoteType[]) {
-    await this.db.noteTypes.bulkPut([...rows])
+    await this.t.noteTypes.bulkPut([...rows])
   }
 
   getNote(id: string) {
-    return this.db.notes.get(id)
+    return this.t.notes.get(id)
   }
   getNotes(ids: readonly string[]) {
-    return this.db.notes.bulkGet([...ids])
+    return this.t.notes.bulkGet([...ids])
   }
   allNotes() {
-    return this.db.notes.toArray()
+    return this.t.notes.toArray()
   }
   notesOfDeck(deckId: string) {
-    return this.db.notes.where('deckId').equals(deckId).toArray()
+    return this.t.notes.where('deckId').equals(deckId).toArray()
   }
   async putNotes(rows: readonly NoteRow[]) {
-    await this.db.notes.bulkPut([...rows])
+    await this.t.notes.bulkPut([...rows])
   }
 
   cardsByPositionRange(deckId: string, from: number, to: number) {
-    return this.db.cards
+    return this.t.cards
       .where('[deckId+position]')
       .between([deckId, from], [deckId, to], true, true)
       .toArray()
   }
   notesPage(deckId: string, from: number, limit: number) {
-    return this.db.notes
+    return this.t.notes
       .where('[deckId+position]')
       .between([deckId, from], [deckId, Infinity])
       .limit(limit)
@@ -108,36 +148,40 @@ export class DexieStore implements StudyStore {
   }
   trashedNotes() {
     // Only notes in the trash have the field, so its index holds only them.
-    return this.db.notes.where('deletedAt').above(0).toArray()
+    return this.t.notes.where('deletedAt').above(0).toArray()
   }
   async allTags() {
     // The multi-entry index holds each tag once per note: its unique keys are every tag.
-    return (await this.db.notes.orderBy('tags').uniqueKeys()) as string[]
+    return (await this.t.notes.orderBy('tags').uniqueKeys()) as string[]
   }
   getCard(id: string) {
-    return this.db.cards.get(id)
+    return this.t.cards.get(id)
   }
   getCards(ids: readonly string[]) {
-    return this.db.cards.bulkGet([...ids])
+    return this.t.cards.bulkGet([...ids])
   }
-  async putCard(row: CardRow) {
-    await keepCardWrites(this, [row], async () => {
-      await this.db.cards.put(row)
-    })
+  putCard(row: CardRow) {
+    return this.kept((s) =>
+      keepCardWrites(s, [row], async () => {
+        await s.t.cards.put(row)
+      }),
+    )
   }
-  async putCards(rows: readonly CardRow[]) {
-    await keepCardWrites(this, rows, async () => {
-      await this.db.cards.bulkPut([...rows])
-    })
+  putCards(rows: readonly CardRow[]) {
+    return this.kept((s) =>
+      keepCardWrites(s, rows, async () => {
+        await s.t.cards.bulkPut([...rows])
+      }),
+    )
   }
   cardsOfNotes(noteIds: readonly string[]) {
-    return this.db.cards
+    return this.t.cards
       .where('noteId')
       .anyOf([...noteIds])
       .toArray()
   }
   private range(index: string, r: CardRange) {
-    const c = this.db.cards
+    const c = this.t.cards
       .where(index)
       .between([r.deckId, r.queue, r.from], [r.deckId, r.queue, r.to], true, false)
     return r.limit === undefined ? c : c.limit(r.limit)
@@ -158,138 +202,146 @@ export class DexieStore implements StudyStore {
   }
   buriedUntil(time: number) {
     // Only buried cards have the field, so the index holds only them.
-    return this.db.cards.where('buriedUntil').belowOrEqual(time).toArray()
+    return this.t.cards.where('buriedUntil').belowOrEqual(time).toArray()
   }
   countCards(deckId: string) {
     // Every queue from New (0) up: the retired (−1) are left out by the range.
-    return this.db.cards
+    return this.t.cards
       .where('[deckId+queue+due]')
       .between([deckId, Queue.New, -Infinity], [deckId, Infinity, Infinity])
       .count()
   }
   sectionCards(deckId: string, prefix: string) {
-    return this.db.cards
+    return this.t.cards
       .where('[deckId+sectionKey]')
       .between([deckId, prefix], [deckId, prefix + '\uffff'], true, true)
       .toArray()
   }
 
-  async addLog(row: ReviewLogRow) {
-    await tallyLogWrites(
-      this,
-      [row],
-      async () => {
-        await this.db.revlog.add(row)
-      },
-      false,
+  addLog(row: ReviewLogRow) {
+    return this.kept((s) =>
+      tallyLogWrites(
+        s,
+        [row],
+        async () => {
+          await s.t.revlog.add(row)
+        },
+        false,
+      ),
     )
   }
   getLog(id: number) {
-    return this.db.revlog.get(id)
+    return this.t.revlog.get(id)
   }
   async existingLogIds(ids: readonly number[]) {
     // Keys only: no stored log is read or cloned.
     const sorted = [...ids].sort((a, b) => a - b)
     if (sorted.length === 0) return new Set<number>()
     const wanted = new Set(ids)
-    const keys = await this.db.revlog
+    const keys = await this.t.revlog
       .where('id')
       .between(sorted[0], sorted[sorted.length - 1], true, true)
       .primaryKeys()
     return new Set(keys.filter((k) => wanted.has(k)))
   }
-  async putLogs(rows: readonly ReviewLogRow[]) {
-    await tallyLogWrites(
-      this,
-      rows,
-      async () => {
-        await this.db.revlog.bulkPut([...rows])
-      },
-      true,
+  putLogs(rows: readonly ReviewLogRow[]) {
+    return this.kept((s) =>
+      tallyLogWrites(
+        s,
+        rows,
+        async () => {
+          await s.t.revlog.bulkPut([...rows])
+        },
+        true,
+      ),
     )
   }
-  async deleteLog(id: number) {
-    await tallyLogDelete(this, id, () => this.db.revlog.delete(id))
+  deleteLog(id: number) {
+    return this.kept((s) =>
+      tallyLogDelete(s, id, async () => {
+        await s.t.revlog.delete(id)
+      }),
+    )
   }
   logsSince(since: number) {
-    return this.db.revlog.where('id').aboveOrEqual(since).toArray()
+    return this.t.revlog.where('id').aboveOrEqual(since).toArray()
   }
   logsOfCard(cardId: string) {
-    return this.db.revlog
+    return this.t.revlog
       .where('[cardId+id]')
       .between([cardId, -Infinity], [cardId, Infinity])
       .toArray()
   }
   lastLogOfCard(cardId: string) {
-    return this.db.revlog
+    return this.t.revlog
       .where('[cardId+id]')
       .between([cardId, -Infinity], [cardId, Infinity])
       .last()
   }
 
   getPreset(id: string) {
-    return this.db.presets.get(id)
+    return this.t.presets.get(id)
   }
   listPresets() {
-    return this.db.presets.toArray()
+    return this.t.presets.toArray()
   }
   async putPreset(row: Preset) {
-    await this.db.presets.put(row)
+    await this.t.presets.put(row)
   }
 
   listSettings() {
-    return this.db.settings.toArray()
+    return this.t.settings.toArray()
   }
   async putSetting(row: SettingRow) {
-    await this.db.settings.put(row)
+    await this.t.settings.put(row)
   }
 
   getMedia(names: readonly string[]) {
-    return this.db.media.bulkGet([...names])
+    return this.t.media.bulkGet([...names])
   }
   mediaNames() {
-    return this.db.media.toCollection().primaryKeys()
+    return this.t.media.toCollection().primaryKeys()
   }
   async putMedia(rows: readonly MediaRow[]) {
-    await this.db.media.bulkPut([...rows])
+    await this.t.media.bulkPut([...rows])
   }
 
   getTallies(keys: readonly TallyKey[]) {
-    return this.db.tallies.bulkGet(keys.map((k) => [...k]))
+    return this.t.tallies.bulkGet(keys.map((k) => [...k]))
   }
   async putTallies(rows: readonly TallyRow[]) {
-    await this.db.tallies.bulkPut([...rows])
+    await this.t.tallies.bulkPut([...rows])
   }
   async deleteTallies(keys: readonly TallyKey[]) {
-    await this.db.tallies.bulkDelete(keys.map((k) => [...k]))
+    await this.t.tallies.bulkDelete(keys.map((k) => [...k]))
   }
   talliesOfDeck(deckId: string, kind: TallyKind, from: number, to: number) {
-    return this.db.tallies
+    return this.t.tallies
       .where('[deckId+kind+day]')
       .between([deckId, kind, from], [deckId, kind, to], true, true)
       .toArray()
   }
   async clearTallies() {
-    await this.db.tallies.clear()
+    await this.t.tallies.clear()
   }
 
   getDigests(keys: readonly CardDigestKey[]) {
-    return this.db.digests.bulkGet(keys.map((k) => [...k]))
+    return this.t.digests.bulkGet(keys.map((k) => [...k]))
   }
   async putDigests(rows: readonly CardDigestRow[]) {
-    await this.db.digests.bulkPut([...rows])
+    await this.t.digests.bulkPut([...rows])
   }
   async deleteDigests(keys: readonly CardDigestKey[]) {
-    await this.db.digests.bulkDelete(keys.map((k) => [...k]))
+    await this.t.digests.bulkDelete(keys.map((k) => [...k]))
   }
   digestsOfDeck(deckId: string) {
-    return this.db.digests
+    return this.t.digests
       .where('[deckId+block]')
       .between([deckId, -Infinity], [deckId, Infinity], true, true)
       .toArray()
   }
 
   async clearAll() {
-    await Promise.all(ALL_TABLES.map((n) => this.db[n].clear()))
+    await Promise.all(ALL_TABLES.map((n) => this.t[n].clear()))
   }
 }
