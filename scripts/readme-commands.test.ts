@@ -32,7 +32,10 @@ describe('README commands', () => {
         'grade-next-card-p95',
         'deck-list-counts',
         'sections-10k',
+        'sections-10k-first',
         'answer-transaction',
+        'statistics',
+        'statistics-recount',
       ]),
     )
     for (const r of results.results) expect(r.ours / r.baseline).toBeCloseTo(r.ratio, 6)
