@@ -140,7 +140,10 @@ export async function deckCards(store: StudyStore, deckId: string): Promise<Dige
  * Makes a deck's digest from its cards if it has none (the Sections screen asks on opening),
  * so `deckCards` reads the digest from then on. Returns whether it made one.
  */
-export function makeDigest(store: StudyStore, deckId: string): Promise<boolean> {
+export async function makeDigest(store: StudyStore, deckId: string): Promise<boolean> {
+  // Most openings find it made: one row read, and no write transaction to hold up the screen's.
+  const [complete] = await store.read(() => store.getDigests([completeKey(deckId)]))
+  if (complete) return false
   return store.transaction(async () => {
     const [rows, cards] = await Promise.all([
       store.digestsOfDeck(deckId),

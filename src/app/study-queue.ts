@@ -456,10 +456,9 @@ export const masteryOf = (row: Pick<SectionRow, 'mastered' | 'total'>) =>
  * them), the one with the lowest mastery; the larger one on a tie.
  */
 export function weakestSection(rows: readonly SectionRow[]): SectionRow | null {
-  const keys = rows.map((r) => r.path.join(SECTION_END))
-  const leaves = rows.filter(
-    (r, i) => r.total > 0 && !keys.some((k, j) => j !== i && k.startsWith(keys[i] + SECTION_END)),
-  )
+  // A section with a section inside it is some row's path without its last heading.
+  const parents = new Set(rows.map((r) => r.path.slice(0, -1).join(SECTION_END)))
+  const leaves = rows.filter((r) => r.total > 0 && !parents.has(r.path.join(SECTION_END)))
   let weakest: SectionRow | null = null
   for (const r of leaves)
     if (

@@ -105,12 +105,15 @@ export function reviewQueue(
   // Buried siblings, and cards past a limit, come back on the next study day. Only the cards
   // taken into today's queue bury their siblings.
   const bury = limits.burySiblings !== false
-  const taken = new Set(bury ? done.notes : [])
+  // Notes taken into this queue, beside those of today's answers (not copied: the Sections
+  // screen builds a queue per section with the same day's notes).
+  const taken = new Set<string>()
+  const isTaken = (noteId: string) => taken.has(noteId) || (bury && done.notes.has(noteId))
   let heldBack = false
   const take = (sorted: QueueCard[], limit: number) => {
     const out: QueueCard[] = []
     for (const c of sorted) {
-      if (taken.has(c.noteId)) heldBack = true
+      if (isTaken(c.noteId)) heldBack = true
       else if (out.length >= limit) {
         heldBack = true
         break
