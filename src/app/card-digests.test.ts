@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { deck, fact } from '../core/testing/factories'
 import { fromStoredState } from '../core/scheduling/stored-state'
 import { changeCards, resetCards } from './card-actions'
-import { deckCards, makeDigest } from './card-digests'
+import { deckCards, digestCardOf, makeDigest } from './card-digests'
 import { syncBuiltInDeck } from './deck-sync'
 import { createDeck, editNote, moveNotes, restoreNote, trashNote } from './editing'
 import { MemoryStore } from './memory-store'
@@ -26,19 +26,7 @@ const byId = <T extends { id: string }>(cards: T[]) =>
 async function expectDigestRight(store: StudyStore, deckId: string) {
   const digest = await deckCards(store, deckId)
   const rows = await store.sectionCards(deckId, '')
-  expect(byId(digest)).toEqual(
-    byId(rows).map((c) => ({
-      id: c.id,
-      noteId: c.noteId,
-      sectionKey: c.sectionKey,
-      position: c.position,
-      queue: c.queue,
-      state: c.state,
-      due: c.due,
-      stability: c.stability,
-      ...(c.last_review !== undefined ? { lastReview: c.last_review } : {}),
-    })),
-  )
+  expect(byId(digest)).toEqual(byId(rows).map(digestCardOf))
   expect((await store.digestsOfDeck(deckId))[0]?.block).toBe(-1)
 }
 

@@ -114,7 +114,8 @@ function cardsOf(rows: readonly CardDigestRow[]): DigestCard[] {
   return out
 }
 
-const fromRow = (c: CardRow): DigestCard => ({
+/** What a digest keeps of a card row. */
+export const digestCardOf = (c: CardRow): DigestCard => ({
   id: c.id,
   noteId: c.noteId,
   sectionKey: c.sectionKey,
@@ -133,7 +134,7 @@ const fromRow = (c: CardRow): DigestCard => ({
 export async function deckCards(store: StudyStore, deckId: string): Promise<DigestCard[]> {
   const rows = await store.digestsOfDeck(deckId)
   if (rows[0]?.block === -1) return cardsOf(rows)
-  return (await store.sectionCards(deckId, '')).map(fromRow)
+  return (await store.sectionCards(deckId, '')).map(digestCardOf)
 }
 
 /**
