@@ -1,5 +1,4 @@
 import { CardState, Scheduler } from '../core/scheduling/scheduler'
-import { fromStoredState } from '../core/scheduling/stored-state'
 import { studyDay, type StudyDay } from '../core/study/day-boundary'
 import { nextStudyIn } from '../core/study/next-study'
 import {
@@ -22,7 +21,7 @@ import { deckAndChildren, deckTree, type DeckNode } from './deck-tree'
 import type { Settings } from './settings'
 import { limitsOf, presetOf, schedulerOptionsOf, type Preset } from './presets'
 import type { StudyStore } from './store'
-import { deckCards, type DigestCard } from './card-digests'
+import { deckCards } from './card-digests'
 
 /** The study day `now` falls in, under the user's rollover hour and local time zone. */
 export function studyDayAt(settings: Settings, now: Date): StudyDay {
@@ -505,7 +504,8 @@ export async function sectionOverview(
       sectionKey: c.sectionKey,
       newToday: log.newCards.has(c.id),
       seen: c.queue !== Queue.New,
-      mastered: c.state !== CardState.New && recall(memory, c, now) >= preset.desiredRetention,
+      mastered:
+        memory.recall(c.state, c.stability, c.lastReview, now.getTime()) >= preset.desiredRetention,
     }))
   // Each section path (every prefix of a card's path) with its cards, in the order the deck
   // first uses it: every card joins each of its path's prefixes once.
@@ -556,24 +556,3 @@ export async function sectionOverview(
     total: cards.length,
   }
 }
-
-/**
- * A card's chance of recall now (FSRS retrievability): ts-fsrs reads only the state, the
- * stability and the last review of it, which is what a digest keeps.
- */
-const recall = (memory: Scheduler, c: DigestCard, now: Date) =>
-  memory.retrievability(
-    fromStoredState({
-      state: c.state,
-      stability: c.stability,
-      due: c.due,
-      ...(c.lastReview !== undefined ? { last_review: c.lastReview } : {}),
-      difficulty: 0,
-      elapsed_days: 0,
-      scheduled_days: 0,
-      learning_steps: 0,
-      reps: 0,
-      lapses: 0,
-    }),
-    now,
-  )

@@ -14,6 +14,27 @@ describe('Scheduler (FSRS-6 through ts-fsrs)', () => {
     ])
   })
 
+  it('recall from stored numbers is the retrievability ts-fsrs gives the whole card', () => {
+    const scheduler = new Scheduler()
+    const states = answerSequence(at('2024-01-01T09:00:00Z'), [3, 1, 3, 3, 4, 2, 3])
+    let compared = 0
+    for (const state of states)
+      for (const days of [0, 0.4, 1, 1.6, 3, 10, 45, 400]) {
+        const now = new Date((state.last_review?.getTime() ?? 0) + days * DAY)
+        expect(
+          scheduler.recall(
+            state.state,
+            state.stability,
+            state.last_review?.getTime(),
+            now.getTime(),
+          ),
+        ).toBe(scheduler.retrievability(state, now))
+        compared++
+      }
+    expect(compared).toBe(states.length * 8)
+    expect(scheduler.recall(CardState.New, 0, undefined, DAY)).toBe(0)
+  })
+
   it('gives the same fuzzed interval for the same card and seed, and may differ for another seed', () => {
     const fuzzy = new Scheduler({ fuzz: true })
     const graduated = answerSequence(at('2024-01-01T09:00:00Z'), [3, 3, 3], fuzzy).at(-1)

@@ -68,6 +68,8 @@ export function fuzzSeed(cardId: string, reps: number): string {
 }
 
 /** A scheduler bound to options; every call takes `now` and the seed as arguments. */
+const DAY_MS = 86_400_000
+
 export class Scheduler {
   private readonly engine: FSRS
   private readonly latestDue: number | undefined
@@ -128,6 +130,17 @@ export class Scheduler {
   /** The probability of recalling the card at `now` (FSRS retrievability, 0–1); 0 for new cards. */
   retrievability(state: SchedulingState, now: Date): number {
     return this.engine.get_retrievability(state, now, false)
+  }
+
+  /**
+   * `retrievability` from the stored numbers alone, without building a card (the Sections
+   * screen asks it of every card of a deck): whole days since the last review, as ts-fsrs
+   * counts them; a card with no last review counts none.
+   */
+  recall(state: number, stability: number, lastReview: number | undefined, now: number): number {
+    if (state === State.New) return 0
+    const days = lastReview === undefined ? 0 : Math.max(Math.floor((now - lastReview) / DAY_MS), 0)
+    return this.engine.forgetting_curve(days, +stability.toFixed(8))
   }
 
   /** The state before the review that `log` records (the inverse of `review`). */
