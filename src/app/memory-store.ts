@@ -15,6 +15,7 @@ import { keepCardWrites, tallyLogDelete, tallyLogWrites } from './tallies'
 // The HTML structured-clone algorithm, present in every host this runs in (browsers, Node ≥ 17);
 // declared here because core and app compile without DOM or Node types.
 declare function structuredClone<T>(value: T): T
+declare function setTimeout(callback: () => void, ms: number): unknown
 
 const copy = <T>(row: T): T => structuredClone(row)
 
@@ -47,6 +48,9 @@ export class MemoryStore implements StudyStore {
       try {
         return await work()
       } catch (e) {
+        // As IndexedDB's abort, which discards the writes still under way too: let the work's
+        // other branches (a write of Promise.all beside the one that failed) finish first.
+        await new Promise<void>((settled) => setTimeout(() => settled(), 0))
         for (const undo of this.journal.reverse()) undo()
         throw e
       } finally {
@@ -209,6 +213,13 @@ export class MemoryStore implements StudyStore {
     return [...this.logs.values()]
       .filter((l) => l.id >= since)
       .sort((a, b) => a.id - b.id)
+      .map(copy)
+  }
+  async logsAfter(after: number, limit: number) {
+    return [...this.logs.values()]
+      .filter((l) => l.id > after)
+      .sort((a, b) => a.id - b.id)
+      .slice(0, limit)
       .map(copy)
   }
   async logsOfCard(cardId: string) {

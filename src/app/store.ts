@@ -147,6 +147,8 @@ export interface StudyStore {
   deleteLog(id: number): Promise<void>
   /** Logs with `id ≥ since` (answered since then), oldest first. */
   logsSince(since: number): Promise<ReviewLogRow[]>
+  /** Up to `limit` logs with `id > after`, oldest first (the log a page at a time). */
+  logsAfter(after: number, limit: number): Promise<ReviewLogRow[]>
   /** Every log of a card, oldest first. */
   logsOfCard(cardId: string): Promise<ReviewLogRow[]>
   /** The newest log of a card, if any. */

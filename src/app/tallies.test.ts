@@ -44,8 +44,8 @@ const sortRows = (rows: TallyRow[]) =>
   )
 
 /** The kept tallies are what counting every card and log afresh gives. */
-async function expectKeptRight(store: StudyStore) {
-  expect(await storedTallies(store)).toEqual(sortRows(await countTallies(store, rule())))
+async function expectKeptRight(store: StudyStore, counted = rule()) {
+  expect(await storedTallies(store)).toEqual(sortRows(await countTallies(store, counted)))
 }
 
 const chapter = deck('d', [fact({ id: 'a' }), fact({ id: 'b' }), fact({ id: 'c' })])
@@ -137,6 +137,27 @@ describe('tallies kept as cards and logs are written', () => {
     const restored = await statisticsOf(store, settings, at('2024-06-03T12:00:00Z'))
     expect(restored).toMatchObject({ recounted: true, reviews: 2 })
     await expectKeptRight(store)
+  })
+
+  it('a count that an answer overtakes is made again: studying goes on while it counts', async () => {
+    const store = await counted()
+    await answer(store, questionCard('d', 'a'), 3, t0)
+    // A new rollover hour: while the count reads the log, an answer is made and kept.
+    let answered = false
+    const readLog = store.logsAfter.bind(store)
+    store.logsAfter = async (after, limit) => {
+      const page = await readLog(after, limit)
+      if (!answered) {
+        answered = true
+        await answer(store, questionCard('d', 'b'), 3, new Date(t0.getTime() + 60_000))
+      }
+      return page
+    }
+    const midnight = { ...settings, rolloverHour: 0 }
+    const stats = await statisticsOf(store, midnight, new Date(t0.getTime() + DAY), { days: 3 })
+    expect(answered).toBe(true)
+    expect(stats).toMatchObject({ recounted: true, reviews: 2 })
+    await expectKeptRight(store, { zone: hostZone(), rolloverHour: 0 })
   })
 
   it('a new rollover hour or time zone counts them again; a write in another zone drops them', async () => {

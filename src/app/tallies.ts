@@ -46,6 +46,8 @@ export interface TallyRule {
 export const hostZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
 
 const RULE_KEY: TallyKey = ['', 'rule', 0]
+/** While there is no rule: how many card and log writes were made (for `ensureTallies`). */
+const WRITES_KEY: TallyKey = ['', 'rule', 1]
 const keyText = (k: TallyKey) => `${k[0]}\u0000${k[1]}\u0000${k[2]}`
 
 /** The deck a card's logs count toward: its own while it is in the collection, else none. */
@@ -99,13 +101,14 @@ class TallyChanges {
  * time zone than the one they were counted in.
  */
 async function ruleForWriting(store: StudyStore): Promise<TallyRule | null> {
-  const [row] = await store.getTallies([RULE_KEY])
-  if (!row) return null
-  if (row.zone !== hostZone()) {
-    await store.deleteTallies([RULE_KEY])
-    return null
-  }
-  return { zone: row.zone, rolloverHour: row.n[0] ?? 0 }
+  const [row, writes] = await store.getTallies([RULE_KEY, WRITES_KEY])
+  if (row?.zone === hostZone()) return { zone: row.zone, rolloverHour: row.n[0] ?? 0 }
+  // No rule to keep them by: a count under way must not store what it read before this write.
+  await Promise.all([
+    store.putTallies([{ deckId: '', kind: 'rule', day: 1, n: [writesSeen(writes) + 1] }]),
+    row ? store.deleteTallies([RULE_KEY]) : undefined,
+  ])
+  return null
 }
 
 /**
@@ -209,45 +212,84 @@ export async function tallyLogDelete(store: StudyStore, id: number, write: () =>
   await alongside(write, changes.apply(store))
 }
 
-/** Every tally of the collection counted afresh from its cards and logs, under `rule`. */
+/** Logs read per transaction while counting: short enough that a write waits little for one. */
+const LOG_PAGE = 25_000
+
+/**
+ * Every tally of the collection counted afresh from its cards and logs, under `rule`. Reads in
+ * short transactions — each deck's cards, then the log a page at a time — so writes are never
+ * held off for long; `ensureTallies` notices a write made between them and counts again.
+ */
 export async function countTallies(store: StudyStore, rule: TallyRule): Promise<TallyRow[]> {
   const dayOf = dayIndexer(rule)
-  const decks = await store.listDecks()
-  const [cards, logs] = await Promise.all([
-    Promise.all(decks.map((d) => store.sectionCards(d.id, ''))),
-    store.logsSince(-Infinity),
-  ])
+  const decks = await store.read(() => store.listDecks())
   const deckOf = new Map<string, string | undefined>()
   const rows: TallyRow[] = [
     { deckId: '', kind: 'rule', day: 0, n: [rule.rolloverHour], zone: rule.zone },
   ]
-  decks.forEach((deck, i) => {
-    const inDeck = cards[i] ?? []
+  for (const deck of decks) {
+    const inDeck = await store.read(() => store.sectionCards(deck.id, ''))
     for (const c of inDeck) deckOf.set(c.id, countedIn(c))
     const { tally, due } = tallyCards(inDeck.filter(isInCollection), dayOf)
     if (tally[0]) rows.push({ deckId: deck.id, kind: 'cards', day: 0, n: tally })
     for (const [day, n] of due) rows.push({ deckId: deck.id, kind: 'due', day, n: [n] })
-  })
-  const byDeck = groupBy(
-    logs.filter((l) => deckOf.get(l.cardId) !== undefined),
-    (l) => deckOf.get(l.cardId) as string,
-  )
-  for (const [deckId, inDeck] of byDeck)
-    for (const [day, n] of tallyLogsByDay(inDeck, dayOf)) rows.push({ deckId, kind: 'log', day, n })
+  }
+  const logDays = new Map<string, Map<number, number[]>>()
+  for (let after = -Infinity; ;) {
+    const page = await store.read(() => store.logsAfter(after, LOG_PAGE))
+    const counted = page.filter((l) => deckOf.get(l.cardId) !== undefined)
+    for (const [deckId, inDeck] of groupBy(counted, (l) => deckOf.get(l.cardId) as string)) {
+      let days = logDays.get(deckId)
+      if (!days) logDays.set(deckId, (days = new Map()))
+      for (const [day, n] of tallyLogsByDay(inDeck, dayOf)) {
+        const sum = days.get(day)
+        if (sum) addTally(sum, n)
+        else days.set(day, n)
+      }
+    }
+    if (page.length < LOG_PAGE) break
+    after = page[page.length - 1]?.id ?? Infinity
+  }
+  for (const [deckId, days] of logDays)
+    for (const [day, n] of days) rows.push({ deckId, kind: 'log', day, n })
   return rows
 }
 
 const sameRule = (row: TallyRow | undefined, rule: TallyRule) =>
   row?.zone === rule.zone && row.n[0] === rule.rolloverHour
 
+const writesSeen = (row: TallyRow | undefined) => row?.n[0] ?? 0
+
 /**
  * Makes the stored tallies follow `rule`, counting them afresh from every card and log when
  * they do not (a database from before tallies, a new rollover hour or time zone). Returns
  * whether it recounted.
+ *
+ * The count reads in short transactions and writes the tallies in one of its own that touches
+ * nothing else, so studying goes on meanwhile (a million logs take seconds to count). That is
+ * safe because the tallies have no rule while counting (an old one is dropped first): every card
+ * or log write then bumps the `writes` row instead, and a count whose `writes` changed before it
+ * could store its result is thrown away and made again. After a few tries it counts inside one
+ * transaction, holding writes off for that long.
  */
 export async function ensureTallies(store: StudyStore, rule: TallyRule): Promise<boolean> {
-  const [row] = await store.read(() => store.getTallies([RULE_KEY]))
-  if (sameRule(row, rule)) return false
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [row, writes] = await store.read(() => store.getTallies([RULE_KEY, WRITES_KEY]))
+    if (sameRule(row, rule)) return false
+    if (row) {
+      await store.transaction(() => store.deleteTallies([RULE_KEY]), ['tallies'])
+      continue
+    }
+    const rows = await countTallies(store, rule)
+    const stored = await store.transaction(async () => {
+      const [now, writesNow] = await store.getTallies([RULE_KEY, WRITES_KEY])
+      if (now || writesSeen(writesNow) !== writesSeen(writes)) return false
+      await store.clearTallies()
+      await store.putTallies(rows)
+      return true
+    }, ['tallies'])
+    if (stored) return true
+  }
   return store.transaction(async () => {
     const [now] = await store.getTallies([RULE_KEY])
     if (sameRule(now, rule)) return false

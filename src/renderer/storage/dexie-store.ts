@@ -266,6 +266,9 @@ export class DexieStore implements StudyStore {
   logsSince(since: number) {
     return this.t.revlog.where('id').aboveOrEqual(since).toArray()
   }
+  logsAfter(after: number, limit: number) {
+    return this.t.revlog.where('id').above(after).limit(limit).toArray()
+  }
   logsOfCard(cardId: string) {
     return this.t.revlog
       .where('[cardId+id]')
