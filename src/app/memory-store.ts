@@ -66,10 +66,18 @@ export class MemoryStore implements StudyStore {
   private write<K, V>(map: Map<K, V>, key: K, row: V | undefined) {
     const had = map.has(key)
     const old = map.get(key)
-    this.journal?.push(() => (had ? map.set(key, old as V) : map.delete(key)))
+    if (map === (this.logs as Map<unknown, unknown>)) this.logOrder = null
+    this.journal?.push(() => {
+      if (had) map.set(key, old as V)
+      else map.delete(key)
+      if (map === (this.logs as Map<unknown, unknown>)) this.logOrder = null
+    })
     if (row === undefined) map.delete(key)
     else map.set(key, copy(row))
   }
+
+  /** The logs' ids in order, for paging through the log (made again after a log write). */
+  private logOrder: number[] | null = null
 
   async getDeck(id: string) {
     return copy(this.decks.get(id))
@@ -216,11 +224,16 @@ export class MemoryStore implements StudyStore {
       .map(copy)
   }
   async logsAfter(after: number, limit: number) {
-    return [...this.logs.values()]
-      .filter((l) => l.id > after)
-      .sort((a, b) => a.id - b.id)
-      .slice(0, limit)
-      .map(copy)
+    const order = (this.logOrder ??= [...this.logs.keys()].sort((a, b) => a - b))
+    // The first id past `after`, by bisection.
+    let lo = 0
+    let hi = order.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if ((order[mid] as number) > after) hi = mid
+      else lo = mid + 1
+    }
+    return order.slice(lo, lo + limit).map((id) => copy(this.logs.get(id) as ReviewLogRow))
   }
   async logsOfCard(cardId: string) {
     return [...this.logs.values()]
