@@ -99,17 +99,21 @@ export function answerCard(
         await store.putNotes([{ ...note, tags: [...note.tags, 'leech'] }])
       }
     }
+    // The card as read above: the store need not read it again to keep its tallies.
     await Promise.all([
-      store.addLog({
-        ...toStoredReview(log),
-        id,
-        cardId: card.id,
-        noteId: card.noteId,
-        durationMs: Math.min(MAX_ANSWER_MS, Math.max(0, Math.round(input.durationMs))),
-        before: card,
-        ...(taggedLeech ? { taggedLeech: true as const } : {}),
-      }),
-      store.putCard(written),
+      store.addLog(
+        {
+          ...toStoredReview(log),
+          id,
+          cardId: card.id,
+          noteId: card.noteId,
+          durationMs: Math.min(MAX_ANSWER_MS, Math.max(0, Math.round(input.durationMs))),
+          before: card,
+          ...(taggedLeech ? { taggedLeech: true as const } : {}),
+        },
+        card,
+      ),
+      store.putCard(written, card),
     ])
     return {
       cardId: card.id,
@@ -155,7 +159,7 @@ export function undoAnswer(store: StudyStore, receipt: AnswerReceipt): Promise<C
       const note = await store.getNote(card.noteId)
       if (note) await store.putNotes([{ ...note, tags: note.tags.filter((t) => t !== 'leech') }])
     }
-    await Promise.all([store.deleteLog(log.id), store.putCard(restored)])
+    await Promise.all([store.deleteLog(log.id), store.putCard(restored, card)])
     return restored
   }, ANSWER_TABLES)
 }

@@ -5,12 +5,12 @@ import type { CardDigestKey, CardDigestRow, StudyStore } from './store'
  * Card digests (issue 11: the Sections screen and its mastery of a 10,000-card deck within
  * 100 ms). Reading every row of such a deck takes IndexedDB about that long by itself, most of
  * it cloning 18-field objects; the screen needs seven numbers of each card. So a deck whose
- * Sections screen was opened keeps, beside its cards, their digest: per block of 256
- * positions, one row holding those numbers column by column (40 rows for such a deck).
+ * Sections screen was opened keeps, beside its cards, their digest: per block of 64
+ * positions, one row holding those numbers column by column (157 rows for such a deck).
  * Blocks follow positions, not sections, so a row stays small however the deck is divided
- * and an answer rewrites one row of at most a few hundred entries.
+ * (and an answer rewrites one small row: blocks of 256 cost it a quarter millisecond more).
  *
- * A deck's digest is made from its cards when first needed (`deckDigest`), with a row that
+ * A deck's digest is made from its cards when first needed (`makeDigest`), with a row that
  * says it is complete; from then every card write keeps it in the same transaction
  * (`keepDigests`, called from the stores' card writes with the rows before and after). A
  * restore clears it with everything else, and it is made again when next needed.
@@ -31,7 +31,7 @@ export interface DigestCard {
 }
 
 /** Positions per digest row. */
-const BLOCK = 256
+const BLOCK = 64
 
 const keyOf = (c: Pick<CardRow, 'deckId' | 'position'>): CardDigestKey => [
   c.deckId,

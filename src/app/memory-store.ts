@@ -139,8 +139,8 @@ export class MemoryStore implements StudyStore {
   async getCards(ids: readonly string[]) {
     return ids.map((id) => copy(this.cards.get(id)))
   }
-  async putCard(row: CardRow) {
-    await this.putCards([row])
+  async putCard(row: CardRow, replacing?: CardRow) {
+    await keepCardWrites(this, [row], async () => this.write(this.cards, row.id, row), replacing)
   }
   async putCards(rows: readonly CardRow[]) {
     await keepCardWrites(this, rows, async () => {
@@ -187,7 +187,7 @@ export class MemoryStore implements StudyStore {
       .map(copy)
   }
 
-  async addLog(row: ReviewLogRow) {
+  async addLog(row: ReviewLogRow, card?: CardRow) {
     await tallyLogWrites(
       this,
       [row],
@@ -196,6 +196,7 @@ export class MemoryStore implements StudyStore {
         this.write(this.logs, row.id, row)
       },
       false,
+      card,
     )
   }
   async getLog(id: number) {

@@ -117,8 +117,12 @@ export interface StudyStore {
 
   getCard(id: string): Promise<CardRow | undefined>
   getCards(ids: readonly string[]): Promise<(CardRow | undefined)[]>
-  /** Writes a card, keeping the tallies (as every card and log write does). */
-  putCard(row: CardRow): Promise<void>
+  /**
+   * Writes a card, keeping the tallies and digests (as every card and log write does).
+   * `replacing`: the stored row it replaces, when the caller read it in this transaction (saves
+   * reading it again).
+   */
+  putCard(row: CardRow, replacing?: CardRow): Promise<void>
   putCards(rows: readonly CardRow[]): Promise<void>
   cardsOfNotes(noteIds: readonly string[]): Promise<CardRow[]>
   /**
@@ -139,7 +143,8 @@ export interface StudyStore {
   /** Every card of a deck whose section key starts with `prefix` ('' for all of them). */
   sectionCards(deckId: string, prefix: string): Promise<CardRow[]>
 
-  addLog(row: ReviewLogRow): Promise<void>
+  /** Adds a log; `card`: its card as stored, when the caller read it in this transaction. */
+  addLog(row: ReviewLogRow, card?: CardRow): Promise<void>
   getLog(id: number): Promise<ReviewLogRow | undefined>
   /** Which of `ids` are already stored (import: a log is stored once). */
   existingLogIds(ids: readonly number[]): Promise<Set<number>>

@@ -119,9 +119,10 @@ class TallyChanges {
  * time zone than the one they were counted in.
  */
 async function ruleForWriting(store: StudyStore): Promise<TallyRule | null> {
-  const [row, writes] = await store.getTallies([RULE_KEY, WRITES_KEY])
+  const [row] = await store.getTallies([RULE_KEY])
   if (row?.zone === hostZone()) return { zone: row.zone, rolloverHour: row.n[0] ?? 0 }
   // No rule to keep them by: a count under way must not store what it read before this write.
+  const [writes] = await store.getTallies([WRITES_KEY])
   await Promise.all([
     store.putTallies([{ deckId: '', kind: 'rule', day: 1, n: [writesSeen(writes) + 1] }]),
     row ? store.deleteTallies([RULE_KEY]) : undefined,
@@ -148,12 +149,14 @@ export async function keepCardWrites(
   store: StudyStore,
   rows: readonly CardRow[],
   write: () => Promise<void>,
+  replacing?: CardRow,
 ) {
   // The last write of a card is the one that stays.
   const latest = [...new Map(rows.map((r) => [r.id, r])).values()]
+  const known = latest.length === 1 && replacing?.id === latest[0]?.id
   const [rule, before] = await Promise.all([
     ruleForWriting(store),
-    store.getCards(latest.map((r) => r.id)),
+    known ? [replacing] : store.getCards(latest.map((r) => r.id)),
   ])
   await alongside(
     write,
@@ -198,12 +201,14 @@ export async function tallyLogWrites(
   logs: readonly ReviewLogRow[],
   write: () => Promise<void>,
   replacing: boolean,
+  card?: CardRow,
 ) {
   const cardIds = [...new Set(logs.map((l) => l.cardId))]
+  const known = cardIds.length === 1 && card?.id === cardIds[0]
   const [rule, stored, cards] = await Promise.all([
     ruleForWriting(store),
     replacing ? store.existingLogIds(logs.map((l) => l.id)) : new Set<number>(),
-    store.getCards(cardIds),
+    known ? [card] : store.getCards(cardIds),
   ])
   if (!rule) return write()
   const old = (await Promise.all([...stored].map((id) => store.getLog(id)))).flatMap((l) =>

@@ -160,11 +160,16 @@ export class DexieStore implements StudyStore {
   getCards(ids: readonly string[]) {
     return this.t.cards.bulkGet([...ids])
   }
-  putCard(row: CardRow) {
+  putCard(row: CardRow, replacing?: CardRow) {
     return this.kept((s) =>
-      keepCardWrites(s, [row], async () => {
-        await s.t.cards.put(row)
-      }),
+      keepCardWrites(
+        s,
+        [row],
+        async () => {
+          await s.t.cards.put(row)
+        },
+        replacing,
+      ),
     )
   }
   putCards(rows: readonly CardRow[]) {
@@ -218,7 +223,7 @@ export class DexieStore implements StudyStore {
       .toArray()
   }
 
-  addLog(row: ReviewLogRow) {
+  addLog(row: ReviewLogRow, card?: CardRow) {
     return this.kept((s) =>
       tallyLogWrites(
         s,
@@ -227,6 +232,7 @@ export class DexieStore implements StudyStore {
           await s.t.revlog.add(row)
         },
         false,
+        card,
       ),
     )
   }
