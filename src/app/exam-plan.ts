@@ -1,7 +1,7 @@
 import { Scheduler, type SchedulerOptions } from '../core/scheduling/scheduler'
-import { fromStoredState } from '../core/scheduling/stored-state'
 import { isStudiable, sectionPathOf, type DeckRow } from './collection'
-import { cardsInDecks } from './deck-cards'
+import { deckCards } from './card-digests'
+import { deckAndChildren } from './deck-tree'
 import { EditError } from './editing'
 import { presetOf, schedulerOptionsOf, type Preset } from './presets'
 import type { Settings } from './settings'
@@ -91,9 +91,14 @@ export function examPlan(store: StudyStore, deckId: string, settings: Settings, 
     const preset = await presetOf(store, deck, settings)
     const memory = new Scheduler(schedulerOptionsOf(preset))
     const at = examMoment(deck.examDate)
-    const cards = (await cardsInDecks(store, deckId)).filter(isStudiable)
+    // The digests the Sections screen beside it reads too (the card rows while there are none).
+    const cards = (
+      await Promise.all(deckAndChildren(decks, deckId).map((d) => deckCards(store, d.id)))
+    )
+      .flat()
+      .filter(isStudiable)
     const recall = (c: (typeof cards)[number]) =>
-      c.state === 0 ? 0 : memory.retrievability(fromStoredState(c), at)
+      memory.recall(c.state, c.stability, c.lastReview, at.getTime())
     const bySection = new Map<string, { path: string[]; cards: number; sum: number }>()
     let sum = 0
     for (const c of cards) {

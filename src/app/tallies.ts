@@ -307,8 +307,7 @@ export async function ensureTallies(store: StudyStore, rule: TallyRule): Promise
     const stored = await store.transaction(async () => {
       const [now, writesNow] = await store.getTallies([RULE_KEY, WRITES_KEY])
       if (now || writesSeen(writesNow) !== writesSeen(writes)) return false
-      await store.clearTallies()
-      await store.putTallies(rows)
+      await replaceTallies(store, rows)
       return true
     }, ['tallies'])
     if (stored) return true
@@ -316,11 +315,14 @@ export async function ensureTallies(store: StudyStore, rule: TallyRule): Promise
   return store.transaction(async () => {
     const [now] = await store.getTallies([RULE_KEY])
     if (sameRule(now, rule)) return false
-    const rows = await countTallies(store, rule)
-    await store.clearTallies()
-    await store.putTallies(rows)
+    await replaceTallies(store, await countTallies(store, rule))
     return true
   })
+}
+
+async function replaceTallies(store: StudyStore, rows: readonly TallyRow[]) {
+  await store.clearTallies()
+  await store.putTallies(rows)
 }
 
 /** The tallies of a kind of some decks, from day `from` to `to`, summed per day. */
