@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { Fact } from '../core/decks/deck-schema'
 import type { ExamResult } from '../core/exam/mock-exam'
 import { factOfNote } from '../core/notes/fact-fields'
@@ -20,15 +21,21 @@ export async function examFacts(
   })
 }
 
+const tally = z.number().int().min(0)
+
+/** One finished mock exam as its history keeps it; a backup's history is checked with it. */
+export const examRecordSchema = z.object({
+  at: z.number().finite(),
+  deckId: z.string(),
+  deckName: z.string(),
+  score: tally,
+  total: tally,
+  bySection: z.array(z.object({ section: z.string(), right: tally, total: tally })),
+})
+export const examHistorySchema = z.array(examRecordSchema)
+
 /** One finished mock exam, as its history keeps it. */
-export interface ExamRecord {
-  at: number
-  deckId: string
-  deckName: string
-  score: number
-  total: number
-  bySection: ExamResult['bySection']
-}
+export type ExamRecord = z.infer<typeof examRecordSchema> & { bySection: ExamResult['bySection'] }
 
 const HISTORY_KEY = 'mockExams'
 const HISTORY_LIMIT = 200
@@ -36,7 +43,12 @@ const HISTORY_LIMIT = 200
 /** Past mock exams, oldest first. */
 export async function examHistory(store: StudyStore): Promise<ExamRecord[]> {
   const row = (await store.listSettings()).find((s) => s.key === HISTORY_KEY)
-  return Array.isArray(row?.value) ? (row.value as ExamRecord[]) : []
+  // Records that are not what the app writes (a restored backup of another making) are left out.
+  if (!Array.isArray(row?.value)) return []
+  return row.value.flatMap((r) => {
+    const parsed = examRecordSchema.safeParse(r)
+    return parsed.success ? [parsed.data] : []
+  })
 }
 
 /** Adds a finished exam to the history (the last 200 are kept). */

@@ -32,15 +32,46 @@ const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({})
 
+/** The keys the settings table may hold besides the settings: the mock exams' history. */
+export const OTHER_SETTING_KEYS = ['mockExams'] as const
+
+/** Whether `key` is one of the app's settings (an own key of the schema, never `toString`). */
+export const isSettingKey = (key: string): key is keyof Settings =>
+  Object.hasOwn(settingsSchema.shape, key)
+
+/** Whether the settings table may hold a row of this key. */
+export const isKnownSettingKey = (key: string) =>
+  isSettingKey(key) || (OTHER_SETTING_KEYS as readonly string[]).includes(key)
+
+/** Whether a stored settings row holds a value its setting accepts. */
+export function settingValueProblem(key: string, value: unknown): string | null {
+  if (!isKnownSettingKey(key)) return `"${key}" is not a setting of this app`
+  if (!isSettingKey(key)) return null
+  const parsed = settingsSchema.shape[key].safeParse(value)
+  return parsed.success ? null : `${JSON.stringify(value) ?? String(value)} is not a valid ${key}`
+}
+
+/**
+ * Stored settings over the defaults, and the rows that could not be used: a bad stored value
+ * falls back to its default and is named, so a broken row never stops the app from starting.
+ */
+export async function readSettingsReport(
+  store: StudyStore,
+): Promise<{ settings: Settings; dropped: string[] }> {
+  const rows = await store.listSettings()
+  const merged: Settings = { ...DEFAULT_SETTINGS }
+  const dropped: string[] = []
+  for (const row of rows) {
+    const problem = settingValueProblem(row.key, row.value)
+    if (problem) dropped.push(problem)
+    else if (isSettingKey(row.key)) Object.assign(merged, { [row.key]: row.value })
+  }
+  return { settings: merged, dropped }
+}
+
 /** Stored settings over the defaults; a bad stored value falls back to its default. */
 export async function readSettings(store: StudyStore): Promise<Settings> {
-  const rows = await store.listSettings()
-  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS }
-  for (const row of rows) {
-    const field = settingsSchema.shape[row.key as keyof Settings]
-    if (field?.safeParse(row.value).success) merged[row.key] = row.value
-  }
-  return settingsSchema.parse(merged)
+  return (await readSettingsReport(store)).settings
 }
 
 /** Saves one setting after checking it against the schema. */

@@ -1,7 +1,7 @@
 import { Suspense, lazy, useEffect, useState } from 'react'
 import { CardBrowser } from './components/CardBrowser'
 import { DeckList } from './components/DeckList'
-import { DeckProblems } from './components/DeckProblems'
+import { DeckProblems, SettingsDropped } from './components/DeckProblems'
 import { ExportDialog } from './components/ExportDialog'
 import { ImportDialog } from './components/ImportDialog'
 import { KeyFiguresScreen } from './components/KeyFiguresScreen'
@@ -231,6 +231,7 @@ export function App() {
         ) : (
           <>
             {startup && <DeckProblems problems={startup.problems} />}
+            {startup && <SettingsDropped dropped={startup.settingsDropped} />}
             {newDeck && <NewDeckForm onDone={() => setNewDeck(false)} />}
             {adding && (
               <NoteEditor

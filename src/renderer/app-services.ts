@@ -1,6 +1,7 @@
 import platform from '@platform'
 import { unburyCards } from '../app/card-actions'
 import { syncBuiltInDeck } from '../app/deck-sync'
+import { readSettingsReport } from '../app/settings'
 import type { DeckProblem } from '../core/decks/parse-deck'
 import { Scheduler } from '../core/scheduling/scheduler'
 import { openDb } from './storage/db'
@@ -12,6 +13,8 @@ export const scheduler = new Scheduler()
 
 export interface StartupReport {
   problems: DeckProblem[]
+  /** Stored settings that could not be used (the defaults are used instead), each with why. */
+  settingsDropped: string[]
 }
 
 /**
@@ -25,5 +28,6 @@ export async function startApp(now: Date): Promise<StartupReport> {
   await unburyCards(store, now)
   // Ask the browser not to evict study data under storage pressure.
   await navigator.storage?.persist?.().catch(() => false)
-  return { problems }
+  const { dropped } = await readSettingsReport(store)
+  return { problems, settingsDropped: dropped }
 }

@@ -1,6 +1,34 @@
+import createDOMPurify from 'dompurify'
 import { useEffect, useState } from 'react'
+import { mediaKindOf } from '../core/media/media-kind'
 import { mediaReferences } from '../core/notes/media-refs'
 import { store } from './app-services'
+
+/**
+ * SVG is sanitized before it gets a URL: an object URL opened as a page ("Open image in new
+ * tab") is a document of the app's origin, outside the page's CSP, so what it holds must not
+ * run or load anything. A purifier of its own, so its hook never touches note HTML.
+ */
+const svgPurifier = createDOMPurify(window)
+svgPurifier.addHook('uponSanitizeAttribute', (_node, data) => {
+  // Only references inside the file itself (`#id`); nothing is fetched from anywhere.
+  if (/^(?:xlink:)?href$/i.test(data.attrName) && !data.attrValue.trim().startsWith('#'))
+    data.keepAttr = false
+})
+
+/** The blob a media file is shown from: images and sounds as their types, SVG sanitized, nothing else. */
+export function mediaBlob(data: Uint8Array): Blob | null {
+  const kind = mediaKindOf(data)
+  if (!kind) return null
+  if (kind.kind === 'svg') {
+    const clean = svgPurifier.sanitize(new TextDecoder().decode(data), {
+      USE_PROFILES: { svg: true, svgFilters: true },
+      FORBID_TAGS: ['foreignObject', 'script', 'style'],
+    })
+    return new Blob([clean], { type: kind.type })
+  }
+  return new Blob([data as Uint8Array<ArrayBuffer>], { type: kind.type })
+}
 
 /**
  * Media files as object URLs, made once per file and kept for the window's life: a card's
@@ -13,12 +41,12 @@ export async function mediaUrls(names: readonly string[]): Promise<Map<string, s
   const missing = names.filter((n) => !urls.has(n))
   if (missing.length > 0) {
     const rows = await store.getMedia(missing)
-    for (const row of rows)
-      if (row && !urls.has(row.name))
-        urls.set(
-          row.name,
-          URL.createObjectURL(new Blob([row.data as Uint8Array<ArrayBuffer>], { type: row.type })),
-        )
+    for (const row of rows) {
+      if (!row || urls.has(row.name)) continue
+      // A file that is neither an image nor a sound (HTML, script, text) gets no URL at all.
+      const blob = mediaBlob(row.data)
+      if (blob) urls.set(row.name, URL.createObjectURL(blob))
+    }
   }
   return new Map(names.flatMap((n) => (urls.has(n) ? [[n, urls.get(n) as string]] : [])))
 }

@@ -7,6 +7,8 @@ import { strictUtf8 } from '../../core/formats/text-decoding'
 import { CardState, Rating } from '../../core/scheduling/scheduler'
 import { Queue } from '../collection'
 import { presetSchema } from '../presets'
+import { examHistorySchema } from '../mock-exam'
+import { settingValueProblem } from '../settings'
 import type { CollectionData } from './collection-data'
 
 /**
@@ -17,6 +19,8 @@ export const BACKUP_FORMAT = 'attache-backup'
 export const BACKUP_VERSION = 1
 
 const id = z.string().min(1)
+/** A key taken from the file (a field's name): never one that would reach an object's prototype. */
+const ownKey = z.string().refine((k) => k !== '__proto__', 'the name "__proto__" is not allowed')
 const time = z.number().finite()
 const count = z.number().int().min(0)
 
@@ -70,8 +74,8 @@ const noteSchema = z.object({
   id,
   typeId: id,
   deckId: id,
-  fields: z.record(z.string(), z.string()),
-  shipped: z.record(z.string(), z.string()).optional(),
+  fields: z.record(ownKey, z.string()),
+  shipped: z.record(ownKey, z.string()).optional(),
   tags: z.array(z.string()),
   section: z.array(z.string()),
   position: z.number().finite(),
@@ -137,7 +141,17 @@ export const backupSchema = z.object({
   cards: z.array(cardSchema),
   reviewLogs: z.array(logSchema),
   media: z.array(mediaSchema),
-  settings: z.array(z.object({ key: z.string().min(1), value: z.unknown() })),
+  settings: z.array(
+    z.object({ key: z.string().min(1), value: z.unknown() }).superRefine(({ key, value }, ctx) => {
+      const problem =
+        key === 'mockExams'
+          ? examHistorySchema.safeParse(value).success
+            ? null
+            : 'not a mock exam history'
+          : settingValueProblem(key, value)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['key'] })
+    }),
+  ),
 })
 
 /** A collection as backup JSON text. */

@@ -1,6 +1,6 @@
 import { clozeNumbers } from './cloze'
 import type { NoteType } from './note-types'
-import { plainText, renderTemplate, type Fields } from './render-template'
+import { fieldValue, plainText, renderTemplate, type Fields } from './render-template'
 
 /** What the study screen shows for one card. */
 export interface CardFace {
@@ -29,7 +29,8 @@ function templateOf(type: NoteType, ord: number) {
 export function cardOrdinals(type: NoteType, fields: Fields): number[] {
   if (type.kind === 'cloze') {
     const numbers = new Set<number>()
-    for (const name of type.fields) for (const n of clozeNumbers(fields[name] ?? '')) numbers.add(n)
+    for (const name of type.fields)
+      for (const n of clozeNumbers(fieldValue(fields, name) ?? '')) numbers.add(n)
     return [...numbers].sort((a, b) => a - b).map((n) => n - 1)
   }
   return type.templates.flatMap((t, ord) => {

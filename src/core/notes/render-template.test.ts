@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { renderTemplate, type RenderContext } from './render-template'
+import { MAX_SECTION_DEPTH, renderTemplate, type RenderContext } from './render-template'
+import { cardOrdinals } from './note-cards'
 
 const front: RenderContext = { side: 'front', cloze: 'all' }
 const render = (t: string, fields: Record<string, string>, ctx: RenderContext = front) =>
@@ -49,5 +50,28 @@ describe('field HTML and plain text', () => {
     expect(plainText('<p>One</p><p>Two</p>')).toBe('One Two')
     expect(htmlOfText('a < b & "c"')).toBe('a &lt; b &amp; &quot;c&quot;')
     expect(plainText(htmlOfText('a < b & "c"'))).toBe('a < b & "c"')
+  })
+})
+
+describe('templates a crafted file brings (issue 19)', () => {
+  it('names only the fields the note has: constructor, toString and __proto__ are unknown fields, not Object members', () => {
+    expect(render('{{constructor}}|{{toString}}|{{__proto__}}', { Front: 'x' })).toBe(
+      '{unknown field constructor}|{unknown field toString}|{unknown field __proto__}',
+    )
+    expect(render('{{#constructor}}shown{{/constructor}}', {})).toBe('')
+    expect(
+      cardOrdinals(
+        { id: 'c', name: 'C', kind: 'cloze', fields: ['constructor'], templates: [] },
+        { Text: '{{c1::x}}' },
+      ),
+    ).toEqual([])
+  })
+
+  it('sections nested past the bound are said, not walked (10,000 deep hung the study screen)', () => {
+    const deep = (n: number) => '{{#Front}}'.repeat(n) + 'x' + '{{/Front}}'.repeat(n)
+    expect(render(deep(MAX_SECTION_DEPTH), { Front: 'y' })).toBe('x')
+    expect(render(deep(10_000), { Front: 'y' })).toBe(
+      `{the card template nests sections more than ${MAX_SECTION_DEPTH} deep}`,
+    )
   })
 })

@@ -48,6 +48,19 @@ export function htmlOfText(text: string): string {
 
 const hasText = (value: string | undefined) => plainText(value ?? '') !== ''
 
+/** A field's value, only if the note has that field (a template naming `constructor` gets nothing from Object). */
+export const fieldValue = (fields: Fields, name: string): string | undefined =>
+  Object.hasOwn(fields, name) ? fields[name] : undefined
+
+/**
+ * The deepest nesting of sections a template may have (Anki's own templates nest two or
+ * three); a deeper one is shown as a message rather than walked (issue 19: 10,000 nested
+ * `{{#Front}}` hung the study screen).
+ */
+export const MAX_SECTION_DEPTH = 50
+
+class TooDeep extends Error {}
+
 function parse(template: string): Node[] {
   const root: Node[] = []
   const stack: { name: string; children: Node[] }[] = [{ name: '', children: root }]
@@ -66,6 +79,7 @@ function parse(template: string): Node[] {
       }
       current().push(node)
       stack.push({ name: node.name, children: node.children })
+      if (stack.length > MAX_SECTION_DEPTH + 1) throw new TooDeep()
     } else if (tag.startsWith('/')) {
       // A closing tag that does not match is kept as text, as Anki reports it rather than guessing.
       if (stack.length > 1 && stack.at(-1)?.name === tag.slice(1).trim()) stack.pop()
@@ -88,12 +102,20 @@ export function renderTemplate(template: string, fields: Fields, ctx: RenderCont
       .map((node) => {
         if (node.kind === 'text') return node.text
         if (node.kind === 'section') {
-          return hasText(fields[node.name]) !== node.negated ? walk(node.children) : ''
+          return hasText(fieldValue(fields, node.name)) !== node.negated ? walk(node.children) : ''
         }
         return fieldText(node, fields, ctx, out)
       })
       .join('')
-  out.text = walk(parse(template))
+  let nodes: Node[]
+  try {
+    nodes = parse(template)
+  } catch (e) {
+    if (!(e instanceof TooDeep)) throw e
+    out.text = `{the card template nests sections more than ${MAX_SECTION_DEPTH} deep}`
+    return out
+  }
+  out.text = walk(nodes)
   return out
 }
 
@@ -104,7 +126,7 @@ function fieldText(
   out: Rendered,
 ): string {
   if (node.name === 'FrontSide' && node.filters.length === 0) return ctx.frontSide ?? ''
-  const value = fields[node.name]
+  const value = fieldValue(fields, node.name)
   if (value === undefined) return `{unknown field ${node.name}}`
   if (node.filters.includes('type')) {
     out.typeField = node.name

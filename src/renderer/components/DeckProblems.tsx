@@ -26,3 +26,27 @@ export function DeckProblems({ problems }: { problems: readonly DeckProblem[] })
     </div>
   )
 }
+
+/** Stored settings the app could not use: it started with their defaults and says so. */
+export function SettingsDropped({ dropped }: { dropped: readonly string[] }) {
+  if (dropped.length === 0) return null
+  return (
+    <div className="problems" role="alert" data-testid="settings-dropped">
+      <h2>
+        {dropped.length === 1
+          ? 'One stored setting was not used'
+          : `${dropped.length} stored settings were not used`}
+      </h2>
+      <ul>
+        {dropped.map((d) => (
+          <li key={d}>
+            <code>{d}</code>
+          </li>
+        ))}
+      </ul>
+      <p className="muted">
+        The app uses the default instead. Saving the setting in Settings replaces the stored value.
+      </p>
+    </div>
+  )
+}

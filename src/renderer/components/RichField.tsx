@@ -89,6 +89,10 @@ export function RichField({ label, value, onChange, autoFocus }: Props) {
           autolink: true,
           protocols: ['https'],
           defaultProtocol: 'https',
+          // https only, whatever a paste or an autolink brings; links open outside the app
+          // through the checked opener, never as a new window of the app (no target).
+          isAllowedUri: (url) => /^https:\/\//i.test(url),
+          HTMLAttributes: { target: null, rel: 'noopener noreferrer nofollow' },
         },
       }),
       LineBreak,
@@ -111,6 +115,9 @@ export function RichField({ label, value, onChange, autoFocus }: Props) {
         'aria-labelledby': labelId,
         class: 'rich-field',
       },
+      // Pasted HTML passes the note policy before the editor parses it: no handlers, no
+      // http: or javascript: links, nothing that loads.
+      transformPastedHTML: (html) => sanitizeStoredHtml(html),
       handlePaste: (_view, event) =>
         editorRef.current ? insertImages(editorRef.current, event.clipboardData?.files) : false,
       handleDrop: (_view, event) =>

@@ -55,6 +55,12 @@ let keepingNames = false
 const ourUrls = () => new Set(currentMedia.values())
 
 DOMPurify.addHook('uponSanitizeAttribute', (_node, data) => {
+  if (data.attrName === 'href') {
+    // A link leaves the app for an https page, or is no link: a relative, blob: or data: href
+    // opened in a new tab (middle click, the context menu) would be a page of the app's origin.
+    if (!/^https:\/\//i.test(data.attrValue.trim())) data.keepAttr = false
+    return
+  }
   if (data.attrName !== 'src') return
   const value = data.attrValue.trim()
   if (isMediaName(value)) {
@@ -106,6 +112,15 @@ export function sanitizeNoteHtml(
   }
 }
 
+/** Every click on a link in note HTML — plain, Ctrl/⌘, Shift, middle — opens it outside the app through the checked opener, or not at all. */
+function openLinkOutside(e: React.MouseEvent) {
+  const link = (e.target as HTMLElement).closest('a')
+  if (!link) return
+  e.preventDefault()
+  const href = link.getAttribute('href') ?? ''
+  if (href.startsWith('https://')) void openExternal(href)
+}
+
 interface Props {
   html: string
   className?: string
@@ -126,13 +141,9 @@ export function SafeHtml({ html, className, testId, as = 'div' }: Props) {
       className={className}
       data-testid={testId}
       dangerouslySetInnerHTML={{ __html: clean }}
-      onClick={(e) => {
-        const link = (e.target as HTMLElement).closest('a')
-        if (!link) return
-        e.preventDefault()
-        const href = link.getAttribute('href') ?? ''
-        if (href.startsWith('https://')) void openExternal(href)
-      }}
+      onClick={openLinkOutside}
+      // A middle click opens a link in a new tab without a click event: it goes the same way.
+      onAuxClick={(e) => e.button === 1 && openLinkOutside(e)}
     />
   )
 }
