@@ -31,6 +31,12 @@ export interface DeckRow {
 /** Nested deck names, as Anki's: `Exam::Treaties` is `Treaties` inside `Exam`. */
 export const DECK_SEPARATOR = '::'
 
+/**
+ * The deepest a deck may nest (`A::B::C` is 3): the deck list draws every level, and a name
+ * 500 levels deep once kept the window busy for minutes. Anki's own decks rarely pass five.
+ */
+export const MAX_DECK_DEPTH = 32
+
 /** A note: written once, viewed through the cards its type makes. */
 export interface NoteRow {
   /** The note's guid (Anki's `notes.guid`): stable across edits, imports and exports. */

@@ -2,7 +2,14 @@ import { whyNoCards } from '../core/notes/note-cards'
 import { BUILT_IN_NOTE_TYPES } from '../core/notes/note-types'
 import type { Scheduler } from '../core/scheduling/scheduler'
 import { toStoredState } from '../core/scheduling/stored-state'
-import { DECK_SEPARATOR, Queue, queueOf, type DeckRow, type NoteRow } from './collection'
+import {
+  DECK_SEPARATOR,
+  MAX_DECK_DEPTH,
+  Queue,
+  queueOf,
+  type DeckRow,
+  type NoteRow,
+} from './collection'
 import { isWithin, parentNames } from './deck-tree'
 import { cardsOfNote } from './note-cards'
 import { findNoteType } from './note-types'
@@ -26,6 +33,8 @@ function checkedDeckName(typed: string): string {
   const name = normalizeDeckName(typed)
   if (!name || name.split(DECK_SEPARATOR).some((p) => p === ''))
     throw new EditError('A deck needs a name; nested names look like “Parent::Child”.')
+  if (name.split(DECK_SEPARATOR).length > MAX_DECK_DEPTH)
+    throw new EditError(`Decks nest at most ${MAX_DECK_DEPTH} levels deep.`)
   return name
 }
 
@@ -83,7 +92,13 @@ export function renameDeck(store: StudyStore, id: string, newName: string, now: 
       throw new EditError('A deck cannot be moved inside itself.')
     const taken = liveDeckNamed(decks, name, id)
     if (taken) throw new EditError(`There is already a deck named “${taken.name}”.`)
-    for (const d of decks.filter((d) => isWithin(d.name, deck.name)))
+    const moving = decks.filter((d) => isWithin(d.name, deck.name))
+    const depth = (n: string) => n.split(DECK_SEPARATOR).length
+    if (moving.some((d) => depth(name) + depth(d.name) - depth(deck.name) > MAX_DECK_DEPTH))
+      throw new EditError(
+        `Decks nest at most ${MAX_DECK_DEPTH} levels deep, with the decks inside it.`,
+      )
+    for (const d of moving)
       await store.putDeck({
         ...d,
         name: name + d.name.slice(deck.name.length),

@@ -1,5 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { parseDeck, describeProblem } from '../core/decks/parse-deck'
 import { ImportError } from '../core/formats/import-error'
@@ -22,6 +22,7 @@ import { proposeCards } from '../core/generate/proposals'
 import { deckFromProposals } from '../core/generate/to-deck'
 import { strictUtf8 } from '../core/formats/text-decoding'
 import { readImport } from '../app/exchange/read-import'
+import { assertUsable } from '../app/exchange/collection-check'
 import { collectionStats, formatStats } from '../app/exchange/collection-stats'
 import { nodeSqlEngine } from './node-sqlite'
 
@@ -51,6 +52,25 @@ async function readInput(path: string) {
     const code = (e as NodeJS.ErrnoException).code
     throw new CliFailure(
       `${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message}`,
+    )
+  }
+}
+
+/**
+ * Writes `data` to `path` only when all of it is written: into a temporary file beside it,
+ * then renamed over it, so a full disk or a crash leaves the old file (or none), never half of
+ * a new one (issue 19).
+ */
+async function writeWhole(path: string, data: string | Uint8Array) {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`)
+  try {
+    await writeFile(temporary, data)
+    await rename(temporary, path)
+  } catch (e) {
+    await rm(temporary, { force: true })
+    const code = (e as NodeJS.ErrnoException).code
+    throw new CliFailure(
+      `${path}: could not be written (${code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'is a folder' : (e as Error).message}); nothing was written`,
     )
   }
 }
@@ -94,7 +114,9 @@ function program(io: CliIo) {
     .action(async (file: string, opts: { out: string; deck?: string }) => {
       const store = await importToStore(file, io, opts.deck)
       const data = await exportCollection(store)
-      await writeFile(opts.out, backupJson(data, io.now()))
+      // What this writes, its own `validate` accepts: the same check, before a byte is written.
+      assertUsable(data, basename(file), 'would make a backup that is not valid')
+      await writeWhole(opts.out, backupJson(data, io.now()))
       io.out(
         `${opts.out}: ${data.notes.length} notes, ${data.cards.length} cards, ${data.reviewLogs.length} review logs, ${data.media.length} media files`,
       )
@@ -123,7 +145,7 @@ function program(io: CliIo) {
             : opts.format === 'json'
               ? backupJson(data, now)
               : notesCsv(data, opts.format === 'csv' ? ',' : '\t')
-        await writeFile(opts.out, output)
+        await writeWhole(opts.out, output)
         io.out(`${opts.out}: ${data.notes.length} notes as ${opts.format}`)
       },
     )
@@ -155,7 +177,7 @@ function program(io: CliIo) {
           `${file}: nothing worth a blank found${minScore ? ` at --min-score ${minScore}` : ''}`,
         )
       const deck = deckFromProposals(doc, proposals, opts.name ? { name: opts.name } : {})
-      await writeFile(opts.out, `${JSON.stringify(deck, null, 2)}\n`)
+      await writeWhole(opts.out, `${JSON.stringify(deck, null, 2)}\n`)
       io.out(
         `${opts.out}: ${deck.facts.length} facts from ${plural(proposals.length, 'sentence')} of ${plural(doc.blocks.length, 'paragraph')} (${file})`,
       )
@@ -248,12 +270,15 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     await program(io).parseAsync([...argv], { from: 'user' })
     return 0
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode
+    // Every failure is status 1 with one `error:` line (commander prints its own and says 0 for --help).
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1
     if (e instanceof CliFailure || e instanceof ImportError) {
       io.err(`error: ${e.message}`)
       return 1
     }
-    io.err(`error: ${e instanceof Error ? e.message : String(e)}`)
-    return 2
+    io.err(
+      `error: ${argv[0] ?? 'attache'} stopped on an unexpected problem, nothing was written (${e instanceof Error ? e.message : String(e)}); please report it`,
+    )
+    return 1
   }
 }

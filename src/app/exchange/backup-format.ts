@@ -1,14 +1,9 @@
 import { base64Decode, base64Encode } from '@bufbuild/protobuf/wire'
-import { gunzipSync } from 'fflate'
+import { Gunzip } from 'fflate'
 import { z } from 'zod'
-import { issueText } from '../../core/decks/parse-deck'
 import { ImportError } from '../../core/formats/import-error'
 import { strictUtf8 } from '../../core/formats/text-decoding'
-import { CardState, Rating } from '../../core/scheduling/scheduler'
-import { Queue } from '../collection'
-import { presetSchema } from '../presets'
-import { examHistorySchema } from '../mock-exam'
-import { settingValueProblem } from '../settings'
+import { collectionRows, issuesOf, mediaFields, referenceProblems, time } from './collection-check'
 import type { CollectionData } from './collection-data'
 
 /**
@@ -18,140 +13,14 @@ import type { CollectionData } from './collection-data'
 export const BACKUP_FORMAT = 'attache-backup'
 export const BACKUP_VERSION = 1
 
-const id = z.string().min(1)
-/** A key taken from the file (a field's name): never one that would reach an object's prototype. */
-const ownKey = z.string().refine((k) => k !== '__proto__', 'the name "__proto__" is not allowed')
-const time = z.number().finite()
-const count = z.number().int().min(0)
-
-const storedState = {
-  due: time,
-  last_review: time.optional(),
-  stability: z.number().finite().min(0),
-  difficulty: z.number().finite().min(0),
-  elapsed_days: z.number().finite().min(0),
-  scheduled_days: z.number().finite().min(0),
-  learning_steps: count,
-  reps: count,
-  lapses: count,
-  state: z.enum(CardState),
-}
-
-const noteTypeSchema = z.object({
-  id,
-  name: z.string(),
-  kind: z.enum(['standard', 'cloze']),
-  fields: z.array(z.string()),
-  templates: z.array(
-    z.object({
-      name: z.string(),
-      front: z.string(),
-      back: z.string(),
-      context: z.string().optional(),
-    }),
-  ),
-})
-
-const deckSchema = z.object({
-  id,
-  name: z.string().min(1),
-  description: z.string(),
-  sourceTitle: z.string().nullable(),
-  origin: z.enum(['built-in', 'user']),
-  updatedAt: time,
-  fingerprint: z.number().optional(),
-  nextPosition: count.optional(),
-  deletedAt: time.optional(),
-  presetId: z.string().optional(),
-  examDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  examCap: z.boolean().optional(),
-})
-
-const noteSchema = z.object({
-  id,
-  typeId: id,
-  deckId: id,
-  fields: z.record(ownKey, z.string()),
-  shipped: z.record(ownKey, z.string()).optional(),
-  tags: z.array(z.string()),
-  section: z.array(z.string()),
-  position: z.number().finite(),
-  retired: z.union([z.literal(0), z.literal(1)]),
-  modifiedAt: time,
-  createdAt: time.optional(),
-  deletedAt: time.optional(),
-  source: z.object({ media: z.string().min(1), block: count }).optional(),
-})
-
-const queue = z.literal(Object.values(Queue))
-
-const cardSchema = z.object({
-  ...storedState,
-  id,
-  noteId: id,
-  ord: count,
-  deckId: id,
-  position: z.number().finite(),
-  sectionKey: z.string(),
-  queue,
-  revision: count,
-  flag: z.number().int().min(0).max(7).optional(),
-  buriedUntil: time.optional(),
-  queueBeforeTrash: queue.optional(),
-})
-
-const logSchema = z.object({
-  id: z.number().int(),
-  cardId: id,
-  noteId: id,
-  durationMs: z.number().finite().min(0),
-  rating: z.enum(Rating),
-  state: z.enum(CardState),
-  due: time,
-  stability: z.number().finite(),
-  difficulty: z.number().finite(),
-  elapsed_days: z.number().finite(),
-  last_elapsed_days: z.number().finite(),
-  scheduled_days: z.number().finite(),
-  learning_steps: count,
-  review: time,
-  before: cardSchema.optional(),
-  taggedLeech: z.literal(true).optional(),
-})
-
-const mediaSchema = z.object({
-  name: z.string().min(1),
-  type: z.string(),
-  size: count,
-  addedAt: time,
-  data: z.string(),
-})
+const mediaSchema = mediaFields.extend({ data: z.string() })
 
 export const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   createdAt: time,
-  noteTypes: z.array(noteTypeSchema),
-  decks: z.array(deckSchema),
-  presets: z.array(presetSchema),
-  notes: z.array(noteSchema),
-  cards: z.array(cardSchema),
-  reviewLogs: z.array(logSchema),
+  ...collectionRows,
   media: z.array(mediaSchema),
-  settings: z.array(
-    z.object({ key: z.string().min(1), value: z.unknown() }).superRefine(({ key, value }, ctx) => {
-      const problem =
-        key === 'mockExams'
-          ? examHistorySchema.safeParse(value).success
-            ? null
-            : 'not a mock exam history'
-          : settingValueProblem(key, value)
-      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['key'] })
-    }),
-  ),
 })
 
 /** A collection as backup JSON text. */
@@ -174,9 +43,14 @@ export function backupProblems(bytes: Uint8Array): {
   let unpacked: Uint8Array
   try {
     unpacked = unpackBackup(bytes)
-  } catch {
-    return { data: null, problems: ['the gzip data is damaged'] }
+  } catch (e) {
+    return {
+      data: null,
+      problems: [e instanceof BackupTooLarge ? e.message : 'the gzip data is damaged or truncated'],
+    }
   }
+  if (unpacked.length > MAX_BACKUP_TEXT_BYTES)
+    return { data: null, problems: [BackupTooLarge.text(unpacked.length)] }
   const text = strictUtf8(unpacked)
   if (text === null) return { data: null, problems: ['the file is not UTF-8 text'] }
   let json: unknown
@@ -186,16 +60,13 @@ export function backupProblems(bytes: Uint8Array): {
     return { data: null, problems: [`not JSON (${e instanceof Error ? e.message : String(e)})`] }
   }
   const parsed = backupSchema.safeParse(json)
-  if (!parsed.success)
-    return {
-      data: null,
-      problems: parsed.error.issues.map((i) => `${placeOf(i.path)}: ${issueText(i.message)}`),
-    }
+  if (!parsed.success) return { data: null, problems: issuesOf(parsed.error) }
   const { format: _format, version: _version, createdAt: _createdAt, ...rows } = parsed.data
   const data: CollectionData = {
     ...rows,
     media: rows.media.map((m) => ({ ...m, data: base64Decode(m.data) })),
   }
+  // The rows passed the schema above: only what they point at is left to check.
   const problems = referenceProblems(data)
   return { data: problems.length ? null : data, problems }
 }
@@ -212,50 +83,50 @@ export function parseBackup(bytes: Uint8Array, file: string): CollectionData {
   )
 }
 
-function placeOf(path: readonly PropertyKey[]) {
-  return (
-    path.reduce<string>(
-      (out, key) =>
-        typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key),
-      '',
-    ) || '(top level)'
-  )
+/**
+ * The most JSON text a backup may hold: a JavaScript string cannot be longer than about 512
+ * MiB (V8's limit), so a larger backup could never be read, only fail later with a worse word.
+ */
+export const MAX_BACKUP_TEXT_BYTES = 500 * 2 ** 20
+/** A gzip stream that inflates more than this many times its size is a bomb, not a backup. */
+const GZIP_BOMB_RATIO = 1000
+const GZIP_BOMB_FLOOR = 16 * 2 ** 20
+
+class BackupTooLarge extends Error {
+  static text = (bytes: number) =>
+    `the backup holds more than ${Math.round(MAX_BACKUP_TEXT_BYTES / 2 ** 20)} MB of text${bytes ? ` (${Math.round(bytes / 2 ** 20)} MB)` : ''}, more than one file can be read as; its media are too large for a backup file`
 }
 
-/** Rows that point at rows the backup does not have. */
-function referenceProblems(data: CollectionData): string[] {
-  const problems: string[] = []
-  const types = new Set(data.noteTypes.map((t) => t.id))
-  const decks = new Set(data.decks.map((d) => d.id))
-  const notes = new Set(data.notes.map((n) => n.id))
-  const cards = new Set(data.cards.map((c) => c.id))
-  data.notes.forEach((n, i) => {
-    if (!types.has(n.typeId))
-      problems.push(`notes[${i}].typeId: no note type "${n.typeId}" in the backup`)
-    if (!decks.has(n.deckId))
-      problems.push(`notes[${i}].deckId: no deck "${n.deckId}" in the backup`)
-  })
-  data.cards.forEach((c, i) => {
-    if (!notes.has(c.noteId))
-      problems.push(`cards[${i}].noteId: no note "${c.noteId}" in the backup`)
-    if (!decks.has(c.deckId))
-      problems.push(`cards[${i}].deckId: no deck "${c.deckId}" in the backup`)
-  })
-  data.reviewLogs.forEach((l, i) => {
-    if (!cards.has(l.cardId))
-      problems.push(`reviewLogs[${i}].cardId: no card "${l.cardId}" in the backup`)
-  })
-  const seen = new Set<string>()
-  data.media.forEach((m, i) => {
-    if (seen.has(m.name)) problems.push(`media[${i}].name: "${m.name}" appears twice`)
-    seen.add(m.name)
-    if (m.data.length !== m.size)
-      problems.push(`media[${i}].size: says ${m.size} bytes, holds ${m.data.length}`)
-  })
-  return problems
-}
-
-/** The JSON bytes of a backup file, gzipped (automatic backups) or not. */
+/**
+ * The JSON bytes of a backup file, gzipped (automatic backups) or not. The gzip stream is
+ * inflated chunk by chunk and stopped as soon as it passes the limit or inflates like a bomb,
+ * so a tiny file can never take gigabytes (issue 19).
+ */
 export function unpackBackup(bytes: Uint8Array): Uint8Array {
-  return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes
+  const chunks: Uint8Array[] = []
+  let size = 0
+  let ended = false
+  const gunzip = new Gunzip((chunk, final) => {
+    size += chunk.length
+    if (size > GZIP_BOMB_FLOOR && size > GZIP_BOMB_RATIO * bytes.length)
+      throw new BackupTooLarge(
+        `the gzip data inflates more than ${GZIP_BOMB_RATIO} times its size (a gzip bomb?); refused`,
+      )
+    if (size > MAX_BACKUP_TEXT_BYTES) throw new BackupTooLarge(BackupTooLarge.text(0))
+    chunks.push(chunk)
+    if (final) ended = true
+  })
+  // Pushed in slices, so a bomb is stopped after one slice's output, not after all of it.
+  const SLICE = 64 * 1024
+  for (let at = 0; at < bytes.length; at += SLICE)
+    gunzip.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length)
+  if (!ended) throw new Error('the gzip data ends early')
+  const out = new Uint8Array(size)
+  let at = 0
+  for (const c of chunks) {
+    out.set(c, at)
+    at += c.length
+  }
+  return out
 }

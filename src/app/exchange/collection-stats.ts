@@ -1,3 +1,4 @@
+import { largest, smallest } from '../../core/extent'
 import {
   cardStates,
   cardTallyOf,
@@ -36,14 +37,13 @@ export function collectionStats(data: CollectionData): CollectionStats {
     const d = perDeck.get(c.deckId)
     if (d) d.cards++
   }
-  const ids = data.reviewLogs.map((l) => l.id)
   return {
     decks: [...perDeck.values()].sort((a, b) => a.name.localeCompare(b.name)),
     notes: data.notes.length,
     cards,
     reviewLogs: data.reviewLogs.length,
-    firstReview: ids.length ? Math.min(...ids) : null,
-    lastReview: ids.length ? Math.max(...ids) : null,
+    firstReview: data.reviewLogs.length ? smallest(data.reviewLogs, (l) => l.id) : null,
+    lastReview: data.reviewLogs.length ? largest(data.reviewLogs, (l) => l.id) : null,
     media: { files: data.media.length, bytes: data.media.reduce((s, m) => s + m.size, 0) },
   }
 }

@@ -1,4 +1,5 @@
 import Papa from 'papaparse'
+import { largest } from '../../core/extent'
 import type { CollectionData } from './collection-data'
 
 /**
@@ -10,7 +11,7 @@ export function notesCsv(data: CollectionData, separator: ',' | '\t' = ','): str
   const types = new Map(data.noteTypes.map((t) => [t.id, t]))
   const decks = new Map(data.decks.map((d) => [d.id, d.name]))
   const notes = data.notes.filter((n) => n.deletedAt === undefined && n.retired === 0)
-  const width = Math.max(1, ...notes.map((n) => types.get(n.typeId)?.fields.length ?? 0))
+  const width = largest(notes, (n) => types.get(n.typeId)?.fields.length ?? 0, 1)
   const rows = notes.map((n) => {
     const fields = types.get(n.typeId)?.fields ?? Object.keys(n.fields)
     const values = fields.map((f) => n.fields[f] ?? '')

@@ -1,8 +1,10 @@
 import { groupBy } from '../../core/group-by'
+import { append, smallest } from '../../core/extent'
 import { historyStep } from '../../core/formats/anki/history'
 import type {
   AnkiCard,
   AnkiCollection,
+  AnkiNote,
   AnkiNoteType,
   AnkiReview,
 } from '../../core/formats/anki/read-collection'
@@ -67,26 +69,24 @@ export function collectionFromAnki(
   scheduler = new Scheduler(),
 ): AnkiConversion {
   const warnings: string[] = []
+  for (const [what, n] of anki.repairs ?? [])
+    warnings.push(`${n} × ${what}, as Anki's Check Database does`)
   const data = emptyCollectionData()
   const types = new Map(anki.noteTypes.map((t) => [t.id, t]))
-  const notesById = new Map(anki.notes.map((n) => [n.id, n]))
-  for (const card of anki.cards)
-    if (!notesById.has(card.noteId))
-      warnings.push(`card ${card.id} belongs to no note and was left out`)
-  const cardsOfNote = groupBy(
-    anki.cards.filter((c) => notesById.has(c.noteId)),
-    (c) => c.noteId,
-  )
-  const reviewsOfCard = groupBy(anki.reviews, (r) => r.cardId)
+  const notes = notesWithOwnGuids(anki.notes, warnings)
+  const notesById = new Map(notes.map((n) => [n.id, n]))
+  const cards = cardsWithTemplates(anki.cards, notesById, types, warnings)
+  const cardsOfNote = groupBy(cards, (c) => c.noteId)
+  const reviewsOfCard = groupBy(reviewsWithOwnIds(anki.reviews, warnings), (r) => r.cardId)
 
   // A card in a filtered deck belongs to the deck it came from; filtered decks are Anki's views.
   const homeDeck = (c: AnkiCard) => c.originalDeckId || c.deckId
-  const deckNames = new Map(anki.decks.map((d) => [d.id, d.name]))
+  const deckNames = new Map(anki.decks.map((d) => [d.id, deckNameOf(d.id, d.name, warnings)]))
   const usedTypes = new Set<number>()
   const usedDecks = new Set<number>()
 
   // New cards keep Anki's order: notes sorted by their first new card's position.
-  const order = anki.notes
+  const order = notes
     .filter((n) => {
       if (!types.has(n.typeId))
         warnings.push(`note ${n.guid} has an unknown note type and was left out`)
@@ -97,7 +97,7 @@ export function collectionFromAnki(
     .map((n) => {
       const cards = cardsOfNote.get(n.id) as AnkiCard[]
       const firstNew = cards.filter((c) => c.type === 0).map((c) => c.due)
-      return { note: n, cards, key: firstNew.length ? Math.min(...firstNew) : -1 }
+      return { note: n, cards, key: firstNew.length ? smallest(firstNew, (d) => d) : -1 }
     })
     .sort((a, b) => a.key - b.key || a.note.id - b.note.id)
 
@@ -147,10 +147,10 @@ export function collectionFromAnki(
       }
       if (card.flag) cardRow.flag = card.flag
       data.cards.push(cardRow)
-      data.reviewLogs.push(...logs)
+      append(data.reviewLogs, logs)
     }
   }
-  const cardIds = new Set(anki.cards.map((c) => c.id))
+  const cardIds = new Set(cards.map((c) => c.id))
   const orphans = anki.reviews.filter((r) => !cardIds.has(r.cardId)).length
   if (orphans) warnings.push(`${orphans} review log rows belong to no card and were left out`)
 
@@ -158,6 +158,93 @@ export function collectionFromAnki(
   data.decks = decksWithParents(usedDecks, deckNames, positions, now)
   data.media = [...media].map(([name, bytes]) => mediaRow(name, bytes, now.getTime()))
   return { data, warnings }
+}
+
+/**
+ * Notes whose guid another note already has are kept apart under a guid derived from it (the
+ * same on every import of the file), never merged into one note with both histories.
+ */
+function notesWithOwnGuids(notes: readonly AnkiNote[], warnings: string[]): AnkiNote[] {
+  const taken = new Set(notes.map((n) => n.guid))
+  const used = new Set<string>()
+  return notes.map((n) => {
+    if (!used.has(n.guid)) {
+      used.add(n.guid)
+      return n
+    }
+    let k = 2
+    while (taken.has(`${n.guid}~${k}`)) k++
+    const guid = `${n.guid}~${k}`
+    taken.add(guid)
+    used.add(guid)
+    warnings.push(`note ${n.id} has the guid "${n.guid}" of another note; kept apart as "${guid}"`)
+    return { ...n, guid }
+  })
+}
+
+/**
+ * The cards that belong to a note and a template of its type: a card of no note, of an
+ * ordinal its standard type has no template for, or a second card of one note and ordinal is
+ * left out and said (Anki's Check Database deletes such cards).
+ */
+function cardsWithTemplates(
+  cards: readonly AnkiCard[],
+  notes: ReadonlyMap<number, AnkiNote>,
+  types: ReadonlyMap<number, AnkiNoteType>,
+  warnings: string[],
+): AnkiCard[] {
+  const seen = new Set<string>()
+  return cards.filter((c) => {
+    const note = notes.get(c.noteId)
+    if (!note) {
+      warnings.push(`card ${c.id} belongs to no note and was left out`)
+      return false
+    }
+    const type = types.get(note.typeId)
+    if (type?.kind === 'standard' && c.ord >= type.templates.length) {
+      warnings.push(
+        `card ${c.id} uses template ${c.ord + 1} of "${type.name}", which has ${type.templates.length}; left out`,
+      )
+      return false
+    }
+    const key = `${c.noteId}#${c.ord}`
+    if (seen.has(key)) {
+      warnings.push(
+        `card ${c.id} repeats another card of note ${c.noteId}, template ${c.ord + 1}; left out`,
+      )
+      return false
+    }
+    seen.add(key)
+    return true
+  })
+}
+
+/**
+ * Review rows with an id of their own: Anki's revlog id is the answer time in ms and unique;
+ * rows of a damaged file that share one are moved to the next free millisecond, so every
+ * answer is kept (before, two of three such rows were silently dropped).
+ */
+function reviewsWithOwnIds(reviews: readonly AnkiReview[], warnings: string[]): AnkiReview[] {
+  const taken = new Set(reviews.map((r) => r.id))
+  const used = new Set<number>()
+  let moved = 0
+  const out = reviews.map((r) => {
+    if (!used.has(r.id)) {
+      used.add(r.id)
+      return r
+    }
+    let id = r.id + 1
+    while (taken.has(id)) id++
+    taken.add(id)
+    used.add(id)
+    moved++
+    return { ...r, id }
+  })
+  if (moved)
+    warnings.push(
+      `${moved} review row${moved === 1 ? '' : 's'} shared an id with another; moved to the next free millisecond`,
+    )
+  return out
 }
 
 /** The state of an imported card and its history as review logs. */
@@ -227,6 +314,19 @@ function stateWithoutHistory(
     reps: card.reps,
     lapses: card.lapses,
   }
+}
+
+/**
+ * A deck's name with blank levels left out (`A:: ::B` is `A::B`), as Anki normalizes them; a
+ * name with no words at all becomes "Deck <id>" and is said.
+ */
+function deckNameOf(id: number, name: string, warnings: string[]): string {
+  const parts = name.split(DECK_SEPARATOR).map((p) => p.trim())
+  const kept = parts.filter(Boolean)
+  if (kept.length === parts.length) return name
+  const normal = kept.length ? kept.join(DECK_SEPARATOR) : `Deck ${id}`
+  warnings.push(`deck ${id}'s name ${JSON.stringify(name)} has blank levels; named "${normal}"`)
+  return normal
 }
 
 /** Deck rows for the decks cards use and the decks they nest in. */

@@ -1,4 +1,5 @@
 import type { SourceDocument } from '../../core/generate/document'
+import { append } from '../../core/extent'
 import type { Proposal } from '../../core/generate/proposals'
 import { fnv1a } from '../../core/hash'
 import { cardsOfNote } from '../note-cards'
@@ -87,7 +88,7 @@ export function collectionFromProposals(
     const cards = cardsOfNote(note, CLOZE_TYPE, [], fresh).rows
     if (cards.length === 0) continue
     data.notes.push(note)
-    data.cards.push(...cards)
+    append(data.cards, cards)
   }
   data.decks = [{ ...deck, nextPosition: data.notes.length }]
   data.noteTypes = [CLOZE_TYPE]

@@ -1,4 +1,5 @@
 import type { DelimitedText, TextRow } from '../../core/formats/text/read-delimited'
+import { append, largest } from '../../core/extent'
 import { fnv1a } from '../../core/hash'
 import { whyNoCards } from '../../core/notes/note-cards'
 import type { NoteType } from '../../core/notes/note-types'
@@ -38,8 +39,7 @@ const byName = (types: readonly NoteType[], name: string | undefined) =>
   name === undefined ? undefined : types.find((t) => t.name.toLowerCase() === name.toLowerCase())
 
 /** How many columns the file has (its widest record). */
-export const columnCount = (text: DelimitedText) =>
-  Math.max(0, ...text.rows.map((r) => r.cells.length))
+export const columnCount = (text: DelimitedText) => largest(text.rows, (r) => r.cells.length, 0)
 
 /**
  * The mapping the file's headers give, else the obvious one: the note type named by the file
@@ -175,7 +175,7 @@ export function collectionFromText(
       createdAt: now.getTime(),
     }
     data.notes.push(note)
-    data.cards.push(...cardsOfNote(note, type, [], fresh).rows)
+    append(data.cards, cardsOfNote(note, type, [], fresh).rows)
   }
   data.decks = [...decks.values()].map((d) => ({ ...d, nextPosition: positions.get(d.id) ?? 0 }))
   data.noteTypes = types.filter((t) => data.notes.some((n) => n.typeId === t.id))

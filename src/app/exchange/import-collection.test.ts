@@ -262,8 +262,8 @@ describe('backups', () => {
       settings: [],
     })
     expect(backupProblems(new TextEncoder().encode(json)).problems).toEqual([
-      'notes[0].typeId: no note type "basic" in the backup',
-      'notes[0].deckId: no deck "nowhere" in the backup',
+      'notes[0].typeId: no note type "basic" in the file',
+      'notes[0].deckId: no deck "nowhere" in the file',
     ])
   })
 })

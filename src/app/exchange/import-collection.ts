@@ -1,4 +1,5 @@
 import { groupBy } from '../../core/group-by'
+import { append } from '../../core/extent'
 import { toStoredState } from '../../core/scheduling/stored-state'
 import { Scheduler } from '../../core/scheduling/scheduler'
 import { isBuiltInNoteType, type NoteType } from '../../core/notes/note-types'
@@ -200,7 +201,7 @@ async function importWrites(
       }
       writes.notes.push(updated)
       const had = await store.cardsOfNotes([here.id])
-      writes.cards.push(...cardsOfNote(updated, type, had, fresh).rows)
+      append(writes.cards, cardsOfNote(updated, type, had, fresh).rows)
       for (const c of incomingCards) cardsKept.add(c.id)
       continue
     }
@@ -219,7 +220,7 @@ async function importWrites(
     }
     writes.notes.push(copy)
     summary.notesAdded++
-    writes.cards.push(...cardsOfNote(copy, type, [], fresh).rows)
+    append(writes.cards, cardsOfNote(copy, type, [], fresh).rows)
   }
   summary.cardsAdded = writes.cards.filter((c) => !storedCards.has(c.id)).length
 

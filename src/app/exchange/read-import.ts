@@ -8,6 +8,7 @@ import type { CollectionData } from './collection-data'
 import { collectionFromText, defaultMapping, type RejectedRow, type TextMapping } from './from-text'
 import { collectionFromAnki } from './from-anki'
 import { parseBackup } from './backup-format'
+import { assertUsable } from './collection-check'
 
 /** A file to import: its name (for messages and its kind) and its bytes. */
 export interface ImportFile {
@@ -52,7 +53,9 @@ const extensionOf = (name: string) => name.slice(name.lastIndexOf('.')).toLowerC
 
 /**
  * Reads any supported file into collection rows: the one parser every host runs (the app in a
- * worker, the command line directly). Throws ImportError naming the file, place and reason.
+ * worker, the command line directly). Every value is checked by the one collection check
+ * (`collection-check`) before the rows are handed on. Throws ImportError naming the file,
+ * place and reason.
  */
 export function readImport(
   file: ImportFile,
@@ -69,6 +72,8 @@ export function readImport(
     const anki = readAnkiCollection(contents.collection, contents.format, engine, file.name)
     progress(0.6, 'Replaying review history')
     const { data, warnings } = collectionFromAnki(anki, contents.media, now)
+    progress(0.95, 'Checking every value')
+    assertUsable(data, file.name)
     progress(1, 'Read')
     return { kind: 'anki', data, warnings }
   }
@@ -93,10 +98,17 @@ export function readImport(
         `no record makes a note${first ? ` (${first.reason})` : ''}`,
       )
     }
+    assertUsable(data, file.name)
     progress(1, 'Read')
     const warnings = rejected.map((r) => `line ${r.line}: ${r.reason}`)
     return { kind: 'text', data, warnings, text, mapping, rejected }
   }
+  if (ext === '.gz')
+    throw new ImportError(
+      file.name,
+      null,
+      'only Attaché backups are imported gzipped (a name ending in .json.gz); unpack other files first',
+    )
   throw new ImportError(
     file.name,
     null,

@@ -1,4 +1,5 @@
 import type { ChartConfiguration } from 'chart.js'
+import { largest } from '../../core/extent'
 import { useEffect, useId, useMemo, useState } from 'react'
 import type { Settings } from '../../app/settings'
 import type { Statistics } from '../../app/statistics'
@@ -28,7 +29,7 @@ function usePageTheme(settings: Settings) {
 function charts(s: Statistics) {
   const weeks = Math.ceil(s.perDay.length / 7)
   const first = s.perDay[0]?.day ?? s.today
-  const most = Math.max(1, ...s.perDay.map((d) => d.reviews))
+  const most = largest(s.perDay, (d) => d.reviews, 1)
   const retention = s.retention.week
   return [
     {

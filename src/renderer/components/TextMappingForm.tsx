@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { largest } from '../../core/extent'
 import type { TextMapping } from '../../app/exchange/from-text'
 import type { DelimitedText } from '../../core/formats/text/read-delimited'
 import type { NoteType } from '../../core/notes/note-types'
@@ -18,7 +19,7 @@ const PREVIEW_ROWS = 5
  */
 export function TextMappingForm({ text, mapping, noteTypes, onChange }: Props) {
   const id = useId()
-  const width = Math.max(0, ...text.rows.map((r) => r.cells.length))
+  const width = largest(text.rows, (r) => r.cells.length, 0)
   const columns = Array.from({ length: width }, (_, i) => i + 1)
   const sample = (c: number) => (text.rows[0]?.cells[c - 1] ?? '').slice(0, 24)
   const type = noteTypes.find((t) => t.id === mapping.noteTypeId)

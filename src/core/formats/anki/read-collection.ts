@@ -3,6 +3,7 @@ import { strictUtf8 } from '../text-decoding'
 import { stringField, varintField, wireFields } from './protobuf'
 import type { CollectionFormat } from './read-package'
 import { looksLikeSqlite, type SqlDatabase, type SqlEngine } from './sqlite'
+import { LATEST_MS, columnReader, type Repairs } from './column-values'
 
 /** Anki's rows, read as they are; mapping them to this app's collection is the app's job. */
 export interface AnkiNoteType {
@@ -70,9 +71,15 @@ export interface AnkiCollection {
   notes: AnkiNote[]
   cards: AnkiCard[]
   reviews: AnkiReview[]
+  /** What was repaired while reading, as Anki's Check Database would, with how often. */
+  repairs?: Repairs
 }
 
 const FIELD_SEPARATOR = '\u001f'
+/** Anki's cloze numbers stop well short of this. */
+const MAX_ORDINAL = 9_999
+/** Due values and intervals: day numbers, positions or epoch seconds, all well inside this. */
+const MAX_DUE = LATEST_MS / 1000
 
 /** Reads an Anki collection database (schema 11, or 15+ with its own note-type tables). */
 export function readAnkiCollection(
@@ -90,6 +97,11 @@ export function readAnkiCollection(
   } catch (e) {
     throw fail(`the database cannot be opened (${errorText(e)})`)
   }
+  const repairs: Repairs = new Map()
+  const note = columnReader(file, place, 'notes', 'note', repairs)
+  const card = columnReader(file, place, 'cards', 'card', repairs)
+  const review = columnReader(file, place, 'revlog', 'review', repairs)
+  const colRow = columnReader(file, place, 'col', 'row', repairs)
   try {
     const tables = new Set(
       db.all("SELECT name FROM sqlite_master WHERE type = 'table'").map((r) => r.name),
@@ -99,7 +111,7 @@ export function readAnkiCollection(
       if (!tables.has(t)) throw fail(`not an Anki collection (it has no "${t}" table)`)
     const col = db.all('SELECT * FROM col')[0]
     if (!col) throw fail('the collection row is missing', `${place}, table col`)
-    const schema = int(col.ver)
+    const schema = colRow(col, 'ver', { min: 0 })
     const modern = schema >= 15
     if (modern)
       for (const t of ['notetypes', 'fields', 'templates', 'decks'])
@@ -109,17 +121,17 @@ export function readAnkiCollection(
       schedulerVersion: modern
         ? modernSchedulerVersion(db, tables)
         : legacySchedulerVersion(col, fail),
-      createdAt: int(col.crt),
+      createdAt: colRow(col, 'crt', { min: 0, max: LATEST_MS / 1000 }),
       noteTypes: modern ? modernNoteTypes(db, fail) : legacyNoteTypes(col, fail),
-      decks: modern ? modernDecks(db) : legacyDecks(col, fail),
+      decks: modern ? modernDecks(db, fail) : legacyDecks(col, fail),
       notes: db.all('SELECT id, guid, mid, mod, tags, flds FROM notes ORDER BY id').map((r) => {
-        const guid = String(r.guid ?? '')
-        if (!guid) throw fail('a note has no guid', `${place}, note ${int(r.id)}`)
+        const guid = typeof r.guid === 'string' ? r.guid : ''
+        if (!guid) throw fail('a note has no guid', `${place}, note ${String(r.id)}`)
         return {
-          id: int(r.id),
+          id: note(r, 'id', { min: 1 }),
           guid,
-          typeId: int(r.mid),
-          modified: int(r.mod),
+          typeId: note(r, 'mid'),
+          modified: note(r, 'mod', { min: 0, max: LATEST_MS / 1000 }),
           tags: String(r.tags ?? '')
             .split(/\s+/)
             .filter(Boolean),
@@ -131,32 +143,33 @@ export function readAnkiCollection(
           'SELECT id, nid, did, odid, ord, type, queue, due, ivl, factor, reps, lapses, flags FROM cards ORDER BY id',
         )
         .map((r) => ({
-          id: int(r.id),
-          noteId: int(r.nid),
-          deckId: int(r.did),
-          originalDeckId: int(r.odid),
-          ord: int(r.ord),
-          type: int(r.type),
-          queue: int(r.queue),
-          due: int(r.due),
-          interval: int(r.ivl),
-          factor: int(r.factor),
-          reps: int(r.reps),
-          lapses: int(r.lapses),
-          flag: int(r.flags) & 7,
+          id: card(r, 'id', { min: 1 }),
+          noteId: card(r, 'nid'),
+          deckId: card(r, 'did'),
+          originalDeckId: card(r, 'odid', { min: 0 }),
+          ord: card(r, 'ord', { min: 0, max: MAX_ORDINAL }),
+          type: card(r, 'type', { min: 0, max: 3 }),
+          queue: card(r, 'queue', { min: -3, max: 4 }),
+          due: card(r, 'due', { round: true, min: -MAX_DUE, max: MAX_DUE }),
+          interval: card(r, 'ivl', { round: true, min: -MAX_DUE, max: MAX_DUE }),
+          factor: card(r, 'factor', { round: true }),
+          reps: card(r, 'reps', { min: 0 }),
+          lapses: card(r, 'lapses', { min: 0 }),
+          flag: card(r, 'flags') & 7,
         })),
       reviews: db
         .all('SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id')
         .map((r) => ({
-          id: int(r.id),
-          cardId: int(r.cid),
-          ease: int(r.ease),
-          interval: int(r.ivl),
-          lastInterval: int(r.lastIvl),
-          factor: int(r.factor),
-          timeMs: int(r.time),
-          type: int(r.type),
+          id: review(r, 'id', { min: 0, max: LATEST_MS }),
+          cardId: review(r, 'cid'),
+          ease: review(r, 'ease', { min: 0, max: 4 }),
+          interval: review(r, 'ivl', { round: true, min: -MAX_DUE, max: MAX_DUE }),
+          lastInterval: review(r, 'lastIvl', { round: true, min: -MAX_DUE, max: MAX_DUE }),
+          factor: review(r, 'factor', { round: true }),
+          timeMs: review(r, 'time', { round: true }),
+          type: review(r, 'type', { min: 0, max: 5 }),
         })),
+      repairs,
     }
   } catch (e) {
     if (e instanceof ImportError) throw e
@@ -198,7 +211,7 @@ function legacyNoteTypes(col: Record<string, unknown>, fail: Fail): AnkiNoteType
     const m = record(value)
     const byOrd = (a: unknown, b: unknown) => Number(record(a).ord) - Number(record(b).ord)
     return {
-      id: int(m.id),
+      id: idOf(m.id, fail, 'collection, table col, models'),
       name: String(m.name ?? 'Imported'),
       kind: Number(m.type) === 1 ? 'cloze' : 'standard',
       fields: list(m.flds)
@@ -218,7 +231,10 @@ function legacyNoteTypes(col: Record<string, unknown>, fail: Fail): AnkiNoteType
 function legacyDecks(col: Record<string, unknown>, fail: Fail): AnkiDeck[] {
   return Object.values(record(jsonColumn(col, 'decks', fail))).map((value) => {
     const d = record(value)
-    return { id: int(d.id), name: String(d.name ?? 'Default') }
+    return {
+      id: idOf(d.id, fail, 'collection, table col, decks'),
+      name: String(d.name ?? 'Default'),
+    }
   })
 }
 
@@ -227,16 +243,16 @@ function modernNoteTypes(db: SqlDatabase, fail: Fail): AnkiNoteType[] {
   const fields = db.all('SELECT ntid, ord, name FROM fields ORDER BY ntid, ord')
   const templates = db.all('SELECT ntid, ord, name, config FROM templates ORDER BY ntid, ord')
   return db.all('SELECT id, name, config FROM notetypes').map((nt) => {
-    const id = int(nt.id)
+    const id = idOf(nt.id, fail, 'collection, table notetypes')
     const where = `collection, note type ${id}`
     const config = nt.config instanceof Uint8Array ? wireFields(nt.config) : []
     return {
       id,
       name: String(nt.name ?? 'Imported'),
       kind: varintField(config, 1) === 1 ? 'cloze' : 'standard',
-      fields: fields.filter((f) => int(f.ntid) === id).map((f) => String(f.name ?? '')),
+      fields: fields.filter((f) => f.ntid === id).map((f) => String(f.name ?? '')),
       templates: templates
-        .filter((t) => int(t.ntid) === id)
+        .filter((t) => t.ntid === id)
         .map((t) => {
           const c = t.config instanceof Uint8Array ? wireFields(t.config) : []
           const front = stringField(c, 1)
@@ -248,14 +264,20 @@ function modernNoteTypes(db: SqlDatabase, fail: Fail): AnkiNoteType[] {
   })
 }
 
-function modernDecks(db: SqlDatabase): AnkiDeck[] {
+function modernDecks(db: SqlDatabase, fail: Fail): AnkiDeck[] {
   return db.all('SELECT id, name FROM decks').map((d) => ({
-    id: int(d.id),
+    id: idOf(d.id, fail, 'collection, table decks'),
     name: String(d.name ?? 'Default')
       .split(FIELD_SEPARATOR)
       .join('::'),
   }))
 }
 
-const int = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0) || 0)
+/** An id from the collection's JSON or its note-type tables: an exact integer, or the file is refused. */
+function idOf(v: unknown, fail: Fail, where: string): number {
+  // Anki's older collections write some ids as JSON text ("1556075597170").
+  const n = typeof v === 'string' && /^-?\d{1,16}$/.test(v) ? Number(v) : v
+  if (typeof n === 'number' && Number.isSafeInteger(n)) return n
+  throw fail(`the id ${JSON.stringify(v) ?? String(v)} is not an exact integer`, where)
+}
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e))

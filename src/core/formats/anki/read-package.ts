@@ -37,15 +37,31 @@ export interface PackageContents {
 
 const ZIP_MAGIC = [0x50, 0x4b]
 
-/** Whether a zip entry's path stays inside the package (no `..`, no absolute or drive paths). */
+/** Whether a zip entry's path stays inside the package (no `..`, no absolute or drive paths, no control characters). */
 export function isSafeEntryPath(name: string) {
   if (name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name)) return false
+  if (CONTROL.test(name)) return false
   return !name.split('/').some((part) => part === '..')
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const CONTROL = /[\u0000-\u001f\u007f]/
+/**
+ * Characters that change the direction text is shown in: a right-to-left override makes
+ * "photo\u202Egnp.exe" look like "photoexe.png" (Unicode TR36, "Bidirectional text spoofing").
+ */
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
+
+/** A name as it may be shown: direction controls and control characters written as \u{…}. */
+export const shownName = (name: string) =>
+  name.replace(
+    new RegExp(`${CONTROL.source}|${BIDI_CONTROL.source}`, 'g'),
+    (ch) => `\\u{${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`,
+  )
+
 /** Whether a media file name can be kept as it is: one plain file name, as Anki writes them. */
 export function isSafeMediaName(name: string) {
-  const plain = [...name].every((ch) => ch !== '/' && ch !== '\\' && ch.charCodeAt(0) >= 0x20)
+  const plain = !name.includes('/') && !name.includes('\\') && !CONTROL.test(name)
   return plain && name !== '' && name !== '.' && name !== '..' && name.length <= 255
 }
 
@@ -62,9 +78,19 @@ export function readAnkiPackage(bytes: Uint8Array, file: string): PackageContent
     throw fail(null, 'not an Anki package (.apkg and .colpkg files are zip archives)')
 
   let declaredTotal = 0
+  const names = new Set<string>()
   const checkEntry = (info: UnzipFileInfo) => {
     if (!isSafeEntryPath(info.name))
-      throw fail(`entry "${info.name}"`, 'the path leaves the package (unsafe path)')
+      throw fail(
+        `entry "${shownName(info.name)}"`,
+        CONTROL.test(info.name)
+          ? 'its name holds a control character'
+          : 'the path leaves the package (unsafe path)',
+      )
+    // A second entry of one name would silently replace the first (which one Anki reads is unsaid).
+    if (names.has(info.name))
+      throw fail(`entry "${shownName(info.name)}"`, 'the package holds two entries of this name')
+    names.add(info.name)
     declaredTotal += info.originalSize
     if (info.originalSize > PACKAGE_LIMITS.entryBytes || declaredTotal > PACKAGE_LIMITS.totalBytes)
       throw fail(`entry "${info.name}"`, `inflates to more than ${mb(PACKAGE_LIMITS.entryBytes)}`)
@@ -149,8 +175,24 @@ function readMedia(
     ? protobufMediaMap(inflateZstd(raw, fail, 'media'), fail)
     : jsonMediaMap(raw, fail)
   const media = new Map<string, Uint8Array>()
+  const folded = new Map<string, string>()
   for (const [entry, name] of map) {
-    if (!isSafeMediaName(name)) throw fail(`media "${name}"`, 'not a plain file name (unsafe path)')
+    if (!isSafeMediaName(name))
+      throw fail(`media "${shownName(name)}"`, 'not a plain file name (unsafe path)')
+    if (BIDI_CONTROL.test(name))
+      throw fail(
+        `media "${shownName(name)}"`,
+        'its name holds a text-direction control, which can disguise what the file is',
+      )
+    if (media.has(name)) throw fail(`media "${name}"`, 'the media map names this file twice')
+    // Names that differ only by case are one file on macOS and Windows (and in Anki's folder there).
+    const other = folded.get(name.toLowerCase())
+    if (other !== undefined)
+      throw fail(
+        `media "${name}"`,
+        `"${other}" differs from it only by case, and the two would be one file on macOS and Windows`,
+      )
+    folded.set(name.toLowerCase(), name)
     const data = entries[entry]
     if (!data) throw fail(`media "${name}"`, `the map names entry "${entry}", which is missing`)
     media.set(name, compressed ? inflateZstd(data, fail, entry) : data)

@@ -105,8 +105,24 @@ const count = (s: string, ch: string) => s.split(ch).length - 1
 function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
     throw new ImportError(file, null, 'the file is UTF-16; save it as UTF-8 and import it again')
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    throw new ImportError(file, null, 'the file is UTF-16; save it as UTF-8 and import it again')
   const text = strictUtf8(bytes)
-  if (text !== null) return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  if (text !== null) {
+    const nul = text.indexOf('\u0000')
+    if (nul >= 0) {
+      // UTF-16 without its byte-order mark has a NUL beside every ASCII letter; a binary file has them anywhere.
+      const line = text.slice(0, nul).split('\n').length
+      throw new ImportError(
+        file,
+        `line ${line}`,
+        bytes.length > 1 && (bytes[0] === 0 || bytes[1] === 0)
+          ? 'the file looks like UTF-16 text (NUL bytes between letters); save it as UTF-8 and import it again'
+          : 'the text holds NUL characters (a binary file, not text)',
+      )
+    }
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  }
   // Name the line where the bytes stop being UTF-8.
   let line = 1
   let start = 0
@@ -144,6 +160,13 @@ function readHeader(h: TextHeaders, key: string, value: string, file: string, li
           file,
           `line ${line}`,
           `#separator "${value}" is not one character or a known name`,
+        )
+      // A separator the format already uses for something else would misread every line.
+      if (h.separator === '#' || h.separator === '"' || /[\r\n]/.test(h.separator))
+        throw new ImportError(
+          file,
+          `line ${line}`,
+          `#separator cannot be ${JSON.stringify(h.separator)}: ${h.separator === '#' ? 'it starts comment lines' : h.separator === '"' ? 'it quotes fields' : 'it ends lines'}`,
         )
       break
     case 'html':
