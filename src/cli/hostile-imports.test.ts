@@ -1,14 +1,12 @@
 import { strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
+import { entriesOfValid, refused, validPackage } from './import-testing'
 import { ankiPackageOf } from '../app/exchange/anki-package'
 import { exportCollection } from '../app/exchange/export-collection'
-import { applyImport } from '../app/exchange/import-collection'
-import { mediaRow } from '../app/exchange/media-files'
 import { readImport } from '../app/exchange/read-import'
 import { addNote, createDeck } from '../app/editing'
 import { MemoryStore } from '../app/memory-store'
 import { scheduler, t0 } from '../app/testing'
-import { ImportError } from '../core/formats/import-error'
 import { nodeSqlEngine } from './node-sqlite'
 
 /**
@@ -18,56 +16,6 @@ import { nodeSqlEngine } from './node-sqlite'
  */
 
 const engine = await nodeSqlEngine()
-
-/** A small, valid package: one deck, one note with an image. */
-async function validPackage() {
-  const store = new MemoryStore()
-  await createDeck(store, { id: 'd', name: 'Deck' }, t0)
-  await addNote(
-    store,
-    scheduler,
-    {
-      guid: 'g1',
-      deckId: 'd',
-      typeId: 'basic',
-      fields: { Front: 'Q <img src="a.png">', Back: 'A' },
-      tags: [],
-    },
-    t0,
-  )
-  await store.putMedia([mediaRow('a.png', new Uint8Array([137, 80, 78, 71]), 0)])
-  return ankiPackageOf(await exportCollection(store), engine, t0)
-}
-
-/** The entries of a package, to take apart and rebuild. */
-async function entriesOfValid() {
-  const { unzipSync } = await import('fflate')
-  return unzipSync(await validPackage())
-}
-
-/** Imports `bytes` as `name` into a collection that already holds a note; returns the error. */
-async function refused(name: string, bytes: Uint8Array): Promise<ImportError> {
-  const store = new MemoryStore()
-  await createDeck(store, { id: 'mine', name: 'Mine' }, t0)
-  await addNote(
-    store,
-    scheduler,
-    { guid: 'own', deckId: 'mine', typeId: 'basic', fields: { Front: 'x', Back: 'y' }, tags: [] },
-    t0,
-  )
-  const before = await exportCollection(store)
-  let error: unknown
-  try {
-    const read = readImport({ name, bytes }, engine, t0)
-    await applyImport(store, read.data, 'keep', t0)
-  } catch (e) {
-    error = e
-  }
-  expect(await exportCollection(store)).toEqual(before)
-  expect(error).toBeInstanceOf(ImportError)
-  expect((error as ImportError).file).toBe(name)
-  return error as ImportError
-}
 
 /** A zip whose directory claims an entry inflates to `size` bytes. */
 function withDeclaredSize(zip: Uint8Array, size: number) {
