@@ -73,5 +73,14 @@ console.log(
     ? `storage faults: ${faults.length} injected (${[...new Set(faults.map((f) => f.split(':')[0]))].join(', ')}; disk full and failing writes): each said on screen, nothing half-written, the app kept working`
     : 'storage faults: NOT RUN (reports/faults/ is missing)',
 )
+const fuzz = read('reports/fuzz.json')
+/** @type {Record<string, number>} */
+const outcomes = fuzz?.outcomes ?? {}
+const bad = Object.entries(outcomes).filter(([k]) => k !== 'imported' && k !== 'refused')
+console.log(
+  fuzz
+    ? `fuzz: ${Object.values(outcomes).reduce((n, v) => n + v, 0)} mutated inputs from ${fuzz.files} files${fuzz.sharedFixtures ? '' : ' (../shared absent: our own files only)'} (seed ${fuzz.seed}, FUZZ_SEED=${fuzz.seed} replays it): ${outcomes.imported ?? 0} imported whole, ${outcomes.refused ?? 0} refused in our words with nothing written; ${bad.length ? bad.map(([k, v]) => `${v} ${k}`).join(', ') : `none crashed, half-written, invalid or over ${fuzz.bounds.ms / 1000} s / ${fuzz.bounds.heapMb} MB`}`
+    : 'fuzz: NOT RUN (reports/fuzz.json is missing)',
+)
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
 process.exit(failed > 0 ? 1 : 0)

@@ -109,7 +109,7 @@ describe('the latest package format (meta 3, zstd, protobuf media map)', () => {
       media: zstdStored(mediaEntries([])),
     })
     expect(() => readImport({ name: 'cut.apkg', bytes: broken }, {} as never, t0)).toThrow(
-      /^cut\.apkg, entry "collection\.anki21b": the zstd data is damaged/,
+      /^cut\.apkg, entry "collection\.anki21b": its zstd data is damaged/,
     )
     const missing = zipSync({
       meta: meta(3),

@@ -10,6 +10,7 @@ import { MemoryStore } from '../app/memory-store'
 import { t0 } from '../app/testing'
 import { asLines, runCli, type CliIo } from './run-cli'
 import { validPackage } from './import-testing'
+import { renameEntry } from './fuzz/zip-surgery'
 
 /**
  * Issue 19's crafted files, each a named regression: what a user of `npm run cli` (and so of
@@ -279,11 +280,11 @@ describe('packages whose names deceive', () => {
   it('a zip with two collection entries, or a NUL in an entry name, is refused', async () => {
     const entries = unzipSync(await validPackage())
     const second = { ...entries, 'collection.anki2X': entries['collection.anki21'] as Uint8Array }
-    const doubled = renameEntry(zipSync(second), 'collection.anki2X', 'collection.anki21')
+    const doubled = renamed(zipSync(second), 'collection.anki2X', 'collection.anki21')
     expect(await importRefused('dup.apkg', doubled)).toContain(
       'entry "collection.anki21": the package holds two entries of this name',
     )
-    const nul = renameEntry(zipSync(entries), '0', '\u0000')
+    const nul = renamed(zipSync(entries), '0', '\u0000')
     expect(await importRefused('nul.apkg', nul)).toContain(
       'entry "\\u{0}": its name holds a control character',
     )
@@ -324,26 +325,9 @@ describe('what the command line writes', () => {
   })
 })
 
-/**
- * A zip with one entry renamed in its local header and its directory entry (same length, so
- * offsets hold): how a crafted package gets a name fflate's writer would never write.
- */
-function renameEntry(zip: Uint8Array, from: string, to: string): Uint8Array {
-  expect(to.length).toBe(from.length)
-  const out = zip.slice()
-  const view = new DataView(out.buffer)
-  const fromBytes = strToU8(from)
-  let renamed = 0
-  for (let i = 0; i + 46 < out.length; i++) {
-    const sig = view.getUint32(i, true)
-    const nameAt = sig === 0x04034b50 ? i + 30 : sig === 0x02014b50 ? i + 46 : -1
-    if (nameAt < 0) continue
-    const length = view.getUint16(sig === 0x04034b50 ? i + 26 : i + 28, true)
-    if (length !== fromBytes.length) continue
-    if (!fromBytes.every((b, k) => out[nameAt + k] === b)) continue
-    out.set(strToU8(to), nameAt)
-    renamed++
-  }
-  expect(renamed).toBe(2)
-  return out
+/** `renameEntry`, which must find the entry. */
+function renamed(zip: Uint8Array, from: string, to: string): Uint8Array {
+  const out = renameEntry(zip, from, to)
+  expect(out, `entry ${from} renamed`).not.toBeNull()
+  return out as Uint8Array
 }

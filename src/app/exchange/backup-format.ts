@@ -2,6 +2,7 @@ import { base64Decode, base64Encode } from '@bufbuild/protobuf/wire'
 import { Gunzip } from 'fflate'
 import { z } from 'zod'
 import { ImportError } from '../../core/formats/import-error'
+import { firstJsonError } from '../../core/formats/json-syntax'
 import { strictUtf8 } from '../../core/formats/text-decoding'
 import { collectionRows, issuesOf, mediaFields, referenceProblems, time } from './collection-check'
 import type { CollectionData } from './collection-data'
@@ -56,8 +57,8 @@ export function backupProblems(bytes: Uint8Array): {
   let json: unknown
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
-  } catch (e) {
-    return { data: null, problems: [`not JSON (${e instanceof Error ? e.message : String(e)})`] }
+  } catch {
+    return { data: null, problems: [jsonSyntaxProblem(text)] }
   }
   const parsed = backupSchema.safeParse(json)
   if (!parsed.success) return { data: null, problems: issuesOf(parsed.error) }
@@ -81,6 +82,16 @@ export function parseBackup(bytes: Uint8Array, file: string): CollectionData {
     null,
     `not a usable Attaché backup: ${problems.slice(0, 3).join('; ')}${more}`,
   )
+}
+
+/** Where and why text is not JSON, in our words (line and column; never the engine's message). */
+function jsonSyntaxProblem(text: string): string {
+  const error = firstJsonError(text)
+  if (!error) return 'not JSON'
+  const before = text.slice(0, error.offset)
+  const line = before.split('\n').length
+  const column = error.offset - before.lastIndexOf('\n')
+  return `not JSON: ${error.reason} at line ${line}, column ${column}`
 }
 
 /**

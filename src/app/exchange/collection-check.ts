@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { issueText } from '../../core/decks/parse-deck'
 import { ImportError } from '../../core/formats/import-error'
+import { LATEST_TIME } from '../../core/formats/time-range'
 import { CardState, Rating } from '../../core/scheduling/scheduler'
 import { MAX_DECK_DEPTH, Queue } from '../collection'
 import { examHistorySchema } from '../mock-exam'
@@ -15,8 +16,6 @@ import type { CollectionData } from './collection-data'
  * field named, never stored to turn up later as "Invalid Date" or "NaN d".
  */
 
-/** Times are epoch ms between 1970 and 2200: a card due in the year 275760 is a broken file. */
-export const LATEST_TIME = Date.UTC(2200, 0, 1)
 /** FSRS's bounds: stability in days (ts-fsrs clamps it to 36,500), difficulty 1–10 (0 while new). */
 export const MAX_STABILITY = 36_500
 export const MAX_DIFFICULTY = 10

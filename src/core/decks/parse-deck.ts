@@ -1,4 +1,5 @@
-import { findNodeAtLocation, parseTree, type ParseError, printParseErrorCode } from 'jsonc-parser'
+import { findNodeAtLocation, parseTree } from 'jsonc-parser'
+import { firstJsonError } from '../formats/json-syntax'
 import type { z } from 'zod'
 import { deckSchema, type Deck } from './deck-schema'
 import { DECK_LIMITS, duplicateKey, tooDeepAt } from './deck-text'
@@ -56,14 +57,8 @@ function parseDeckText(original: DeckSource): DeckParseResult {
   try {
     data = JSON.parse(source.text)
   } catch {
-    const errors: ParseError[] = []
-    parseTree(source.text, errors, { allowTrailingComma: false, disallowComments: true })
-    const first = errors[0]
-    return fail(
-      source,
-      first?.offset ?? 0,
-      `not valid JSON (${first ? printParseErrorCode(first.error) : 'empty file'})`,
-    )
+    const first = firstJsonError(source.text)
+    return fail(source, first?.offset ?? 0, `not valid JSON (${first?.reason ?? 'an empty file'})`)
   }
   const twice = duplicateKey(source.text)
   if (twice)

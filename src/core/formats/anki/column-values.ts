@@ -1,4 +1,5 @@
 import { ImportError } from '../import-error'
+import { shownName } from '../shown-name'
 
 /**
  * The values of an Anki collection's integer columns, checked as they are read (issue 19):
@@ -10,8 +11,6 @@ import { ImportError } from '../import-error'
 
 /** Ids and times are exact only up to 2^53 − 1 in JavaScript. */
 const EXACT = Number.MAX_SAFE_INTEGER
-/** Epoch ms of 2200-01-01: later times are not times a collection can hold. */
-export const LATEST_MS = Date.UTC(2200, 0, 1)
 
 /** Repairs made while reading, counted by what they were (for the import's summary). */
 export type Repairs = Map<string, number>
@@ -62,11 +61,11 @@ export function columnReader(
 }
 
 const describe = (id: unknown) =>
-  typeof id === 'number' || typeof id === 'string' ? String(id).slice(0, 40) : kindOf(id)
+  typeof id === 'number' || typeof id === 'string' ? shownName(String(id)) : kindOf(id)
 
 function kindOf(value: unknown): string {
   if (value === null || value === undefined) return 'nothing (NULL)'
-  if (typeof value === 'string') return `text (${JSON.stringify(value.slice(0, 40))})`
+  if (typeof value === 'string') return `text (${shownName(JSON.stringify(value.slice(0, 40)))})`
   if (value instanceof Uint8Array) return `binary data (${value.length} bytes)`
   return typeof value
 }

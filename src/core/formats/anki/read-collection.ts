@@ -1,9 +1,10 @@
 import { ImportError } from '../import-error'
+import { LATEST_TIME } from '../time-range'
 import { strictUtf8 } from '../text-decoding'
 import { stringField, varintField, wireFields } from './protobuf'
 import type { CollectionFormat } from './read-package'
 import { looksLikeSqlite, type SqlDatabase, type SqlEngine } from './sqlite'
-import { LATEST_MS, columnReader, type Repairs } from './column-values'
+import { columnReader, type Repairs } from './column-values'
 
 /** Anki's rows, read as they are; mapping them to this app's collection is the app's job. */
 export interface AnkiNoteType {
@@ -79,7 +80,7 @@ const FIELD_SEPARATOR = '\u001f'
 /** Anki's cloze numbers stop well short of this. */
 const MAX_ORDINAL = 9_999
 /** Due values and intervals: day numbers, positions or epoch seconds, all well inside this. */
-const MAX_DUE = LATEST_MS / 1000
+const MAX_DUE = LATEST_TIME / 1000
 
 /** Reads an Anki collection database (schema 11, or 15+ with its own note-type tables). */
 export function readAnkiCollection(
@@ -95,7 +96,7 @@ export function readAnkiCollection(
   try {
     db = engine.open(bytes)
   } catch (e) {
-    throw fail(`the database cannot be opened (${errorText(e)})`)
+    throw fail(`the database cannot be opened (${sqliteProblem(e)})`)
   }
   const repairs: Repairs = new Map()
   const note = columnReader(file, place, 'notes', 'note', repairs)
@@ -121,7 +122,7 @@ export function readAnkiCollection(
       schedulerVersion: modern
         ? modernSchedulerVersion(db, tables)
         : legacySchedulerVersion(col, fail),
-      createdAt: colRow(col, 'crt', { min: 0, max: LATEST_MS / 1000 }),
+      createdAt: colRow(col, 'crt', { min: 0, max: LATEST_TIME / 1000 }),
       noteTypes: modern ? modernNoteTypes(db, fail) : legacyNoteTypes(col, fail),
       decks: modern ? modernDecks(db, fail) : legacyDecks(col, fail),
       notes: db.all('SELECT id, guid, mid, mod, tags, flds FROM notes ORDER BY id').map((r) => {
@@ -131,7 +132,7 @@ export function readAnkiCollection(
           id: note(r, 'id', { min: 1 }),
           guid,
           typeId: note(r, 'mid'),
-          modified: note(r, 'mod', { min: 0, max: LATEST_MS / 1000 }),
+          modified: note(r, 'mod', { min: 0, max: LATEST_TIME / 1000 }),
           tags: String(r.tags ?? '')
             .split(/\s+/)
             .filter(Boolean),
@@ -160,7 +161,7 @@ export function readAnkiCollection(
       reviews: db
         .all('SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id')
         .map((r) => ({
-          id: review(r, 'id', { min: 0, max: LATEST_MS }),
+          id: review(r, 'id', { min: 0, max: LATEST_TIME }),
           cardId: review(r, 'cid'),
           ease: review(r, 'ease', { min: 0, max: 4 }),
           interval: review(r, 'ivl', { round: true, min: -MAX_DUE, max: MAX_DUE }),
@@ -173,7 +174,7 @@ export function readAnkiCollection(
     }
   } catch (e) {
     if (e instanceof ImportError) throw e
-    throw fail(`the database cannot be read (${errorText(e)})`)
+    throw fail(`the database cannot be read (${sqliteProblem(e)})`)
   } finally {
     db.close()
   }
@@ -280,4 +281,11 @@ function idOf(v: unknown, fail: Fail, where: string): number {
   if (typeof n === 'number' && Number.isSafeInteger(n)) return n
   throw fail(`the id ${JSON.stringify(v) ?? String(v)} is not an exact integer`, where)
 }
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e))
+/** SQLite's complaint in our words: what it means for the file, not the engine's code. */
+function sqliteProblem(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e)
+  if (/malformed|not a database|corrupt/i.test(text)) return 'the file is damaged'
+  if (/no such (table|column)/i.test(text)) return 'a table or column Anki writes is missing'
+  if (/out of memory|too big|toobig/i.test(text)) return 'it is too large to read'
+  return 'it is damaged or of a kind Anki does not write'
+}

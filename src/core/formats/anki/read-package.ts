@@ -2,6 +2,7 @@ import { unzipSync, type UnzipFileInfo } from 'fflate'
 import { Decompress } from 'fzstd'
 import { ImportError } from '../import-error'
 import { strictUtf8 } from '../text-decoding'
+import { BIDI_CONTROL, CONTROL, shownName } from '../shown-name'
 import { messageFields, stringField, varintField, wireFields } from './protobuf'
 
 /**
@@ -44,21 +45,6 @@ export function isSafeEntryPath(name: string) {
   return !name.split('/').some((part) => part === '..')
 }
 
-// eslint-disable-next-line no-control-regex -- control characters are what it looks for
-const CONTROL = /[\u0000-\u001f\u007f]/
-/**
- * Characters that change the direction text is shown in: a right-to-left override makes
- * "photo\u202Egnp.exe" look like "photoexe.png" (Unicode TR36, "Bidirectional text spoofing").
- */
-const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
-
-/** A name as it may be shown: direction controls and control characters written as \u{…}. */
-export const shownName = (name: string) =>
-  name.replace(
-    new RegExp(`${CONTROL.source}|${BIDI_CONTROL.source}`, 'g'),
-    (ch) => `\\u{${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`,
-  )
-
 /** Whether a media file name can be kept as it is: one plain file name, as Anki writes them. */
 export function isSafeMediaName(name: string) {
   const plain = !name.includes('/') && !name.includes('\\') && !CONTROL.test(name)
@@ -93,12 +79,18 @@ export function readAnkiPackage(bytes: Uint8Array, file: string): PackageContent
     names.add(info.name)
     declaredTotal += info.originalSize
     if (info.originalSize > PACKAGE_LIMITS.entryBytes || declaredTotal > PACKAGE_LIMITS.totalBytes)
-      throw fail(`entry "${info.name}"`, `inflates to more than ${mb(PACKAGE_LIMITS.entryBytes)}`)
+      throw fail(
+        `entry "${shownName(info.name)}"`,
+        `inflates to more than ${mb(PACKAGE_LIMITS.entryBytes)}`,
+      )
     if (
       info.originalSize > PACKAGE_LIMITS.ratioFloorBytes &&
       info.originalSize > PACKAGE_LIMITS.ratio * Math.max(1, info.size)
     )
-      throw fail(`entry "${info.name}"`, 'compressed suspiciously well (a zip bomb?); refused')
+      throw fail(
+        `entry "${shownName(info.name)}"`,
+        'compressed suspiciously well (a zip bomb?); refused',
+      )
     return true
   }
   let entries: Record<string, Uint8Array>
@@ -106,7 +98,7 @@ export function readAnkiPackage(bytes: Uint8Array, file: string): PackageContent
     entries = unzipSync(bytes, { filter: checkEntry })
   } catch (e) {
     if (e instanceof ImportError) throw e
-    throw fail(null, `the zip archive is damaged or truncated (${errorText(e)})`)
+    throw fail(null, 'the zip archive is damaged or truncated')
   }
 
   const format = newestFormat(entries, readMeta(entries.meta, fail))
@@ -146,13 +138,16 @@ function inflateZstd(data: Uint8Array, fail: Fail, entry: string): Uint8Array {
     const stream = new Decompress((chunk) => {
       size += chunk.length
       if (size > PACKAGE_LIMITS.entryBytes)
-        throw fail(`entry "${entry}"`, `inflates to more than ${mb(PACKAGE_LIMITS.entryBytes)}`)
+        throw fail(
+          `entry "${shownName(entry)}"`,
+          `inflates to more than ${mb(PACKAGE_LIMITS.entryBytes)}`,
+        )
       chunks.push(chunk)
     })
     stream.push(data, true)
   } catch (e) {
     if (e instanceof ImportError) throw e
-    throw fail(`entry "${entry}"`, `the zstd data is damaged (${errorText(e)})`)
+    throw fail(`entry "${shownName(entry)}"`, 'its zstd data is damaged or truncated')
   }
   const out = new Uint8Array(size)
   let at = 0
@@ -184,17 +179,22 @@ function readMedia(
         `media "${shownName(name)}"`,
         'its name holds a text-direction control, which can disguise what the file is',
       )
-    if (media.has(name)) throw fail(`media "${name}"`, 'the media map names this file twice')
+    if (media.has(name))
+      throw fail(`media "${shownName(name)}"`, 'the media map names this file twice')
     // Names that differ only by case are one file on macOS and Windows (and in Anki's folder there).
     const other = folded.get(name.toLowerCase())
     if (other !== undefined)
       throw fail(
-        `media "${name}"`,
-        `"${other}" differs from it only by case, and the two would be one file on macOS and Windows`,
+        `media "${shownName(name)}"`,
+        `"${shownName(other)}" differs from it only by case, and the two would be one file on macOS and Windows`,
       )
     folded.set(name.toLowerCase(), name)
     const data = entries[entry]
-    if (!data) throw fail(`media "${name}"`, `the map names entry "${entry}", which is missing`)
+    if (!data)
+      throw fail(
+        `media "${shownName(name)}"`,
+        `the map names entry "${shownName(entry)}", which is missing`,
+      )
     media.set(name, compressed ? inflateZstd(data, fail, entry) : data)
   }
   return media
@@ -212,7 +212,8 @@ function jsonMediaMap(raw: Uint8Array, fail: Fail): [string, string][] {
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
     throw fail('entry "media"', 'the media map is not a JSON object')
   return Object.entries(parsed).map(([entry, name]) => {
-    if (typeof name !== 'string') throw fail(`media entry "${entry}"`, 'its name is not text')
+    if (typeof name !== 'string')
+      throw fail(`media entry "${shownName(entry)}"`, 'its name is not text')
     return [entry, name]
   })
 }
@@ -234,4 +235,3 @@ function protobufMediaMap(raw: Uint8Array, fail: Fail): [string, string][] {
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e))

@@ -2,6 +2,7 @@ import Papa from 'papaparse'
 import type { HistoryEntry } from '../../stats/fsrs-items'
 import { ImportError } from '../import-error'
 import { strictUtf8 } from '../text-decoding'
+import { isTimeInRange } from '../time-range'
 
 /**
  * A review log in the FSRS projects' CSV (`card_id,review_rating,review_time,review_duration`,
@@ -20,11 +21,11 @@ export function readReviewLogCsv(bytes: Uint8Array, file: string): HistoryEntry[
   return parsed.data.map((row, i) => {
     const at = Date.parse(row.review_time ?? '')
     const rating = Number(row.review_rating)
-    if (!Number.isFinite(at) || !Number.isInteger(rating) || rating < 0 || rating > 4)
+    if (!isTimeInRange(at) || !Number.isInteger(rating) || rating < 0 || rating > 4)
       throw new ImportError(
         file,
         `line ${i + 2}`,
-        'needs a review_time date and a review_rating from 1 to 4',
+        'needs a review_time date from 1970 to 2200 and a review_rating from 1 to 4',
       )
     return { cardId: String(row.card_id), at, rating }
   })
