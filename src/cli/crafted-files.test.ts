@@ -314,6 +314,17 @@ describe('text files the parser misread or crashed on', () => {
 })
 
 describe('what the command line writes', () => {
+  it('generate has an input bound, said with the figure, and nothing is written', async () => {
+    const text = 'In 2019 Japan gave 52.5 million dollars to the fund. '.repeat(21_000)
+    const out = join(dir, 'too-long-deck.json')
+    const run = await cli('generate', file('too-long.txt', text), '--out', out)
+    expect(run.status).toBe(1)
+    expect(run.err).toMatch(
+      /^error: too-long\.txt: the text is 1\.1 MB; cards are made from at most 1 MB at a time/m,
+    )
+    expect(readdirSync(dir).filter((f) => f.startsWith('too-long-deck'))).toEqual([])
+  })
+
   it('every failure is exit 1 with an error: line, and --out is never left half-written', async () => {
     const missingFolder = join(dir, 'no-such-folder', 'out.json')
     const run = await cli('import', file('ok.csv', 'a,b\n'), '--out', missingFolder)

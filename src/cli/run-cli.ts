@@ -2,6 +2,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { parseDeck, describeProblem } from '../core/decks/parse-deck'
+import { DECK_LIMITS } from '../core/decks/deck-text'
 import { ImportError } from '../core/formats/import-error'
 import { readReviewLogCsv } from '../core/formats/text/review-log-csv'
 import { fsrsItems } from '../core/stats/fsrs-items'
@@ -177,7 +178,13 @@ function program(io: CliIo) {
           `${file}: nothing worth a blank found${minScore ? ` at --min-score ${minScore}` : ''}`,
         )
       const deck = deckFromProposals(doc, proposals, opts.name ? { name: opts.name } : {})
-      await writeWhole(opts.out, `${JSON.stringify(deck, null, 2)}\n`)
+      const json = `${JSON.stringify(deck, null, 2)}\n`
+      // What generate writes, validate accepts: a deck file has limits of its own.
+      if (json.length > DECK_LIMITS.maxChars || deck.facts.length > DECK_LIMITS.maxFacts)
+        throw new CliFailure(
+          `${file}: makes ${deck.facts.length} facts, ${(json.length / 2 ** 20).toFixed(1)} MB of deck file; a deck file may hold ${DECK_LIMITS.maxFacts} facts in ${DECK_LIMITS.maxChars / 2 ** 20} MB — raise --min-score or split the text`,
+        )
+      await writeWhole(opts.out, json)
       io.out(
         `${opts.out}: ${deck.facts.length} facts from ${plural(proposals.length, 'sentence')} of ${plural(doc.blocks.length, 'paragraph')} (${file})`,
       )

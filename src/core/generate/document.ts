@@ -1,3 +1,4 @@
+import { ImportError } from '../formats/import-error'
 import { Parser } from 'htmlparser2'
 import { marked, type Token } from 'marked'
 
@@ -176,8 +177,24 @@ export function documentFromHtml(html: string): SourceDocument {
   return { title: collapse(title) || outline.title, blocks: outline.blocks }
 }
 
-/** A document by its file name's extension: .html/.htm, .md/.markdown, anything else as text. */
+/**
+ * The longest text cards are made from: about a megabyte (a long report; the chapter is 80 KB).
+ * A 1 MB text takes ~14 s of NLP and makes a 16 MB deck file, the most a deck file may be;
+ * 50 MB once ran out of memory after 459 s (issue 19).
+ */
+export const MAX_DOCUMENT_CHARS = 1024 * 1024
+
+/**
+ * A document by its file name's extension: .html/.htm, .md/.markdown, anything else as text.
+ * Throws ImportError for a text longer than MAX_DOCUMENT_CHARS.
+ */
 export function readDocument(name: string, text: string): SourceDocument {
+  if (text.length > MAX_DOCUMENT_CHARS)
+    throw new ImportError(
+      name,
+      null,
+      `the text is ${(text.length / 2 ** 20).toFixed(1)} MB; cards are made from at most ${MAX_DOCUMENT_CHARS / 2 ** 20} MB at a time — split it into parts (a chapter each)`,
+    )
   const ext = name.toLowerCase().split('.').pop() ?? ''
   if (ext === 'html' || ext === 'htm') return documentFromHtml(text)
   if (ext === 'md' || ext === 'markdown') return documentFromMarkdown(text)

@@ -3,6 +3,7 @@
 // `cli generate` (src/core/generate). A megabyte of text takes seconds of NLP.
 import { readDocument } from '../../core/generate/document'
 import { proposeCards } from '../../core/generate/proposals'
+import { ImportError } from '../../core/formats/import-error'
 import type { GenerateRequest, GenerateResponse } from './generate-messages'
 
 const post = (message: GenerateResponse) =>
@@ -20,7 +21,10 @@ self.onmessage = (event: MessageEvent<GenerateRequest>) => {
   } catch (e) {
     post({
       type: 'error',
-      message: `${name}: could not be read (${e instanceof Error ? e.message : String(e)})`,
+      message:
+        e instanceof ImportError
+          ? e.message
+          : `${name}: could not be read (${e instanceof Error ? e.message : String(e)})`,
     })
   }
 }
