@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { strToU8, unzipSync, zipSync, gzipSync } from 'fflate'
@@ -314,6 +315,28 @@ describe('text files the parser misread or crashed on', () => {
 })
 
 describe('what the command line writes', () => {
+  it('a package of 63 media files of 16 MB of zeros is refused in words, not by V8 running out of memory', async () => {
+    const entries: Record<string, Uint8Array> = unzipSync(await validPackage())
+    const map: Record<string, string> = {}
+    for (let i = 0; i < 63; i++) {
+      map[String(i)] = `z${i}.mp3`
+      entries[String(i)] = new Uint8Array(16 * 2 ** 20)
+    }
+    entries.media = strToU8(JSON.stringify(map))
+    const path = file('zeros.apkg', zipSync(entries, { level: 9 }))
+    const out = join(dir, 'zeros.json')
+    const run = spawnSync(`npm run -s cli -- import "${path}" --out "${out}"`, {
+      shell: true,
+      encoding: 'utf8',
+      timeout: 120_000,
+    })
+    expect(run.status, run.stderr).toBe(1)
+    expect(run.stderr).toContain(
+      'zeros.apkg: its media (1008 MB) are too large for a backup file, which holds at most 500 MB',
+    )
+    expect(existsSync(out)).toBe(false)
+  }, 120_000)
+
   it('generate has an input bound, said with the figure, and nothing is written', async () => {
     const text = 'In 2019 Japan gave 52.5 million dollars to the fund. '.repeat(21_000)
     const out = join(dir, 'too-long-deck.json')

@@ -12,7 +12,13 @@ import { DEFAULT_SETTINGS } from '../app/settings'
 import { bindingTrainer } from './optimize'
 import { BUILT_IN_NOTE_TYPES } from '../core/notes/note-types'
 import { MemoryStore } from '../app/memory-store'
-import { backupJson, backupProblems, parseBackup } from '../app/exchange/backup-format'
+import {
+  MAX_BACKUP_TEXT_BYTES,
+  backupJson,
+  backupProblems,
+  parseBackup,
+} from '../app/exchange/backup-format'
+import type { CollectionData } from '../app/exchange/collection-data'
 import { ankiPackageOf } from '../app/exchange/anki-package'
 import { notesCsv } from '../app/exchange/csv-export'
 import { exportCollection } from '../app/exchange/export-collection'
@@ -76,6 +82,33 @@ async function writeWhole(path: string, data: string | Uint8Array) {
   }
 }
 
+/**
+ * A backup's JSON text, or a refusal in words when it could not be one string (V8's limit,
+ * about 512 MB): base64 makes media a third larger, so a collection with hundreds of MB of
+ * audio cannot be a backup file today (issue 19).
+ */
+function backupText(data: CollectionData, now: Date, file: string): string {
+  backupRoomFor(data, file)
+  try {
+    return backupJson(data, now)
+  } catch (e) {
+    if (e instanceof RangeError) throw backupTooLarge(data, file)
+    throw e
+  }
+}
+
+const mediaBytes = (data: CollectionData) => data.media.reduce((n, m) => n + m.size, 0)
+
+const backupTooLarge = (data: CollectionData, file: string) =>
+  new CliFailure(
+    `${file}: its media (${Math.round(mediaBytes(data) / 2 ** 20)} MB) are too large for a backup file, which holds at most ${Math.round(MAX_BACKUP_TEXT_BYTES / 2 ** 20)} MB of text with media as base64; nothing was written`,
+  )
+
+/** Refuses, in words, a collection whose media a backup file could not hold. */
+function backupRoomFor(data: CollectionData, file: string) {
+  if ((mediaBytes(data) * 4) / 3 > MAX_BACKUP_TEXT_BYTES) throw backupTooLarge(data, file)
+}
+
 /** Any supported file, imported into an empty collection through the app's own import. */
 async function importToStore(path: string, io: CliIo, deckName?: string) {
   const store = new MemoryStore()
@@ -90,6 +123,8 @@ async function importToStore(path: string, io: CliIo, deckName?: string) {
     },
   )
   for (const w of read.warnings) io.err(`warning: ${path}: ${w}`)
+  // Said before anything else is made of it: the backup it would become cannot hold its media.
+  backupRoomFor(read.data, path)
   await applyImport(store, read.data, 'keep', io.now())
   return store
 }
@@ -117,7 +152,7 @@ function program(io: CliIo) {
       const data = await exportCollection(store)
       // What this writes, its own `validate` accepts: the same check, before a byte is written.
       assertUsable(data, basename(file), 'would make a backup that is not valid')
-      await writeWhole(opts.out, backupJson(data, io.now()))
+      await writeWhole(opts.out, backupText(data, io.now(), file))
       io.out(
         `${opts.out}: ${data.notes.length} notes, ${data.cards.length} cards, ${data.reviewLogs.length} review logs, ${data.media.length} media files`,
       )

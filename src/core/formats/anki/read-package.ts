@@ -14,6 +14,8 @@ export const PACKAGE_LIMITS = {
   /** The most any one entry or the collection may inflate to. */
   entryBytes: 512 * 2 ** 20,
   totalBytes: 1024 * 2 ** 20,
+  /** Entries in one package: a media file each, and a few of Anki's own. */
+  entries: 200_000,
   /** Larger entries may not inflate more than this many times their packed size. */
   ratio: 1000,
   ratioFloorBytes: 16 * 2 ** 20,
@@ -77,11 +79,18 @@ export function readAnkiPackage(bytes: Uint8Array, file: string): PackageContent
     if (names.has(info.name))
       throw fail(`entry "${shownName(info.name)}"`, 'the package holds two entries of this name')
     names.add(info.name)
+    if (names.size > PACKAGE_LIMITS.entries)
+      throw fail(null, `the package holds more than ${PACKAGE_LIMITS.entries} files`)
     declaredTotal += info.originalSize
-    if (info.originalSize > PACKAGE_LIMITS.entryBytes || declaredTotal > PACKAGE_LIMITS.totalBytes)
+    if (info.originalSize > PACKAGE_LIMITS.entryBytes)
       throw fail(
         `entry "${shownName(info.name)}"`,
         `inflates to more than ${mb(PACKAGE_LIMITS.entryBytes)}`,
+      )
+    if (declaredTotal > PACKAGE_LIMITS.totalBytes)
+      throw fail(
+        `entry "${shownName(info.name)}"`,
+        `the package's files inflate to more than ${mb(PACKAGE_LIMITS.totalBytes)} in all (${mb(declaredTotal)} with this one)`,
       )
     if (
       info.originalSize > PACKAGE_LIMITS.ratioFloorBytes &&
@@ -105,8 +114,16 @@ export function readAnkiPackage(bytes: Uint8Array, file: string): PackageContent
   if (!format) throw fail(null, 'no Anki collection in it (collection.anki21b, .anki21 or .anki2)')
   const packed = entries[COLLECTION_ENTRY[format]] as Uint8Array
   const compressed = format === 'anki21b'
-  const collection = compressed ? inflateZstd(packed, fail, COLLECTION_ENTRY[format]) : packed
-  return { format, collection, media: readMedia(entries, compressed, fail) }
+  // zstd entries inflate past what the zip declares: they count against the package's total too.
+  const budget: Budget = { used: declaredTotal, fail }
+  const collection = compressed ? inflateZstd(packed, budget, COLLECTION_ENTRY[format]) : packed
+  return { format, collection, media: readMedia(entries, compressed, budget) }
+}
+
+/** What the package's files have inflated to so far, against PACKAGE_LIMITS.totalBytes. */
+interface Budget {
+  used: number
+  fail: Fail
 }
 
 type Fail = (place: string | null, reason: string) => ImportError
@@ -131,12 +148,19 @@ function newestFormat(
   return formats.find((f) => entries[COLLECTION_ENTRY[f]]) ?? null
 }
 
-function inflateZstd(data: Uint8Array, fail: Fail, entry: string): Uint8Array {
+function inflateZstd(data: Uint8Array, budget: Budget, entry: string): Uint8Array {
+  const { fail } = budget
   const chunks: Uint8Array[] = []
   let size = 0
   try {
     const stream = new Decompress((chunk) => {
       size += chunk.length
+      budget.used += chunk.length
+      if (budget.used > PACKAGE_LIMITS.totalBytes)
+        throw fail(
+          `entry "${shownName(entry)}"`,
+          `the package's files inflate to more than ${mb(PACKAGE_LIMITS.totalBytes)} in all`,
+        )
       if (size > PACKAGE_LIMITS.entryBytes)
         throw fail(
           `entry "${shownName(entry)}"`,
@@ -162,12 +186,13 @@ function inflateZstd(data: Uint8Array, fail: Fail, entry: string): Uint8Array {
 function readMedia(
   entries: Record<string, Uint8Array>,
   compressed: boolean,
-  fail: Fail,
+  budget: Budget,
 ): Map<string, Uint8Array> {
+  const { fail } = budget
   const raw = entries.media
   if (!raw) throw fail(null, 'the media map ("media") is missing')
   const map = compressed
-    ? protobufMediaMap(inflateZstd(raw, fail, 'media'), fail)
+    ? protobufMediaMap(inflateZstd(raw, budget, 'media'), fail)
     : jsonMediaMap(raw, fail)
   const media = new Map<string, Uint8Array>()
   const folded = new Map<string, string>()
@@ -195,7 +220,7 @@ function readMedia(
         `media "${shownName(name)}"`,
         `the map names entry "${shownName(entry)}", which is missing`,
       )
-    media.set(name, compressed ? inflateZstd(data, fail, entry) : data)
+    media.set(name, compressed ? inflateZstd(data, budget, entry) : data)
   }
   return media
 }
