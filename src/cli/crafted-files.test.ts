@@ -135,6 +135,14 @@ describe('backups that would brick the app or be kept wrong', () => {
     expect(err).toContain('reviewLogs[1].id: 1700000000000 appears twice (also reviewLogs[0])')
   })
 
+  it('media data that is not base64 is refused by place (the decoder threw its own error; found by the fuzz run)', async () => {
+    const err = await importRefused(
+      'not-base64.json',
+      await backupWith((b) => Object.assign(b.media?.[0] as object, { data: '***' })),
+    )
+    expect(err).toContain('media[0].data: not base64')
+  })
+
   it('a gzip bomb is named as one; a .gz that is not a backup is told what to do', async () => {
     const bomb = gzipSync(new Uint8Array(64 * 2 ** 20))
     expect(await importRefused('bomb.json.gz', bomb)).toContain(

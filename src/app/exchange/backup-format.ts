@@ -63,13 +63,25 @@ export function backupProblems(bytes: Uint8Array): {
   const parsed = backupSchema.safeParse(json)
   if (!parsed.success) return { data: null, problems: issuesOf(parsed.error) }
   const { format: _format, version: _version, createdAt: _createdAt, ...rows } = parsed.data
-  const data: CollectionData = {
-    ...rows,
-    media: rows.media.map((m) => ({ ...m, data: base64Decode(m.data) })),
+  const media: CollectionData['media'] = []
+  for (const [i, m] of rows.media.entries()) {
+    const bytes = base64OrNull(m.data)
+    if (!bytes) return { data: null, problems: [`media[${i}].data: not base64`] }
+    media.push({ ...m, data: bytes })
   }
+  const data: CollectionData = { ...rows, media }
   // The rows passed the schema above: only what they point at is left to check.
   const problems = referenceProblems(data)
   return { data: problems.length ? null : data, problems }
+}
+
+/** Base64 text as bytes; null when it is not base64 (the decoder's own error never reaches a user). */
+function base64OrNull(text: string): Uint8Array | null {
+  try {
+    return base64Decode(text)
+  } catch {
+    return null
+  }
 }
 
 /** A backup file's collection; throws ImportError with the first problems found. */
