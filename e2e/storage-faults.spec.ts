@@ -39,6 +39,34 @@ async function armFaults(context: BrowserContext, stores: string[]) {
   }, stores)
 }
 
+/**
+ * The same faults in the import worker, which writes an import (issue 19): an init script
+ * does not reach a worker, so its script is served with the patch in front, the fault fixed
+ * when the worker starts (each import starts one). Returns the setter of that fault.
+ */
+async function armWorkerFaults(context: BrowserContext, stores: string[]) {
+  let fault: Fault | null = null
+  await context.route('**/import.worker-*.js', async (route) => {
+    const response = await route.fetch()
+    const patch = `{
+      const names = ${JSON.stringify(stores)}, fault = ${JSON.stringify(fault)};
+      const proto = IDBObjectStore.prototype;
+      for (const method of ['put', 'add', 'delete', 'clear']) {
+        const original = proto[method];
+        proto[method] = function (...args) {
+          if (fault && names.includes(this.name))
+            throw new DOMException('injected: ' + method + ' on ' + this.name, fault);
+          return original.apply(this, args);
+        };
+      }
+    }\n`
+    await route.fulfill({ response, body: patch + (await response.text()) })
+  })
+  return (f: Fault | null) => {
+    fault = f
+  }
+}
+
 const setFault = (page: Page, fault: Fault | null) =>
   page.evaluate(
     (f) =>
@@ -173,12 +201,14 @@ for (const fault of FAULTS) {
   test(`${fault} during an import: said, nothing written, imported after`, async ({ app }) => {
     const { page } = app
     await armFaults(page.context(), ['notes', 'revlog'])
+    const setWorkerFault = await armWorkerFaults(page.context(), ['notes', 'revlog'])
     await page.reload()
     await expect(deckRow(page, MECHANICS)).toBeVisible()
     const before = await counts(page)
     const { apkg } = await packageWithAYearOfHistory(new Date('2026-06-01T10:00:00Z'))
-    const dialog = await chooseImportFile(page, 'treaties.apkg', apkg)
     await setFault(page, fault)
+    setWorkerFault(fault)
+    let dialog = await chooseImportFile(page, 'treaties.apkg', apkg)
     await dialog.getByRole('button', { name: 'Import', exact: true }).click()
     await expect(dialog.getByRole('alert')).toHaveText(
       new RegExp(`^treaties\\.apkg: nothing was imported\\. ${MESSAGE[fault].source}`),
@@ -188,6 +218,10 @@ for (const fault of FAULTS) {
     for (const table of ['notes', 'cards', 'revlog', 'decks', 'noteTypes'])
       expect(after[table], table).toBe(before[table])
     await setFault(page, null)
+    setWorkerFault(null)
+    // The same file chosen again: a new import, whose worker no longer has the fault.
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    dialog = await chooseImportFile(page, 'treaties.apkg', apkg)
     await dialog.getByRole('button', { name: 'Import', exact: true }).click()
     await expect(dialog.getByRole('status')).toContainText('Imported treaties.apkg: 30 notes')
   })

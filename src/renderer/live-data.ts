@@ -35,7 +35,6 @@ import type { CollectionData } from '../app/exchange/collection-data'
 import { exportCollection } from '../app/exchange/export-collection'
 import {
   applyImport,
-  planImport,
   restoreCollection,
   type ConflictChoice,
 } from '../app/exchange/import-collection'
@@ -362,11 +361,6 @@ export function openExternal(url: string) {
   return platform.openExternal(url) // eng-disable OPEN_EXTERNAL_JS_CHECK
 }
 
-/** What importing `data` would do (nothing is written). */
-export function planImportOf(data: CollectionData) {
-  return planImport(store, data, new Date())
-}
-
 /**
  * Imports `data` in one transaction; the media cache learns the new files on next view. A
  * write the storage refuses is said in the app's words (nothing of it was written).
@@ -392,6 +386,11 @@ export async function restoreFromBackup(data: CollectionData) {
   } catch (e) {
     throw new Error(writeErrorMessage(e), { cause: e })
   }
+  forgetMediaUrls()
+}
+
+/** After a restore made elsewhere (the import worker): the media shown before are forgotten. */
+export function forgetShownMedia() {
   forgetMediaUrls()
 }
 

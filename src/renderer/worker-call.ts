@@ -21,6 +21,17 @@ export function callWorker<Request, Response extends { type: string }, T>(
   pick: (m: Response) => T | undefined,
   progress?: Progress,
 ): Promise<T> {
+  return askWorker(worker, request, transfer, pick, progress).finally(() => worker.terminate())
+}
+
+/** As `callWorker`, for a worker that lives on between requests (an import's steps). */
+export function askWorker<Request, Response extends { type: string }, T>(
+  worker: Worker,
+  request: Request,
+  transfer: Transferable[],
+  pick: (m: Response) => T | undefined,
+  progress?: Progress,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<Response | Common>) => {
       const m = event.data
@@ -33,5 +44,5 @@ export function callWorker<Request, Response extends { type: string }, T>(
     }
     worker.onerror = (event) => reject(new Error(`The worker stopped (${event.message}).`))
     worker.postMessage(request, transfer)
-  }).finally(() => worker.terminate())
+  })
 }

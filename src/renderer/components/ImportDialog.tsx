@@ -1,31 +1,18 @@
-import { useId, useRef, useState } from 'react'
-import type { CollectionData } from '../../app/exchange/collection-data'
-import { collectionFromText, type TextMapping } from '../../app/exchange/from-text'
+import { useEffect, useId, useRef, useState } from 'react'
+import type { TextMapping } from '../../app/exchange/from-text'
 import type { ConflictChoice, ImportSummary } from '../../app/exchange/import-collection'
-import { IMPORT_EXTENSIONS, type ReadImport } from '../../app/exchange/read-import'
-import {
-  allNoteTypes,
-  importData,
-  planImportOf,
-  restoreFromBackup,
-  useNoteTypes,
-} from '../live-data'
-import { backupNow } from '../backups'
-import { readInWorker } from '../import/read-in-worker'
+import { IMPORT_EXTENSIONS } from '../../app/exchange/read-import'
+import { allNoteTypes, forgetShownMedia, useNoteTypes } from '../live-data'
+import { backupNow, noteChangedElsewhere } from '../backups'
+import { ImportSession } from '../import/read-in-worker'
+import type { ImportView } from '../import/import-messages'
 import { TextMappingForm } from './TextMappingForm'
 import { useModalDialog } from './use-modal-dialog'
 
 type Phase =
   | { name: 'choose' }
   | { name: 'reading'; file: string; fraction: number; stage: string }
-  | {
-      name: 'review'
-      file: string
-      read: ReadImport
-      data: CollectionData
-      plan: ImportSummary
-      warnings: string[]
-    }
+  | { name: 'review'; file: string; view: ImportView }
   | { name: 'writing'; file: string }
   | { name: 'done'; file: string; summary: ImportSummary | null }
 
@@ -39,8 +26,9 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /**
  * Import, as Anki's File ▸ Import: an Anki package, a CSV/TSV/text file (with a mapping
- * step) or an Attaché backup. The file is read in a worker with a progress bar; what will
- * happen is shown before anything is written; the import is one transaction.
+ * step) or an Attaché backup. The file is read, planned and written in a worker of its own
+ * (the window is sent only what it shows) with a progress bar; what will happen is shown
+ * before anything is written; the import is one transaction.
  */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const { dialog, close, onCancel } = useModalDialog(onClose)
@@ -51,30 +39,27 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [conflict, setConflict] = useState<ConflictChoice>('keep')
   const [replace, setReplace] = useState(false)
 
-  const review = async (
-    file: string,
-    read: ReadImport,
-    data: CollectionData,
-    warnings: string[],
-  ) => {
-    const plan = await planImportOf(data)
-    setPhase({ name: 'review', file, read, data, plan, warnings })
-  }
+  // One worker per file chosen: it holds the file's rows until they are written.
+  const session = useRef<ImportSession | null>(null)
+  useEffect(() => () => session.current?.close(), [])
 
   const choose = async (file: File | undefined) => {
     if (!file) return
     setError(null)
     setPhase({ name: 'reading', file: file.name, fraction: 0, stage: 'Opening' })
+    session.current?.close()
+    const current = new ImportSession()
+    session.current = current
     try {
       const [bytes, types] = await Promise.all([
         file.arrayBuffer().then((b) => new Uint8Array(b)),
         allNoteTypes(),
       ])
-      const read = await readInWorker(
+      const view = await current.read(
         { file: { name: file.name, bytes }, noteTypes: types },
         (fraction, stage) => setPhase({ name: 'reading', file: file.name, fraction, stage }),
       )
-      await review(file.name, read, read.data, read.warnings)
+      setPhase({ name: 'review', file: file.name, view })
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
       setPhase({ name: 'choose' })
@@ -84,25 +69,24 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   // Each change of the mapping shows at once; its plan follows, and only the latest counts.
   const latest = useRef(0)
   const remap = async (mapping: TextMapping) => {
-    if (phase.name !== 'review' || phase.read.kind !== 'text' || !noteTypes) return
+    if (phase.name !== 'review' || !phase.view.text || !session.current) return
     const ticket = ++latest.current
+    setPhase({ ...phase, view: { ...phase.view, text: { ...phase.view.text, mapping } } })
     try {
-      const { data, rejected } = collectionFromText(phase.read.text, mapping, noteTypes, new Date())
-      const read = { ...phase.read, mapping, rejected, data }
-      const warnings = rejected.map((r) => `line ${r.line}: ${r.reason}`)
-      setPhase({ ...phase, read, data, warnings })
-      setError(null)
-      const plan = await planImportOf(data)
-      if (ticket === latest.current)
-        setPhase({ name: 'review', file: phase.file, read, data, plan, warnings })
+      const view = await session.current.remap(mapping)
+      if (ticket === latest.current) {
+        setPhase({ name: 'review', file: phase.file, view })
+        setError(null)
+      }
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      if (ticket === latest.current) setError(e instanceof Error ? e.message : String(e))
     }
   }
 
   const run = async () => {
-    if (phase.name !== 'review') return
-    const { file, data } = phase
+    if (phase.name !== 'review' || !session.current) return
+    const { file, view } = phase
+    const restoring = replace && view.kind === 'backup'
     setPhase({ name: 'writing', file })
     try {
       // Data the user made is backed up before anything changes it.
@@ -114,10 +98,10 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           { cause: e },
         )
       }
-      if (replace && phase.read.kind === 'backup') {
-        await restoreFromBackup(data)
-        setPhase({ name: 'done', file, summary: null })
-      } else setPhase({ name: 'done', file, summary: await importData(data, conflict) })
+      const summary = await session.current.apply(conflict, restoring)
+      noteChangedElsewhere()
+      if (restoring) forgetShownMedia()
+      setPhase({ name: 'done', file, summary })
     } catch (e) {
       setError(`${file}: nothing was imported. ${e instanceof Error ? e.message : String(e)}`)
       setPhase(phase)
@@ -173,28 +157,29 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             <p>
               <strong>{phase.file}</strong>
             </p>
-            {phase.read.kind === 'text' && (
+            {phase.view.text && (
               <TextMappingForm
-                text={phase.read.text}
-                mapping={phase.read.mapping}
+                text={phase.view.text.preview}
+                columns={phase.view.text.columns}
+                mapping={phase.view.text.mapping}
                 noteTypes={noteTypes}
                 onChange={(m) => void remap(m)}
               />
             )}
             <ul className="import-plan" aria-label="What the import will do">
-              <li>{plural(phase.plan.notesAdded, 'new note')}</li>
-              <li>{plural(phase.plan.notesUnchanged, 'note')} already here, unchanged</li>
-              <li>{plural(phase.plan.cardsAdded, 'new card')}</li>
-              <li>{plural(phase.plan.logsAdded, 'review log')}</li>
-              <li>{plural(phase.plan.mediaAdded, 'media file')}</li>
-              {phase.plan.decksCreated.length > 0 && (
-                <li>new decks: {phase.plan.decksCreated.join(', ')}</li>
+              <li>{plural(phase.view.plan.notesAdded, 'new note')}</li>
+              <li>{plural(phase.view.plan.notesUnchanged, 'note')} already here, unchanged</li>
+              <li>{plural(phase.view.plan.cardsAdded, 'new card')}</li>
+              <li>{plural(phase.view.plan.logsAdded, 'review log')}</li>
+              <li>{plural(phase.view.plan.mediaAdded, 'media file')}</li>
+              {phase.view.plan.decksCreated.length > 0 && (
+                <li>new decks: {phase.view.plan.decksCreated.join(', ')}</li>
               )}
             </ul>
-            {phase.plan.notesConflicting > 0 && (
+            {phase.view.plan.notesConflicting > 0 && (
               <fieldset>
                 <legend>
-                  {plural(phase.plan.notesConflicting, 'note')} here with other content
+                  {plural(phase.view.plan.notesConflicting, 'note')} here with other content
                 </legend>
                 {CONFLICTS.map(([value, label]) => (
                   <label key={value} className="check">
@@ -209,7 +194,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                 ))}
               </fieldset>
             )}
-            {phase.read.kind === 'backup' && (
+            {phase.view.kind === 'backup' && (
               <label className="check">
                 <input
                   type="checkbox"
@@ -219,11 +204,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                 Replace the whole collection with this backup (everything here now is removed)
               </label>
             )}
-            {phase.warnings.length > 0 && (
+            {phase.view.warningCount > 0 && (
               <details className="warnings">
-                <summary>{plural(phase.warnings.length, 'record')} left out</summary>
+                <summary>{plural(phase.view.warningCount, 'record')} left out</summary>
                 <ul>
-                  {phase.warnings.slice(0, 200).map((w) => (
+                  {phase.view.warnings.map((w) => (
                     <li key={w}>{w}</li>
                   ))}
                 </ul>

@@ -1,11 +1,13 @@
 import { useId } from 'react'
-import { largest } from '../../core/extent'
 import type { TextMapping } from '../../app/exchange/from-text'
 import type { DelimitedText } from '../../core/formats/text/read-delimited'
 import type { NoteType } from '../../core/notes/note-types'
 
 interface Props {
+  /** The file's first records (the whole file stays in the import worker). */
   text: DelimitedText
+  /** How many columns the widest record of the whole file has. */
+  columns: number
   mapping: TextMapping
   noteTypes: readonly NoteType[]
   onChange: (mapping: TextMapping) => void
@@ -17,9 +19,8 @@ const PREVIEW_ROWS = 5
  * The mapping step of a CSV/TSV import: which column feeds each field, the tags and the deck,
  * which note type, and whether cells are HTML, beside the file's first records.
  */
-export function TextMappingForm({ text, mapping, noteTypes, onChange }: Props) {
+export function TextMappingForm({ text, columns: width, mapping, noteTypes, onChange }: Props) {
   const id = useId()
-  const width = largest(text.rows, (r) => r.cells.length, 0)
   const columns = Array.from({ length: width }, (_, i) => i + 1)
   const sample = (c: number) => (text.rows[0]?.cells[c - 1] ?? '').slice(0, 24)
   const type = noteTypes.find((t) => t.id === mapping.noteTypeId)

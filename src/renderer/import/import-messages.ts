@@ -3,11 +3,23 @@ import type { Settings } from '../../app/settings'
 import type { Statistics } from '../../app/statistics'
 import type { ImportFile, ReadImport } from '../../app/exchange/read-import'
 import type { TextMapping } from '../../app/exchange/from-text'
+import type { ConflictChoice, ImportSummary } from '../../app/exchange/import-collection'
+import type { DelimitedText } from '../../core/formats/text/read-delimited'
 import type { NoteType } from '../../core/notes/note-types'
 
-/** What the window asks the worker: read a file, write an Anki package, or make a backup. */
+/**
+ * What the window asks the worker: an import session (read a file, map its columns, write
+ * it), write an Anki package, make a backup or count statistics. An import's rows stay in the
+ * worker from reading to writing; the window gets what it shows (issue 19: a package of
+ * 2,000,000 review rows copied into the window and written from there left it without an
+ * answer for up to 30 s).
+ */
 export type WorkerRequest =
   | ({ kind: 'read' } & ImportRequest)
+  /** A text file's records mapped anew (the mapping step). */
+  | { kind: 'remap'; mapping: TextMapping }
+  /** The rows read, written in one transaction, or the collection replaced by a backup's. */
+  | { kind: 'apply'; conflict: ConflictChoice; replace: boolean }
   | { kind: 'apkg'; data: CollectionData }
   /** A backup of the whole collection, read from IndexedDB in the worker. */
   | { kind: 'backup' }
@@ -21,10 +33,23 @@ export interface ImportRequest {
   mapping?: TextMapping
 }
 
+/** What the review step shows of a file read: never its rows, which stay in the worker. */
+export interface ImportView {
+  kind: ReadImport['kind']
+  /** What could not come along, the first 200 of them. */
+  warnings: string[]
+  warningCount: number
+  /** For a text file: its first records (the mapping step shows them), its columns and mapping. */
+  text?: { preview: DelimitedText; columns: number; mapping: TextMapping }
+  /** What writing it would do. */
+  plan: ImportSummary
+}
+
 /** What the worker answers: progress, then the file's rows or why it cannot be imported. */
 export type ImportResponse =
   | { type: 'progress'; fraction: number; stage: string }
-  | { type: 'done'; result: ReadImport }
+  | { type: 'read'; view: ImportView }
+  | { type: 'applied'; summary: ImportSummary | null }
   | { type: 'written'; bytes: Uint8Array }
   | { type: 'backup'; name: string; bytes: Uint8Array }
   | { type: 'stats'; stats: Statistics }

@@ -7,19 +7,55 @@ import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url'
 import { ankiPackageOf } from '../../app/exchange/anki-package'
 import { backupFile } from '../../app/exchange/backups'
 import { exportCollection } from '../../app/exchange/export-collection'
-import { readImport } from '../../app/exchange/read-import'
+import { readImport, type ReadImport } from '../../app/exchange/read-import'
+import { assertUsable } from '../../app/exchange/collection-check'
+import { collectionFromText } from '../../app/exchange/from-text'
+import { applyImport, planImport, restoreCollection } from '../../app/exchange/import-collection'
+import { EditError } from '../../app/editing'
+import { largest } from '../../core/extent'
+import type { NoteType } from '../../core/notes/note-types'
+import { writeErrorMessage } from '../storage/storage-errors'
 import { statisticsOf } from '../../app/statistics'
 import { openDb } from '../storage/db'
 import { DexieStore } from '../storage/dexie-store'
 import { sqlJsEngine, type SqlEngine } from '../../core/formats/anki/sqlite'
 import { ImportError } from '../../core/formats/import-error'
-import type { ImportResponse, WorkerRequest } from './import-messages'
+import type { ImportResponse, ImportView, WorkerRequest } from './import-messages'
 
 let engine: Promise<SqlEngine> | undefined
 const sqlEngine = () => (engine ??= initSqlJs({ locateFile: () => wasmUrl }).then(sqlJsEngine))
 
 const post = (message: ImportResponse, transfer: Transferable[] = []) =>
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(message, transfer)
+
+/** The import this worker holds between the window's steps: the file's rows never leave it. */
+let session: { file: string; read: ReadImport; noteTypes: readonly NoteType[] } | null = null
+let sessionDb: ReturnType<typeof openDb> | null = null
+const sessionStore = () => new DexieStore((sessionDb ??= openDb()))
+
+/** How many of a text file's records the mapping step is shown. */
+const PREVIEW_ROWS = 20
+
+async function viewOf(read: ReadImport): Promise<ImportView> {
+  const plan = await planImport(sessionStore(), read.data, new Date())
+  const view: ImportView = {
+    kind: read.kind,
+    warnings: read.warnings.slice(0, 200),
+    warningCount: read.warnings.length,
+    plan,
+  }
+  if (read.kind === 'text')
+    view.text = {
+      preview: { ...read.text, rows: read.text.rows.slice(0, PREVIEW_ROWS) },
+      columns: largest(read.text.rows, (r) => r.cells.length, 0),
+      mapping: read.mapping,
+    }
+  return view
+}
+
+/** A write the storage refused, in the app's words (nothing of it was written). */
+const storageRefusal = (e: unknown) =>
+  e instanceof ImportError || e instanceof EditError ? e.message : writeErrorMessage(e)
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data
@@ -28,7 +64,41 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       ? request.file.name
       : request.kind === 'apkg'
         ? 'the Anki package'
-        : 'the backup'
+        : (session?.file ?? 'the backup')
+  if (request.kind === 'remap' || request.kind === 'apply') {
+    const held = session
+    if (!held) {
+      post({ type: 'error', message: 'There is no file being imported; choose it again.' })
+      return
+    }
+    try {
+      if (request.kind === 'remap') {
+        if (held.read.kind !== 'text') throw new Error('only a text file has a mapping')
+        const { data, rejected } = collectionFromText(
+          held.read.text,
+          request.mapping,
+          held.noteTypes,
+          new Date(),
+        )
+        assertUsable(data, held.file)
+        const warnings = rejected.map((r) => `line ${r.line}: ${r.reason}`)
+        held.read = { ...held.read, mapping: request.mapping, rejected, data, warnings }
+        post({ type: 'read', view: await viewOf(held.read) })
+        return
+      }
+      if (request.replace && held.read.kind === 'backup') {
+        await restoreCollection(sessionStore(), held.read.data)
+        post({ type: 'applied', summary: null })
+      } else
+        post({
+          type: 'applied',
+          summary: await applyImport(sessionStore(), held.read.data, request.conflict, new Date()),
+        })
+    } catch (e) {
+      post({ type: 'error', message: storageRefusal(e) })
+    }
+    return
+  }
   try {
     if (request.kind === 'stats') {
       // A year of a large collection's logs takes seconds to read and count: never on the window.
@@ -63,17 +133,16 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       return
     }
     const { file, noteTypes, deckName, mapping } = request
-    const result = readImport(
+    const read = readImport(
       file,
       await sqlEngine(),
       new Date(),
       (fraction, stage) => post({ type: 'progress', fraction, stage }),
       { noteTypes, ...(deckName ? { deckName } : {}), ...(mapping ? { mapping } : {}) },
     )
-    post(
-      { type: 'done', result },
-      result.data.media.map((m) => m.data.buffer as ArrayBuffer),
-    )
+    session = { file: file.name, read, noteTypes }
+    post({ type: 'progress', fraction: 1, stage: 'Working out what it would change' })
+    post({ type: 'read', view: await viewOf(read) })
   } catch (e) {
     post({
       type: 'error',

@@ -1,10 +1,11 @@
 import type { CollectionData } from '../../app/exchange/collection-data'
-import type { ReadImport } from '../../app/exchange/read-import'
+import type { TextMapping } from '../../app/exchange/from-text'
+import type { ConflictChoice, ImportSummary } from '../../app/exchange/import-collection'
 import type { Settings } from '../../app/settings'
 import type { Statistics } from '../../app/statistics'
 import type { Progress } from '../../core/formats/import-error'
-import { callWorker } from '../worker-call'
-import type { ImportRequest, ImportResponse, WorkerRequest } from './import-messages'
+import { askWorker, callWorker } from '../worker-call'
+import type { ImportRequest, ImportResponse, ImportView, WorkerRequest } from './import-messages'
 
 /** Runs one request in a fresh import worker (ended when done). */
 function inWorker<T>(
@@ -17,14 +18,50 @@ function inWorker<T>(
   return callWorker(worker, request, transfer, pick, progress)
 }
 
-/** Reads a file to import, off the window's thread, reporting progress. */
-export function readInWorker(request: ImportRequest, progress: Progress): Promise<ReadImport> {
-  return inWorker(
-    { kind: 'read', ...request },
-    [request.file.bytes.buffer as ArrayBuffer],
-    (m) => (m.type === 'done' ? m.result : undefined),
-    progress,
-  )
+/**
+ * One import, from reading the file to writing it, in a worker of its own (issue 19): the
+ * file's rows are read, planned, mapped and written there, and the window is sent only what it
+ * shows, so it never waits on a large file. Close it when the dialog ends.
+ */
+export class ImportSession {
+  private readonly worker = new Worker(new URL('./import.worker.ts', import.meta.url), {
+    type: 'module',
+  })
+
+  private ask<T>(
+    request: WorkerRequest,
+    pick: (m: ImportResponse) => T | undefined,
+    transfer: Transferable[] = [],
+    progress?: Progress,
+  ) {
+    return askWorker(this.worker, request, transfer, pick, progress)
+  }
+
+  /** Reads a file, reporting progress; resolves to what the review step shows. */
+  read(request: ImportRequest, progress: Progress): Promise<ImportView> {
+    return this.ask(
+      { kind: 'read', ...request },
+      (m) => (m.type === 'read' ? m.view : undefined),
+      [request.file.bytes.buffer as ArrayBuffer],
+      progress,
+    )
+  }
+
+  /** A text file's records mapped anew. */
+  remap(mapping: TextMapping): Promise<ImportView> {
+    return this.ask({ kind: 'remap', mapping }, (m) => (m.type === 'read' ? m.view : undefined))
+  }
+
+  /** Writes what was read in one transaction; null summary when a backup replaced the collection. */
+  apply(conflict: ConflictChoice, replace: boolean): Promise<ImportSummary | null> {
+    return this.ask({ kind: 'apply', conflict, replace }, (m) =>
+      m.type === 'applied' ? { summary: m.summary } : undefined,
+    ).then((r) => r.summary)
+  }
+
+  close() {
+    this.worker.terminate()
+  }
 }
 
 /** Writes an `.apkg` off the window's thread. */

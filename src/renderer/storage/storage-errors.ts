@@ -31,7 +31,12 @@ export function storageErrorMessage(e: unknown): string {
  */
 export function writeErrorMessage(e: unknown): string {
   const name = e instanceof Error ? e.name : ''
-  const inner = (e as { inner?: { name?: string; message?: string } } | null)?.inner
+  // Dexie wraps what IndexedDB said: one error (`inner`), or one per row of a bulk write.
+  const wrapped = e as {
+    inner?: { name?: string; message?: string }
+    failures?: { name?: string; message?: string }[]
+  } | null
+  const inner = wrapped?.inner ?? wrapped?.failures?.[0]
   if (name === 'QuotaExceededError' || inner?.name === 'QuotaExceededError')
     return 'The disk is full, or this site’s storage quota is used up: free some space and try again. Nothing was saved.'
   const detail = inner?.message ?? (e instanceof Error ? e.message : String(e))
