@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { ankiPackageOf } from '../src/app/exchange/anki-package'
+import { emptyCollectionData } from '../src/app/exchange/collection-data'
 import { exportCollection } from '../src/app/exchange/export-collection'
 import { mediaRow } from '../src/app/exchange/media-files'
 import { addNote, createDeck } from '../src/app/editing'
@@ -56,16 +57,21 @@ async function hostileMediaPackage(): Promise<Buffer> {
   return Buffer.from(ankiPackageOf(await exportCollection(store), await nodeSqlEngine(), at))
 }
 
+/** Imports the hostile media package through the Import dialog and studies its card. */
+async function studyHostileMedia(page: Page) {
+  const dialog = await chooseImportFile(page, 'hostile-media.apkg', await hostileMediaPackage())
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await page.getByRole('button', { name: 'Study Hostile media', exact: true }).click()
+}
+
 const pwned = (page: Page) => page.evaluate(() => localStorage.getItem('pwned'))
 
 test('imported media that is really a page never runs: not on the card, not opened as a page of its own', async ({
   app,
 }) => {
   const { page } = app
-  const dialog = await chooseImportFile(page, 'hostile-media.apkg', await hostileMediaPackage())
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click()
-  await dialog.getByRole('button', { name: 'Close' }).click()
-  await page.getByRole('button', { name: 'Study Hostile media', exact: true }).click()
+  await studyHostileMedia(page)
   const front = page.getByTestId('card-front')
   // The real PNG shows; the SVG shows sanitized; HTML under any name gets no URL at all.
   const images = front.locator('img')
@@ -103,10 +109,7 @@ test('a middle or Ctrl click on a link in a card goes through the checked opener
   app,
 }) => {
   const { page } = app
-  const dialog = await chooseImportFile(page, 'hostile-media.apkg', await hostileMediaPackage())
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click()
-  await dialog.getByRole('button', { name: 'Close' }).click()
-  await page.getByRole('button', { name: 'Study Hostile media', exact: true }).click()
+  await studyHostileMedia(page)
   // The web host's opener opens allow-listed https links with window.open; record its calls.
   await page.evaluate(() => {
     const opened: string[] = []
@@ -166,13 +169,7 @@ test('a backup whose settings name toString is refused with the place named, and
     format: 'attache-backup',
     version: 1,
     createdAt: 0,
-    noteTypes: [],
-    decks: [],
-    presets: [],
-    notes: [],
-    cards: [],
-    reviewLogs: [],
-    media: [],
+    ...emptyCollectionData(),
     settings: [{ key: 'toString', value: 1 }],
   }
   const dialog = await chooseImportFile(

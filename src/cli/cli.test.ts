@@ -3,24 +3,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { asLines, runCli, type CliIo } from './run-cli'
+import { cliAt } from './cli-testing'
 import { sharedFixture, sharedFixturesPresent, warnIfFixturesAbsent } from './shared-fixtures'
 
 const dir = mkdtempSync(join(tmpdir(), 'attache-cli-'))
 const now = new Date('2026-11-29T12:00:00Z')
 
 /** Runs the command line in this process, collecting what it prints. */
-async function cli(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const io: CliIo = {
-    out: (t) => out.push(asLines(t)),
-    err: (t) => err.push(asLines(t)),
-    now: () => now,
-  }
-  const status = await runCli(argv, io)
-  return { status, out: out.join(''), err: err.join('') }
-}
+const cli = cliAt(now)
 
 warnIfFixturesAbsent('the command-line imports of real Anki packages (src/cli/cli.test.ts)')
 

@@ -9,7 +9,7 @@ import { backupJson } from '../app/exchange/backup-format'
 import { exportCollection } from '../app/exchange/export-collection'
 import { MemoryStore } from '../app/memory-store'
 import { t0 } from '../app/testing'
-import { asLines, runCli, type CliIo } from './run-cli'
+import { cliAt } from './cli-testing'
 import { validPackage } from './import-testing'
 import { renameEntry } from './fuzz/zip-surgery'
 
@@ -22,17 +22,7 @@ import { renameEntry } from './fuzz/zip-surgery'
 const SQL = await initSqlJs()
 const dir = mkdtempSync(join(tmpdir(), 'attache-crafted-'))
 
-async function cli(...argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const io: CliIo = {
-    out: (t) => out.push(asLines(t)),
-    err: (t) => err.push(asLines(t)),
-    now: () => t0,
-  }
-  const status = await runCli(argv, io)
-  return { status, out: out.join(''), err: err.join('') }
-}
+const cli = cliAt(t0)
 
 /** Writes `bytes` as `name` in the test folder; returns its path. */
 function file(name: string, bytes: Uint8Array | string) {
@@ -151,7 +141,7 @@ describe('backups that would brick the app or be kept wrong', () => {
     expect(await importRefused('notes.csv.gz', gzipSync(strToU8('a,b\n')))).toContain(
       'only Attaché backups are imported gzipped',
     )
-  })
+  }, 60_000)
 })
 
 describe('Anki collections with values that cannot be right', () => {

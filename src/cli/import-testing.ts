@@ -9,6 +9,7 @@ import { MemoryStore } from '../app/memory-store'
 import { scheduler, t0 } from '../app/testing'
 import { ImportError } from '../core/formats/import-error'
 import { nodeSqlEngine } from './node-sqlite'
+import { collectionWithOwnNote } from './fuzz/import-one'
 
 /** Test helpers for importing crafted files: a valid package to take apart, and a refusal check. */
 
@@ -42,14 +43,7 @@ export async function entriesOfValid() {
 
 /** Imports `bytes` as `name` into a collection that already holds a note; returns the error. */
 export async function refused(name: string, bytes: Uint8Array): Promise<ImportError> {
-  const store = new MemoryStore()
-  await createDeck(store, { id: 'mine', name: 'Mine' }, t0)
-  await addNote(
-    store,
-    scheduler,
-    { guid: 'own', deckId: 'mine', typeId: 'basic', fields: { Front: 'x', Back: 'y' }, tags: [] },
-    t0,
-  )
+  const store = await collectionWithOwnNote(t0)
   const before = await exportCollection(store)
   let error: unknown
   try {

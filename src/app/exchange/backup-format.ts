@@ -1,4 +1,5 @@
 import { base64Decode, base64Encode } from '@bufbuild/protobuf/wire'
+import { joinChunks } from '../../core/formats/chunks'
 import { Gunzip } from 'fflate'
 import { z } from 'zod'
 import { ImportError } from '../../core/formats/import-error'
@@ -145,11 +146,5 @@ export function unpackBackup(bytes: Uint8Array): Uint8Array {
   for (let at = 0; at < bytes.length; at += SLICE)
     gunzip.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length)
   if (!ended) throw new Error('the gzip data ends early')
-  const out = new Uint8Array(size)
-  let at = 0
-  for (const c of chunks) {
-    out.set(c, at)
-    at += c.length
-  }
-  return out
+  return joinChunks(chunks, size)
 }

@@ -21,6 +21,19 @@ export type Outcome =
 
 const now = new Date('2026-06-01T10:00:00Z')
 
+/** A collection that already holds a deck and a note of the user's: what an import must leave alone. */
+export async function collectionWithOwnNote(now: Date): Promise<MemoryStore> {
+  const store = new MemoryStore()
+  await createDeck(store, { id: 'mine', name: 'Mine' }, now)
+  await addNote(
+    store,
+    scheduler,
+    { guid: 'own', deckId: 'mine', typeId: 'basic', fields: { Front: 'x', Back: 'y' }, tags: [] },
+    now,
+  )
+  return store
+}
+
 /**
  * Imports one file into a collection that already holds a note, as `npm run cli -- import`
  * and the app do, and checks the promises of issue 19: a refusal is an ImportError (our words,
@@ -33,14 +46,7 @@ export async function importOne(
   engine: SqlEngine,
   target: 'import' | 'revlog' = 'import',
 ): Promise<Outcome> {
-  const store = new MemoryStore()
-  await createDeck(store, { id: 'mine', name: 'Mine' }, now)
-  await addNote(
-    store,
-    scheduler,
-    { guid: 'own', deckId: 'mine', typeId: 'basic', fields: { Front: 'x', Back: 'y' }, tags: [] },
-    now,
-  )
+  const store = await collectionWithOwnNote(now)
   const before = await exportCollection(store)
   try {
     if (target === 'revlog') {

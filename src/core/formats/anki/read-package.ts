@@ -1,4 +1,5 @@
 import { unzipSync, type UnzipFileInfo } from 'fflate'
+import { joinChunks } from '../chunks'
 import { Decompress } from 'fzstd'
 import { ImportError } from '../import-error'
 import { strictUtf8 } from '../text-decoding'
@@ -173,13 +174,7 @@ function inflateZstd(data: Uint8Array, budget: Budget, entry: string): Uint8Arra
     if (e instanceof ImportError) throw e
     throw fail(`entry "${shownName(entry)}"`, 'its zstd data is damaged or truncated')
   }
-  const out = new Uint8Array(size)
-  let at = 0
-  for (const c of chunks) {
-    out.set(c, at)
-    at += c.length
-  }
-  return out
+  return joinChunks(chunks, size)
 }
 
 /** Media by name: the map says which numbered entry holds which file. */
