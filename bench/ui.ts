@@ -12,6 +12,7 @@ import { build } from 'vite'
 import { chromiumLaunchOptions } from '../e2e/chromium'
 import type { BenchResult } from './browser-entry'
 import { bundleForBrowser } from './bench-page'
+import { measureImportWindow } from './ui-import'
 
 const tiny = process.argv.includes('--tiny')
 const root = resolve(import.meta.dirname, '..')
@@ -289,6 +290,10 @@ try {
     stat: 'median',
     baselineWhat: 'the 50 ms a task may take',
   })
+
+  // Last, as it adds a deck of its own to the collection.
+  const importResults = await measureImportWindow(page, tiny)
+  results.push(...importResults)
 
   console.log(`\nThe app's screens in Chromium, ${tiny ? 'tiny' : 'full'} collection\n`)
   console.log(

@@ -36,6 +36,7 @@ describe('README commands', () => {
         'answer-transaction',
         'statistics',
         'statistics-recount',
+        'import-window-longest-task',
       ]),
     )
     for (const r of results.results) expect(r.ours / r.baseline).toBeCloseTo(r.ratio, 6)
