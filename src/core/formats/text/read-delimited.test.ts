@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ImportError } from '../import-error'
-import { readDelimited } from './read-delimited'
+import { MAX_TEXT_BYTES, readDelimited } from './read-delimited'
 
 const bytesOf = (s: string) => new TextEncoder().encode(s)
 const read = (s: string) => readDelimited(bytesOf(s), 'notes.csv')
@@ -62,6 +62,13 @@ describe('reading delimited text', () => {
         'line 1',
         '#tags column needs a column number from 1, not "zero"',
       ),
+    )
+  })
+
+  it('refuses a file past the size it can read, with both sizes, before parsing it (a 200 MB single-line CSV crashed the tab)', () => {
+    const big = new Uint8Array(MAX_TEXT_BYTES + 1).fill(0x61)
+    expect(() => readDelimited(big, 'huge.csv')).toThrow(
+      'huge.csv: the file is 128.0 MB; a text file of notes may be at most 128 MB — split it into parts',
     )
   })
 })

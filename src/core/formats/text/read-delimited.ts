@@ -47,11 +47,24 @@ const SEPARATOR_NAMES: Record<string, string> = {
 export const MAX_TEXT_ROWS = 500_000
 
 /**
+ * The largest text file of notes read (500,000 records of a few hundred bytes fit): the parser
+ * holds about ten times a file's size, and a 200 MB single-line CSV once took 1.9 GB and
+ * crashed the browser's tab (issue 19).
+ */
+export const MAX_TEXT_BYTES = 128 * 2 ** 20
+
+/**
  * The records of a CSV/TSV/plain-text file: headers read, BOM dropped, CRLF and quoted
  * newlines handled (papaparse), `#` comment lines skipped; the separator is the header's or
  * guessed. Text that is not UTF-8 is refused with the line where it stops being so.
  */
 export function readDelimited(bytes: Uint8Array, file: string): DelimitedText {
+  if (bytes.length > MAX_TEXT_BYTES)
+    throw new ImportError(
+      file,
+      null,
+      `the file is ${(bytes.length / 2 ** 20).toFixed(1)} MB; a text file of notes may be at most ${MAX_TEXT_BYTES / 2 ** 20} MB — split it into parts`,
+    )
   const text = decodeText(bytes, file)
   const lines = text.split('\n')
   const headers: TextHeaders = {}
