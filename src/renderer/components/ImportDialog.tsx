@@ -71,11 +71,16 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const remap = async (mapping: TextMapping) => {
     if (phase.name !== 'review' || !phase.view.text || !session.current) return
     const ticket = ++latest.current
-    setPhase({ ...phase, view: { ...phase.view, text: { ...phase.view.text, mapping } } })
+    // From the latest state, not this render's: the next change builds on this mapping.
+    setPhase((p) =>
+      p.name === 'review' && p.view.text
+        ? { ...p, view: { ...p.view, text: { ...p.view.text, mapping } } }
+        : p,
+    )
     try {
       const view = await session.current.remap(mapping)
       if (ticket === latest.current) {
-        setPhase({ name: 'review', file: phase.file, view })
+        setPhase((p) => (p.name === 'review' ? { ...p, view } : p))
         setError(null)
       }
     } catch (e) {

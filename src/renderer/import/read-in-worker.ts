@@ -28,13 +28,20 @@ export class ImportSession {
     type: 'module',
   })
 
+  /** The last request asked: the next waits for it, so answers never cross (one handler at a time). */
+  private last: Promise<unknown> = Promise.resolve()
+
   private ask<T>(
     request: WorkerRequest,
     pick: (m: ImportResponse) => T | undefined,
     transfer: Transferable[] = [],
     progress?: Progress,
-  ) {
-    return askWorker(this.worker, request, transfer, pick, progress)
+  ): Promise<T> {
+    const asked = this.last
+      .catch(() => undefined)
+      .then(() => askWorker(this.worker, request, transfer, pick, progress))
+    this.last = asked
+    return asked
   }
 
   /** Reads a file, reporting progress; resolves to what the review step shows. */
