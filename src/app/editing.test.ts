@@ -55,6 +55,19 @@ describe('decks of the user', () => {
       /already a deck named “Exam::Treaties”/,
     )
   })
+
+  it('nest at most 32 levels, created or renamed with the decks inside (a backup would refuse more)', async () => {
+    const store = await collectionWithUserDeck()
+    const levels = (n: number) => Array.from({ length: n }, (_, i) => `L${i}`).join('::')
+    await expect(createDeck(store, { id: 'deep', name: levels(33) }, t0)).rejects.toThrow(
+      'Decks nest at most 32 levels deep.',
+    )
+    await createDeck(store, { id: 'ok', name: levels(32) }, t0)
+    // Exam::Treaties (2 levels) moved under 31 levels would put Treaties at 33.
+    await expect(renameDeck(store, 'mine-0', `${levels(31)}::Exam`, t0)).rejects.toThrow(
+      /Decks nest at most 32 levels deep, with the decks inside it/,
+    )
+  })
 })
 
 describe('adding notes', () => {
