@@ -37,7 +37,8 @@ export const examHistorySchema = z.array(examRecordSchema)
 /** One finished mock exam, as its history keeps it. */
 export type ExamRecord = z.infer<typeof examRecordSchema> & { bySection: ExamResult['bySection'] }
 
-const HISTORY_KEY = 'mockExams'
+/** The settings row that keeps the mock exams' history. */
+export const HISTORY_KEY = 'mockExams'
 const HISTORY_LIMIT = 200
 
 /** Past mock exams, oldest first. */

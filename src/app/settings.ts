@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { HISTORY_KEY, examHistorySchema } from './mock-exam'
 import type { StudyStore } from './store'
 
 /** The numeric settings, with their bounds and defaults: the schema and the form both read them. */
@@ -32,21 +33,18 @@ const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({})
 
-/** The keys the settings table may hold besides the settings: the mock exams' history. */
-export const OTHER_SETTING_KEYS = ['mockExams'] as const
-
 /** Whether `key` is one of the app's settings (an own key of the schema, never `toString`). */
 export const isSettingKey = (key: string): key is keyof Settings =>
   Object.hasOwn(settingsSchema.shape, key)
 
-/** Whether the settings table may hold a row of this key. */
-export const isKnownSettingKey = (key: string) =>
-  isSettingKey(key) || (OTHER_SETTING_KEYS as readonly string[]).includes(key)
-
-/** Whether a stored settings row holds a value its setting accepts. */
+/**
+ * Why a settings row cannot be used, or null: the table holds the settings and the mock exams'
+ * history, each checked against its schema (a backup's rows and the stored ones alike).
+ */
 export function settingValueProblem(key: string, value: unknown): string | null {
-  if (!isKnownSettingKey(key)) return `"${key}" is not a setting of this app`
-  if (!isSettingKey(key)) return null
+  if (key === HISTORY_KEY)
+    return examHistorySchema.safeParse(value).success ? null : 'not a mock exam history'
+  if (!isSettingKey(key)) return `"${key}" is not a setting of this app`
   const parsed = settingsSchema.shape[key].safeParse(value)
   return parsed.success ? null : `${JSON.stringify(value) ?? String(value)} is not a valid ${key}`
 }

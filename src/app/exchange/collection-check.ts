@@ -4,7 +4,6 @@ import { ImportError } from '../../core/formats/import-error'
 import { LATEST_TIME } from '../../core/formats/time-range'
 import { CardState, Rating } from '../../core/scheduling/scheduler'
 import { MAX_DECK_DEPTH, Queue } from '../collection'
-import { examHistorySchema } from '../mock-exam'
 import { presetSchema } from '../presets'
 import { settingValueProblem } from '../settings'
 import type { CollectionData } from './collection-data'
@@ -150,12 +149,7 @@ export const mediaFields = z.object({
 const settingSchema = z
   .object({ key: z.string().min(1), value: z.unknown() })
   .superRefine(({ key, value }, ctx) => {
-    const problem =
-      key === 'mockExams'
-        ? examHistorySchema.safeParse(value).success
-          ? null
-          : 'not a mock exam history'
-        : settingValueProblem(key, value)
+    const problem = settingValueProblem(key, value)
     if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['key'] })
   })
 
