@@ -42,6 +42,9 @@ const CORE_LIBRARIES = [
   'htmlparser2',
   'marked',
   'compromise',
+  // Media stored by content (issue 19): SHA-256, pure JS, the same in every host.
+  '@noble/hashes/sha2',
+  '@noble/hashes/utils',
 ]
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'url', 'crypto']
 

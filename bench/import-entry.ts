@@ -7,7 +7,7 @@ import { backupFile } from '../src/app/exchange/backups'
 import { emptyCollectionData, type CollectionData } from '../src/app/exchange/collection-data'
 import { exportCollection } from '../src/app/exchange/export-collection'
 import { applyImport } from '../src/app/exchange/import-collection'
-import { readImport } from '../src/app/exchange/read-import'
+import { readImportBytes } from '../src/app/exchange/read-import'
 import { Queue, cardIdOf } from '../src/app/collection'
 import { sqlJsEngine } from '../src/core/formats/anki/sqlite'
 import { BUILT_IN_NOTE_TYPES } from '../src/core/notes/note-types'
@@ -141,7 +141,7 @@ async function importBench(sizeName: 'full' | 'tiny'): Promise<ImportBench> {
     const tag = `${Date.now()}-${r}`
     // End to end: read the package (unzip, SQLite, history, rows) and import it in one transaction.
     let t = performance.now()
-    const read = readImport({ name: 'bench.apkg', bytes: apkg }, engine, now, undefined, {
+    const read = await readImportBytes('bench.apkg', apkg, engine, now, {
       noteTypes: types,
     })
     out.apkgRead.push(performance.now() - t)
@@ -151,7 +151,7 @@ async function importBench(sizeName: 'full' | 'tiny'): Promise<ImportBench> {
     db.close()
 
     t = performance.now()
-    const csvRead = readImport({ name: 'bench.csv', bytes: csv }, engine, now, undefined, {
+    const csvRead = await readImportBytes('bench.csv', csv, engine, now, {
       noteTypes: types,
     })
     const csvDb = openDb(`bench-import-csv-${tag}`)

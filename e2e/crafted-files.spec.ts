@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import { ankiPackageOf } from '../src/app/exchange/anki-package'
 import { emptyCollectionData } from '../src/app/exchange/collection-data'
 import { exportCollection } from '../src/app/exchange/export-collection'
-import { mediaRow } from '../src/app/exchange/media-files'
+import { mediaRow, putMediaFiles } from '../src/app/exchange/media-files'
 import { addNote, createDeck } from '../src/app/editing'
 import { MemoryStore } from '../src/app/memory-store'
 import { scheduler } from '../src/app/testing'
@@ -46,7 +46,7 @@ async function hostileMediaPackage(): Promise<Buffer> {
     },
     at,
   )
-  await store.putMedia([
+  await putMediaFiles(store, [
     mediaRow('evil.svg', SCRIPTED_SVG, at.getTime()),
     mediaRow('page.html', PAGE_HTML, at.getTime()),
     // HTML under an image's and a sound's name: the name must not decide what it is served as.

@@ -1,6 +1,6 @@
 import { ankiPackageOf } from '../src/app/exchange/anki-package'
 import { exportCollection } from '../src/app/exchange/export-collection'
-import { mediaRow } from '../src/app/exchange/media-files'
+import { mediaRow, putMediaFiles } from '../src/app/exchange/media-files'
 import { addNote, createDeck } from '../src/app/editing'
 import { cardIdOf } from '../src/app/collection'
 import { MemoryStore } from '../src/app/memory-store'
@@ -40,7 +40,7 @@ export async function packageWithMediaAndHistory(): Promise<Buffer> {
     'Payload card <img src=x onerror="window.__xss=1"><script>window.__xss=2</script>',
     '<a href="javascript:window.__xss=3">link</a><svg onload="window.__xss=4"></svg><iframe src="https://example.org"></iframe>',
   )
-  await store.putMedia([mediaRow('flag.png', new Uint8Array(RED_PNG), past.getTime())])
+  await putMediaFiles(store, [mediaRow('flag.png', new Uint8Array(RED_PNG), past.getTime())])
   await answer(store, cardIdOf('canberra', 0), 3, past)
   await answer(store, cardIdOf('ottawa', 0), 3, past)
   await answer(store, cardIdOf('ottawa', 0), 3, new Date('2026-01-10T09:10:00Z'))

@@ -129,16 +129,27 @@ export type ReviewLogRow = StoredReview & {
 
 /**
  * A media file notes refer to by name (`<img src="name.png">`, `[sound:name.mp3]`), as Anki's
- * media folder. Bytes rather than a Blob: every store and host clones them (Chromium keeps large
- * values as blob files on disk either way).
+ * media folder. Its bytes are stored apart, under their content hash (`MediaContentRow`): an
+ * import writes a package's files one at a time before its notes, so memory holds one file at
+ * a time whatever the package's size, and one file is stored once whatever its names.
  */
 export interface MediaRow {
   name: string
   /** MIME type, from the name's extension. */
   type: string
-  data: Uint8Array
   size: number
   addedAt: number
+  /** SHA-256 of the bytes, in hex: the key of its `MediaContentRow`. */
+  hash: string
+}
+
+/**
+ * A media file's bytes, by content hash. Bytes rather than a Blob: every store and host clones
+ * them (Chromium keeps large values as blob files on disk either way).
+ */
+export interface MediaContentRow {
+  hash: string
+  data: Uint8Array
 }
 
 export interface SettingRow {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MemoryStore } from './memory-store'
 import { storePastedMedia } from './media'
+import { mediaBytes, mediaRow, putMediaFiles, sweepMediaContent } from './exchange/media-files'
 import { t0 } from './testing'
 
 describe('pasted media', () => {
@@ -12,17 +13,23 @@ describe('pasted media', () => {
     expect(await storePastedMedia(store, png, 'image/png', t0)).toBe(name)
     expect(await store.mediaNames()).toEqual([name])
     // Another file whose content hashes to a taken name (forced here) gets a name of its own.
-    await store.putMedia([
-      {
-        name: name.replace('.png', '.jpg'),
-        type: 'image/jpeg',
-        data: new Uint8Array([1]),
-        size: 1,
-        addedAt: 0,
-      },
-    ])
+    await putMediaFiles(store, [mediaRow(name.replace('.png', '.jpg'), new Uint8Array([1]), 0)])
     const jpeg = await storePastedMedia(store, png, 'image/jpeg', t0)
     expect(jpeg).toBe(name.replace('.png', '-2.jpg'))
-    expect((await store.getMedia([jpeg]))[0]?.data).toEqual(png)
+    expect(await mediaBytes(store, jpeg)).toEqual(png)
+    // The same bytes under two names are stored once.
+    expect(await store.mediaContentHashes()).toHaveLength(2)
+  })
+
+  it('keeps bytes a row names and sweeps away those an unfinished import left', async () => {
+    const store = new MemoryStore()
+    const kept = mediaRow('kept.png', new Uint8Array([1, 2]), 0)
+    await putMediaFiles(store, [kept])
+    // What a cancelled import stored before its notes were written: bytes no row names.
+    const left = mediaRow('left.png', new Uint8Array([3]), 0)
+    await store.putMediaContent([{ hash: left.hash, data: left.data }])
+    expect(await sweepMediaContent(store)).toBe(1)
+    expect(await store.mediaContentHashes()).toEqual([kept.hash])
+    expect(await mediaBytes(store, 'kept.png')).toEqual(new Uint8Array([1, 2]))
   })
 })

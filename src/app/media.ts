@@ -1,6 +1,6 @@
 import mime from 'mime/lite'
 import { fnv1aBytes } from '../core/hash'
-import { mediaRow, sameBytes } from './exchange/media-files'
+import { mediaRow, putMediaFiles } from './exchange/media-files'
 import type { StudyStore } from './store'
 
 /**
@@ -17,13 +17,14 @@ export function storePastedMedia(
   return store.transaction(async () => {
     const ext = mime.getExtension(type) ?? 'bin'
     let name = `pasted-${fnv1aBytes(bytes).toString(16).padStart(8, '0')}.${ext}`
+    const file = { ...mediaRow(name, bytes, now.getTime()), type }
     for (let n = 2; ; n++) {
       const [stored] = await store.getMedia([name])
       if (!stored) break
-      if (sameBytes(stored.data, bytes)) return name
+      if (stored.hash === file.hash) return name
       name = name.replace(/(-\d+)?\.[^.]+$/, `-${n}.${ext}`)
     }
-    await store.putMedia([{ ...mediaRow(name, bytes, now.getTime()), type }])
+    await putMediaFiles(store, [{ ...file, name }])
     return name
-  }, ['media'])
+  }, ['media', 'mediaContent'])
 }

@@ -1,5 +1,13 @@
 import type { NoteType } from '../core/notes/note-types'
-import type { CardRow, DeckRow, MediaRow, NoteRow, ReviewLogRow, SettingRow } from './collection'
+import type {
+  CardRow,
+  DeckRow,
+  MediaContentRow,
+  MediaRow,
+  NoteRow,
+  ReviewLogRow,
+  SettingRow,
+} from './collection'
 import type { Preset } from './presets'
 import type {
   CardDigestKey,
@@ -33,6 +41,7 @@ export class MemoryStore implements StudyStore {
   private readonly settings = new Map<string, SettingRow>()
   private readonly presets = new Map<string, Preset>()
   private readonly media = new Map<string, MediaRow>()
+  private readonly mediaContent = new Map<string, MediaContentRow>()
   private readonly tallies = new Map<string, TallyRow>()
   private readonly digests = new Map<string, CardDigestRow>()
   private journal: (() => void)[] | null = null
@@ -274,6 +283,18 @@ export class MemoryStore implements StudyStore {
   }
   async putMedia(rows: readonly MediaRow[]) {
     for (const r of rows) this.write(this.media, r.name, r)
+  }
+  async getMediaContent(hashes: readonly string[]) {
+    return hashes.map((h) => copy(this.mediaContent.get(h))?.data)
+  }
+  async mediaContentHashes() {
+    return [...this.mediaContent.keys()]
+  }
+  async putMediaContent(rows: readonly MediaContentRow[]) {
+    for (const r of rows) this.write(this.mediaContent, r.hash, r)
+  }
+  async deleteMediaContent(hashes: readonly string[]) {
+    for (const h of hashes) this.write(this.mediaContent, h, undefined)
   }
 
   async getTallies(keys: readonly TallyKey[]) {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { clozeOnly } from '../core/notes/cloze'
 import { plainText } from '../core/notes/render-template'
+import { mediaBytes } from './exchange/media-files'
 import type { StudyStore } from './store'
 
 const storedDocument = z.object({
@@ -32,11 +33,11 @@ export async function noteSource(
 ): Promise<NoteSourceView | null> {
   const note = await store.getNote(noteId)
   if (!note?.source) return null
-  const [file] = await store.getMedia([note.source.media])
-  if (!file) return null
+  const bytes = await mediaBytes(store, note.source.media)
+  if (!bytes) return null
   let doc: z.infer<typeof storedDocument>
   try {
-    doc = storedDocument.parse(JSON.parse(new TextDecoder().decode(file.data)))
+    doc = storedDocument.parse(JSON.parse(new TextDecoder().decode(bytes)))
   } catch {
     return null
   }

@@ -3,6 +3,7 @@ import type { Preset } from './presets'
 import type {
   CardRow,
   DeckRow,
+  MediaContentRow,
   MediaRow,
   NoteRow,
   Queue,
@@ -24,6 +25,7 @@ export type StoreTable =
   | 'settings'
   | 'presets'
   | 'media'
+  | 'mediaContent'
   | 'tallies'
   | 'digests'
 
@@ -170,6 +172,12 @@ export interface StudyStore {
   /** The names of every media file. */
   mediaNames(): Promise<string[]>
   putMedia(rows: readonly MediaRow[]): Promise<void>
+  /** The bytes stored under each hash, if any. */
+  getMediaContent(hashes: readonly string[]): Promise<(Uint8Array | undefined)[]>
+  /** The hashes of every stored content (the sweep compares them with the rows'). */
+  mediaContentHashes(): Promise<string[]>
+  putMediaContent(rows: readonly MediaContentRow[]): Promise<void>
+  deleteMediaContent(hashes: readonly string[]): Promise<void>
 
   getTallies(keys: readonly TallyKey[]): Promise<(TallyRow | undefined)[]>
   putTallies(rows: readonly TallyRow[]): Promise<void>
@@ -183,6 +191,9 @@ export interface StudyStore {
   /** Every digest row of a deck, the completeness row first. */
   digestsOfDeck(deckId: string): Promise<CardDigestRow[]>
 
-  /** Deletes every row of every table (a restore replaces the whole collection). */
+  /**
+   * Deletes every row of every table (a restore replaces the whole collection) but media
+   * content, which an import may have stored for its rows; the sweep removes what no row uses.
+   */
   clearAll(): Promise<void>
 }

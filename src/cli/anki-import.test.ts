@@ -3,7 +3,9 @@ import { MemoryStore } from '../app/memory-store'
 import { applyImport } from '../app/exchange/import-collection'
 import { exportCollection } from '../app/exchange/export-collection'
 import { ankiPackageOf } from '../app/exchange/anki-package'
-import { readImport } from '../app/exchange/read-import'
+import { readImport, readImportBytes } from '../app/exchange/read-import'
+import { contentStoredIn } from '../app/exchange/media-files'
+import { bytesSource } from '../core/formats/byte-source'
 import { Queue } from '../app/collection'
 import { CardState } from '../core/scheduling/scheduler'
 import { nodeSqlEngine } from './node-sqlite'
@@ -13,12 +15,14 @@ const now = new Date('2026-11-29T12:00:00Z')
 warnIfFixturesAbsent('the imports of real Anki packages (src/cli/anki-import.test.ts)')
 
 async function imported(file: string) {
-  const read = readImport(
-    { name: file, bytes: readSharedFixture(`anki/${file}`) },
+  // As the app reads a package: a piece at a time, each media file stored as it is read.
+  const store = new MemoryStore()
+  const read = await readImport(
+    bytesSource(file, readSharedFixture(`anki/${file}`)),
     await nodeSqlEngine(),
     now,
+    contentStoredIn(store),
   )
-  const store = new MemoryStore()
   const summary = await applyImport(store, read.data, 'keep', now)
   return { store, read, summary, data: await exportCollection(store) }
 }
@@ -140,7 +144,7 @@ describe.runIf(sharedFixturesPresent)(
       ]) {
         const { data } = await imported(file)
         const apkg = ankiPackageOf(data, await nodeSqlEngine(), now)
-        const back = readImport({ name: 'export.apkg', bytes: apkg }, await nodeSqlEngine(), now)
+        const back = await readImportBytes('export.apkg', apkg, await nodeSqlEngine(), now)
         const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id)
         const notes = (rows: typeof data.notes) =>
           rows.map((n) => ({ id: n.id, fields: n.fields, tags: n.tags })).sort(byId)

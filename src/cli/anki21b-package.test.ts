@@ -3,7 +3,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { ankiPackageOf } from '../app/exchange/anki-package'
 import { exportCollection } from '../app/exchange/export-collection'
-import { readImport } from '../app/exchange/read-import'
+import { readImportBytes } from '../app/exchange/read-import'
 import { addNote, createDeck } from '../app/editing'
 import { MemoryStore } from '../app/memory-store'
 import { scheduler, t0 } from '../app/testing'
@@ -90,7 +90,7 @@ describe('the latest package format (meta 3, zstd, protobuf media map)', () => {
       '0': zstdStored(png),
       '7': zstdStored(mp3),
     })
-    const read = readImport({ name: 'music.apkg', bytes: pkg }, await nodeSqlEngine(), t0)
+    const read = await readImportBytes('music.apkg', pkg, await nodeSqlEngine(), t0)
     expect(read.data.notes.map((n) => n.fields.Front)).toEqual([
       'Which chord? <img src="chord.png">[sound:chord.mp3]',
     ])
@@ -108,7 +108,7 @@ describe('the latest package format (meta 3, zstd, protobuf media map)', () => {
       'collection.anki21b': collection.subarray(0, 40),
       media: zstdStored(mediaEntries([])),
     })
-    expect(() => readImport({ name: 'cut.apkg', bytes: broken }, {} as never, t0)).toThrow(
+    await expect(readImportBytes('cut.apkg', broken, {} as never, t0)).rejects.toThrow(
       /^cut\.apkg, entry "collection\.anki21b": its zstd data is damaged/,
     )
     const missing = zipSync({
@@ -116,7 +116,7 @@ describe('the latest package format (meta 3, zstd, protobuf media map)', () => {
       'collection.anki2': strToU8('stub'),
       media: zstdStored(mediaEntries([])),
     })
-    expect(() => readImport({ name: 'stub.apkg', bytes: missing }, {} as never, t0)).toThrow(
+    await expect(readImportBytes('stub.apkg', missing, {} as never, t0)).rejects.toThrow(
       'stub.apkg: no Anki collection in it (collection.anki21b, .anki21 or .anki2)',
     )
   })

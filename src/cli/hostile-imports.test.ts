@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { entriesOfValid, refused, validPackage } from './import-testing'
 import { ankiPackageOf } from '../app/exchange/anki-package'
 import { exportCollection } from '../app/exchange/export-collection'
-import { readImport } from '../app/exchange/read-import'
+import { readImportBytes } from '../app/exchange/read-import'
 import { addNote, createDeck } from '../app/editing'
 import { MemoryStore } from '../app/memory-store'
 import { scheduler, t0 } from '../app/testing'
@@ -31,7 +31,7 @@ function withDeclaredSize(zip: Uint8Array, size: number) {
 
 describe('hostile packages', () => {
   it('a valid package imports (the corpus below is built from it)', async () => {
-    const read = readImport({ name: 'ok.apkg', bytes: await validPackage() }, engine, t0)
+    const read = await readImportBytes('ok.apkg', await validPackage(), engine, t0)
     expect(read.data.notes).toHaveLength(1)
     expect(read.data.media.map((m) => m.name)).toEqual(['a.png'])
   })
@@ -178,7 +178,7 @@ describe('hostile packages', () => {
         t0,
       )
     const apkg = ankiPackageOf(await exportCollection(store), engine, t0)
-    const read = readImport({ name: 'payloads.apkg', bytes: apkg }, engine, t0)
+    const read = await readImportBytes('payloads.apkg', apkg, engine, t0)
     expect(read.data.notes.map((n) => n.fields.Back).sort()).toEqual([...payloads].sort())
   })
 })

@@ -2,8 +2,8 @@ import { expect } from 'vitest'
 import { ankiPackageOf } from '../app/exchange/anki-package'
 import { exportCollection } from '../app/exchange/export-collection'
 import { applyImport } from '../app/exchange/import-collection'
-import { mediaRow } from '../app/exchange/media-files'
-import { readImport } from '../app/exchange/read-import'
+import { mediaRow, putMediaFiles } from '../app/exchange/media-files'
+import { readImportBytes } from '../app/exchange/read-import'
 import { addNote, createDeck } from '../app/editing'
 import { MemoryStore } from '../app/memory-store'
 import { scheduler, t0 } from '../app/testing'
@@ -31,7 +31,7 @@ export async function validPackage() {
     },
     t0,
   )
-  await store.putMedia([mediaRow('a.png', new Uint8Array([137, 80, 78, 71]), 0)])
+  await putMediaFiles(store, [mediaRow('a.png', new Uint8Array([137, 80, 78, 71]), 0)])
   return ankiPackageOf(await exportCollection(store), engine, t0)
 }
 
@@ -47,7 +47,7 @@ export async function refused(name: string, bytes: Uint8Array): Promise<ImportEr
   const before = await exportCollection(store)
   let error: unknown
   try {
-    const read = readImport({ name, bytes }, engine, t0)
+    const read = await readImportBytes(name, bytes, engine, t0)
     await applyImport(store, read.data, 'keep', t0)
   } catch (e) {
     error = e

@@ -29,6 +29,9 @@ import { proposeCards } from '../core/generate/proposals'
 import { deckFromProposals } from '../core/generate/to-deck'
 import { strictUtf8 } from '../core/formats/text-decoding'
 import { readImport } from '../app/exchange/read-import'
+import { contentStoredIn } from '../app/exchange/media-files'
+import type { ByteSource } from '../core/formats/byte-source'
+import { unreadable, withFileSource } from './file-source'
 import { assertUsable } from '../app/exchange/collection-check'
 import { collectionStats, formatStats } from '../app/exchange/collection-stats'
 import { nodeSqlEngine } from './node-sqlite'
@@ -56,10 +59,22 @@ async function readInput(path: string) {
   try {
     return new Uint8Array(await readFile(path))
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    throw new CliFailure(
-      `${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message}`,
-    )
+    throw new CliFailure(unreadable(path, e))
+  }
+}
+
+/** `work` on the file at `path`, read a piece at a time; a path that cannot be read is said. */
+async function readFrom<T>(path: string, work: (source: ByteSource) => Promise<T>) {
+  let opened = false
+  try {
+    return await withFileSource(path, (source) => {
+      opened = true
+      return work(source)
+    })
+  } catch (e) {
+    if (!opened || (e as NodeJS.ErrnoException).code === 'EISDIR')
+      throw new CliFailure(unreadable(path, e))
+    throw e
   }
 }
 
@@ -112,15 +127,12 @@ function backupRoomFor(data: CollectionData, file: string) {
 /** Any supported file, imported into an empty collection through the app's own import. */
 async function importToStore(path: string, io: CliIo, deckName?: string) {
   const store = new MemoryStore()
-  const read = readImport(
-    { name: basename(path), bytes: await readInput(path) },
-    await nodeSqlEngine(),
-    io.now(),
-    undefined,
-    {
+  const engine = await nodeSqlEngine()
+  const read = await readFrom(path, (source) =>
+    readImport(source, engine, io.now(), contentStoredIn(store), undefined, {
       noteTypes: BUILT_IN_NOTE_TYPES,
       ...(deckName ? { deckName } : {}),
-    },
+    }),
   )
   for (const w of read.warnings) io.err(`warning: ${path}: ${w}`)
   // Said before anything else is made of it: the backup it would become cannot hold its media.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readImport } from '../app/exchange/read-import'
+import { readImportBytes } from '../app/exchange/read-import'
 import { BUILT_IN_NOTE_TYPES } from '../core/notes/note-types'
 import { nodeSqlEngine } from './node-sqlite'
 import { readSharedFixture, sharedFixturesPresent, warnIfFixturesAbsent } from './shared-fixtures'
@@ -8,11 +8,11 @@ const now = new Date('2026-11-29T12:00:00Z')
 warnIfFixturesAbsent('the imports of real text exports (src/cli/text-import.test.ts)')
 
 async function read(file: string) {
-  const result = readImport(
-    { name: file, bytes: readSharedFixture(`text/${file}`) },
+  const result = await readImportBytes(
+    file,
+    readSharedFixture(`text/${file}`),
     await nodeSqlEngine(),
     now,
-    undefined,
     {
       noteTypes: BUILT_IN_NOTE_TYPES,
     },

@@ -39,6 +39,7 @@ import {
   type ConflictChoice,
 } from '../app/exchange/import-collection'
 import { storePastedMedia } from '../app/media'
+import { sweepMediaContent } from '../app/exchange/media-files'
 import { examPlan, setExamDate } from '../app/exam-plan'
 import { keyFigures } from '../app/key-figures'
 import { estimatedDailyReviews } from '../app/workload'
@@ -387,6 +388,8 @@ export async function restoreFromBackup(data: CollectionData) {
     throw new Error(writeErrorMessage(e), { cause: e })
   }
   forgetMediaUrls()
+  // The replaced collection's files no row names any more.
+  await sweepMediaContent(store)
 }
 
 /** After a restore made elsewhere (the import worker): the media shown before are forgotten. */

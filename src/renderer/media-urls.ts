@@ -40,13 +40,15 @@ const urls = new Map<string, string>()
 export async function mediaUrls(names: readonly string[]): Promise<Map<string, string>> {
   const missing = names.filter((n) => !urls.has(n))
   if (missing.length > 0) {
-    const rows = await store.getMedia(missing)
-    for (const row of rows) {
-      if (!row || urls.has(row.name)) continue
+    const rows = (await store.getMedia(missing)).flatMap((r) => (r ? [r] : []))
+    const content = await store.getMediaContent(rows.map((r) => r.hash))
+    rows.forEach((row, i) => {
+      const data = content[i]
+      if (!data || urls.has(row.name)) return
       // A file that is neither an image nor a sound (HTML, script, text) gets no URL at all.
-      const blob = mediaBlob(row.data)
+      const blob = mediaBlob(data)
       if (blob) urls.set(row.name, URL.createObjectURL(blob))
-    }
+    })
   }
   return new Map(names.flatMap((n) => (urls.has(n) ? [[n, urls.get(n) as string]] : [])))
 }

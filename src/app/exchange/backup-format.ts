@@ -1,3 +1,4 @@
+import { contentHash } from '../../core/media/content-hash'
 import { base64Decode, base64Encode } from '@bufbuild/protobuf/wire'
 import { joinChunks } from '../../core/formats/chunks'
 import { Gunzip } from 'fflate'
@@ -32,7 +33,10 @@ export function backupJson(data: CollectionData, now: Date): string {
     version: BACKUP_VERSION,
     createdAt: now.getTime(),
     ...data,
-    media: data.media.map((m) => ({ ...m, data: base64Encode(m.data) })),
+    media: data.media.map(({ hash: _hash, data, ...m }) => {
+      if (!data) throw new Error(`media "${m.name}": its bytes were not read for the backup`)
+      return { ...m, data: base64Encode(data) }
+    }),
   }
   return JSON.stringify(backup)
 }
@@ -68,7 +72,7 @@ export function backupProblems(bytes: Uint8Array): {
   for (const [i, m] of rows.media.entries()) {
     const bytes = base64OrNull(m.data)
     if (!bytes) return { data: null, problems: [`media[${i}].data: not base64`] }
-    media.push({ ...m, data: bytes })
+    media.push({ ...m, data: bytes, hash: contentHash(bytes) })
   }
   const data: CollectionData = { ...rows, media }
   // The rows passed the schema above: only what they point at is left to check.

@@ -166,7 +166,12 @@ export const collectionRows = {
 
 const collectionSchema = z.object({
   ...collectionRows,
-  media: z.array(mediaFields.extend({ data: z.instanceof(Uint8Array) })),
+  media: z.array(
+    mediaFields.extend({
+      hash: z.string().regex(/^[0-9a-f]{64}$/),
+      data: z.instanceof(Uint8Array).optional(),
+    }),
+  ),
 })
 
 /** A problem's place in the rows: `cards[3].due`. */
@@ -257,7 +262,7 @@ export function referenceProblems(data: CollectionData): string[] {
   data.media.forEach((m, i) => {
     if (seen.has(m.name)) problems.push(`media[${i}].name: "${m.name}" appears twice`)
     seen.add(m.name)
-    if (m.data.length !== m.size)
+    if (m.data && m.data.length !== m.size)
       problems.push(`media[${i}].size: says ${m.size} bytes, holds ${m.data.length}`)
   })
   return problems

@@ -1,5 +1,6 @@
 import type { NoteType } from '../../core/notes/note-types'
 import type { CardRow, DeckRow, MediaRow, NoteRow, ReviewLogRow, SettingRow } from '../collection'
+
 import type { Preset } from '../presets'
 
 /**
@@ -13,9 +14,16 @@ export interface CollectionData {
   notes: NoteRow[]
   cards: CardRow[]
   reviewLogs: ReviewLogRow[]
-  media: MediaRow[]
+  media: MediaFile[]
   settings: SettingRow[]
 }
+
+/**
+ * A media file as it travels: with its bytes when they come in the data (backups, exports,
+ * text imports), without when they are already stored under `hash` (a package read as a
+ * stream stores each file as it reads it).
+ */
+export type MediaFile = MediaRow & { data?: Uint8Array }
 
 export const emptyCollectionData = (): CollectionData => ({
   noteTypes: [],

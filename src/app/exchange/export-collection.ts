@@ -35,7 +35,9 @@ export function exportCollection(
     const names = root
       ? [...new Set(notes.flatMap((n) => Object.values(n.fields).flatMap(mediaReferences)))]
       : await store.mediaNames()
-    const media = (await store.getMedia(names)).flatMap((m) => (m ? [m] : []))
+    const rows = (await store.getMedia(names)).flatMap((m) => (m ? [m] : []))
+    const content = await store.getMediaContent(rows.map((m) => m.hash))
+    const media = rows.map((m, i) => ({ ...m, data: content[i] }))
     const settings = root ? [] : await store.listSettings()
     return { noteTypes, decks, presets, notes, cards, reviewLogs, media, settings }
   })

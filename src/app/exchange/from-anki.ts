@@ -24,7 +24,8 @@ import {
 } from '../collection'
 import { MAX_ANSWER_MS } from '../answer'
 import { emptyCollectionData, type CollectionData } from './collection-data'
-import { mediaRow } from './media-files'
+import { storedMediaRow } from './media-files'
+import type { PackageMedia } from '../../core/formats/anki/read-package'
 
 const DAY_MS = 86_400_000
 const ANKI_SUSPENDED = -1
@@ -64,7 +65,7 @@ export interface AnkiConversion {
  */
 export function collectionFromAnki(
   anki: AnkiCollection,
-  media: ReadonlyMap<string, Uint8Array>,
+  media: ReadonlyMap<string, PackageMedia>,
   now: Date,
   scheduler = new Scheduler(),
 ): AnkiConversion {
@@ -156,7 +157,9 @@ export function collectionFromAnki(
 
   data.noteTypes = anki.noteTypes.filter((t) => usedTypes.has(t.id)).map(noteTypeOf)
   data.decks = decksWithParents(usedDecks, deckNames, positions, now)
-  data.media = [...media].map(([name, bytes]) => mediaRow(name, bytes, now.getTime()))
+  data.media = [...media].map(([name, file]) =>
+    storedMediaRow(name, file.hash, file.size, now.getTime()),
+  )
   return { data, warnings }
 }
 

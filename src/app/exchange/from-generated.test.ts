@@ -1,3 +1,4 @@
+import { mediaBytes } from './media-files'
 import { describe, expect, it } from 'vitest'
 import { documentFromText } from '../../core/generate/document'
 import { proposeCards } from '../../core/generate/proposals'
@@ -35,8 +36,8 @@ describe('saving accepted proposals', () => {
     expect(cards.length).toBe(proposals[0]?.blanks.length)
     // The document is kept as a media file, and the note points at its paragraph.
     expect(peace?.source).toEqual({ media: sourceMediaName(doc, 'report.txt'), block: 0 })
-    const [file] = await store.getMedia([peace?.source?.media ?? ''])
-    const stored = JSON.parse(new TextDecoder().decode(file?.data)) as StoredDocument
+    const file = await mediaBytes(store, peace?.source?.media ?? '')
+    const stored = JSON.parse(new TextDecoder().decode(file)) as StoredDocument
     expect(stored.blocks[0]?.text).toContain('about 400 engineers')
     // Saving the same proposals again adds nothing.
     expect(await applyImport(store, data, 'update', now)).toMatchObject({ notesAdded: 0 })

@@ -9,7 +9,7 @@ import { backupJson, backupProblems, parseBackup } from './backup-format'
 import type { CollectionData } from './collection-data'
 import { exportCollection } from './export-collection'
 import { applyImport, duplicateGuid, planImport, restoreCollection } from './import-collection'
-import { mediaRow } from './media-files'
+import { mediaBytes, mediaRow, putMediaFiles } from './media-files'
 
 const later = at('2024-06-02T10:00:00Z')
 const bytes = (...b: number[]) => new Uint8Array(b)
@@ -42,7 +42,7 @@ async function userCollection() {
     },
     t0,
   )
-  await store.putMedia([mediaRow('map.png', bytes(1, 2, 3), t0.getTime())])
+  await putMediaFiles(store, [mediaRow('map.png', bytes(1, 2, 3), t0.getTime())])
   await answer(store, cardIdOf('n1', 0), 3, t0)
   return store
 }
@@ -166,14 +166,14 @@ describe('importing a collection', () => {
   it('stores a file whose name is taken by other bytes under a new name, and the note points at it', async () => {
     const source = await exported(await userCollection())
     const store = new MemoryStore()
-    await store.putMedia([mediaRow('map.png', bytes(9, 9), t0.getTime())])
+    await putMediaFiles(store, [mediaRow('map.png', bytes(9, 9), t0.getTime())])
     const summary = await applyImport(store, source, 'keep', later)
     expect(summary.mediaRenamed).toBe(1)
     const front = (await store.getNote('n1'))?.fields.Front ?? ''
     const name = /src="([^"]+)"/.exec(front)?.[1] ?? ''
     expect(name).toMatch(/^map-[0-9a-f]{8}\.png$/)
-    expect((await store.getMedia([name]))[0]?.data).toEqual(bytes(1, 2, 3))
-    expect((await store.getMedia(['map.png']))[0]?.data).toEqual(bytes(9, 9))
+    expect(await mediaBytes(store, name)).toEqual(bytes(1, 2, 3))
+    expect(await mediaBytes(store, 'map.png')).toEqual(bytes(9, 9))
   })
 
   it('writes nothing when any write fails (all or nothing)', async () => {

@@ -3,19 +3,13 @@ import { append } from '../../core/extent'
 import { toStoredState } from '../../core/scheduling/stored-state'
 import { Scheduler } from '../../core/scheduling/scheduler'
 import { isBuiltInNoteType, type NoteType } from '../../core/notes/note-types'
-import {
-  type CardRow,
-  type DeckRow,
-  type MediaRow,
-  type NoteRow,
-  type ReviewLogRow,
-} from '../collection'
+import { type CardRow, type DeckRow, type NoteRow, type ReviewLogRow } from '../collection'
 import { liveDeckNamed } from '../editing'
 import { cardsOfNote } from '../note-cards'
 import { findNoteType } from '../note-types'
 import type { StudyStore } from '../store'
-import type { CollectionData } from './collection-data'
-import { renameMediaReferences, renamedMedia, sameBytes } from './media-files'
+import type { CollectionData, MediaFile } from './collection-data'
+import { putMediaFiles, renameMediaReferences, renamedMedia } from './media-files'
 
 /** What to do with an incoming note whose guid is here with other content. */
 export type ConflictChoice = 'keep' | 'update' | 'duplicate'
@@ -41,7 +35,7 @@ interface Writes {
   notes: NoteRow[]
   cards: CardRow[]
   logs: ReviewLogRow[]
-  media: MediaRow[]
+  media: MediaFile[]
 }
 
 const sameNote = (a: NoteRow, b: NoteRow) =>
@@ -90,9 +84,9 @@ async function importWrites(
   const storedMedia = await store.getMedia(data.media.map((m) => m.name))
   data.media.forEach((file, i) => {
     const stored = storedMedia[i]
-    if (stored && sameBytes(stored.data, file.data)) return
+    if (stored && stored.hash === file.hash) return
     if (stored) {
-      const name = renamedMedia(file.name, file.data)
+      const name = renamedMedia(file.name, file.hash)
       renames.set(file.name, name)
       summary.mediaRenamed++
       writes.media.push({ ...file, name })
@@ -260,7 +254,7 @@ export function applyImport(
 ): Promise<ImportSummary> {
   return store.transaction(async () => {
     const w = await importWrites(store, data, conflict, now)
-    await store.putMedia(w.media)
+    await putMediaFiles(store, w.media)
     await store.putNoteTypes(w.noteTypes)
     for (const d of w.decks) await store.putDeck(d)
     for (const p of data.presets) if (!(await store.getPreset(p.id))) await store.putPreset(p)
@@ -284,7 +278,7 @@ export function restoreCollection(store: StudyStore, data: CollectionData): Prom
     await store.putNotes(data.notes)
     await store.putCards(data.cards)
     await store.putLogs(data.reviewLogs)
-    await store.putMedia(data.media)
+    await putMediaFiles(store, data.media)
     for (const s of data.settings) await store.putSetting(s)
   })
 }

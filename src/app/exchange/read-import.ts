@@ -1,20 +1,23 @@
 import { ImportError, noProgress, type Progress } from '../../core/formats/import-error'
 import { readAnkiCollection } from '../../core/formats/anki/read-collection'
-import { readAnkiPackage } from '../../core/formats/anki/read-package'
+import { readAnkiPackage, type MediaStorer } from '../../core/formats/anki/read-package'
+import { bytesSource, wholeBytes, type ByteSource } from '../../core/formats/byte-source'
 import type { SqlEngine } from '../../core/formats/anki/sqlite'
-import { readDelimited, type DelimitedText } from '../../core/formats/text/read-delimited'
+import {
+  MAX_TEXT_BYTES,
+  readDelimited,
+  textTooLarge,
+  type DelimitedText,
+} from '../../core/formats/text/read-delimited'
 import { BUILT_IN_NOTE_TYPES, type NoteType } from '../../core/notes/note-types'
 import type { CollectionData } from './collection-data'
 import { collectionFromText, defaultMapping, type RejectedRow, type TextMapping } from './from-text'
 import { collectionFromAnki } from './from-anki'
-import { parseBackup } from './backup-format'
+import { MAX_BACKUP_TEXT_BYTES, parseBackup } from './backup-format'
 import { assertUsable } from './collection-check'
 
-/** A file to import: its name (for messages and its kind) and its bytes. */
-export interface ImportFile {
-  name: string
-  bytes: Uint8Array
-}
+/** A file to import: its name (for messages and its kind), read a piece at a time. */
+export type ImportFile = ByteSource
 
 /** What a file holds, ready for `planImport`/`applyImport`, and what could not come along. */
 export type ReadImport =
@@ -51,26 +54,35 @@ export const IMPORT_EXTENSIONS = [
 
 const extensionOf = (name: string) => name.slice(name.lastIndexOf('.')).toLowerCase()
 
+/** The whole file, once its size is known to be within `limit` (`tooLarge` says why not). */
+async function bytesWithin(file: ImportFile, limit: number, tooLarge: () => ImportError) {
+  if (file.size > limit) throw tooLarge()
+  return wholeBytes(file)
+}
+
 /**
  * Reads any supported file into collection rows: the one parser every host runs (the app in a
- * worker, the command line directly). Every value is checked by the one collection check
+ * worker, the command line directly). An Anki package is read a piece at a time, its media
+ * handed to `storeMedia` as each is read (the rows then carry only their hashes), so memory
+ * holds one media file at a time. Every value is checked by the one collection check
  * (`collection-check`) before the rows are handed on. Throws ImportError naming the file,
  * place and reason.
  */
-export function readImport(
+export async function readImport(
   file: ImportFile,
   engine: SqlEngine,
   now: Date,
+  storeMedia: MediaStorer,
   progress: Progress = noProgress,
   options: ReadOptions = { noteTypes: BUILT_IN_NOTE_TYPES },
-): ReadImport {
+): Promise<ReadImport> {
   const ext = extensionOf(file.name)
   if (ext === '.apkg' || ext === '.colpkg') {
-    progress(0.05, 'Opening the package')
-    const contents = readAnkiPackage(file.bytes, file.name)
-    progress(0.3, 'Reading the collection')
+    progress(0, 'Reading the package')
+    const contents = await readAnkiPackage(file, storeMedia, (f, stage) => progress(f * 0.5, stage))
+    progress(0.5, 'Reading the collection')
     const anki = readAnkiCollection(contents.collection, contents.format, engine, file.name)
-    progress(0.6, 'Replaying review history')
+    progress(0.7, 'Replaying review history')
     const { data, warnings } = collectionFromAnki(anki, contents.media, now)
     progress(0.95, 'Checking every value')
     assertUsable(data, file.name)
@@ -79,13 +91,28 @@ export function readImport(
   }
   if (ext === '.json' || file.name.toLowerCase().endsWith('.json.gz')) {
     progress(0.1, 'Reading the backup')
-    const data = parseBackup(file.bytes, file.name)
+    const data = parseBackup(
+      await bytesWithin(
+        file,
+        MAX_BACKUP_TEXT_BYTES,
+        () =>
+          new ImportError(
+            file.name,
+            null,
+            `a backup file may be at most ${MAX_BACKUP_TEXT_BYTES / 2 ** 20} MB; this one is ${(file.size / 2 ** 20).toFixed(1)} MB`,
+          ),
+      ),
+      file.name,
+    )
     progress(1, 'Read')
     return { kind: 'backup', data, warnings: [] }
   }
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
     progress(0.1, 'Reading the records')
-    const text = readDelimited(file.bytes, file.name)
+    const text = readDelimited(
+      await bytesWithin(file, MAX_TEXT_BYTES, () => textTooLarge(file.name, file.size)),
+      file.name,
+    )
     if (text.rows.length === 0) throw new ImportError(file.name, null, 'it holds no records')
     const deckName = options.deckName ?? file.name.replace(/\.[^.]+$/, '')
     const mapping = options.mapping ?? defaultMapping(text, options.noteTypes, deckName)
@@ -114,4 +141,30 @@ export function readImport(
     null,
     `cannot import ${ext || 'a file without an extension'}: choose one of ${IMPORT_EXTENSIONS.join(' ')}`,
   )
+}
+
+/**
+ * Reads bytes already in memory (tests, the fuzz run, seeds): the media the package held come
+ * back with their bytes, as they would from a backup.
+ */
+export async function readImportBytes(
+  name: string,
+  bytes: Uint8Array,
+  engine: SqlEngine,
+  now: Date,
+  options?: ReadOptions,
+): Promise<ReadImport> {
+  const content = new Map<string, Uint8Array>()
+  const read = await readImport(
+    bytesSource(name, bytes),
+    engine,
+    now,
+    async (hash, data) => {
+      content.set(hash, data)
+    },
+    noProgress,
+    options,
+  )
+  read.data.media = read.data.media.map((m) => ({ ...m, data: m.data ?? content.get(m.hash) }))
+  return read
 }

@@ -154,7 +154,9 @@ export function ankiExportOf(data: CollectionData, now: Date): AnkiExport {
     collection,
     memory,
     sortFields: new Map(collection.notes.map((n) => [n.id, plainText(n.fields[0] ?? '')])),
-    media: new Map(data.media.filter((m) => used.has(m.name)).map((m) => [m.name, m.data])),
+    media: new Map(
+      data.media.flatMap((m) => (used.has(m.name) && m.data ? [[m.name, m.data] as const] : [])),
+    ),
     now: now.getTime(),
   }
 }

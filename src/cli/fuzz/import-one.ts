@@ -3,7 +3,7 @@ import { backupJson, backupProblems } from '../../app/exchange/backup-format'
 import { collectionProblems } from '../../app/exchange/collection-check'
 import { exportCollection } from '../../app/exchange/export-collection'
 import { applyImport } from '../../app/exchange/import-collection'
-import { readImport } from '../../app/exchange/read-import'
+import { readImportBytes } from '../../app/exchange/read-import'
 import { addNote, createDeck } from '../../app/editing'
 import { MemoryStore } from '../../app/memory-store'
 import { scheduler } from '../../app/testing'
@@ -56,7 +56,7 @@ export async function importOne(
         return { kind: 'invalid-result', message: `a review at ${bad.at} of "${bad.cardId}"` }
       return { kind: 'imported', notes: 0, logs: history.length }
     }
-    const read = readImport({ name, bytes }, engine, now)
+    const read = await readImportBytes(name, bytes, engine, now)
     await applyImport(store, read.data, 'keep', now)
   } catch (e) {
     if (!(e instanceof ImportError) || e.file !== name)

@@ -6,12 +6,13 @@ import { backupJson } from '../../app/exchange/backup-format'
 import { notesCsv } from '../../app/exchange/csv-export'
 import { exportCollection } from '../../app/exchange/export-collection'
 import { applyImport } from '../../app/exchange/import-collection'
-import { mediaRow } from '../../app/exchange/media-files'
-import { readImport } from '../../app/exchange/read-import'
+import { mediaRow, putMediaFiles } from '../../app/exchange/media-files'
+import { readImportBytes } from '../../app/exchange/read-import'
 import { cardIdOf } from '../../app/collection'
 import { addNote, createDeck } from '../../app/editing'
 import { MemoryStore } from '../../app/memory-store'
 import { answer, scheduler } from '../../app/testing'
+import { bytesSource } from '../../core/formats/byte-source'
 import { readAnkiPackage } from '../../core/formats/anki/read-package'
 import { nodeSqlEngine } from '../node-sqlite'
 import { SHARED_FIXTURES, readSharedFixture, sharedFixturesPresent } from '../shared-fixtures'
@@ -50,7 +51,7 @@ async function ownPackage(): Promise<Uint8Array> {
   await add('n1', 'basic', { Front: 'Q <img src="a.png">', Back: 'A [sound:s.mp3]' })
   await add('n2', 'basic-reversed', { Front: 'UNCLOS', Back: 'Law of the Sea' })
   await add('n3', 'cloze', { Text: '{{c1::1982}} and {{c2::1994}}', 'Back Extra': '' })
-  await store.putMedia([
+  await putMediaFiles(store, [
     mediaRow('a.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), 0),
     mediaRow('s.mp3', strToU8('ID3\u0003\u0000\u0000'), 0),
   ])
@@ -61,13 +62,16 @@ async function ownPackage(): Promise<Uint8Array> {
 }
 
 /** The newest format's package with its collection and media as plain entries (SQL can reach it). */
-function asLegacyPackage(bytes: Uint8Array, name: string): Uint8Array {
-  const contents = readAnkiPackage(bytes, name)
+async function asLegacyPackage(bytes: Uint8Array, name: string): Promise<Uint8Array> {
+  const content = new Map<string, Uint8Array>()
+  const contents = await readAnkiPackage(bytesSource(name, bytes), async (hash, data) => {
+    content.set(hash, data)
+  })
   const entries: Record<string, Uint8Array> = { 'collection.anki21': contents.collection }
   const map: Record<string, string> = {}
-  ;[...contents.media].forEach(([file, data], i) => {
+  ;[...contents.media].forEach(([file, { hash }], i) => {
     map[String(i)] = file
-    entries[String(i)] = data
+    entries[String(i)] = content.get(hash) as Uint8Array
   })
   entries.media = strToU8(JSON.stringify(map))
   return zipSync(entries)
@@ -76,7 +80,7 @@ function asLegacyPackage(bytes: Uint8Array, name: string): Uint8Array {
 /** A backup (JSON and gzipped) of what a package imports as. */
 async function backupsOf(seed: Seed): Promise<Seed[]> {
   const store = new MemoryStore()
-  const read = readImport({ name: seed.name, bytes: seed.bytes }, await nodeSqlEngine(), now)
+  const read = await readImportBytes(seed.name, seed.bytes, await nodeSqlEngine(), now)
   await applyImport(store, read.data, 'keep', now)
   const data = await exportCollection(store)
   const json = strToU8(backupJson(data, now))
@@ -101,7 +105,7 @@ export async function fuzzSeeds(): Promise<Seed[]> {
       seeds.push({
         name: file.replace('.apkg', '.as-anki21.apkg'),
         kind: 'package',
-        bytes: asLegacyPackage(bytes, file),
+        bytes: await asLegacyPackage(bytes, file),
       })
   }
   for (const s of seeds.filter((s) => s.name === 'RandomReviews.anki2.apkg'))

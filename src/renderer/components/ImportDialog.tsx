@@ -51,13 +51,10 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     const current = new ImportSession()
     session.current = current
     try {
-      const [bytes, types] = await Promise.all([
-        file.arrayBuffer().then((b) => new Uint8Array(b)),
-        allNoteTypes(),
-      ])
-      const view = await current.read(
-        { file: { name: file.name, bytes }, noteTypes: types },
-        (fraction, stage) => setPhase({ name: 'reading', file: file.name, fraction, stage }),
+      // The file goes to the worker as it is (a handle, not its bytes): it reads it in pieces.
+      const types = await allNoteTypes()
+      const view = await current.read({ file, noteTypes: types }, (fraction, stage) =>
+        setPhase({ name: 'reading', file: file.name, fraction, stage }),
       )
       setPhase({ name: 'review', file: file.name, view })
     } catch (e) {

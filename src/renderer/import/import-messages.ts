@@ -1,7 +1,7 @@
 import type { CollectionData } from '../../app/exchange/collection-data'
 import type { Settings } from '../../app/settings'
 import type { Statistics } from '../../app/statistics'
-import type { ImportFile, ReadImport } from '../../app/exchange/read-import'
+import type { ReadImport } from '../../app/exchange/read-import'
 import type { TextMapping } from '../../app/exchange/from-text'
 import type { ConflictChoice, ImportSummary } from '../../app/exchange/import-collection'
 import type { DelimitedText } from '../../core/formats/text/read-delimited'
@@ -27,7 +27,8 @@ export type WorkerRequest =
   | { kind: 'stats'; settings: Settings; deckId: string | null }
 
 export interface ImportRequest {
-  file: ImportFile
+  /** The file itself (a Blob: cloned by reference), read by the worker a piece at a time. */
+  file: File
   noteTypes: readonly NoteType[]
   deckName?: string
   mapping?: TextMapping

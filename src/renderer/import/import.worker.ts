@@ -12,6 +12,8 @@ import { assertUsable } from '../../app/exchange/collection-check'
 import { collectionFromText } from '../../app/exchange/from-text'
 import { applyImport, planImport, restoreCollection } from '../../app/exchange/import-collection'
 import { EditError } from '../../app/editing'
+import { contentStoredIn, sweepMediaContent } from '../../app/exchange/media-files'
+import { blobSource } from './blob-source'
 import { largest } from '../../core/extent'
 import type { NoteType } from '../../core/notes/note-types'
 import { writeErrorMessage } from '../storage/storage-errors'
@@ -86,14 +88,16 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         post({ type: 'read', view: await viewOf(held.read) })
         return
       }
+      const store = sessionStore()
       if (request.replace && held.read.kind === 'backup') {
-        await restoreCollection(sessionStore(), held.read.data)
+        await restoreCollection(store, held.read.data)
+        await sweepMediaContent(store)
         post({ type: 'applied', summary: null })
-      } else
-        post({
-          type: 'applied',
-          summary: await applyImport(sessionStore(), held.read.data, request.conflict, new Date()),
-        })
+      } else {
+        const summary = await applyImport(store, held.read.data, request.conflict, new Date())
+        await sweepMediaContent(store)
+        post({ type: 'applied', summary })
+      }
     } catch (e) {
       post({ type: 'error', message: storageRefusal(e) })
     }
@@ -133,10 +137,14 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       return
     }
     const { file, noteTypes, deckName, mapping } = request
-    const read = readImport(
-      file,
+    const store = sessionStore()
+    // What an earlier import stored and never used (it was cancelled or refused) goes first.
+    await sweepMediaContent(store)
+    const read = await readImport(
+      blobSource(file),
       await sqlEngine(),
       new Date(),
+      contentStoredIn(store),
       (fraction, stage) => post({ type: 'progress', fraction, stage }),
       { noteTypes, ...(deckName ? { deckName } : {}), ...(mapping ? { mapping } : {}) },
     )

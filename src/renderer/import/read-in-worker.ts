@@ -49,7 +49,7 @@ export class ImportSession {
     return this.ask(
       { kind: 'read', ...request },
       (m) => (m.type === 'read' ? m.view : undefined),
-      [request.file.bytes.buffer as ArrayBuffer],
+      [],
       progress,
     )
   }

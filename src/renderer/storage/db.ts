@@ -2,6 +2,7 @@ import { Dexie, type EntityTable, type Table } from 'dexie'
 import type {
   CardRow,
   DeckRow,
+  MediaContentRow,
   MediaRow,
   NoteRow,
   ReviewLogRow,
@@ -11,6 +12,7 @@ import type { CardDigestRow, TallyRow } from '../../app/store'
 import type { NoteType } from '../../core/notes/note-types'
 import type { Preset } from '../../app/presets'
 import { upgradeToNoteModel } from './upgrade-v3'
+import { moveMediaContent } from './upgrade-v6'
 
 export type AttacheDb = Dexie & {
   decks: EntityTable<DeckRow, 'id'>
@@ -21,6 +23,7 @@ export type AttacheDb = Dexie & {
   settings: EntityTable<SettingRow, 'key'>
   presets: EntityTable<Preset, 'id'>
   media: EntityTable<MediaRow, 'name'>
+  mediaContent: EntityTable<MediaContentRow, 'hash'>
   tallies: Table<TallyRow, [string, string, number]>
   digests: Table<CardDigestRow, [string, number]>
 }
@@ -51,10 +54,11 @@ export const SCHEMAS = {
   },
   4: { media: 'name' },
   5: { tallies: '[deckId+kind+day]', digests: '[deckId+block]' },
+  6: { mediaContent: 'hash' },
 } as const satisfies Record<number, Record<string, string | null>>
 
 /** Today's schema version. */
-export const SCHEMA_VERSION = 5
+export const SCHEMA_VERSION = 6
 
 /**
  * Opens the study database. Every `version(n)` stays when a new one is added; data changes
@@ -102,5 +106,8 @@ export function openDb(name: string = DB_NAME): AttacheDb {
   // 11, app/tallies.ts and app/card-digests.ts). Nothing to fill in: both are made from the
   // cards and logs when first needed.
   db.version(5).stores(SCHEMAS[5])
+  // Version 6: media bytes stored apart, under their SHA-256 (issue 19): an import stores a
+  // package's files one at a time before its notes, so memory never holds the whole package.
+  db.version(6).stores(SCHEMAS[6]).upgrade(moveMediaContent)
   return db
 }

@@ -1,6 +1,7 @@
 import type {
   CardRow,
   DeckRow,
+  MediaContentRow,
   MediaRow,
   NoteRow,
   ReviewLogRow,
@@ -34,6 +35,7 @@ const ALL_TABLES: readonly StoreTable[] = [
   'settings',
   'presets',
   'media',
+  'mediaContent',
   'tallies',
   'digests',
 ]
@@ -314,6 +316,18 @@ export class DexieStore implements StudyStore {
   async putMedia(rows: readonly MediaRow[]) {
     await this.t.media.bulkPut([...rows])
   }
+  async getMediaContent(hashes: readonly string[]) {
+    return (await this.t.mediaContent.bulkGet([...hashes])).map((row) => row?.data)
+  }
+  mediaContentHashes() {
+    return this.t.mediaContent.toCollection().primaryKeys()
+  }
+  async putMediaContent(rows: readonly MediaContentRow[]) {
+    await this.t.mediaContent.bulkPut([...rows])
+  }
+  async deleteMediaContent(hashes: readonly string[]) {
+    await this.t.mediaContent.bulkDelete([...hashes])
+  }
 
   getTallies(keys: readonly TallyKey[]) {
     return this.t.tallies.bulkGet(keys.map((k) => [...k]))
@@ -351,6 +365,7 @@ export class DexieStore implements StudyStore {
   }
 
   async clearAll() {
-    await Promise.all(ALL_TABLES.map((n) => this.t[n].clear()))
+    const cleared = ALL_TABLES.filter((n) => n !== 'mediaContent')
+    await Promise.all(cleared.map((n) => this.t[n].clear()))
   }
 }

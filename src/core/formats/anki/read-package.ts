@@ -1,24 +1,31 @@
-import { unzipSync, type UnzipFileInfo } from 'fflate'
+import { Unzip, UnzipInflate, type UnzipFile } from 'fflate'
 import { joinChunks } from '../chunks'
 import { Decompress } from 'fzstd'
-import { ImportError } from '../import-error'
+import { piecesOf, type ByteSource } from '../byte-source'
+import { ImportError, noProgress, type Progress } from '../import-error'
+import { contentHasher } from '../../media/content-hash'
 import { strictUtf8 } from '../text-decoding'
 import { BIDI_CONTROL, CONTROL, shownName } from '../shown-name'
 import { messageFields, stringField, varintField, wireFields } from './protobuf'
+import { centralDirectoryStart } from './zip-end'
 
 /**
- * Limits on what a package may ask of memory: a zip bomb (a tiny file that inflates to
- * gigabytes) is refused from the sizes its directory declares, before anything is inflated.
+ * Limits on what a package may ask. Memory holds one entry at a time (media are handed to
+ * storage as each is read), so the package itself may be as large as a language learner's
+ * audio collection; what one entry inflates to, and how much more than the package all of them
+ * inflate to (a zip or zstd bomb), are checked as the data streams.
  */
 export const PACKAGE_LIMITS = {
-  packageBytes: 512 * 2 ** 20,
-  /** The most any one entry or the collection may inflate to. */
+  packageBytes: 4 * 2 ** 30,
+  /** The most any one entry or the collection may inflate to: what memory holds at once. */
   entryBytes: 512 * 2 ** 20,
-  totalBytes: 1024 * 2 ** 20,
+  /** What all entries may inflate to together (written to storage, never held together). */
+  totalBytes: 8 * 2 ** 30,
   /** Entries in one package: a media file each, and a few of Anki's own. */
   entries: 200_000,
-  /** Larger entries may not inflate more than this many times their packed size. */
+  /** The entries may not inflate to more than this many times the bytes read so far… */
   ratio: 1000,
+  /** …beyond this much (small packages of text compress very well). */
   ratioFloorBytes: 16 * 2 ** 20,
 } as const
 
@@ -31,15 +38,32 @@ const COLLECTION_ENTRY: Record<CollectionFormat, string> = {
   anki21b: 'collection.anki21b',
 }
 
+/** Anki's own entries, held in memory; numbered entries are media, handed on as they come. */
+const OWN_ENTRIES = new Set(['meta', 'media', ...Object.values(COLLECTION_ENTRY)])
+const MEDIA_ENTRY = /^\d{1,9}$/
+
+/** A media file read from a package: its bytes went to the store under `hash`. */
+export interface PackageMedia {
+  hash: string
+  size: number
+  /** Whether the entry was zstd data (the latest format's, and only its). */
+  zstd?: boolean
+}
+
+/** Where a package's media go as they are read: stored under their content hash. */
+export type MediaStorer = (hash: string, bytes: Uint8Array) => Promise<void>
+
 export interface PackageContents {
   format: CollectionFormat
   /** The collection's SQLite file, inflated. */
   collection: Uint8Array
   /** Media files by their name in the collection (the name notes refer to). */
-  media: Map<string, Uint8Array>
+  media: Map<string, PackageMedia>
 }
 
 const ZIP_MAGIC = [0x50, 0x4b]
+/** A zstd frame's first bytes (RFC 8878, 3.1.1). */
+const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd]
 
 /** Whether a zip entry's path stays inside the package (no `..`, no absolute or drive paths, no control characters). */
 export function isSafeEntryPath(name: string) {
@@ -54,80 +78,245 @@ export function isSafeMediaName(name: string) {
   return plain && name !== '' && name !== '.' && name !== '..' && name.length <= 255
 }
 
-/**
- * The collection and media of an `.apkg`/`.colpkg`. The newest collection in the package is
- * read (a current Anki adds a stub `collection.anki2` that only asks to update); the latest
- * format's zstd entries are inflated. Throws ImportError naming the entry and the reason.
- */
-export function readAnkiPackage(bytes: Uint8Array, file: string): PackageContents {
-  const fail = (place: string | null, reason: string) => new ImportError(file, place, reason)
-  if (bytes.length > PACKAGE_LIMITS.packageBytes)
-    throw fail(null, `the package is larger than ${mb(PACKAGE_LIMITS.packageBytes)}`)
-  if (bytes[0] !== ZIP_MAGIC[0] || bytes[1] !== ZIP_MAGIC[1])
-    throw fail(null, 'not an Anki package (.apkg and .colpkg files are zip archives)')
-
-  let declaredTotal = 0
-  const names = new Set<string>()
-  const checkEntry = (info: UnzipFileInfo) => {
-    if (!isSafeEntryPath(info.name))
-      throw fail(
-        `entry "${shownName(info.name)}"`,
-        CONTROL.test(info.name)
-          ? 'its name holds a control character'
-          : 'the path leaves the package (unsafe path)',
-      )
-    // A second entry of one name would silently replace the first (which one Anki reads is unsaid).
-    if (names.has(info.name))
-      throw fail(`entry "${shownName(info.name)}"`, 'the package holds two entries of this name')
-    names.add(info.name)
-    if (names.size > PACKAGE_LIMITS.entries)
-      throw fail(null, `the package holds more than ${PACKAGE_LIMITS.entries} files`)
-    declaredTotal += info.originalSize
-    if (info.originalSize > PACKAGE_LIMITS.entryBytes)
-      throw fail(
-        `entry "${shownName(info.name)}"`,
-        `inflates to more than ${mb(PACKAGE_LIMITS.entryBytes)}`,
-      )
-    if (declaredTotal > PACKAGE_LIMITS.totalBytes)
-      throw fail(
-        `entry "${shownName(info.name)}"`,
-        `the package's files inflate to more than ${mb(PACKAGE_LIMITS.totalBytes)} in all (${mb(declaredTotal)} with this one)`,
-      )
-    if (
-      info.originalSize > PACKAGE_LIMITS.ratioFloorBytes &&
-      info.originalSize > PACKAGE_LIMITS.ratio * Math.max(1, info.size)
-    )
-      throw fail(
-        `entry "${shownName(info.name)}"`,
-        'compressed suspiciously well (a zip bomb?); refused',
-      )
-    return true
-  }
-  let entries: Record<string, Uint8Array>
-  try {
-    entries = unzipSync(bytes, { filter: checkEntry })
-  } catch (e) {
-    if (e instanceof ImportError) throw e
-    throw fail(null, 'the zip archive is damaged or truncated')
-  }
-
-  const format = newestFormat(entries, readMeta(entries.meta, fail))
-  if (!format) throw fail(null, 'no Anki collection in it (collection.anki21b, .anki21 or .anki2)')
-  const packed = entries[COLLECTION_ENTRY[format]] as Uint8Array
-  const compressed = format === 'anki21b'
-  // zstd entries inflate past what the zip declares: they count against the package's total too.
-  const budget: Budget = { used: declaredTotal, fail }
-  const collection = compressed ? inflateZstd(packed, budget, COLLECTION_ENTRY[format]) : packed
-  return { format, collection, media: readMedia(entries, compressed, budget) }
-}
-
-/** What the package's files have inflated to so far, against PACKAGE_LIMITS.totalBytes. */
+/** What the package's entries have inflated to so far, against PACKAGE_LIMITS. */
 interface Budget {
+  /** Package bytes read so far. */
+  read: number
+  /** What they inflated to. */
   used: number
   fail: Fail
 }
 
 type Fail = (place: string | null, reason: string) => ImportError
+
+/** Counts `n` inflated bytes of `entry`; throws when the package's budget is spent. */
+function spend(budget: Budget, n: number, entry: string) {
+  budget.used += n
+  const place = `entry "${shownName(entry)}"`
+  if (budget.used > PACKAGE_LIMITS.totalBytes)
+    throw budget.fail(
+      place,
+      `the package's files inflate to more than ${mb(PACKAGE_LIMITS.totalBytes)} in all`,
+    )
+  if (budget.used > PACKAGE_LIMITS.ratio * budget.read + PACKAGE_LIMITS.ratioFloorBytes)
+    throw budget.fail(place, 'compressed suspiciously well (a zip bomb?); refused')
+}
+
+/** One entry's bytes as they inflate: held for Anki's own entries, hashed for media. */
+class EntryReader {
+  private readonly pieces: Uint8Array[] = []
+  private size = 0
+  private readonly hasher
+  private zstd: Decompress | null = null
+  /** The first bytes, held until they say whether the entry is zstd data (`'sniff'`). */
+  private head: Uint8Array | null = null
+
+  constructor(
+    readonly name: string,
+    private readonly budget: Budget,
+    /** Whether the entry is zstd data; `'sniff'`: its first bytes say (the format is not yet known). */
+    private compressed: boolean | 'sniff',
+    readonly media: boolean,
+  ) {
+    this.hasher = media ? contentHasher() : null
+    if (compressed === true) this.zstd = new Decompress((piece) => this.take(piece))
+  }
+
+  /** Whether the entry turned out to be zstd data. */
+  get zstdData() {
+    return this.compressed === true
+  }
+
+  /** The entry's zip data, inflated by fflate: zstd entries are inflated once more. */
+  push(data: Uint8Array, final: boolean) {
+    if (this.compressed === 'sniff') {
+      const head = this.head ? joinChunks([this.head, data], this.head.length + data.length) : data
+      if (head.length < ZSTD_MAGIC.length && !final) {
+        this.head = head
+        return
+      }
+      this.head = null
+      this.compressed = ZSTD_MAGIC.every((b, i) => head[i] === b)
+      if (this.compressed) this.zstd = new Decompress((piece) => this.take(piece))
+      data = head
+    }
+    if (!this.zstd) this.take(data)
+    else
+      try {
+        this.zstd.push(data, final)
+      } catch (e) {
+        if (e instanceof ImportError) throw e
+        throw this.budget.fail(
+          `entry "${shownName(this.name)}"`,
+          'its zstd data is damaged or truncated',
+        )
+      }
+  }
+
+  private take(piece: Uint8Array) {
+    this.size += piece.length
+    spend(this.budget, piece.length, this.name)
+    if (this.size > PACKAGE_LIMITS.entryBytes)
+      throw this.budget.fail(
+        `entry "${shownName(this.name)}"`,
+        `inflates to more than ${mb(PACKAGE_LIMITS.entryBytes)}`,
+      )
+    this.pieces.push(piece)
+    this.hasher?.update(piece)
+  }
+
+  done() {
+    const bytes = joinChunks(this.pieces, this.size)
+    this.pieces.length = 0
+    return { bytes, hash: this.hasher?.digest() ?? '' }
+  }
+}
+
+/**
+ * The collection and media of an `.apkg`/`.colpkg`, read a piece at a time: Anki's own entries
+ * are held, each media file is handed to `storeMedia` as soon as it is read, so memory holds
+ * one entry at a time whatever the package's size. The newest collection in the package is
+ * read (a current Anki adds a stub `collection.anki2` that only asks to update); the latest
+ * format's zstd entries are inflated. Throws ImportError naming the entry and the reason;
+ * media stored before a refusal are left for the store's sweep (no row names them).
+ */
+export async function readAnkiPackage(
+  source: ByteSource,
+  storeMedia: MediaStorer,
+  progress: Progress = noProgress,
+): Promise<PackageContents> {
+  const file = source.name
+  const fail: Fail = (place, reason) => new ImportError(file, place, reason)
+  if (source.size > PACKAGE_LIMITS.packageBytes)
+    throw fail(null, `the package is larger than ${mb(PACKAGE_LIMITS.packageBytes)}`)
+  const start = await source.read(0, 2)
+  if (start[0] !== ZIP_MAGIC[0] || start[1] !== ZIP_MAGIC[1])
+    throw fail(null, 'not an Anki package (.apkg and .colpkg files are zip archives)')
+  // The entries end where the zip's directory starts: read no further, or bytes of the
+  // directory could be taken for an entry.
+  const end = await centralDirectoryStart(source)
+  if (end === null) throw fail(null, 'the zip archive is damaged or truncated')
+
+  const budget: Budget = { read: 0, used: 0, fail }
+  const names = new Set<string>()
+  const held = new Map<string, Uint8Array>()
+  const stored = new Map<string, PackageMedia>()
+  const finished: EntryReader[] = []
+  let version: number | null = null
+  let failure: unknown = null
+  const check = (entry: UnzipFile) => {
+    const { name } = entry
+    if (!isSafeEntryPath(name))
+      throw fail(
+        `entry "${shownName(name)}"`,
+        CONTROL.test(name)
+          ? 'its name holds a control character'
+          : 'the path leaves the package (unsafe path)',
+      )
+    // A second entry of one name would silently replace the first (which one Anki reads is unsaid).
+    if (names.has(name))
+      throw fail(`entry "${shownName(name)}"`, 'the package holds two entries of this name')
+    names.add(name)
+    if (names.size > PACKAGE_LIMITS.entries)
+      throw fail(null, `the package holds more than ${PACKAGE_LIMITS.entries} files`)
+    const declared = entry.originalSize ?? 0
+    if (declared > PACKAGE_LIMITS.entryBytes)
+      throw fail(
+        `entry "${shownName(name)}"`,
+        `inflates to more than ${mb(PACKAGE_LIMITS.entryBytes)}`,
+      )
+    if (
+      declared > PACKAGE_LIMITS.ratioFloorBytes &&
+      declared > PACKAGE_LIMITS.ratio * Math.max(1, entry.size ?? 0)
+    )
+      throw fail(
+        `entry "${shownName(name)}"`,
+        'compressed suspiciously well (a zip bomb?); refused',
+      )
+  }
+  // Anki's own entries are kept as they end, the meta read at once: it says how the media
+  // after it are compressed.
+  const keep = (reader: EntryReader) => {
+    const { bytes } = reader.done()
+    held.set(reader.name, bytes)
+    if (reader.name !== 'meta') return
+    version = readMeta(bytes, fail)
+  }
+  const unzip = new Unzip((entry) => {
+    try {
+      check(entry)
+    } catch (e) {
+      failure ??= e
+      return
+    }
+    const own = OWN_ENTRIES.has(entry.name)
+    const media = !own && MEDIA_ENTRY.test(entry.name)
+    // The latest format compresses its collection, media map and media with zstd.
+    // Media before the meta (a package not written by Anki) say by their first bytes.
+    const latest = (version ?? 0) >= 3
+    const compressed =
+      entry.name === 'collection.anki21b' ||
+      (entry.name === 'media' && latest) ||
+      (media && (version === null ? 'sniff' : latest))
+    const reader = own || media ? new EntryReader(entry.name, budget, compressed, media) : null
+    entry.ondata = (err, data, final) => {
+      if (failure) return
+      if (err) {
+        failure =
+          err instanceof ImportError
+            ? err
+            : fail(`entry "${shownName(entry.name)}"`, 'its data is damaged or truncated')
+        return
+      }
+      try {
+        if (reader) reader.push(data, final)
+        else spend(budget, data.length, entry.name)
+        if (final && reader) {
+          if (reader.media) finished.push(reader)
+          else keep(reader)
+        }
+      } catch (e) {
+        failure ??= e
+      }
+    }
+    entry.start()
+  })
+  unzip.register(UnzipInflate)
+
+  const settle = async () => {
+    if (failure)
+      throw failure instanceof ImportError
+        ? failure
+        : fail(null, 'the zip archive is damaged or truncated')
+    for (const reader of finished.splice(0)) {
+      const { bytes, hash } = reader.done()
+      await storeMedia(hash, bytes)
+      stored.set(reader.name, { hash, size: bytes.length, zstd: reader.zstdData })
+    }
+  }
+  const push = (piece: Uint8Array, final: boolean) => {
+    try {
+      unzip.push(piece, final)
+    } catch (e) {
+      failure ??= e
+    }
+  }
+  for await (const piece of piecesOf(source, 0, end)) {
+    budget.read += piece.length
+    push(piece, false)
+    await settle()
+    progress(budget.read / Math.max(1, end), 'Reading the package')
+  }
+  push(new Uint8Array(0), true)
+  await settle()
+
+  const format = newestFormat(held, version ?? 0)
+  if (!format) throw fail(null, 'no Anki collection in it (collection.anki21b, .anki21 or .anki2)')
+  if (format === 'anki21b' && (version ?? 0) < 3)
+    throw fail('entry "meta"', 'it does not say version 3, which collection.anki21b needs')
+  const collection = held.get(COLLECTION_ENTRY[format]) as Uint8Array
+  return { format, collection, media: readMedia(held, stored, format === 'anki21b', fail) }
+}
 
 /** The package version `meta` names (1–3), or 0 for packages from before it existed. */
 function readMeta(meta: Uint8Array | undefined, fail: Fail): number {
@@ -140,56 +329,26 @@ function readMeta(meta: Uint8Array | undefined, fail: Fail): number {
 }
 
 function newestFormat(
-  entries: Record<string, Uint8Array>,
+  entries: ReadonlyMap<string, Uint8Array>,
   version: number,
 ): CollectionFormat | null {
   // Version 3 promises the zstd collection; older packages may still carry several copies.
-  if (version >= 3 && !entries[COLLECTION_ENTRY.anki21b]) return null
+  if (version >= 3 && !entries.has(COLLECTION_ENTRY.anki21b)) return null
   const formats: CollectionFormat[] = ['anki21b', 'anki21', 'anki2']
-  return formats.find((f) => entries[COLLECTION_ENTRY[f]]) ?? null
-}
-
-function inflateZstd(data: Uint8Array, budget: Budget, entry: string): Uint8Array {
-  const { fail } = budget
-  const chunks: Uint8Array[] = []
-  let size = 0
-  try {
-    const stream = new Decompress((chunk) => {
-      size += chunk.length
-      budget.used += chunk.length
-      if (budget.used > PACKAGE_LIMITS.totalBytes)
-        throw fail(
-          `entry "${shownName(entry)}"`,
-          `the package's files inflate to more than ${mb(PACKAGE_LIMITS.totalBytes)} in all`,
-        )
-      if (size > PACKAGE_LIMITS.entryBytes)
-        throw fail(
-          `entry "${shownName(entry)}"`,
-          `inflates to more than ${mb(PACKAGE_LIMITS.entryBytes)}`,
-        )
-      chunks.push(chunk)
-    })
-    stream.push(data, true)
-  } catch (e) {
-    if (e instanceof ImportError) throw e
-    throw fail(`entry "${shownName(entry)}"`, 'its zstd data is damaged or truncated')
-  }
-  return joinChunks(chunks, size)
+  return formats.find((f) => entries.has(COLLECTION_ENTRY[f])) ?? null
 }
 
 /** Media by name: the map says which numbered entry holds which file. */
 function readMedia(
-  entries: Record<string, Uint8Array>,
-  compressed: boolean,
-  budget: Budget,
-): Map<string, Uint8Array> {
-  const { fail } = budget
-  const raw = entries.media
+  entries: ReadonlyMap<string, Uint8Array>,
+  stored: ReadonlyMap<string, PackageMedia>,
+  latest: boolean,
+  fail: Fail,
+): Map<string, PackageMedia> {
+  const raw = entries.get('media')
   if (!raw) throw fail(null, 'the media map ("media") is missing')
-  const map = compressed
-    ? protobufMediaMap(inflateZstd(raw, budget, 'media'), fail)
-    : jsonMediaMap(raw, fail)
-  const media = new Map<string, Uint8Array>()
+  const map = latest ? protobufMediaMap(raw, fail) : jsonMediaMap(raw, fail)
+  const media = new Map<string, PackageMedia>()
   const folded = new Map<string, string>()
   for (const [entry, name] of map) {
     if (!isSafeMediaName(name))
@@ -209,13 +368,20 @@ function readMedia(
         `"${shownName(other)}" differs from it only by case, and the two would be one file on macOS and Windows`,
       )
     folded.set(name.toLowerCase(), name)
-    const data = entries[entry]
-    if (!data)
+    const file = stored.get(entry)
+    if (!file)
       throw fail(
         `media "${shownName(name)}"`,
         `the map names entry "${shownName(entry)}", which is missing`,
       )
-    media.set(name, compressed ? inflateZstd(data, budget, entry) : data)
+    if (Boolean(file.zstd) !== latest)
+      throw fail(
+        `media "${shownName(name)}"`,
+        latest
+          ? 'its entry is not zstd data, as the latest format has every file'
+          : 'its entry is zstd data, which only the latest format uses',
+      )
+    media.set(name, { hash: file.hash, size: file.size })
   }
   return media
 }

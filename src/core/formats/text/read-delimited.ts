@@ -53,18 +53,22 @@ export const MAX_TEXT_ROWS = 500_000
  */
 export const MAX_TEXT_BYTES = 128 * 2 ** 20
 
+/** Why a text file of `size` bytes is not read. */
+export function textTooLarge(file: string, size: number) {
+  return new ImportError(
+    file,
+    null,
+    `the file is ${(size / 2 ** 20).toFixed(1)} MB; a text file of notes may be at most ${MAX_TEXT_BYTES / 2 ** 20} MB — split it into parts`,
+  )
+}
+
 /**
  * The records of a CSV/TSV/plain-text file: headers read, BOM dropped, CRLF and quoted
  * newlines handled (papaparse), `#` comment lines skipped; the separator is the header's or
  * guessed. Text that is not UTF-8 is refused with the line where it stops being so.
  */
 export function readDelimited(bytes: Uint8Array, file: string): DelimitedText {
-  if (bytes.length > MAX_TEXT_BYTES)
-    throw new ImportError(
-      file,
-      null,
-      `the file is ${(bytes.length / 2 ** 20).toFixed(1)} MB; a text file of notes may be at most ${MAX_TEXT_BYTES / 2 ** 20} MB — split it into parts`,
-    )
+  if (bytes.length > MAX_TEXT_BYTES) throw textTooLarge(file, bytes.length)
   const text = decodeText(bytes, file)
   const lines = text.split('\n')
   const headers: TextHeaders = {}
