@@ -25,7 +25,7 @@ export interface BenchResult {
   what: string
   ours: number
   baseline: number
-  unit: 'ms'
+  unit: 'ms' | 'MB'
   ratio: number
   cards: number
   /** What the figure is: a median, the 95th percentile, or the largest seen. */

@@ -37,6 +37,7 @@ describe('README commands', () => {
         'statistics',
         'statistics-recount',
         'import-window-longest-task',
+        'import-media-peak-memory',
       ]),
     )
     for (const r of results.results) expect(r.ours / r.baseline).toBeCloseTo(r.ratio, 6)
