@@ -207,12 +207,14 @@ async function killPoint(kind: Kind, seed: number, origin: string, apkg: Buffer,
       // After the kill every call fails; before it, a failure means the work never happened.
       if (!killed) workError = e instanceof Error ? e.message : String(e)
     })
-    // A moment inside the work: start-up sync and imports are short, grading goes on.
+    // A moment inside the work: a sync or an import anywhere from its first fifth to a little
+    // past the time it took undisturbed (so some kills land before it ends, some after);
+    // grading goes on.
     const killAfter =
       kind === 'sync'
-        ? 100 + rnd() * 1400
+        ? full.syncMs * (0.2 + rnd() * 1.2)
         : kind === 'import'
-          ? 150 + rnd() * 1500
+          ? full.importMs * (0.2 + rnd() * 1.2)
           : 400 + rnd() * 3000
     await sleep(killAfter)
     killed = true
@@ -284,6 +286,9 @@ interface FullDecks {
   cardsByDeck: Map<string, number>
   importNotes: number
   importLogs: number
+  /** How long the start-up sync and the import took undisturbed, in ms. */
+  syncMs: number
+  importMs: number
 }
 
 /** What a start-up sync and an import store when nothing interrupts them. */
@@ -292,9 +297,13 @@ async function referenceRun(origin: string, apkg: Buffer): Promise<FullDecks> {
   const chromium = await OwnChromium.start(profile)
   try {
     const page = await chromium.page()
+    let started = performance.now()
     await openApp(page, origin)
+    const syncMs = performance.now() - started
+    started = performance.now()
     const dialog = await startImport(page, apkg)
     await expect(dialog.getByRole('status')).toContainText('Imported', { timeout: 20_000 })
+    const importMs = performance.now() - started
     const stored = await readStored(page, origin)
     const cardsByDeck = new Map<string, number>()
     for (const c of stored.cards)
@@ -304,6 +313,8 @@ async function referenceRun(origin: string, apkg: Buffer): Promise<FullDecks> {
       cardsByDeck,
       importNotes: stored.notes.filter((n) => n.id.startsWith('treaty-')).length,
       importLogs: stored.logs.filter((l) => l.cardId.startsWith('treaty-')).length,
+      syncMs,
+      importMs,
     }
   } finally {
     await chromium.close()

@@ -13,7 +13,7 @@ import { bindingTrainer } from './optimize'
 import { BUILT_IN_NOTE_TYPES } from '../core/notes/note-types'
 import { MemoryStore } from '../app/memory-store'
 import {
-  MAX_BACKUP_TEXT_BYTES,
+  backupRoomProblem,
   backupJson,
   backupProblems,
   parseBackup,
@@ -107,21 +107,16 @@ function backupText(data: CollectionData, now: Date, file: string): string {
   try {
     return backupJson(data, now)
   } catch (e) {
-    if (e instanceof RangeError) throw backupTooLarge(data, file)
+    if (e instanceof RangeError)
+      throw new CliFailure(`${file}: it is too large for one backup file; nothing was written`)
     throw e
   }
 }
 
-const mediaBytes = (data: CollectionData) => data.media.reduce((n, m) => n + m.size, 0)
-
-const backupTooLarge = (data: CollectionData, file: string) =>
-  new CliFailure(
-    `${file}: its media (${Math.round(mediaBytes(data) / 2 ** 20)} MB) are too large for a backup file, which holds at most ${Math.round(MAX_BACKUP_TEXT_BYTES / 2 ** 20)} MB of text with media as base64; nothing was written`,
-  )
-
 /** Refuses, in words, a collection whose media a backup file could not hold. */
 function backupRoomFor(data: CollectionData, file: string) {
-  if ((mediaBytes(data) * 4) / 3 > MAX_BACKUP_TEXT_BYTES) throw backupTooLarge(data, file)
+  const problem = backupRoomProblem(data.media)
+  if (problem) throw new CliFailure(`${file}: ${problem}; nothing was written`)
 }
 
 /** Any supported file, imported into an empty collection through the app's own import. */

@@ -116,6 +116,17 @@ function jsonSyntaxProblem(text: string): string {
  * MiB (V8's limit), so a larger backup could never be read, only fail later with a worse word.
  */
 export const MAX_BACKUP_TEXT_BYTES = 500 * 2 ** 20
+/**
+ * Why a collection with these media cannot be one backup file, or null when it can: a backup
+ * holds its media as base64 in its JSON text, a third larger than the files (issue 19: a
+ * collection with GBs of audio imports, but cannot be backed up as one file of this format).
+ */
+export function backupRoomProblem(media: readonly { size: number }[]): string | null {
+  const bytes = media.reduce((n, m) => n + m.size, 0)
+  if ((bytes * 4) / 3 <= MAX_BACKUP_TEXT_BYTES) return null
+  return `its media (${Math.round(bytes / 2 ** 20)} MB) are too large for a backup file, which holds at most ${Math.round(MAX_BACKUP_TEXT_BYTES / 2 ** 20)} MB of text with media as base64`
+}
+
 /** A gzip stream that inflates more than this many times its size is a bomb, not a backup. */
 const GZIP_BOMB_RATIO = 1000
 const GZIP_BOMB_FLOOR = 16 * 2 ** 20

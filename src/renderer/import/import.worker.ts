@@ -12,6 +12,7 @@ import { assertUsable } from '../../app/exchange/collection-check'
 import { collectionFromText } from '../../app/exchange/from-text'
 import { applyImport, planImport, restoreCollection } from '../../app/exchange/import-collection'
 import { EditError } from '../../app/editing'
+import { backupRoomProblem } from '../../app/exchange/backup-format'
 import { contentStoredIn, sweepMediaContent } from '../../app/exchange/media-files'
 import { blobSource } from './blob-source'
 import { largest } from '../../core/extent'
@@ -122,7 +123,12 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       // The collection read on this thread: a large one takes seconds to serialize and gzip.
       const db = openDb()
       try {
-        const file = backupFile(await exportCollection(new DexieStore(db)), new Date())
+        const store = new DexieStore(db)
+        // Said before a byte of the media is read: the file could not hold them.
+        const rows = await store.getMedia(await store.mediaNames())
+        const problem = backupRoomProblem(rows.flatMap((r) => (r ? [r] : [])))
+        if (problem) throw new Error(problem)
+        const file = backupFile(await exportCollection(store), new Date())
         post({ type: 'backup', name: file.name, bytes: file.bytes }, [
           file.bytes.buffer as ArrayBuffer,
         ])
