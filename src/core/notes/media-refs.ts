@@ -1,3 +1,5 @@
+import { decodeHTMLAttribute } from 'entities'
+
 /**
  * References from note HTML to the collection's media files, as Anki writes them:
  * `<img src="name.png">` (any `src`) and `[sound:name.mp3]`.
@@ -8,7 +10,9 @@
 export const isMediaName = (src: string) =>
   src !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith('//')
 
-const SRC = /\bsrc\s*=\s*(["']?)([^"'\s>]+)\1/gi
+// A quoted value may hold spaces and parentheses ("Image from Facebook (10).jpg", issue 20);
+// an unquoted one ends at a space or `>`.
+const SRC = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi
 const SOUND = /\[sound:([^\]]+)\]/g
 
 function decodeName(src: string) {
@@ -23,7 +27,8 @@ function decodeName(src: string) {
 export function mediaReferences(html: string): string[] {
   const names = new Set<string>()
   for (const m of html.matchAll(SRC)) {
-    const src = m[2] as string
+    // As a browser reads the attribute: character references decoded (`&amp;` is `&`).
+    const src = decodeHTMLAttribute((m[1] ?? m[2] ?? m[3] ?? '').trim())
     if (isMediaName(src)) names.add(decodeName(src))
   }
   for (const m of html.matchAll(SOUND)) names.add(m[1] as string)

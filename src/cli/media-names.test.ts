@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { ankiPackageOf } from '../app/exchange/anki-package'
+import { exportCollection } from '../app/exchange/export-collection'
+import { mediaRow, putMediaFiles } from '../app/exchange/media-files'
+import { readImportBytes } from '../app/exchange/read-import'
+import { addNote, createDeck } from '../app/editing'
+import { MemoryStore } from '../app/memory-store'
+import { scheduler, t0 } from '../app/testing'
+import { nodeSqlEngine } from './node-sqlite'
+
+const NAMES = ['Image from Facebook (10).jpg', 'r&d notes.png', 'café.mp3']
+
+describe('media with any legal name (issue 20)', () => {
+  it('travels in an exported package and comes back, spaces, parentheses and all', async () => {
+    const store = new MemoryStore()
+    await createDeck(store, { id: 'd', name: 'Deck' }, t0)
+    const front = `Which photo? <img src="${NAMES[0]}"> <img src="r&amp;d notes.png">`
+    await addNote(
+      store,
+      scheduler,
+      {
+        guid: 'g1',
+        deckId: 'd',
+        typeId: 'basic',
+        fields: { Front: front, Back: `[sound:${NAMES[2]}]` },
+        tags: [],
+      },
+      t0,
+    )
+    await putMediaFiles(
+      store,
+      NAMES.map((n, i) => mediaRow(n, new Uint8Array([0x89, 0x50, 0x4e, 0x47, i]), 0)),
+    )
+    const engine = await nodeSqlEngine()
+    // One deck exported: the files its notes name go with it (a file with a space was left out).
+    const deck = await exportCollection(store, { deckId: 'd' })
+    expect(deck.media.map((m) => m.name).sort()).toEqual([...NAMES].sort())
+    const back = await readImportBytes('names.apkg', ankiPackageOf(deck, engine, t0), engine, t0)
+    expect(back.data.media.map((m) => m.name).sort()).toEqual([...NAMES].sort())
+    expect(back.data.notes[0]?.fields['Front']).toBe(front)
+  })
+})
