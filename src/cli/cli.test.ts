@@ -58,7 +58,8 @@ describe.runIf(sharedFixturesPresent)('npm run cli, on a real Anki package', () 
 
     const csv = join(dir, 'reviews.csv')
     expect((await cli('export', backup, '--format', 'csv', '--out', csv)).status).toBe(0)
-    const lines = readFileSync(csv, 'utf8').split('\n')
+    // RFC 4180: every line ends in CRLF.
+    const lines = readFileSync(csv, 'utf8').split('\r\n')
     expect(lines.slice(0, 3)).toEqual(['#separator:comma', '#html:true', '#guid column:1'])
     expect(lines.filter((l) => l && !l.startsWith('#'))).toHaveLength(25)
   })

@@ -178,8 +178,19 @@ function program(io: CliIo) {
         .makeOptionMandatory(),
     )
     .requiredOption('--out <file>', 'where to write')
+    .option(
+      '--for-spreadsheet',
+      "csv/tsv: a field starting with = + - @ gets a leading ' so a spreadsheet shows it as text, not a formula (leave off for Anki)",
+    )
     .action(
-      async (file: string, opts: { format: 'apkg' | 'csv' | 'tsv' | 'json'; out: string }) => {
+      async (
+        file: string,
+        opts: {
+          format: 'apkg' | 'csv' | 'tsv' | 'json'
+          out: string
+          forSpreadsheet?: boolean
+        },
+      ) => {
         const data = parseBackup(await readInput(file), basename(file))
         const now = io.now()
         const output =
@@ -187,7 +198,9 @@ function program(io: CliIo) {
             ? ankiPackageOf(data, await nodeSqlEngine(), now)
             : opts.format === 'json'
               ? backupJson(data, now)
-              : notesCsv(data, opts.format === 'csv' ? ',' : '\t')
+              : notesCsv(data, opts.format === 'csv' ? ',' : '\t', {
+                  forSpreadsheet: opts.forSpreadsheet ?? false,
+                })
         await writeWhole(opts.out, output)
         io.out(`${opts.out}: ${data.notes.length} notes as ${opts.format}`)
       },

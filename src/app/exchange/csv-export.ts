@@ -2,12 +2,30 @@ import Papa from 'papaparse'
 import { largest } from '../../core/extent'
 import type { CollectionData } from './collection-data'
 
+const CRLF = '\r\n'
+
+/** How a text export is written. */
+export interface CsvOptions {
+  /**
+   * For a spreadsheet rather than Anki: a field that starts with `=`, `+`, `-`, `@` (or a tab or
+   * carriage return) gets a leading `'`, so it opens as text, not a formula (OWASP's CSV
+   * injection advice). Off for files meant for Anki, which would keep the `'`.
+   */
+  forSpreadsheet?: boolean
+}
+
 /**
  * Notes as Anki's "Notes in Plain Text" export: header lines say the separator, that fields
  * are HTML, and which columns hold the guid, note type, deck and tags, so Anki (and this app)
- * import it back without a mapping step. Notes in the trash are left out.
+ * import it back without a mapping step. Notes in the trash are left out. RFC 4180: lines end
+ * in CRLF, and a field that needs it is quoted — as is any starting with `#`, which would
+ * otherwise make its line a comment to Anki's reader and ours.
  */
-export function notesCsv(data: CollectionData, separator: ',' | '\t' = ','): string {
+export function notesCsv(
+  data: CollectionData,
+  separator: ',' | '\t' = ',',
+  options: CsvOptions = {},
+): string {
   const types = new Map(data.noteTypes.map((t) => [t.id, t]))
   const decks = new Map(data.decks.map((d) => [d.id, d.name]))
   const notes = data.notes.filter((n) => n.deletedAt === undefined && n.retired === 0)
@@ -32,6 +50,11 @@ export function notesCsv(data: CollectionData, separator: ',' | '\t' = ','): str
     '#deck column:3',
     `#tags column:${width + 4}`,
   ]
-  const body = Papa.unparse(rows, { delimiter: separator, newline: '\n', quotes: false })
-  return `${header.join('\n')}\n${body}\n`
+  const body = Papa.unparse(rows, {
+    delimiter: separator,
+    newline: CRLF,
+    quotes: (value: unknown) => typeof value === 'string' && value.startsWith('#'),
+    escapeFormulae: options.forSpreadsheet ?? false,
+  })
+  return `${header.join(CRLF)}${CRLF}${body}${CRLF}`
 }

@@ -121,4 +121,33 @@ describe('notes from a text file', () => {
       expect(data.cards.map((c) => c.id).sort()).toEqual(source.cards.map((c) => c.id).sort())
     }
   })
+
+  it('writes RFC 4180 text: CRLF lines, a # guid quoted and read back, formulas only for a spreadsheet', async () => {
+    const store = new MemoryStore()
+    await createDeck(store, { id: 'd', name: 'Seas' }, t0)
+    for (const [guid, front] of [
+      ['#hash-guid', '=SUM(A1:A3)'],
+      ['plain', '@mention'],
+    ])
+      await addNote(
+        store,
+        scheduler,
+        { guid, deckId: 'd', typeId: 'basic', fields: { Front: front, Back: '-1' }, tags: [] },
+        t0,
+      )
+    const source = await exportCollection(store)
+    const csv = notesCsv(source)
+    expect(csv.split('\r\n').length).toBe(csv.split('\n').length)
+    expect(csv).toContain('\r\n"#hash-guid",')
+    const t = text(csv)
+    const { data, rejected } = collectionFromText(t, defaultMapping(t, types, 'x'), types, now)
+    expect(rejected).toEqual([])
+    expect(data.notes.map((n) => [n.id, n.fields])).toEqual(
+      source.notes.map((n) => [n.id, n.fields]),
+    )
+    const sheet = notesCsv(source, ',', { forSpreadsheet: true })
+    expect(sheet).toContain(`"'=SUM(A1:A3)"`)
+    expect(sheet).toContain(`'@mention`)
+    expect(sheet).toContain(`'-1`)
+  })
 })

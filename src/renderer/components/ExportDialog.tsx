@@ -29,6 +29,7 @@ export function ExportDialog({ deckId, onClose }: { deckId?: string; onClose: ()
   const decks = useDeckNames()
   const [scope, setScope] = useState(deckId ?? '')
   const [format, setFormat] = useState<Format>('backup')
+  const [forSpreadsheet, setForSpreadsheet] = useState(false)
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null)
 
@@ -47,7 +48,7 @@ export function ExportDialog({ deckId, onClose }: { deckId?: string; onClose: ()
       else
         saveFile(
           `${base}.${format === 'csv' ? 'csv' : 'txt'}`,
-          notesCsv(data, format === 'csv' ? ',' : '\t'),
+          notesCsv(data, format === 'csv' ? ',' : '\t', { forSpreadsheet }),
           'text/plain',
         )
       setMessage({
@@ -96,6 +97,17 @@ export function ExportDialog({ deckId, onClose }: { deckId?: string; onClose: ()
             </label>
           ))}
         </fieldset>
+        {(format === 'csv' || format === 'tsv') && (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={forSpreadsheet}
+              onChange={(e) => setForSpreadsheet(e.target.checked)}
+            />{' '}
+            For a spreadsheet: fields starting with = + - @ open as text, not formulas (leave off
+            for Anki)
+          </label>
+        )}
         {busy && <progress aria-label="Export progress" />}
         {message && (
           <p
