@@ -39,4 +39,26 @@ describe('media with any legal name (issue 20)', () => {
     expect(back.data.media.map((m) => m.name).sort()).toEqual([...NAMES].sort())
     expect(back.data.notes[0]?.fields['Front']).toBe(front)
   })
+
+  it('names, before anything is written, the media notes refer to but the package lacks', async () => {
+    const store = new MemoryStore()
+    await createDeck(store, { id: 'd', name: 'Deck' }, t0)
+    for (const [guid, front] of [
+      ['g1', 'Map <img src="gone map.png">'],
+      ['g2', 'Flag <img src="gone map.png"> [sound:anthem.mp3]'],
+      ['g3', 'No media'],
+    ] as const)
+      await addNote(
+        store,
+        scheduler,
+        { guid, deckId: 'd', typeId: 'basic', fields: { Front: front, Back: 'A' }, tags: [] },
+        t0,
+      )
+    const engine = await nodeSqlEngine()
+    const apkg = ankiPackageOf(await exportCollection(store), engine, t0)
+    const read = await readImportBytes('lacking.apkg', apkg, engine, t0)
+    expect(read.warnings).toContain(
+      '2 notes refer to media the package does not hold (2 files: "anthem.mp3", "gone map.png"); they show as missing until added',
+    )
+  })
 })

@@ -1,4 +1,5 @@
 import { groupBy } from '../../core/group-by'
+import { mediaReferences } from '../../core/notes/media-refs'
 import { append, smallest } from '../../core/extent'
 import { historyStep } from '../../core/formats/anki/history'
 import type {
@@ -160,7 +161,29 @@ export function collectionFromAnki(
   data.media = [...media].map(([name, file]) =>
     storedMediaRow(name, file.hash, file.size, now.getTime()),
   )
+  const missing = missingMedia(data.notes, media)
+  if (missing.notes)
+    warnings.push(
+      `${missing.notes} note${missing.notes === 1 ? ' refers' : 's refer'} to media the package does not hold (${missing.names.length} file${missing.names.length === 1 ? '' : 's'}: ${missing.names
+        .slice(0, 5)
+        .map((n) => `"${n}"`)
+        .join(', ')}${missing.names.length > 5 ? ', …' : ''}); they show as missing until added`,
+    )
   return { data, warnings }
+}
+
+/** The media notes refer to that the package lacks, and how many notes refer to them. */
+function missingMedia(notes: readonly NoteRow[], media: ReadonlyMap<string, unknown>) {
+  const names = new Set<string>()
+  let count = 0
+  for (const n of notes) {
+    const lacking = Object.values(n.fields)
+      .flatMap(mediaReferences)
+      .filter((name) => !media.has(name))
+    if (lacking.length) count++
+    for (const name of lacking) names.add(name)
+  }
+  return { notes: count, names: [...names].sort() }
 }
 
 /**

@@ -125,10 +125,11 @@ describe('notes from a text file', () => {
   it('writes RFC 4180 text: CRLF lines, a # guid quoted and read back, formulas only for a spreadsheet', async () => {
     const store = new MemoryStore()
     await createDeck(store, { id: 'd', name: 'Seas' }, t0)
-    for (const [guid, front] of [
+    const notes: [string, string][] = [
       ['#hash-guid', '=SUM(A1:A3)'],
       ['plain', '@mention'],
-    ])
+    ]
+    for (const [guid, front] of notes)
       await addNote(
         store,
         scheduler,
