@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { chooseImportFile } from './importing'
 import { deckRow } from './mechanics'
-import { PACKAGE_DECK, RED_PNG, packageWithMediaAndHistory } from './packages'
+import { FLAG_IMAGE, PACKAGE_DECK, RED_PNG, packageWithMediaAndHistory } from './packages'
 
 /** The stored rows of a table, read with raw IndexedDB (not the app). */
 function storedRows<T>(page: Page, table: string): Promise<T[]> {
@@ -92,5 +92,5 @@ test('editing an imported note keeps its image reference, and the editor shows t
   await expect(edit).toHaveCount(0)
   const note = (await storedRows<NoteRow>(page, 'notes')).find((n) => n.id === 'flag-note')
   expect(note?.fields['Back']).toBe('A red one, 2×2')
-  expect(note?.fields['Front']).toContain('src="flag.png"')
+  expect(note?.fields['Front']).toContain(`src="${FLAG_IMAGE}"`)
 })

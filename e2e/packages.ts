@@ -16,6 +16,9 @@ export const RED_PNG = Buffer.from(
 
 export const PACKAGE_DECK = 'Geography::Capitals'
 
+/** The image of the media package's flag note. */
+export const FLAG_IMAGE = 'red flag (2x2).png'
+
 /**
  * An Anki package made by the app's own exporter from a real collection: a nested deck, a
  * note with an image, notes answered in the past (so it carries review history), and a note
@@ -32,7 +35,8 @@ export async function packageWithMediaAndHistory(): Promise<Buffer> {
       { guid, deckId: 'geo', typeId: 'basic', fields: { Front, Back }, tags: ['geo'] },
       past,
     )
-  await add('flag-note', 'Whose flag is this? <img src="flag.png">', 'A red one')
+  // A name as Anki users' pasted files have them: spaces and parentheses (issue 20).
+  await add('flag-note', `Whose flag is this? <img src="${FLAG_IMAGE}">`, 'A red one')
   await add('canberra', 'Capital of Australia?', 'Canberra')
   await add('ottawa', 'Capital of Canada?', 'Ottawa')
   await add(
@@ -40,7 +44,7 @@ export async function packageWithMediaAndHistory(): Promise<Buffer> {
     'Payload card <img src=x onerror="window.__xss=1"><script>window.__xss=2</script>',
     '<a href="javascript:window.__xss=3">link</a><svg onload="window.__xss=4"></svg><iframe src="https://example.org"></iframe>',
   )
-  await putMediaFiles(store, [mediaRow('flag.png', new Uint8Array(RED_PNG), past.getTime())])
+  await putMediaFiles(store, [mediaRow(FLAG_IMAGE, new Uint8Array(RED_PNG), past.getTime())])
   await answer(store, cardIdOf('canberra', 0), 3, past)
   await answer(store, cardIdOf('ottawa', 0), 3, past)
   await answer(store, cardIdOf('ottawa', 0), 3, new Date('2026-01-10T09:10:00Z'))
