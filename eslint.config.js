@@ -45,6 +45,8 @@ const CORE_LIBRARIES = [
   // Media stored by content (issue 19): SHA-256, pure JS, the same in every host.
   '@noble/hashes/sha2',
   '@noble/hashes/utils',
+  // Anki's note checksum (notes.csum) is SHA-1.
+  '@noble/hashes/legacy',
 ]
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'url', 'crypto']
 

@@ -6,6 +6,8 @@ import { readImportBytes } from '../app/exchange/read-import'
 import { addNote, createDeck } from '../app/editing'
 import { MemoryStore } from '../app/memory-store'
 import { scheduler, t0 } from '../app/testing'
+import { unzipSync } from 'fflate'
+import { ankiFieldChecksum } from '../core/formats/anki/note-checksum'
 import { nodeSqlEngine } from './node-sqlite'
 
 const NAMES = ['Image from Facebook (10).jpg', 'r&d notes.png', 'café.mp3']
@@ -60,5 +62,31 @@ describe('media with any legal name (issue 20)', () => {
     expect(read.warnings).toContain(
       '2 notes refer to media the package does not hold (2 files: "anthem.mp3", "gone map.png"); they show as missing until added',
     )
+  })
+
+  it("writes each note's csum and sfld as Anki computes them, media names kept", async () => {
+    const store = new MemoryStore()
+    await createDeck(store, { id: 'd', name: 'Deck' }, t0)
+    const front = `Whose flag is this? <img src="${NAMES[0]}">`
+    await addNote(
+      store,
+      scheduler,
+      { guid: 'g1', deckId: 'd', typeId: 'basic', fields: { Front: front, Back: 'A' }, tags: [] },
+      t0,
+    )
+    const engine = await nodeSqlEngine()
+    const apkg = ankiPackageOf(await exportCollection(store), engine, t0)
+    const db = engine.open(unzipSync(apkg)['collection.anki21'] as Uint8Array)
+    try {
+      const [row] = db.all('SELECT sfld, csum FROM notes')
+      expect(row).toEqual({
+        sfld: `Whose flag is this?  ${NAMES[0]} `,
+        // int(hashlib.sha1(sfld.encode()).hexdigest()[:8], 16), as Anki's field_checksum
+        csum: ankiFieldChecksum(front),
+      })
+      expect(row?.['csum']).not.toBe(0)
+    } finally {
+      db.close()
+    }
   })
 })

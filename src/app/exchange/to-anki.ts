@@ -2,7 +2,7 @@ import type { AnkiCard, AnkiCollection, AnkiReview } from '../../core/formats/an
 import type { AnkiCardMemory, AnkiExport } from '../../core/formats/anki/write-package'
 import { fnv1a } from '../../core/hash'
 import { mediaReferences } from '../../core/notes/media-refs'
-import { plainText } from '../../core/notes/render-template'
+import { ankiFieldChecksum, ankiSortText } from '../../core/formats/anki/note-checksum'
 import { CardState } from '../../core/scheduling/scheduler'
 import { Queue, isInCollection } from '../collection'
 import type { CollectionData } from './collection-data'
@@ -153,7 +153,9 @@ export function ankiExportOf(data: CollectionData, now: Date): AnkiExport {
   return {
     collection,
     memory,
-    sortFields: new Map(collection.notes.map((n) => [n.id, plainText(n.fields[0] ?? '')])),
+    // As Anki computes them: its duplicate check and browser sort read these columns.
+    sortFields: new Map(collection.notes.map((n) => [n.id, ankiSortText(n.fields[0] ?? '')])),
+    checksums: new Map(collection.notes.map((n) => [n.id, ankiFieldChecksum(n.fields[0] ?? '')])),
     media: new Map(
       data.media.flatMap((m) => (used.has(m.name) && m.data ? [[m.name, m.data] as const] : [])),
     ),

@@ -33,6 +33,8 @@ export interface AnkiExport {
   memory: ReadonlyMap<number, AnkiCardMemory>
   /** The plain text of each note's first field (Anki's sort field), by note id. */
   sortFields: ReadonlyMap<number, string>
+  /** Anki's `csum` of each note (note-checksum.ts). */
+  checksums: ReadonlyMap<number, number>
   media: ReadonlyMap<string, Uint8Array>
   /** Epoch ms: the export's modification time. */
   now: number
@@ -150,7 +152,7 @@ export function writeAnkiPackage(input: AnkiExport, engine: SqlEngine): Uint8Arr
       '{}',
     ])
     db.runMany(
-      'INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, 0, 0, ?)',
+      'INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, ?)',
       col.notes.map((n) => [
         n.id,
         n.guid,
@@ -159,6 +161,7 @@ export function writeAnkiPackage(input: AnkiExport, engine: SqlEngine): Uint8Arr
         n.tags.length ? ` ${n.tags.join(' ')} ` : '',
         n.fields.join('\u001f'),
         input.sortFields.get(n.id) ?? '',
+        input.checksums.get(n.id) ?? 0,
         '',
       ]),
     )
