@@ -3,7 +3,8 @@ import type { AnkiCardMemory, AnkiExport } from '../../core/formats/anki/write-p
 import { fnv1a } from '../../core/hash'
 import { mediaReferences } from '../../core/notes/media-refs'
 import { ankiFieldChecksum, ankiSortText } from '../../core/formats/anki/note-checksum'
-import { CardState } from '../../core/scheduling/scheduler'
+import { CardState, DEFAULT_SCHEDULER_OPTIONS, decayOf } from '../../core/scheduling/scheduler'
+import { DEFAULT_PRESET_ID } from '../presets'
 import { Queue, isInCollection } from '../collection'
 import type { CollectionData } from './collection-data'
 
@@ -65,6 +66,9 @@ export function ankiExportOf(data: CollectionData, now: Date): AnkiExport {
   const cardIds = new Set<number>()
   const cardNumber = new Map<string, number>()
   const memory = new Map<number, AnkiCardMemory>()
+  const presets = new Map(data.presets.map((p) => [p.id, p]))
+  const deckPresets = new Map(data.decks.map((d) => [d.id, d.presetId ?? DEFAULT_PRESET_ID]))
+  const presetOfDeck = (deckId: string) => presets.get(deckPresets.get(deckId) ?? DEFAULT_PRESET_ID)
   const cards: AnkiCard[] = []
   for (const c of data.cards) {
     const nid = noteNumber.get(c.noteId)
@@ -81,8 +85,16 @@ export function ankiExportOf(data: CollectionData, now: Date): AnkiExport {
         : type === 2
           ? Math.floor((c.due - created * 1000) / DAY_MS)
           : Math.floor(c.due / 1000)
-    if (c.state !== CardState.New)
-      memory.set(id, { stability: c.stability, difficulty: c.difficulty })
+    if (c.state !== CardState.New) {
+      const preset = presetOfDeck(c.deckId)
+      memory.set(id, {
+        stability: c.stability,
+        difficulty: c.difficulty,
+        desiredRetention: preset?.desiredRetention ?? DEFAULT_SCHEDULER_OPTIONS.requestRetention,
+        decay: decayOf(preset?.weights),
+        ...(c.last_review !== undefined ? { lastReview: Math.floor(c.last_review / 1000) } : {}),
+      })
+    }
     cards.push({
       id,
       noteId: nid,

@@ -45,7 +45,7 @@ export interface SchedulerOptions {
   weights?: readonly number[]
 }
 
-const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
+export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
   fuzz: true,
   requestRetention: 0.9,
   maximumIntervalDays: 36500,
@@ -55,6 +55,9 @@ const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
 
 /** How many parameters FSRS-6 has (the optimizer's output, a preset's `weights`). */
 export const FSRS_PARAMETER_COUNT = default_w.length
+
+/** The forgetting curve's decay of a set of FSRS-6 parameters (its last, w20), or the default's. */
+export const decayOf = (weights?: readonly number[]) => weights?.[20] ?? (default_w[20] as number)
 
 /** A step as ts-fsrs reads it: a number and a unit (seconds, minutes, hours, days). */
 export const STEP = /^\d+(?:\.\d+)?[smhd]$/

@@ -21,10 +21,18 @@ CREATE INDEX ix_revlog_cid ON revlog (cid);
 CREATE INDEX ix_notes_csum ON notes (csum);
 `
 
-/** Extra per-card data Anki 23.10+ reads: the FSRS memory state (stability, difficulty). */
+/**
+ * Extra per-card data Anki 23.10+ reads (`cards.data`, rslib's CardData): the FSRS memory
+ * state, the desired retention and decay it was scheduled with, and the last review's time —
+ * without `lrt` Anki's Check Database rewrites the card.
+ */
 export interface AnkiCardMemory {
   stability: number
   difficulty: number
+  desiredRetention: number
+  decay: number
+  /** The last review, in seconds since 1970. */
+  lastReview?: number
 }
 
 export interface AnkiExport {
@@ -170,7 +178,13 @@ export function writeAnkiPackage(input: AnkiExport, engine: SqlEngine): Uint8Arr
       col.cards.map((c) => {
         const memory = input.memory.get(c.id)
         const data = memory
-          ? JSON.stringify({ s: round(memory.stability), d: round(memory.difficulty) })
+          ? JSON.stringify({
+              s: round(memory.stability, 4),
+              d: round(memory.difficulty, 3),
+              dr: round(memory.desiredRetention, 2),
+              decay: round(memory.decay, 3),
+              ...(memory.lastReview !== undefined ? { lrt: memory.lastReview } : {}),
+            })
           : ''
         return [
           c.id,
@@ -217,4 +231,5 @@ export function writeAnkiPackage(input: AnkiExport, engine: SqlEngine): Uint8Arr
   }
 }
 
-const round = (x: number) => Math.round(x * 10000) / 10000
+/** Rounded as Anki rounds each `cards.data` value (CardData::convert_to_json). */
+const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places

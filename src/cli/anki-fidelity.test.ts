@@ -5,14 +5,16 @@ import { mediaRow, putMediaFiles } from '../app/exchange/media-files'
 import { readImportBytes } from '../app/exchange/read-import'
 import { addNote, createDeck } from '../app/editing'
 import { MemoryStore } from '../app/memory-store'
-import { scheduler, t0 } from '../app/testing'
+import { answer, scheduler, t0 } from '../app/testing'
+import { cardIdOf } from '../app/collection'
+import { decayOf } from '../core/scheduling/scheduler'
 import { unzipSync } from 'fflate'
 import { ankiFieldChecksum } from '../core/formats/anki/note-checksum'
 import { nodeSqlEngine } from './node-sqlite'
 
 const NAMES = ['Image from Facebook (10).jpg', 'r&d notes.png', 'café.mp3']
 
-describe('media with any legal name (issue 20)', () => {
+describe('Anki packages as Anki writes them: media names, note and card columns (issue 20)', () => {
   it('travels in an exported package and comes back, spaces, parentheses and all', async () => {
     const store = new MemoryStore()
     await createDeck(store, { id: 'd', name: 'Deck' }, t0)
@@ -85,6 +87,34 @@ describe('media with any legal name (issue 20)', () => {
         csum: ankiFieldChecksum(front),
       })
       expect(row?.['csum']).not.toBe(0)
+    } finally {
+      db.close()
+    }
+  })
+
+  it("writes cards.data as Anki's CardData: memory, desired retention, decay, last review", async () => {
+    const store = new MemoryStore()
+    await createDeck(store, { id: 'd', name: 'Deck' }, t0)
+    await addNote(
+      store,
+      scheduler,
+      { guid: 'g1', deckId: 'd', typeId: 'basic', fields: { Front: 'Q', Back: 'A' }, tags: [] },
+      t0,
+    )
+    await answer(store, cardIdOf('g1', 0), 3, t0)
+    const [card] = await store.getCards([cardIdOf('g1', 0)])
+    const engine = await nodeSqlEngine()
+    const apkg = ankiPackageOf(await exportCollection(store), engine, t0)
+    const db = engine.open(unzipSync(apkg)['collection.anki21'] as Uint8Array)
+    try {
+      const [row] = db.all('SELECT data FROM cards')
+      expect(JSON.parse(String(row?.['data']))).toEqual({
+        s: Math.round((card?.stability ?? 0) * 1e4) / 1e4,
+        d: Math.round((card?.difficulty ?? 0) * 1e3) / 1e3,
+        dr: 0.9,
+        decay: Math.round(decayOf() * 1e3) / 1e3,
+        lrt: Math.floor(t0.getTime() / 1000),
+      })
     } finally {
       db.close()
     }
