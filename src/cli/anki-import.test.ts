@@ -6,7 +6,9 @@ import { ankiPackageOf } from '../app/exchange/anki-package'
 import { readImport, readImportBytes } from '../app/exchange/read-import'
 import { contentStoredIn } from '../app/exchange/media-files'
 import { bytesSource } from '../core/formats/byte-source'
-import { Queue } from '../app/collection'
+import { Queue, cardIdOf } from '../app/collection'
+import { readAnkiPackage } from '../core/formats/anki/read-package'
+import { readAnkiCollection } from '../core/formats/anki/read-collection'
 import { CardState } from '../core/scheduling/scheduler'
 import { nodeSqlEngine } from './node-sqlite'
 import { readSharedFixture, sharedFixturesPresent, warnIfFixturesAbsent } from './shared-fixtures'
@@ -83,6 +85,36 @@ describe.runIf(sharedFixturesPresent)(
       expect(
         data.cards.every((c) => c.queue === Queue.Review && c.state === CardState.Review),
       ).toBe(true)
+    })
+
+    it('keeps the schedule Anki set: every review and learning card is due when Anki says (issue 20)', async () => {
+      const engine = await nodeSqlEngine()
+      for (const file of [
+        'RandomReviews.anki2.apkg',
+        'ap_gov_vocab.anki2.apkg',
+        'example_music_intervals.anki21b.apkg',
+      ]) {
+        const bytes = readSharedFixture(`anki/${file}`)
+        const contents = await readAnkiPackage(bytesSource(file, bytes), async () => undefined)
+        const anki = readAnkiCollection(contents.collection, contents.format, engine, file)
+        const guid = new Map(anki.notes.map((n) => [n.id, n.guid]))
+        const { data } = await imported(file)
+        const cards = new Map(data.cards.map((c) => [c.id, c]))
+        let checked = 0
+        for (const raw of anki.cards) {
+          const card = cards.get(cardIdOf(guid.get(raw.noteId) ?? '', raw.ord))
+          if (raw.type === 2) {
+            // Day `due` of the collection, counted from its creation day.
+            expect(card?.due, `${file} card ${raw.id}`).toBe(
+              anki.createdAt * 1000 + raw.due * 86_400_000,
+            )
+            expect(card?.scheduled_days).toBe(raw.interval)
+            expect([card?.reps, card?.lapses]).toEqual([raw.reps, raw.lapses])
+            checked++
+          }
+        }
+        if (file === 'RandomReviews.anki2.apkg') expect(checked).toBe(25)
+      }
     })
 
     it('reads 242 reversed notes as 484 cards with their chapter tags and deck', async () => {

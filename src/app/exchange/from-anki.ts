@@ -59,10 +59,11 @@ export interface AnkiConversion {
 
 /**
  * An Anki collection as this app's rows. Note types, notes (guid kept), cards (deck, flag,
- * suspension) and decks come as they are; every card's memory is recomputed by replaying its
- * review history with ts-fsrs, so it is scheduled as if it had always been studied here; the
- * review logs keep Anki's ids (the answer times) and ratings. Cards with no history keep what
- * Anki knew: a review card its due day and interval.
+ * suspension) and decks come as they are. Every card keeps the schedule Anki set — due date,
+ * interval, state, repetitions, lapses — and its FSRS memory comes from replaying its review
+ * history with ts-fsrs, for the answers to come; the review logs keep Anki's ids (the answer
+ * times) and ratings. Cards with no history keep what Anki knew: a review card its due day
+ * and interval.
  */
 export function collectionFromAnki(
   anki: AnkiCollection,
@@ -315,7 +316,45 @@ function cardMemory(
     segment.rows.push(review)
   }
   flush()
-  return { state: state ?? stateWithoutHistory(card, anki, now, scheduler), logs }
+  if (!state) return { state: stateWithoutHistory(card, anki, now, scheduler), logs }
+  return { state: withAnkisSchedule(state, card, anki), logs }
+}
+
+/** When Anki's learning step of `card` is due: epoch seconds in the intraday queue, else a day number. */
+function learningDue(card: AnkiCard, anki: AnkiCollection): Date {
+  const intraday = card.queue === 1 || (card.queue < 0 && card.due > 1_000_000_000)
+  return new Date(intraday ? card.due * 1000 : anki.createdAt * 1000 + card.due * DAY_MS)
+}
+
+/**
+ * A card's replayed memory with the schedule Anki set kept: its due date, interval, state,
+ * repetitions and lapses. The history gives FSRS its stability and difficulty for the answers
+ * to come; it does not move a due date the user built in Anki (as Anki itself keeps due dates
+ * when FSRS is switched on, issue 20).
+ */
+function withAnkisSchedule(
+  state: SchedulingState,
+  card: AnkiCard,
+  anki: AnkiCollection,
+): SchedulingState {
+  const kept = { reps: card.reps, lapses: card.lapses }
+  if (card.type === 2 && card.interval > 0)
+    return {
+      ...state,
+      ...kept,
+      state: CardState.Review,
+      // A review card's due is a day number counted from the collection's creation day.
+      due: new Date(anki.createdAt * 1000 + card.due * DAY_MS),
+      scheduled_days: card.interval,
+    }
+  if (card.type === 1 || card.type === 3)
+    return {
+      ...state,
+      ...kept,
+      state: card.type === 1 ? CardState.Learning : CardState.Relearning,
+      due: learningDue(card, anki),
+    }
+  return state
 }
 
 /** What Anki knew of a card whose history did not come with it. */
