@@ -6,7 +6,8 @@ import { readImportBytes } from '../app/exchange/read-import'
 import { addNote, createDeck } from '../app/editing'
 import { MemoryStore } from '../app/memory-store'
 import { answer, scheduler, t0 } from '../app/testing'
-import { cardIdOf } from '../app/collection'
+import { Queue, cardIdOf } from '../app/collection'
+import { changeCard, type CardAction } from '../app/card-actions'
 import { decayOf } from '../core/scheduling/scheduler'
 import { unzipSync } from 'fflate'
 import { ankiFieldChecksum } from '../core/formats/anki/note-checksum'
@@ -118,5 +119,34 @@ describe('Anki packages as Anki writes them: media names, note and card columns 
     } finally {
       db.close()
     }
+  })
+
+  it('keeps a buried card buried until the collection’s next day, and suspended and flags as they were', async () => {
+    const store = new MemoryStore()
+    await createDeck(store, { id: 'd', name: 'Deck' }, t0)
+    for (const guid of ['buried', 'suspended', 'flagged'])
+      await addNote(
+        store,
+        scheduler,
+        { guid, deckId: 'd', typeId: 'basic', fields: { Front: guid, Back: 'A' }, tags: [] },
+        t0,
+      )
+    const act = async (guid: string, action: CardAction) => {
+      const [card] = await store.getCards([cardIdOf(guid, 0)])
+      await changeCard(store, card?.id ?? '', card?.revision ?? 0, action, t0.getTime() + 1)
+    }
+    await act('buried', { kind: 'bury' })
+    await act('suspended', { kind: 'suspend' })
+    await act('flagged', { kind: 'flag', flag: 3 })
+    const engine = await nodeSqlEngine()
+    const apkg = ankiPackageOf(await exportCollection(store), engine, t0)
+    const later = new Date(t0.getTime() + 3_600_000)
+    const back = await readImportBytes('buried.apkg', apkg, engine, later)
+    const card = (guid: string) => back.data.cards.find((c) => c.noteId === guid)
+    expect(card('buried')?.queue).toBe(Queue.Buried)
+    expect(card('buried')?.buriedUntil).toBeGreaterThan(later.getTime())
+    expect(card('buried')?.buriedUntil).toBeLessThanOrEqual(later.getTime() + 86_400_000)
+    expect(card('suspended')?.queue).toBe(Queue.Suspended)
+    expect(card('flagged')?.flag).toBe(3)
   })
 })

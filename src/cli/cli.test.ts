@@ -41,10 +41,11 @@ describe.runIf(sharedFixturesPresent)('npm run cli, on a real Anki package', () 
     })
     const stats = await cli('stats', backup)
     expect(stats.status).toBe(0)
-    expect(stats.out).toContain('cards: 25 (new 0, learning 0, review 25, suspended 0, buried 0)')
+    // One card Anki had buried with its sibling stays buried until the next day, as in Anki.
+    expect(stats.out).toContain('cards: 25 (new 0, learning 0, review 24, suspended 0, buried 1)')
     expect(stats.out).toContain('review logs: 110 (2019-04-24 to 2019-05-12)')
     // Reviewed in 2019, all due long since; none of the 110 reviews falls in the last year.
-    expect(stats.out).toContain('due: today 25, next 7 days 25, next 30 days 25')
+    expect(stats.out).toContain('due: today 24, next 7 days 24, next 30 days 24')
     expect(stats.out).toContain(
       'true retention: last 30 days no reviews; last year no reviews (desired 90.0 %)',
     )

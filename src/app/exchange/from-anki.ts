@@ -30,6 +30,14 @@ import type { PackageMedia } from '../../core/formats/anki/read-package'
 
 const DAY_MS = 86_400_000
 const ANKI_SUSPENDED = -1
+/** Anki's queues of cards buried with a sibling (-2) or by the user (-3). */
+const ANKI_BURIED = new Set([-2, -3])
+
+/** When the collection's next day starts after `now`: its days begin at its creation's hour. */
+function nextAnkiDay(anki: AnkiCollection, now: Date): number {
+  const start = anki.createdAt * 1000
+  return start + (Math.max(0, Math.floor((now.getTime() - start) / DAY_MS)) + 1) * DAY_MS
+}
 
 /** A card template's back without Anki's `{{FrontSide}}<hr id=answer>`: the study screen shows the front above it. */
 const FRONT_SIDE = /^\s*\{\{FrontSide\}\}\s*(?:<hr\s+id\s*=\s*["']?answer["']?\s*\/?>)?\s*/i
@@ -145,9 +153,16 @@ export function collectionFromAnki(
         deckId: ankiDeckId(homeDeck(card)),
         position,
         sectionKey: '',
-        queue: card.queue === ANKI_SUSPENDED ? Queue.Suspended : queueOf(state.state),
+        queue:
+          card.queue === ANKI_SUSPENDED
+            ? Queue.Suspended
+            : ANKI_BURIED.has(card.queue)
+              ? Queue.Buried
+              : queueOf(state.state),
         revision: 0,
       }
+      // Buried by the user or with a sibling: back on the collection's next day, as in Anki.
+      if (cardRow.queue === Queue.Buried) cardRow.buriedUntil = nextAnkiDay(anki, now)
       if (card.flag) cardRow.flag = card.flag
       data.cards.push(cardRow)
       append(data.reviewLogs, logs)
