@@ -149,4 +149,23 @@ describe('Anki packages as Anki writes them: media names, note and card columns 
     expect(card('suspended')?.queue).toBe(Queue.Suspended)
     expect(card('flagged')?.flag).toBe(3)
   })
+
+  it('keeps empty decks and deck descriptions, both ways', async () => {
+    const store = new MemoryStore()
+    await createDeck(store, { id: 'd', name: 'Seas', description: 'UNCLOS and <b>EEZs</b>' }, t0)
+    await createDeck(store, { id: 'e', name: 'Seas::Later', description: 'Nothing yet' }, t0)
+    await addNote(
+      store,
+      scheduler,
+      { guid: 'g1', deckId: 'd', typeId: 'basic', fields: { Front: 'Q', Back: 'A' }, tags: [] },
+      t0,
+    )
+    const engine = await nodeSqlEngine()
+    const apkg = ankiPackageOf(await exportCollection(store), engine, t0)
+    const back = await readImportBytes('decks.apkg', apkg, engine, t0)
+    expect(back.data.decks.map((d) => [d.name, d.description]).sort()).toEqual([
+      ['Seas', 'UNCLOS and <b>EEZs</b>'],
+      ['Seas::Later', 'Nothing yet'],
+    ])
+  })
 })

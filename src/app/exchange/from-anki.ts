@@ -30,6 +30,8 @@ import type { PackageMedia } from '../../core/formats/anki/read-package'
 
 const DAY_MS = 86_400_000
 const ANKI_SUSPENDED = -1
+/** The deck every Anki collection has, whether or not anything is in it. */
+const ANKI_DEFAULT_DECK = 1
 /** Anki's queues of cards buried with a sibling (-2) or by the user (-3). */
 const ANKI_BURIED = new Set([-2, -3])
 
@@ -173,7 +175,14 @@ export function collectionFromAnki(
   if (orphans) warnings.push(`${orphans} review log rows belong to no card and were left out`)
 
   data.noteTypes = anki.noteTypes.filter((t) => usedTypes.has(t.id)).map(noteTypeOf)
-  data.decks = decksWithParents(usedDecks, deckNames, positions, now)
+  // Decks with no cards come too (Anki's Default only when it has some); filtered decks are
+  // Anki's views of other decks' cards, not decks of their own.
+  for (const d of anki.decks) if (!d.filtered && d.id !== ANKI_DEFAULT_DECK) usedDecks.add(d.id)
+  const descriptions = new Map(anki.decks.map((d) => [ankiDeckId(d.id), d.description ?? '']))
+  data.decks = decksWithParents(usedDecks, deckNames, positions, now).map((d) => ({
+    ...d,
+    description: descriptions.get(d.id) ?? '',
+  }))
   data.media = [...media].map(([name, file]) =>
     storedMediaRow(name, file.hash, file.size, now.getTime()),
   )

@@ -147,7 +147,7 @@ export function ankiExportOf(data: CollectionData, now: Date): AnkiExport {
     })),
     decks: data.decks
       .filter((d) => decks.has(d.id))
-      .map((d) => ({ id: decks.get(d.id) as number, name: d.name })),
+      .map((d) => ({ id: decks.get(d.id) as number, name: d.name, description: d.description })),
     notes: notes.map((n) => {
       const type = (types.get(n.typeId) as { type: { fields: string[] } }).type
       return {

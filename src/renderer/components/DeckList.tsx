@@ -1,3 +1,4 @@
+import { plainText } from '../../core/notes/render-template'
 import { useState } from 'react'
 import { EditError } from '../../app/editing'
 import { DeckOptions } from './DeckOptions'
@@ -95,7 +96,10 @@ export function DeckList({ settings, onStudy, onSections, onAdd, onExport, onKey
                     {d.label}
                   </h2>
                 )}
-                {d.description && <p className="muted deck-description">{d.description}</p>}
+                {/* Anki's descriptions are HTML: shown as their text, never as markup. */}
+                {d.description && (
+                  <p className="muted deck-description">{plainText(d.description)}</p>
+                )}
                 <p className="muted deck-size">{d.total} cards</p>
                 {d.total === 0 && (
                   <p className="muted deck-empty" data-testid="deck-empty">

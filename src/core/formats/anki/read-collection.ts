@@ -1,7 +1,7 @@
 import { ImportError } from '../import-error'
 import { LATEST_TIME } from '../time-range'
 import { strictUtf8 } from '../text-decoding'
-import { stringField, varintField, wireFields } from './protobuf'
+import { messageFields, stringField, varintField, wireFields } from './protobuf'
 import type { CollectionFormat } from './read-package'
 import { looksLikeSqlite, type SqlDatabase, type SqlEngine } from './sqlite'
 import { columnReader, type Repairs } from './column-values'
@@ -18,6 +18,10 @@ export interface AnkiDeck {
   id: number
   /** Nested with `::`, as Anki shows it. */
   name: string
+  /** The deck's description, as Anki keeps it (HTML). */
+  description?: string
+  /** A filtered deck: Anki's view of cards that belong to other decks. */
+  filtered?: boolean
 }
 export interface AnkiNote {
   id: number
@@ -235,6 +239,8 @@ function legacyDecks(col: Record<string, unknown>, fail: Fail): AnkiDeck[] {
     return {
       id: idOf(d.id, fail, 'collection, table col, decks'),
       name: String(d.name ?? 'Default'),
+      description: typeof d.desc === 'string' ? d.desc : '',
+      filtered: d.dyn === 1 || d.dyn === true,
     }
   })
 }
@@ -266,12 +272,19 @@ function modernNoteTypes(db: SqlDatabase, fail: Fail): AnkiNoteType[] {
 }
 
 function modernDecks(db: SqlDatabase, fail: Fail): AnkiDeck[] {
-  return db.all('SELECT id, name FROM decks').map((d) => ({
-    id: idOf(d.id, fail, 'collection, table decks'),
-    name: String(d.name ?? 'Default')
-      .split(FIELD_SEPARATOR)
-      .join('::'),
-  }))
+  return db.all('SELECT id, name, kind FROM decks').map((d) => {
+    // DeckKindContainer (anki/proto/decks.proto): 1 normal { 4 description }, 2 filtered.
+    const kind = d.kind instanceof Uint8Array ? wireFields(d.kind) : []
+    const normal = messageFields(kind, 1)[0]
+    return {
+      id: idOf(d.id, fail, 'collection, table decks'),
+      name: String(d.name ?? 'Default')
+        .split(FIELD_SEPARATOR)
+        .join('::'),
+      description: (normal && stringField(wireFields(normal), 4)) ?? '',
+      filtered: messageFields(kind, 2).length > 0,
+    }
+  })
 }
 
 /** An id from the collection's JSON or its note-type tables: an exact integer, or the file is refused. */

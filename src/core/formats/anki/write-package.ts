@@ -135,7 +135,7 @@ export function writeAnkiPackage(input: AnkiExport, engine: SqlEngine): Uint8Arr
           name: d.name,
           mod: secs,
           usn: -1,
-          desc: '',
+          desc: d.description ?? '',
           dyn: 0,
           conf: 1,
           collapsed: false,
