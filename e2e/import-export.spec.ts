@@ -48,6 +48,10 @@ test('an Anki package with media and history imports, studies with its image, an
   await expect(plan).toContainText('4 new notes')
   await expect(plan).toContainText('3 review logs')
   await expect(plan).toContainText('1 media file')
+  // What the file holds and that its schedule is kept, said before anything is written.
+  await expect(dialog.getByLabel('The schedule')).toHaveText(
+    /^In the file: 2 new, 1 learning, 1 review, 0 suspended and 0 buried cards; 2 cards due now\. The schedule Anki set is kept/,
+  )
   expect(await page.evaluate('window.__sawProgress')).toBe(true)
   await dialog.getByRole('button', { name: 'Import', exact: true }).click()
   await expect(dialog.getByRole('status')).toHaveText(

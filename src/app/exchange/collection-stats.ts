@@ -5,6 +5,7 @@ import {
   CARD_TALLY_LENGTH,
   sumTallies,
 } from '../../core/stats/review-stats'
+import { Queue } from '../collection'
 import type { CollectionData } from './collection-data'
 
 export interface CollectionStats {
@@ -17,9 +18,9 @@ export interface CollectionStats {
   media: { files: number; bytes: number }
 }
 
-/** What a collection holds, counted. */
-export function collectionStats(data: CollectionData): CollectionStats {
-  const cards = cardStates(
+/** The cards of `data` by state (new, learning, review, suspended, buried…). */
+export function cardStatesOf(data: CollectionData) {
+  return cardStates(
     sumTallies(
       data.cards.flatMap((c) => {
         const t = cardTallyOf(c)
@@ -28,6 +29,18 @@ export function collectionStats(data: CollectionData): CollectionStats {
       CARD_TALLY_LENGTH,
     ),
   )
+}
+
+/** Cards that would be shown at `now`: learning and review cards due by then, not held back. */
+export function cardsDueBy(data: CollectionData, now: Date): number {
+  return data.cards.filter(
+    (c) => (c.queue === Queue.Learning || c.queue === Queue.Review) && c.due <= now.getTime(),
+  ).length
+}
+
+/** What a collection holds, counted. */
+export function collectionStats(data: CollectionData): CollectionStats {
+  const cards = cardStatesOf(data)
   const perDeck = new Map(data.decks.map((d) => [d.id, { name: d.name, notes: 0, cards: 0 }]))
   for (const n of data.notes) {
     const d = perDeck.get(n.deckId)

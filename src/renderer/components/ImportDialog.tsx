@@ -178,6 +178,17 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                 <li>new decks: {phase.view.plan.decksCreated.join(', ')}</li>
               )}
             </ul>
+            {phase.view.kind === 'anki' && (
+              <p className="muted" aria-label="The schedule">
+                In the file: {phase.view.cards.states.new} new,{' '}
+                {phase.view.cards.states.learning + phase.view.cards.states.relearning} learning,{' '}
+                {phase.view.cards.states.review} review, {phase.view.cards.states.suspended}{' '}
+                suspended and {phase.view.cards.states.buried} buried cards;{' '}
+                {plural(phase.view.cards.dueNow, 'card')} due now. The schedule Anki set is kept —
+                due dates, intervals, suspended and buried cards — and each card&rsquo;s review
+                history gives FSRS its memory for the answers to come.
+              </p>
+            )}
             {phase.view.plan.notesConflicting > 0 && (
               <fieldset>
                 <legend>

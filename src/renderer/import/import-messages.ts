@@ -1,4 +1,5 @@
 import type { CollectionData } from '../../app/exchange/collection-data'
+import type { cardStatesOf } from '../../app/exchange/collection-stats'
 import type { Settings } from '../../app/settings'
 import type { Statistics } from '../../app/statistics'
 import type { ReadImport } from '../../app/exchange/read-import'
@@ -44,6 +45,8 @@ export interface ImportView {
   text?: { preview: DelimitedText; columns: number; mapping: TextMapping }
   /** What writing it would do. */
   plan: ImportSummary
+  /** The file's cards by state, and how many are due now (as the file scheduled them). */
+  cards: { states: ReturnType<typeof cardStatesOf>; dueNow: number }
 }
 
 /** What the worker answers: progress, then the file's rows or why it cannot be imported. */

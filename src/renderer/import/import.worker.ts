@@ -13,6 +13,7 @@ import { collectionFromText } from '../../app/exchange/from-text'
 import { applyImport, planImport, restoreCollection } from '../../app/exchange/import-collection'
 import { EditError } from '../../app/editing'
 import { backupRoomProblem } from '../../app/exchange/backup-format'
+import { cardStatesOf, cardsDueBy } from '../../app/exchange/collection-stats'
 import { contentStoredIn, sweepMediaContent } from '../../app/exchange/media-files'
 import { blobSource } from './blob-source'
 import { largest } from '../../core/extent'
@@ -40,12 +41,14 @@ const sessionStore = () => new DexieStore((sessionDb ??= openDb()))
 const PREVIEW_ROWS = 20
 
 async function viewOf(read: ReadImport): Promise<ImportView> {
-  const plan = await planImport(sessionStore(), read.data, new Date())
+  const now = new Date()
+  const plan = await planImport(sessionStore(), read.data, now)
   const view: ImportView = {
     kind: read.kind,
     warnings: read.warnings.slice(0, 200),
     warningCount: read.warnings.length,
     plan,
+    cards: { states: cardStatesOf(read.data), dueNow: cardsDueBy(read.data, now) },
   }
   if (read.kind === 'text')
     view.text = {
