@@ -3,7 +3,7 @@
 // 16.7 ms counted) and opening the note editor on a card. `--tiny`: the small collection.
 // Prints figures and adds them to bench/results(.tiny).json; asserts nothing.
 import { chromium } from '@playwright/test'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -333,4 +333,6 @@ try {
 } finally {
   await browser.close()
   server.close()
+  // The app built for this run only.
+  rmSync(outDir, { recursive: true, force: true })
 }
