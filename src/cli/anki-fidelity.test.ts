@@ -9,7 +9,8 @@ import { answer, scheduler, t0 } from '../app/testing'
 import { Queue, cardIdOf } from '../app/collection'
 import { changeCard, type CardAction } from '../app/card-actions'
 import { decayOf } from '../core/scheduling/scheduler'
-import { unzipSync } from 'fflate'
+import { unzipSync, zipSync } from 'fflate'
+import initSqlJs from 'sql.js'
 import { ankiFieldChecksum } from '../core/formats/anki/note-checksum'
 import { nodeSqlEngine } from './node-sqlite'
 
@@ -167,5 +168,33 @@ describe('Anki packages as Anki writes them: media names, note and card columns 
       ['Seas', 'UNCLOS and <b>EEZs</b>'],
       ['Seas::Later', 'Nothing yet'],
     ])
+  })
+
+  it('takes a card in a filtered deck home with the due it had there (odue)', async () => {
+    const store = new MemoryStore()
+    await createDeck(store, { id: 'd', name: 'Deck' }, t0)
+    await addNote(
+      store,
+      scheduler,
+      { guid: 'g1', deckId: 'd', typeId: 'basic', fields: { Front: 'Q', Back: 'A' }, tags: [] },
+      t0,
+    )
+    await answer(store, cardIdOf('g1', 0), 3, t0)
+    await answer(store, cardIdOf('g1', 0), 3, new Date(t0.getTime() + 600_000))
+    const engine = await nodeSqlEngine()
+    const entries: Record<string, Uint8Array> = unzipSync(
+      ankiPackageOf(await exportCollection(store), engine, t0),
+    )
+    // As Anki files a review card into a filtered deck: home deck and due kept in odid/odue.
+    const SQL = await initSqlJs()
+    const db = new SQL.Database(entries['collection.anki21'])
+    db.run('UPDATE cards SET type = 2, queue = 2, ivl = 9, odid = did, odue = 40, due = -100000')
+    entries['collection.anki21'] = db.export() as Uint8Array
+    db.close()
+    const back = await readImportBytes('filtered.apkg', zipSync(entries), engine, t0)
+    const [card] = back.data.cards
+    const [row] = engine.open(entries['collection.anki21'] as Uint8Array).all('SELECT crt FROM col')
+    expect(card?.due).toBe(Number(row?.['crt']) * 1000 + 40 * 86_400_000)
+    expect(card?.scheduled_days).toBe(9)
   })
 })

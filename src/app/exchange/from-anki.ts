@@ -109,7 +109,7 @@ export function collectionFromAnki(
     })
     .map((n) => {
       const cards = cardsOfNote.get(n.id) as AnkiCard[]
-      const firstNew = cards.filter((c) => c.type === 0).map((c) => c.due)
+      const firstNew = cards.filter((c) => c.type === 0).map(homeDue)
       return { note: n, cards, key: firstNew.length ? smallest(firstNew, (d) => d) : -1 }
     })
     .sort((a, b) => a.key - b.key || a.note.id - b.note.id)
@@ -346,9 +346,14 @@ function cardMemory(
 
 /** When Anki's learning step of `card` is due: epoch seconds in the intraday queue, else a day number. */
 function learningDue(card: AnkiCard, anki: AnkiCollection): Date {
-  const intraday = card.queue === 1 || (card.queue < 0 && card.due > 1_000_000_000)
-  return new Date(intraday ? card.due * 1000 : anki.createdAt * 1000 + card.due * DAY_MS)
+  const due = homeDue(card)
+  const intraday = card.queue === 1 || (card.queue < 0 && due > 1_000_000_000)
+  return new Date(intraday ? due * 1000 : anki.createdAt * 1000 + due * DAY_MS)
 }
+
+/** A card's due in its own deck: in a filtered deck Anki keeps it in `odue`. */
+const homeDue = (card: AnkiCard) =>
+  card.originalDeckId && card.originalDue ? card.originalDue : card.due
 
 /**
  * A card's replayed memory with the schedule Anki set kept: its due date, interval, state,
@@ -368,7 +373,7 @@ function withAnkisSchedule(
       ...kept,
       state: CardState.Review,
       // A review card's due is a day number counted from the collection's creation day.
-      due: new Date(anki.createdAt * 1000 + card.due * DAY_MS),
+      due: new Date(anki.createdAt * 1000 + homeDue(card) * DAY_MS),
       scheduled_days: card.interval,
     }
   if (card.type === 1 || card.type === 3)
@@ -391,7 +396,7 @@ function stateWithoutHistory(
   const fresh = scheduler.newState(now)
   if (card.type !== 2 || card.interval <= 0) return fresh
   // A review card's due is a day number counted from the collection's creation day.
-  const due = new Date(anki.createdAt * 1000 + card.due * DAY_MS)
+  const due = new Date(anki.createdAt * 1000 + homeDue(card) * DAY_MS)
   return {
     ...fresh,
     state: CardState.Review,

@@ -100,6 +100,7 @@ export function ankiExportOf(data: CollectionData, now: Date): AnkiExport {
       noteId: nid,
       deckId: decks.get(c.deckId) ?? 1,
       originalDeckId: 0,
+      originalDue: 0,
       ord: c.ord,
       type,
       queue,

@@ -45,6 +45,8 @@ export interface AnkiCard {
   queue: number
   /** New: position; review: day number; learning: epoch seconds. */
   due: number
+  /** In a filtered deck: the due it had in its own deck (`due` is then the filtered order). */
+  originalDue: number
   interval: number
   factor: number
   reps: number
@@ -145,7 +147,7 @@ export function readAnkiCollection(
       }),
       cards: db
         .all(
-          'SELECT id, nid, did, odid, ord, type, queue, due, ivl, factor, reps, lapses, flags FROM cards ORDER BY id',
+          'SELECT id, nid, did, odid, ord, type, queue, due, odue, ivl, factor, reps, lapses, flags FROM cards ORDER BY id',
         )
         .map((r) => ({
           id: card(r, 'id', { min: 1 }),
@@ -156,6 +158,7 @@ export function readAnkiCollection(
           type: card(r, 'type', { min: 0, max: 3 }),
           queue: card(r, 'queue', { min: -3, max: 4 }),
           due: card(r, 'due', { round: true, min: -MAX_DUE, max: MAX_DUE }),
+          originalDue: card(r, 'odue', { round: true, min: -MAX_DUE, max: MAX_DUE }),
           interval: card(r, 'ivl', { round: true, min: -MAX_DUE, max: MAX_DUE }),
           factor: card(r, 'factor', { round: true }),
           reps: card(r, 'reps', { min: 0 }),
