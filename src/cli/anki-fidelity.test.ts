@@ -197,4 +197,46 @@ describe('Anki packages as Anki writes them: media names, note and card columns 
     expect(card?.due).toBe(Number(row?.['crt']) * 1000 + 40 * 86_400_000)
     expect(card?.scheduled_days).toBe(9)
   })
+
+  it("takes FSRS's memory from cards.data when Anki kept one, with history or without", async () => {
+    const store = new MemoryStore()
+    await createDeck(store, { id: 'd', name: 'Deck' }, t0)
+    await addNote(
+      store,
+      scheduler,
+      { guid: 'g1', deckId: 'd', typeId: 'basic', fields: { Front: 'Q', Back: 'A' }, tags: [] },
+      t0,
+    )
+    await answer(store, cardIdOf('g1', 0), 3, t0)
+    await answer(store, cardIdOf('g1', 0), 3, new Date(t0.getTime() + 600_000))
+    const engine = await nodeSqlEngine()
+    const SQL = await initSqlJs()
+    const edited = async (...statements: string[]) => {
+      const entries: Record<string, Uint8Array> = unzipSync(
+        ankiPackageOf(await exportCollection(store), engine, t0),
+      )
+      const db = new SQL.Database(entries['collection.anki21'])
+      for (const sql of statements) db.run(sql)
+      entries['collection.anki21'] = db.export()
+      db.close()
+      const back = await readImportBytes('memory.apkg', zipSync(entries), engine, t0)
+      return back.data.cards[0]
+    }
+    const memory = `UPDATE cards SET type = 2, queue = 2, ivl = 30, data = '{"s":123.4567,"d":6.5,"lrt":1}'`
+    expect(await edited(memory)).toMatchObject({ stability: 123.4567, difficulty: 6.5 })
+    // No history at all: the memory, not the interval, is the stability.
+    expect(await edited(memory, 'DELETE FROM revlog')).toMatchObject({
+      stability: 123.4567,
+      difficulty: 6.5,
+      scheduled_days: 30,
+    })
+    // Out of FSRS's range, or not JSON: no memory; the interval stands in.
+    for (const data of ['{"s":-1,"d":6.5}', 'not json'])
+      expect(
+        await edited(
+          `UPDATE cards SET type = 2, queue = 2, ivl = 30, data = '${data}'`,
+          'DELETE FROM revlog',
+        ),
+      ).toMatchObject({ stability: 30, difficulty: 5 })
+  })
 })

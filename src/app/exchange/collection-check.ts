@@ -6,6 +6,7 @@ import { CardState, Rating } from '../../core/scheduling/scheduler'
 import { MAX_DECK_DEPTH, Queue } from '../collection'
 import { presetSchema } from '../presets'
 import { settingValueProblem } from '../settings'
+import { MAX_STABILITY } from '../../core/scheduling/scheduler'
 import type { CollectionData } from './collection-data'
 
 /**
@@ -16,7 +17,7 @@ import type { CollectionData } from './collection-data'
  */
 
 /** FSRS's bounds: stability in days (ts-fsrs clamps it to 36,500), difficulty 1–10 (0 while new). */
-export const MAX_STABILITY = 36_500
+export { MAX_STABILITY }
 export const MAX_DIFFICULTY = 10
 /** Days between two times in range. */
 const MAX_DAYS = Math.ceil(LATEST_TIME / 86_400_000)

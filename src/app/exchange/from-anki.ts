@@ -366,7 +366,8 @@ function withAnkisSchedule(
   card: AnkiCard,
   anki: AnkiCollection,
 ): SchedulingState {
-  const kept = { reps: card.reps, lapses: card.lapses }
+  // FSRS's memory as Anki kept it in cards.data wins over the replay's (Anki's own parameters).
+  const kept = { reps: card.reps, lapses: card.lapses, ...card.memory }
   if (card.type === 2 && card.interval > 0)
     return {
       ...state,
@@ -402,8 +403,9 @@ function stateWithoutHistory(
     state: CardState.Review,
     due,
     last_review: new Date(due.getTime() - card.interval * DAY_MS),
-    stability: card.interval,
-    difficulty: 5,
+    // FSRS's memory as Anki kept it, else the interval as stability (what it last proved).
+    stability: card.memory?.stability ?? card.interval,
+    difficulty: card.memory?.difficulty ?? 5,
     scheduled_days: card.interval,
     reps: card.reps,
     lapses: card.lapses,

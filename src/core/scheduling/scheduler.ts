@@ -53,6 +53,9 @@ export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
   relearningSteps: ['10m'],
 }
 
+/** The most stability (days) a card can have: FSRS's and Anki's 100-year cap. */
+export const MAX_STABILITY = 36_500
+
 /** How many parameters FSRS-6 has (the optimizer's output, a preset's `weights`). */
 export const FSRS_PARAMETER_COUNT = default_w.length
 

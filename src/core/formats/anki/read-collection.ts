@@ -4,6 +4,7 @@ import { strictUtf8 } from '../text-decoding'
 import { messageFields, stringField, varintField, wireFields } from './protobuf'
 import type { CollectionFormat } from './read-package'
 import { looksLikeSqlite, type SqlDatabase, type SqlEngine } from './sqlite'
+import { MAX_STABILITY } from '../../scheduling/scheduler'
 import { columnReader, type Repairs } from './column-values'
 
 /** Anki's rows, read as they are; mapping them to this app's collection is the app's job. */
@@ -53,6 +54,8 @@ export interface AnkiCard {
   lapses: number
   /** Anki's flag colour, 0–7. */
   flag: number
+  /** FSRS's memory of the card as Anki keeps it in `cards.data` (Anki 23.10+), when there. */
+  memory?: { stability: number; difficulty: number }
 }
 export interface AnkiReview {
   /** Answer time, epoch ms: Anki's id, kept as the log's id. */
@@ -147,7 +150,7 @@ export function readAnkiCollection(
       }),
       cards: db
         .all(
-          'SELECT id, nid, did, odid, ord, type, queue, due, odue, ivl, factor, reps, lapses, flags FROM cards ORDER BY id',
+          'SELECT id, nid, did, odid, ord, type, queue, due, odue, ivl, factor, reps, lapses, flags, data FROM cards ORDER BY id',
         )
         .map((r) => ({
           id: card(r, 'id', { min: 1 }),
@@ -164,6 +167,7 @@ export function readAnkiCollection(
           reps: card(r, 'reps', { min: 0 }),
           lapses: card(r, 'lapses', { min: 0 }),
           flag: card(r, 'flags') & 7,
+          ...fsrsMemoryOf(r.data),
         })),
       reviews: db
         .all('SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id')
@@ -304,4 +308,24 @@ function sqliteProblem(e: unknown): string {
   if (/no such (table|column)/i.test(text)) return 'a table or column Anki writes is missing'
   if (/out of memory|too big|toobig/i.test(text)) return 'it is too large to read'
   return 'it is damaged or of a kind Anki does not write'
+}
+
+/**
+ * The FSRS memory in a card's `data` column (rslib's CardData: `s`, `d`), when both are there
+ * and within FSRS's ranges; anything else in the column is Anki's own business, and a column
+ * that is not JSON holds no memory (Anki reads it the same way: invalid means absent).
+ */
+function fsrsMemoryOf(data: unknown): Pick<AnkiCard, 'memory'> {
+  if (typeof data !== 'string' || !data.startsWith('{')) return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(data)
+  } catch {
+    return {}
+  }
+  if (!parsed || typeof parsed !== 'object') return {}
+  const { s, d } = parsed as { s?: unknown; d?: unknown }
+  const stability = typeof s === 'number' && s > 0 && s <= MAX_STABILITY ? s : null
+  const difficulty = typeof d === 'number' && d >= 1 && d <= 10 ? d : null
+  return stability !== null && difficulty !== null ? { memory: { stability, difficulty } } : {}
 }
