@@ -33,6 +33,9 @@ test('`npm run web` serves the app: decks listed, a session opened, a card grade
 test('`npm run web` imports an Anki package: the worker and its WASM SQLite load from the dev server', async ({
   app,
 }) => {
+  // The dev server compiles the worker's modules on first request: on two busy cores that
+  // has taken close to the default 30 s (one CI run timed out at it).
+  test.setTimeout(90_000)
   const { page } = app
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
