@@ -43,7 +43,7 @@ test('`npm run web` imports an Anki package: the worker and its WASM SQLite load
   await expect(dialog.getByRole('list', { name: 'What the import will do' })).toContainText(
     '4 new notes',
     {
-      timeout: 30_000,
+      timeout: 60_000,
     },
   )
   await dialog.getByRole('button', { name: 'Import', exact: true }).click()
