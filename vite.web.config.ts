@@ -29,5 +29,19 @@ export default defineConfig(({ mode }) => {
       ? { port: Number(process.env['ATTACHE_WEB_PORT']), strictPort: true }
       : { port: 5173 },
     preview: { port: 4173, strictPort: true },
+    // The import worker's libraries, optimized up front: found only when the worker first loads,
+    // they made the dev server re-optimize and reload the page in the middle of an import.
+    optimizeDeps: {
+      include: [
+        '@noble/hashes/sha2',
+        '@noble/hashes/utils',
+        '@noble/hashes/legacy',
+        'fflate',
+        'fzstd',
+        'entities',
+        'papaparse',
+        'mime/lite',
+      ],
+    },
   }
 })
