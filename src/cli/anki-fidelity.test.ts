@@ -16,6 +16,19 @@ import { nodeSqlEngine } from './node-sqlite'
 
 const NAMES = ['Image from Facebook (10).jpg', 'r&d notes.png', 'café.mp3']
 
+/** A collection of one deck "Deck" (id d) holding one Basic note g1 with `front` and back "A". */
+async function deckWithNote(front: string) {
+  const store = new MemoryStore()
+  await createDeck(store, { id: 'd', name: 'Deck' }, t0)
+  await addNote(
+    store,
+    scheduler,
+    { guid: 'g1', deckId: 'd', typeId: 'basic', fields: { Front: front, Back: 'A' }, tags: [] },
+    t0,
+  )
+  return store
+}
+
 describe('Anki packages as Anki writes them: media names, note and card columns (issue 20)', () => {
   it('travels in an exported package and comes back, spaces, parentheses and all', async () => {
     const store = new MemoryStore()
@@ -95,14 +108,7 @@ describe('Anki packages as Anki writes them: media names, note and card columns 
   })
 
   it("writes cards.data as Anki's CardData: memory, desired retention, decay, last review", async () => {
-    const store = new MemoryStore()
-    await createDeck(store, { id: 'd', name: 'Deck' }, t0)
-    await addNote(
-      store,
-      scheduler,
-      { guid: 'g1', deckId: 'd', typeId: 'basic', fields: { Front: 'Q', Back: 'A' }, tags: [] },
-      t0,
-    )
+    const store = await deckWithNote('Q')
     await answer(store, cardIdOf('g1', 0), 3, t0)
     const [card] = await store.getCards([cardIdOf('g1', 0)])
     const engine = await nodeSqlEngine()
@@ -171,14 +177,7 @@ describe('Anki packages as Anki writes them: media names, note and card columns 
   })
 
   it('takes a card in a filtered deck home with the due it had there (odue)', async () => {
-    const store = new MemoryStore()
-    await createDeck(store, { id: 'd', name: 'Deck' }, t0)
-    await addNote(
-      store,
-      scheduler,
-      { guid: 'g1', deckId: 'd', typeId: 'basic', fields: { Front: 'Q', Back: 'A' }, tags: [] },
-      t0,
-    )
+    const store = await deckWithNote('Q')
     await answer(store, cardIdOf('g1', 0), 3, t0)
     await answer(store, cardIdOf('g1', 0), 3, new Date(t0.getTime() + 600_000))
     const engine = await nodeSqlEngine()
@@ -199,14 +198,7 @@ describe('Anki packages as Anki writes them: media names, note and card columns 
   })
 
   it("takes FSRS's memory from cards.data when Anki kept one, with history or without", async () => {
-    const store = new MemoryStore()
-    await createDeck(store, { id: 'd', name: 'Deck' }, t0)
-    await addNote(
-      store,
-      scheduler,
-      { guid: 'g1', deckId: 'd', typeId: 'basic', fields: { Front: 'Q', Back: 'A' }, tags: [] },
-      t0,
-    )
+    const store = await deckWithNote('Q')
     await answer(store, cardIdOf('g1', 0), 3, t0)
     await answer(store, cardIdOf('g1', 0), 3, new Date(t0.getTime() + 600_000))
     const engine = await nodeSqlEngine()
