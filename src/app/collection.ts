@@ -26,6 +26,11 @@ export interface DeckRow {
   examDate?: string
   /** Keep every card's next review on or before the exam day (intervals capped to reach it). */
   examCap?: boolean
+  /**
+   * For a deck from an Anki package: the package collection's creation (`col.crt`, epoch
+   * seconds), which its review cards' due days count from; an export counts from it again.
+   */
+  ankiCreated?: number
 }
 
 /** Nested deck names, as Anki's: `Exam::Treaties` is `Treaties` inside `Exam`. */
@@ -111,9 +116,42 @@ export type CardRow = StoredState & {
   buriedUntil?: number
   /** For a card whose note is in the trash: the queue it returns to on restore. */
   queueBeforeTrash?: Queue
+  /** For a card that came from Anki: what Anki kept that this app does not use, for export. */
+  anki?: AnkiCardOrigin
 }
 
-/** One answer, append-only. */
+/**
+ * The columns of an Anki card this app does not schedule with, kept as imported so an export
+ * gives them back unchanged (issue 20): its id, its SM-2 ease factor, its learning steps left,
+ * and what else Anki kept in `cards.data` (original position, custom data) as JSON.
+ */
+export interface AnkiCardOrigin {
+  id: number
+  factor: number
+  left: number
+  /** `cards.data` without the memory keys this app writes itself (s, d, dr, decay, lrt); '' for none. */
+  data: string
+}
+
+/**
+ * An Anki revlog row's columns as imported, written back unchanged on export: the row's type
+ * (0 learn, 1 review, 2 relearn, 3 filtered, 4 manual, 5 rescheduled), the button (0 for none),
+ * the interval and last interval (days, or negative seconds), the ease factor and the time.
+ */
+export interface AnkiReviewOrigin {
+  type: number
+  ease: number
+  ivl: number
+  lastIvl: number
+  factor: number
+  time: number
+}
+
+/**
+ * One answer, append-only. A row with rating 0 (ts-fsrs's Manual) is history that is not an
+ * answer — an Anki reschedule, reset, set due date or a filtered-deck preview: statistics show
+ * it, the scheduler and the optimizer skip it.
+ */
 export type ReviewLogRow = StoredReview & {
   /** The answer time in ms, made unique (Anki's revlog id): the same history stored twice is stored once. */
   id: number
@@ -125,6 +163,8 @@ export type ReviewLogRow = StoredReview & {
   before?: CardRow
   /** Set when this answer made the note a leech (tagged it): undo takes the tag off again. */
   taggedLeech?: true
+  /** For a row that came from Anki's revlog: its columns as they were. */
+  anki?: AnkiReviewOrigin
 }
 
 /**
@@ -182,3 +222,16 @@ export const isInCollection = (c: { queue: number }) =>
 /** The queue a scheduling state puts a card in. */
 export const queueOf = (state: number): Queue =>
   state === 0 ? Queue.New : state === 2 ? Queue.Review : Queue.Learning
+
+/**
+ * What a history row that is not an answer (rating 0) was, in Anki's words: a filtered-deck
+ * preview, a reset to new, a set due date or a rescheduling.
+ */
+export function nonAnswerName(log: Pick<ReviewLogRow, 'anki'>): string {
+  const a = log.anki
+  if (!a) return 'Manual'
+  if (a.type === 3) return 'Preview (not counted)'
+  if (a.type === 4) return a.factor === 0 ? 'Reset to new' : 'Set due date'
+  if (a.type === 5) return 'Rescheduled'
+  return 'Manual'
+}

@@ -3,6 +3,7 @@ import { ankiPackageOf } from '../app/exchange/anki-package'
 import { exportCollection } from '../app/exchange/export-collection'
 import { mediaRow, putMediaFiles } from '../app/exchange/media-files'
 import { readImportBytes } from '../app/exchange/read-import'
+import { applyImport } from '../app/exchange/import-collection'
 import { addNote, createDeck } from '../app/editing'
 import { MemoryStore } from '../app/memory-store'
 import { answer, scheduler, t0 } from '../app/testing'
@@ -230,5 +231,72 @@ describe('Anki packages as Anki writes them: media names, note and card columns 
           'DELETE FROM revlog',
         ),
       ).toMatchObject({ stability: 30, difficulty: 5 })
+  })
+})
+
+/** The rows `sql` selects from an exported package's collection. */
+function rowsOf(apkg: Uint8Array, engine: Awaited<ReturnType<typeof nodeSqlEngine>>, sql: string) {
+  const db = engine.open(unzipSync(apkg)['collection.anki21'] as Uint8Array)
+  try {
+    return db.all(sql)
+  } finally {
+    db.close()
+  }
+}
+
+describe('Anki in, Anki out, unchanged: history rows and card columns (issue 20)', () => {
+  it('keeps every revlog row with its columns; rows that are not answers count for nothing', async () => {
+    const store = await deckWithNote('Q')
+    await answer(store, cardIdOf('g1', 0), 3, t0)
+    await answer(store, cardIdOf('g1', 0), 3, new Date(t0.getTime() + 600_000))
+    const engine = await nodeSqlEngine()
+    const SQL = await initSqlJs()
+    const entries: Record<string, Uint8Array> = unzipSync(
+      ankiPackageOf(await exportCollection(store), engine, t0),
+    )
+    const db = new SQL.Database(entries['collection.anki21'])
+    const day = 86_400_000
+    const at = (days: number) => t0.getTime() + days * day
+    // The card's own columns, and Anki's values on the two answers (ease 2150, odd intervals).
+    db.run(
+      `UPDATE cards SET id = 777, factor = 2150, left = 1002, data = '{"pos":5,"cd":"{\\"v\\":1}"}'`,
+    )
+    db.run('UPDATE revlog SET cid = 777, factor = 2150, ivl = -600, lastIvl = -60, time = 8123')
+    // A filtered-deck preview, a set due date, a rescheduling: history, not answers.
+    db.run(`INSERT INTO revlog VALUES (${at(1)}, 777, -1, 3, -300, -600, 0, 4000, 3)`)
+    db.run(`INSERT INTO revlog VALUES (${at(2)}, 777, -1, 0, 12, 1, 2150, 0, 4)`)
+    db.run(`INSERT INTO revlog VALUES (${at(3)}, 777, -1, 0, 14, 12, 2150, 0, 5)`)
+    const original = db.exec('SELECT * FROM revlog ORDER BY id')[0]?.values
+    entries['collection.anki21'] = db.export()
+    db.close()
+    const apkg = zipSync(entries)
+
+    const read = await readImportBytes('history.apkg', apkg, engine, t0)
+    expect(read.data.reviewLogs.map((l) => l.rating)).toEqual([3, 3, 0, 0, 0])
+    const answersOnly = await readImportBytes(
+      'answers.apkg',
+      ankiPackageOf(await exportCollection(store), engine, t0),
+      engine,
+      t0,
+    )
+    // The memory is the answers' alone: the three other rows change nothing.
+    expect(read.data.cards[0]?.stability).toBe(answersOnly.data.cards[0]?.stability)
+    expect(read.data.cards[0]?.anki).toEqual({
+      id: 777,
+      factor: 2150,
+      left: 1002,
+      data: '{"pos":5,"cd":"{\\"v\\":1}"}',
+    })
+
+    const target = new MemoryStore()
+    await applyImport(target, read.data, 'keep', t0)
+    const out = ankiPackageOf(await exportCollection(target), engine, t0)
+    const exported = rowsOf(out, engine, 'SELECT * FROM revlog ORDER BY id').map((r) =>
+      Object.values(r).map(Number),
+    )
+    expect(exported).toEqual(original?.map((r) => r.map(Number)))
+    const [card] = rowsOf(out, engine, 'SELECT id, factor, left, data FROM cards')
+    expect(card).toMatchObject({ id: 777, factor: 2150, left: 1002 })
+    expect(JSON.parse(String(card?.['data']))).toMatchObject({ pos: 5, cd: '{"v":1}' })
   })
 })

@@ -85,6 +85,12 @@ const deckSchema = z.object({
   presetId: z.string().optional(),
   examDate: z.iso.date('not a date (YYYY-MM-DD)').optional(),
   examCap: z.boolean().optional(),
+  ankiCreated: z
+    .number()
+    .int()
+    .min(0)
+    .max(LATEST_TIME / 1000)
+    .optional(),
 })
 
 const noteSchema = z.object({
@@ -105,6 +111,25 @@ const noteSchema = z.object({
 
 const queue = z.literal(Object.values(Queue))
 
+/** An Anki column as imported: an exact integer (Anki's are 64-bit; JSON keeps 53 bits). */
+const ankiInteger = z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER)
+
+const ankiCardOrigin = z.object({
+  id: ankiInteger.min(1),
+  factor: ankiInteger,
+  left: ankiInteger,
+  data: z.string(),
+})
+
+const ankiReviewOrigin = z.object({
+  type: ankiInteger,
+  ease: ankiInteger,
+  ivl: ankiInteger,
+  lastIvl: ankiInteger,
+  factor: ankiInteger,
+  time: ankiInteger,
+})
+
 const cardSchema = z.object({
   ...storedState,
   id,
@@ -118,6 +143,7 @@ const cardSchema = z.object({
   flag: z.number().int().min(0).max(7).optional(),
   buriedUntil: time.optional(),
   queueBeforeTrash: queue.optional(),
+  anki: ankiCardOrigin.optional(),
 })
 
 const logSchema = z.object({
@@ -138,6 +164,7 @@ const logSchema = z.object({
   review: time,
   before: cardSchema.optional(),
   taggedLeech: z.literal(true).optional(),
+  anki: ankiReviewOrigin.optional(),
 })
 
 export const mediaFields = z.object({

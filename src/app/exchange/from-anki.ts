@@ -11,13 +11,14 @@ import type {
 } from '../../core/formats/anki/read-collection'
 import type { NoteType } from '../../core/notes/note-types'
 import { replayAnswers, type PastAnswer } from '../../core/scheduling/replay'
-import { CardState, Scheduler, type SchedulingState } from '../../core/scheduling/scheduler'
+import { CardState, Rating, Scheduler, type SchedulingState } from '../../core/scheduling/scheduler'
 import { toStoredReview, toStoredState } from '../../core/scheduling/stored-state'
 import {
   DECK_SEPARATOR,
   Queue,
   cardIdOf,
   queueOf,
+  type AnkiReviewOrigin,
   type CardRow,
   type DeckRow,
   type NoteRow,
@@ -166,6 +167,7 @@ export function collectionFromAnki(
       // Buried by the user or with a sibling: back on the collection's next day, as in Anki.
       if (cardRow.queue === Queue.Buried) cardRow.buriedUntil = nextAnkiDay(anki, now)
       if (card.flag) cardRow.flag = card.flag
+      cardRow.anki = { id: card.id, factor: card.factor, left: card.left, data: card.otherData }
       data.cards.push(cardRow)
       append(data.reviewLogs, logs)
     }
@@ -182,6 +184,7 @@ export function collectionFromAnki(
   data.decks = decksWithParents(usedDecks, deckNames, positions, now).map((d) => ({
     ...d,
     description: descriptions.get(d.id) ?? '',
+    ankiCreated: anki.createdAt,
   }))
   data.media = [...media].map(([name, file]) =>
     storedMediaRow(name, file.hash, file.size, now.getTime()),
@@ -298,7 +301,37 @@ function reviewsWithOwnIds(reviews: readonly AnkiReview[], warnings: string[]): 
   return out
 }
 
-/** The state of an imported card and its history as review logs. */
+/** The state this app gives a revlog row that is not an answer, from Anki's row type. */
+const STATE_OF_REVLOG_TYPE: Readonly<Record<number, CardState>> = {
+  0: CardState.Learning,
+  1: CardState.Review,
+  2: CardState.Relearning,
+}
+
+/**
+ * An Anki revlog row's own columns, kept on the log row for export. An export is scheduler v2,
+ * so a v1 collection's learning rows take the buttons Anki's own upgrade to v2 gives them
+ * (rslib/src/storage/revlog/v2_upgrade.sql: 2 and 3 become 3 and 4).
+ */
+const reviewOrigin = (r: AnkiReview, schedulerVersion: number): AnkiReviewOrigin => ({
+  type: r.type,
+  ease:
+    schedulerVersion < 2 && (r.type === 0 || r.type === 2) && (r.ease === 2 || r.ease === 3)
+      ? r.ease + 1
+      : r.ease,
+  ivl: r.interval,
+  lastIvl: r.lastInterval,
+  factor: r.factor,
+  time: r.timeMs,
+})
+
+/**
+ * The state of an imported card and its whole history as review logs. Answers replay through
+ * FSRS (from the last reset on) for the card's memory; rows that are not answers — resets, set
+ * due dates, rescheduling, filtered-deck previews — are kept as rating-0 rows (ts-fsrs's
+ * Manual), which statistics show and the scheduler and optimizer skip. Every row keeps Anki's
+ * columns for export.
+ */
 function cardMemory(
   card: AnkiCard,
   note: NoteRow,
@@ -309,6 +342,13 @@ function cardMemory(
 ): { state: SchedulingState; logs: ReviewLogRow[] } {
   const cardId = cardIdOf(note.id, card.ord)
   const logs: ReviewLogRow[] = []
+  const logOf = (source: AnkiReview) => ({
+    id: source.id,
+    cardId,
+    noteId: note.id,
+    durationMs: Math.max(0, Math.min(source.timeMs, MAX_ANSWER_MS)),
+    anki: reviewOrigin(source, anki.schedulerVersion),
+  })
   let state: SchedulingState | null = null
   let segment: { start: Date; answers: PastAnswer[]; rows: AnkiReview[] } | null = null
   const flush = () => {
@@ -316,30 +356,40 @@ function cardMemory(
     const replay = replayAnswers(scheduler, cardId, segment.start, segment.answers)
     state = replay.state
     replay.records.forEach((record, i) => {
-      const source = segment?.rows[i] as AnkiReview
-      logs.push({
-        ...toStoredReview(record),
-        id: source.id,
-        cardId,
-        noteId: note.id,
-        durationMs: Math.max(0, Math.min(source.timeMs, MAX_ANSWER_MS)),
-      })
+      logs.push({ ...toStoredReview(record), ...logOf(segment?.rows[i] as AnkiReview) })
     })
   }
   for (const review of [...reviews].sort((a, b) => a.id - b.id)) {
     const step = historyStep(review, anki.schedulerVersion)
-    if (step.kind === 'skip') continue
-    if (step.kind === 'reset') {
-      flush()
-      state = scheduler.newState(new Date(review.id))
-      segment = null
+    if (step.kind === 'answer') {
+      segment ??= { start: new Date(review.id), answers: [], rows: [] }
+      segment.answers.push({ at: new Date(review.id), grade: step.grade })
+      segment.rows.push(review)
       continue
     }
-    segment ??= { start: new Date(review.id), answers: [], rows: [] }
-    segment.answers.push({ at: new Date(review.id), grade: step.grade })
-    segment.rows.push(review)
+    const at = new Date(review.id)
+    if (step.kind === 'reset') {
+      flush()
+      state = scheduler.newState(at)
+      segment = null
+    }
+    const before: SchedulingState = state ?? scheduler.newState(at)
+    logs.push({
+      rating: Rating.Manual,
+      state: STATE_OF_REVLOG_TYPE[review.type] ?? before.state,
+      due: at.getTime(),
+      stability: before.stability,
+      difficulty: before.difficulty,
+      elapsed_days: 0,
+      last_elapsed_days: 0,
+      scheduled_days: Math.max(0, review.interval),
+      learning_steps: 0,
+      review: at.getTime(),
+      ...logOf(review),
+    })
   }
   flush()
+  logs.sort((a, b) => a.id - b.id)
   if (!state) return { state: stateWithoutHistory(card, anki, now, scheduler), logs }
   return { state: withAnkisSchedule(state, card, anki), logs }
 }

@@ -5,7 +5,7 @@ import { mediaReferences } from '../../core/notes/media-refs'
 import { ankiFieldChecksum, ankiSortText } from '../../core/formats/anki/note-checksum'
 import { CardState, DEFAULT_SCHEDULER_OPTIONS, decayOf } from '../../core/scheduling/scheduler'
 import { DEFAULT_PRESET_ID } from '../presets'
-import { Queue, isInCollection } from '../collection'
+import { Queue, isInCollection, type CardRow } from '../collection'
 import type { CollectionData } from './collection-data'
 
 const DAY_MS = 86_400_000
@@ -36,12 +36,54 @@ function typeAndQueue(state: number, queue: number): { type: number; queue: numb
 }
 
 /**
+ * The package's `crt` (epoch seconds), which review cards' due days count from: the creation of
+ * the Anki collection most of the decks came from, so those cards' due days come out as Anki
+ * had them; else the start of the UTC day of the earliest note, so no due day is negative.
+ */
+function collectionCreation(data: CollectionData, now: Date): number {
+  const counts = new Map<number, number>()
+  for (const d of data.decks)
+    if (d.ankiCreated !== undefined) counts.set(d.ankiCreated, (counts.get(d.ankiCreated) ?? 0) + 1)
+  const mostUsed = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]
+  if (mostUsed) return mostUsed[0]
+  let earliest = now.getTime()
+  for (const n of data.notes) earliest = Math.min(earliest, n.createdAt ?? n.modifiedAt)
+  return Math.floor(earliest / DAY_MS) * 86_400
+}
+
+/**
+ * Anki card ids for the cards of exported notes: a card from Anki keeps its own; any other
+ * takes its note's id plus its ordinal, or the next free number after it.
+ */
+function cardNumbers(
+  cards: readonly CardRow[],
+  noteNumber: ReadonlyMap<string, number>,
+): Map<string, number> {
+  const exported = cards.filter((c) => noteNumber.has(c.noteId) && isInCollection(c))
+  const taken = new Set<number>()
+  const out = new Map<string, number>()
+  for (const c of exported)
+    if (c.anki && !taken.has(c.anki.id)) {
+      taken.add(c.anki.id)
+      out.set(c.id, c.anki.id)
+    }
+  for (const c of exported) {
+    if (out.has(c.id)) continue
+    let id = (noteNumber.get(c.noteId) as number) + c.ord
+    while (taken.has(id)) id++
+    taken.add(id)
+    out.set(c.id, id)
+  }
+  return out
+}
+
+/**
  * The collection as an Anki package's contents: note types (the back written after Anki's
  * `{{FrontSide}}<hr id=answer>`), decks, the notes and cards of the collection (not the
  * trash), review history and media. Card memory goes to `cards.data` for Anki's FSRS.
  */
 export function ankiExportOf(data: CollectionData, now: Date): AnkiExport {
-  const created = Math.floor(now.getTime() / DAY_MS) * 86_400
+  const created = collectionCreation(data, now)
   const typeIds = new Set<number>()
   const types = new Map(
     data.noteTypes.map((t) => [t.id, { type: t, id: numericId(t.id, typeIds) }]),
@@ -63,8 +105,7 @@ export function ankiExportOf(data: CollectionData, now: Date): AnkiExport {
     noteIds.add(id)
     noteNumber.set(n.id, id)
   }
-  const cardIds = new Set<number>()
-  const cardNumber = new Map<string, number>()
+  const cardNumber = cardNumbers(data.cards, noteNumber)
   const memory = new Map<number, AnkiCardMemory>()
   const presets = new Map(data.presets.map((p) => [p.id, p]))
   const deckPresets = new Map(data.decks.map((d) => [d.id, d.presetId ?? DEFAULT_PRESET_ID]))
@@ -72,18 +113,15 @@ export function ankiExportOf(data: CollectionData, now: Date): AnkiExport {
   const cards: AnkiCard[] = []
   for (const c of data.cards) {
     const nid = noteNumber.get(c.noteId)
-    if (nid === undefined || !isInCollection(c)) continue
-    let id = nid + c.ord
-    while (cardIds.has(id)) id++
-    cardIds.add(id)
-    cardNumber.set(c.id, id)
+    const id = cardNumber.get(c.id)
+    if (nid === undefined || id === undefined) continue
     const { type, queue } = typeAndQueue(c.state, c.queue)
     const interval = type === 2 ? Math.max(1, Math.round(c.scheduled_days)) : 0
     const due =
       type === 0
         ? c.position
         : type === 2
-          ? Math.floor((c.due - created * 1000) / DAY_MS)
+          ? Math.round((c.due - created * 1000) / DAY_MS)
           : Math.floor(c.due / 1000)
     if (c.state !== CardState.New) {
       const preset = presetOfDeck(c.deckId)
@@ -106,15 +144,32 @@ export function ankiExportOf(data: CollectionData, now: Date): AnkiExport {
       queue,
       due,
       interval,
-      factor: type === 0 ? 0 : 2500,
+      // Anki's SM-2 ease and learning steps, as imported; a card made here starts at Anki's 250 %.
+      factor: c.anki?.factor ?? (type === 0 ? 0 : 2500),
       reps: c.reps,
       lapses: c.lapses,
+      left: c.anki?.left ?? 0,
       flag: c.flag ?? 0,
+      otherData: c.anki?.data ?? '',
     })
   }
   const reviews: AnkiReview[] = data.reviewLogs.flatMap((l) => {
     const cid = cardNumber.get(l.cardId)
     if (cid === undefined) return []
+    // A row from Anki goes back as it came; an answer made here is written as Anki logs one.
+    if (l.anki)
+      return [
+        {
+          id: l.id,
+          cardId: cid,
+          ease: l.anki.ease,
+          interval: l.anki.ivl,
+          lastInterval: l.anki.lastIvl,
+          factor: l.anki.factor,
+          timeMs: l.anki.time,
+          type: l.anki.type,
+        },
+      ]
     // Anki's revlog type: 0 learn, 1 review, 2 relearn, by the state the card was in.
     const type = l.state === CardState.Review ? 1 : l.state === CardState.Relearning ? 2 : 0
     return [

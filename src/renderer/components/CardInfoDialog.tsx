@@ -1,4 +1,5 @@
 import { GRADE_NAMES, type Grade } from '../../core/scheduling/scheduler'
+import { nonAnswerName } from '../../app/collection'
 import { useCardInfo } from '../live-data'
 import { SafeHtml } from './SafeHtml'
 import { useModalDialog } from './use-modal-dialog'
@@ -72,7 +73,11 @@ export function CardInfoDialog({ cardId, onClose }: Props) {
                 {info.logs.map((l) => (
                   <tr key={l.id}>
                     <td>{when(l.id)}</td>
-                    <td>{GRADE_NAMES[l.rating as Grade] ?? l.rating}</td>
+                    <td>
+                      {l.rating === 0
+                        ? nonAnswerName(l)
+                        : (GRADE_NAMES[l.rating as Grade] ?? l.rating)}
+                    </td>
                     <td>{STATE_NAMES[l.state] ?? l.state}</td>
                     <td>{l.scheduled_days} d</td>
                     <td>{Math.round(l.durationMs / 1000)} s</td>

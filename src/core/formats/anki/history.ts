@@ -10,19 +10,17 @@ const FILTERED = 3
 const MANUAL = 4
 
 /**
- * The meaning of an Anki revlog row, following Anki's own FSRS history rules
- * (rslib/src/scheduler/fsrs): a manual entry with interval 0 is "Forget" (the card starts
- * over); other manual and rescheduling entries (ease 0) and reviews in a filtered deck that
- * did not reschedule (factor 0) are not answers. Scheduler v1 had three buttons while
- * learning: its 2 and 3 are Good and Easy.
+ * The meaning of an Anki revlog row, following Anki's own rules (rslib/src/revlog/mod.rs,
+ * `is_reset`, `is_cramming`, `has_rating_and_affects_scheduling`): a manual entry with ease
+ * factor 0 is a reset ("Forget": the card starts over); a row with no button (set due date,
+ * rescheduling) and a filtered-deck review that did not reschedule (factor 0, "cramming") are
+ * history but not answers. Scheduler v1 had three buttons while learning: its 2 and 3 are Good
+ * and Easy.
  */
 export function historyStep(review: AnkiReview, schedulerVersion: number): HistoryStep {
-  if (review.type === MANUAL || review.ease === 0)
-    return review.type === MANUAL && review.interval === 0 && review.ease === 0
-      ? { kind: 'reset' }
-      : { kind: 'skip' }
-  if (review.type === FILTERED && review.factor === 0) return { kind: 'skip' }
+  if (review.type === MANUAL && review.factor === 0) return { kind: 'reset' }
   if (review.ease < 1 || review.ease > 4) return { kind: 'skip' }
+  if (review.type === FILTERED && review.factor === 0) return { kind: 'skip' }
   const threeButtons = schedulerVersion < 2 && (review.type === LEARN || review.type === RELEARN)
   if (threeButtons && review.ease > 1)
     return { kind: 'answer', grade: Math.min(4, review.ease + 1) as Grade }

@@ -54,8 +54,12 @@ export interface AnkiCard {
   lapses: number
   /** Anki's flag colour, 0–7. */
   flag: number
+  /** Learning steps left (Anki's `left`), kept for export. */
+  left: number
   /** FSRS's memory of the card as Anki keeps it in `cards.data` (Anki 23.10+), when there. */
   memory?: { stability: number; difficulty: number }
+  /** The rest of `cards.data` (original position, custom data) as JSON, '' when none. */
+  otherData: string
 }
 export interface AnkiReview {
   /** Answer time, epoch ms: Anki's id, kept as the log's id. */
@@ -150,7 +154,7 @@ export function readAnkiCollection(
       }),
       cards: db
         .all(
-          'SELECT id, nid, did, odid, ord, type, queue, due, odue, ivl, factor, reps, lapses, flags, data FROM cards ORDER BY id',
+          'SELECT id, nid, did, odid, ord, type, queue, due, odue, ivl, factor, reps, lapses, left, flags, data FROM cards ORDER BY id',
         )
         .map((r) => ({
           id: card(r, 'id', { min: 1 }),
@@ -166,8 +170,9 @@ export function readAnkiCollection(
           factor: card(r, 'factor', { round: true }),
           reps: card(r, 'reps', { min: 0 }),
           lapses: card(r, 'lapses', { min: 0 }),
+          left: card(r, 'left', { round: true }),
           flag: card(r, 'flags') & 7,
-          ...fsrsMemoryOf(r.data),
+          ...cardDataOf(r.data),
         })),
       reviews: db
         .all('SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id')
@@ -310,22 +315,31 @@ function sqliteProblem(e: unknown): string {
   return 'it is damaged or of a kind Anki does not write'
 }
 
+/** The keys of `cards.data` an export writes from the card's own state. */
+export const CARD_MEMORY_KEYS = ['s', 'd', 'dr', 'decay', 'lrt'] as const
+
 /**
- * The FSRS memory in a card's `data` column (rslib's CardData: `s`, `d`), when both are there
- * and within FSRS's ranges; anything else in the column is Anki's own business, and a column
- * that is not JSON holds no memory (Anki reads it the same way: invalid means absent).
+ * A card's `data` column (rslib's CardData): the FSRS memory (`s`, `d`) when both are there
+ * and within FSRS's ranges, and the other keys (original position, custom data) as JSON to give
+ * back on export. A column that is not a JSON object holds nothing (Anki reads it the same way:
+ * invalid means absent).
  */
-function fsrsMemoryOf(data: unknown): Pick<AnkiCard, 'memory'> {
-  if (typeof data !== 'string' || !data.startsWith('{')) return {}
+function cardDataOf(data: unknown): Pick<AnkiCard, 'memory' | 'otherData'> {
+  if (typeof data !== 'string' || !data.startsWith('{')) return { otherData: '' }
   let parsed: unknown
   try {
     parsed = JSON.parse(data)
   } catch {
-    return {}
+    return { otherData: '' }
   }
-  if (!parsed || typeof parsed !== 'object') return {}
-  const { s, d } = parsed as { s?: unknown; d?: unknown }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { otherData: '' }
+  const { s, d } = parsed as Record<string, unknown>
+  const memoryKeys: readonly string[] = CARD_MEMORY_KEYS
+  const rest = Object.entries(parsed).filter(([key]) => !memoryKeys.includes(key))
+  const otherData = rest.length ? JSON.stringify(Object.fromEntries(rest)) : ''
   const stability = typeof s === 'number' && s > 0 && s <= MAX_STABILITY ? s : null
   const difficulty = typeof d === 'number' && d >= 1 && d <= 10 ? d : null
-  return stability !== null && difficulty !== null ? { memory: { stability, difficulty } } : {}
+  return stability !== null && difficulty !== null
+    ? { memory: { stability, difficulty }, otherData }
+    : { otherData }
 }

@@ -174,18 +174,21 @@ export function writeAnkiPackage(input: AnkiExport, engine: SqlEngine): Uint8Arr
       ]),
     )
     db.runMany(
-      'INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?)',
+      'INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)',
       col.cards.map((c) => {
         const memory = input.memory.get(c.id)
-        const data = memory
-          ? JSON.stringify({
+        const other = otherCardData(c.otherData)
+        const fields = memory
+          ? {
+              ...other,
               s: round(memory.stability, 4),
               d: round(memory.difficulty, 3),
               dr: round(memory.desiredRetention, 2),
               decay: round(memory.decay, 3),
               ...(memory.lastReview !== undefined ? { lrt: memory.lastReview } : {}),
-            })
-          : ''
+            }
+          : other
+        const data = Object.keys(fields).length ? JSON.stringify(fields) : ''
         return [
           c.id,
           c.noteId,
@@ -199,6 +202,7 @@ export function writeAnkiPackage(input: AnkiExport, engine: SqlEngine): Uint8Arr
           c.factor,
           c.reps,
           c.lapses,
+          c.left,
           c.originalDeckId,
           c.flag,
           data,
@@ -233,3 +237,16 @@ export function writeAnkiPackage(input: AnkiExport, engine: SqlEngine): Uint8Arr
 
 /** Rounded as Anki rounds each `cards.data` value (CardData::convert_to_json). */
 const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places
+
+/** The other keys of a card's `cards.data` as kept on import; nothing when they are not a JSON object. */
+function otherCardData(json: string): Record<string, unknown> {
+  if (!json) return {}
+  try {
+    const parsed: unknown = JSON.parse(json)
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {}
+  } catch {
+    return {}
+  }
+}
