@@ -28,6 +28,7 @@ import { MAX_ANSWER_MS } from '../answer'
 import { emptyCollectionData, type CollectionData } from './collection-data'
 import { storedMediaRow } from './media-files'
 import type { PackageMedia } from '../../core/formats/anki/read-package'
+import { ankiKeptMemory } from '../../core/formats/anki/write-package'
 
 const DAY_MS = 86_400_000
 const ANKI_SUSPENDED = -1
@@ -390,8 +391,12 @@ function cardMemory(
   }
   flush()
   logs.sort((a, b) => a.id - b.id)
-  if (!state) return { state: stateWithoutHistory(card, anki, now, scheduler), logs }
-  return { state: withAnkisSchedule(state, card, anki), logs }
+  const kept = state
+    ? withAnkisSchedule(state, card, anki)
+    : stateWithoutHistory(card, anki, now, scheduler)
+  // At the precision Anki keeps memory in cards.data, so an export and re-import changes nothing.
+  const { s, d } = ankiKeptMemory(kept)
+  return { state: { ...kept, stability: s, difficulty: d }, logs }
 }
 
 /** When Anki's learning step of `card` is due: epoch seconds in the intraday queue, else a day number. */

@@ -88,7 +88,8 @@ export function ankiExportOf(data: CollectionData, now: Date): AnkiExport {
   const types = new Map(
     data.noteTypes.map((t) => [t.id, { type: t, id: numericId(t.id, typeIds) }]),
   )
-  const deckIds = new Set<number>([1])
+  // Anki's Default deck is 1: only the Default that came from Anki may take it.
+  const deckIds = new Set<number>(data.decks.some((d) => d.id === 'anki-1') ? [] : [1])
   const decks = new Map(
     data.decks
       .filter((d) => d.deletedAt === undefined)

@@ -128,7 +128,10 @@ export function writeAnkiPackage(input: AnkiExport, engine: SqlEngine): Uint8Arr
       ]),
     )
     const decks = Object.fromEntries(
-      [{ id: 1, name: 'Default' }, ...col.decks.filter((d) => d.id !== 1)].map((d) => [
+      [
+        ...(col.decks.some((d) => d.id === 1) ? [] : [{ id: 1, name: 'Default' }]),
+        ...col.decks,
+      ].map((d) => [
         String(d.id),
         {
           id: d.id,
@@ -181,8 +184,7 @@ export function writeAnkiPackage(input: AnkiExport, engine: SqlEngine): Uint8Arr
         const fields = memory
           ? {
               ...other,
-              s: round(memory.stability, 4),
-              d: round(memory.difficulty, 3),
+              ...ankiKeptMemory(memory),
               dr: round(memory.desiredRetention, 2),
               decay: round(memory.decay, 3),
               ...(memory.lastReview !== undefined ? { lrt: memory.lastReview } : {}),
@@ -234,6 +236,12 @@ export function writeAnkiPackage(input: AnkiExport, engine: SqlEngine): Uint8Arr
     db.close()
   }
 }
+
+/** Stability and difficulty at the precision Anki keeps them in `cards.data`. */
+export const ankiKeptMemory = (m: { stability: number; difficulty: number }) => ({
+  s: round(m.stability, 4),
+  d: round(m.difficulty, 3),
+})
 
 /** Rounded as Anki rounds each `cards.data` value (CardData::convert_to_json). */
 const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places
