@@ -56,7 +56,7 @@ describe("the Check-Database validator (Anki's rslib/src/dbcheck.rs)", () => {
     )
     const text = problems.join('\n')
     expect(text).toMatch(/note \d+: csum 0 is not Anki's checksum/)
-    expect(text).toMatch(/note \d+: sfld "Hormuz", Anki computes "Hormuz  map 1\.png "/)
+    expect(text).toMatch(/note \d+: sfld "Hormuz", Anki computes "Hormuz {2}map 1\.png "/)
     expect(text).toMatch(/card \d+: cards\.data lrt is undefined, the last review was \d+/)
     expect(text).toMatch(/a negative interval -3/)
     expect(text).toMatch(/a review due on day 200000/)
