@@ -78,7 +78,8 @@ export async function searchCards(
       const since = day.end.getTime() - days * DAY
       const ids = new Set(
         (await store.logsSince(since))
-          .filter((l) => grade === null || l.rating === grade)
+          // Rows that are not answers (rating 0: rescheduled, previews) are not ratings, as in Anki.
+          .filter((l) => (grade === null ? l.rating >= 1 : l.rating === grade))
           .map((l) => l.cardId),
       )
       rated.set(`${days}:${grade}`, ids)
@@ -88,6 +89,15 @@ export async function searchCards(
       dayStart: day.start.getTime(),
       dayEnd: day.end.getTime(),
       ratedSince: (days, grade) => rated.get(`${days}:${grade}`) ?? new Set(),
+    }
+    // Each note type's sort field by name (Anki's `sortf`; the first field unless it says).
+    const sortFieldName = new Map(
+      (await store.listNoteTypes()).map((t) => [t.id, t.fields[t.sortField ?? 0] ?? t.fields[0]]),
+    )
+    const sortTextOf = (note: NoteRow, plainValues: readonly string[]) => {
+      const name = sortFieldName.get(note.typeId)
+      const value = name === undefined ? undefined : note.fields[name]
+      return value === undefined ? (plainValues[0] ?? '') : plainText(value)
     }
     const found: FoundCard[] = []
     let total = 0
@@ -131,7 +141,7 @@ export async function searchCards(
             if (!matchesQuery(query, item, ctx)) continue
             total++
             if (found.length < limit)
-              found.push({ card, note, deckName: deck.name, sortField: values[0] ?? '' })
+              found.push({ card, note, deckName: deck.name, sortField: sortTextOf(note, values) })
             else if (stopAtLimit) break scan
           }
         }

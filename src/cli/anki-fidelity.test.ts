@@ -6,7 +6,8 @@ import { readImportBytes } from '../app/exchange/read-import'
 import { applyImport } from '../app/exchange/import-collection'
 import { addNote, createDeck } from '../app/editing'
 import { MemoryStore } from '../app/memory-store'
-import { answer, scheduler, t0 } from '../app/testing'
+import { answer, scheduler, settings, t0 } from '../app/testing'
+import { searchCards } from '../app/search'
 import { Queue, cardIdOf } from '../app/collection'
 import { changeCard, type CardAction } from '../app/card-actions'
 import { decayOf } from '../core/scheduling/scheduler'
@@ -300,3 +301,45 @@ describe('Anki in, Anki out, unchanged: history rows and card columns (issue 20)
     expect(JSON.parse(String(card?.['data']))).toMatchObject({ pos: 5, cd: '{"v":1}' })
   })
 })
+
+describe('Anki note types as Anki keeps them: templates, CSS, sort field (issue 20)', () => {
+  it('keeps the stylesheet, the sort field and templates without {{FrontSide}} as they came', async () => {
+    const store = await deckWithNote('Strait of Hormuz')
+    const engine = await nodeSqlEngine()
+    const SQL = await initSqlJs()
+    const entries: Record<string, Uint8Array> = unzipSync(
+      ankiPackageOf(await exportCollection(store), engine, t0),
+    )
+    const db = new SQL.Database(entries['collection.anki21'])
+    const css = '.card { font-family: "Noto Serif"; }\n.nightMode .card { color: #eee; }'
+    // A back without {{FrontSide}} (as Anki's own Cloze has), sorting by the second field.
+    const back = '{{Back}}<br><small>{{Front}}</small>'
+    db.run(
+      `UPDATE col SET models = (SELECT json_group_object(key, json_set(value, '$.css', ?, '$.sortf', 1, '$.tmpls[0].afmt', ?)) FROM json_each(models))`,
+      [css, back],
+    )
+    entries['collection.anki21'] = db.export()
+    db.close()
+    const read = await readImportBytes('types.apkg', zipSync(entries), engine, t0)
+    const [type] = read.data.noteTypes
+    expect(type).toMatchObject({ css, sortField: 1 })
+    const target = new MemoryStore()
+    await applyImport(target, read.data, 'keep', t0)
+    const found = await searchCards(target, '', settings, t0)
+    expect(found.ok && found.cards.map((c) => c.sortField)).toEqual(['A'])
+
+    const out = ankiPackageOf(await exportCollection(target), engine, t0)
+    const [col] = rowsOf(out, engine, 'SELECT models FROM col')
+    const model = Object.values(JSON.parse(String(col?.['models'])) as Record<string, AnkiModel>)[0]
+    expect(model).toMatchObject({ css, sortf: 1 })
+    expect(model?.tmpls[0]).toMatchObject({ qfmt: '{{Front}}', afmt: back })
+    const [note] = rowsOf(out, engine, 'SELECT sfld FROM notes')
+    expect(note?.['sfld']).toBe('A')
+  })
+})
+
+interface AnkiModel {
+  css: string
+  sortf: number
+  tmpls: { qfmt: string; afmt: string }[]
+}

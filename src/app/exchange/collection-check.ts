@@ -63,6 +63,9 @@ const noteTypeSchema = z.object({
       context: z.string().optional(),
     }),
   ),
+  sortField: count.max(MAX_ORDINAL).optional(),
+  css: z.string().optional(),
+  ankiTemplates: z.array(z.object({ front: z.string(), back: z.string() })).optional(),
 })
 
 const deckSchema = z.object({

@@ -46,6 +46,9 @@ function nextAnkiDay(anki: AnkiCollection, now: Date): number {
 /** A card template's back without Anki's `{{FrontSide}}<hr id=answer>`: the study screen shows the front above it. */
 const FRONT_SIDE = /^\s*\{\{FrontSide\}\}\s*(?:<hr\s+id\s*=\s*["']?answer["']?\s*\/?>)?\s*/i
 
+/** The back of an Anki template as this app keeps it (what the study screen adds below the front). */
+export const backWithoutFront = (afmt: string) => afmt.replace(FRONT_SIDE, '')
+
 export const ankiNoteTypeId = (id: number) => `anki-${id}`
 export const ankiDeckId = (id: number) => `anki-${id}`
 
@@ -58,8 +61,11 @@ function noteTypeOf(t: AnkiNoteType): NoteType {
     templates: t.templates.map((tm) => ({
       name: tm.name,
       front: tm.front,
-      back: tm.back.replace(FRONT_SIDE, ''),
+      back: backWithoutFront(tm.back),
     })),
+    sortField: t.sortField < t.fields.length ? t.sortField : 0,
+    css: t.css,
+    ankiTemplates: t.templates.map((tm) => ({ front: tm.front, back: tm.back })),
   }
 }
 

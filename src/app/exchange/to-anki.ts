@@ -7,6 +7,8 @@ import { CardState, DEFAULT_SCHEDULER_OPTIONS, decayOf } from '../../core/schedu
 import { DEFAULT_PRESET_ID } from '../presets'
 import { Queue, isInCollection, type CardRow } from '../collection'
 import type { CollectionData } from './collection-data'
+import type { CardTemplate } from '../../core/notes/note-types'
+import { backWithoutFront } from './from-anki'
 
 const DAY_MS = 86_400_000
 
@@ -33,6 +35,31 @@ function typeAndQueue(state: number, queue: number): { type: number; queue: numb
   if (queue === Queue.Suspended) return { type, queue: -1 }
   if (queue === Queue.Buried) return { type, queue: -3 }
   return { type, queue: active }
+}
+
+/** The stylesheet of a note type made here: Anki's own default for a new type. */
+const DEFAULT_CSS =
+  '.card {\n    font-family: arial;\n    font-size: 20px;\n    text-align: center;\n    color: black;\n    background-color: white;\n}\n'
+
+/**
+ * A template as Anki reads it: as it was imported while it is unchanged here (a Cloze back
+ * without `{{FrontSide}}` stays without it), else the back written after Anki's
+ * `{{FrontSide}}<hr id=answer>`, since this app's backs leave the front out.
+ */
+function ankiTemplateOf(t: CardTemplate, imported?: { front: string; back: string }) {
+  if (
+    imported &&
+    !t.context &&
+    imported.front === t.front &&
+    backWithoutFront(imported.back) === t.back
+  )
+    return { name: t.name, front: imported.front, back: imported.back }
+  const context = t.context ? `\n<div class="context">${t.context}</div>` : ''
+  return {
+    name: t.name,
+    front: t.front,
+    back: `{{FrontSide}}\n\n<hr id=answer>\n\n${t.back}${context}`,
+  }
 }
 
 /**
@@ -196,11 +223,9 @@ export function ankiExportOf(data: CollectionData, now: Date): AnkiExport {
       name: type.name,
       kind: type.kind,
       fields: type.fields,
-      templates: type.templates.map((t) => ({
-        name: t.name,
-        front: t.front,
-        back: `{{FrontSide}}\n\n<hr id=answer>\n\n${t.back}${t.context ? `\n<div class="context">${t.context}</div>` : ''}`,
-      })),
+      templates: type.templates.map((t, i) => ankiTemplateOf(t, type.ankiTemplates?.[i])),
+      sortField: type.sortField ?? 0,
+      css: type.css ?? DEFAULT_CSS,
     })),
     decks: data.decks
       .filter((d) => decks.has(d.id))
@@ -219,11 +244,17 @@ export function ankiExportOf(data: CollectionData, now: Date): AnkiExport {
     cards,
     reviews,
   }
+  const sortFieldOf = new Map(collection.noteTypes.map((t) => [t.id, t.sortField]))
   return {
     collection,
     memory,
     // As Anki computes them: its duplicate check and browser sort read these columns.
-    sortFields: new Map(collection.notes.map((n) => [n.id, ankiSortText(n.fields[0] ?? '')])),
+    sortFields: new Map(
+      collection.notes.map((n) => [
+        n.id,
+        ankiSortText(n.fields[sortFieldOf.get(n.typeId) ?? 0] ?? ''),
+      ]),
+    ),
     checksums: new Map(collection.notes.map((n) => [n.id, ankiFieldChecksum(n.fields[0] ?? '')])),
     media: new Map(
       data.media.flatMap((m) => (used.has(m.name) && m.data ? [[m.name, m.data] as const] : [])),

@@ -20,6 +20,15 @@ export interface NoteType {
   kind: 'standard' | 'cloze'
   fields: string[]
   templates: CardTemplate[]
+  /** The field the browser sorts by and Anki's `sfld` is made from (an index); absent is 0. */
+  sortField?: number
+  /** The type's stylesheet as Anki kept it (exported unchanged; not applied to the screen). */
+  css?: string
+  /**
+   * For a type from Anki: its templates' front and back exactly as imported (`qfmt`, `afmt`),
+   * written back unchanged by an export while the template here is still what came from them.
+   */
+  ankiTemplates?: { front: string; back: string }[]
 }
 
 export const BASIC: NoteType = {

@@ -14,6 +14,9 @@ export interface AnkiNoteType {
   kind: 'standard' | 'cloze'
   fields: string[]
   templates: { name: string; front: string; back: string }[]
+  /** The field `sfld` is made from (Anki's `sortf`). */
+  sortField: number
+  css: string
 }
 export interface AnkiDeck {
   id: number
@@ -231,6 +234,8 @@ function legacyNoteTypes(col: Record<string, unknown>, fail: Fail): AnkiNoteType
       id: idOf(m.id, fail, 'collection, table col, models'),
       name: String(m.name ?? 'Imported'),
       kind: Number(m.type) === 1 ? 'cloze' : 'standard',
+      sortField: ordinalOf(m.sortf),
+      css: typeof m.css === 'string' ? m.css : '',
       fields: list(m.flds)
         .sort(byOrd)
         .map((f) => String(record(f).name ?? '')),
@@ -269,6 +274,8 @@ function modernNoteTypes(db: SqlDatabase, fail: Fail): AnkiNoteType[] {
       id,
       name: String(nt.name ?? 'Imported'),
       kind: varintField(config, 1) === 1 ? 'cloze' : 'standard',
+      sortField: ordinalOf(varintField(config, 2)),
+      css: stringField(config, 3) ?? '',
       fields: fields.filter((f) => f.ntid === id).map((f) => String(f.name ?? '')),
       templates: templates
         .filter((t) => t.ntid === id)
@@ -298,6 +305,10 @@ function modernDecks(db: SqlDatabase, fail: Fail): AnkiDeck[] {
     }
   })
 }
+
+/** A field index from the file: a small whole number, else the first field. */
+const ordinalOf = (v: unknown) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_ORDINAL ? v : 0
 
 /** An id from the collection's JSON or its note-type tables: an exact integer, or the file is refused. */
 function idOf(v: unknown, fail: Fail, where: string): number {

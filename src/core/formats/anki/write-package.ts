@@ -98,7 +98,7 @@ export function writeAnkiPackage(input: AnkiExport, engine: SqlEngine): Uint8Arr
           type: t.kind === 'cloze' ? 1 : 0,
           mod: secs,
           usn: -1,
-          sortf: 0,
+          sortf: t.sortField,
           did: null,
           tmpls: t.templates.map((tm, ord) => ({
             name: tm.name,
@@ -117,7 +117,7 @@ export function writeAnkiPackage(input: AnkiExport, engine: SqlEngine): Uint8Arr
             font: 'Arial',
             size: 20,
           })),
-          css: '.card { font-family: arial; font-size: 20px; text-align: center; }',
+          css: t.css,
           latexPre: '',
           latexPost: '',
           latexsvg: false,
