@@ -343,3 +343,59 @@ interface AnkiModel {
   sortf: number
   tmpls: { qfmt: string; afmt: string }[]
 }
+
+describe('Anki deck options become presets, and go back (issue 20)', () => {
+  it("brings a deck's preset: limits, steps, leeches, desired retention, FSRS parameters", async () => {
+    const store = await deckWithNote('Q')
+    const engine = await nodeSqlEngine()
+    const SQL = await initSqlJs()
+    const entries: Record<string, Uint8Array> = unzipSync(
+      ankiPackageOf(await exportCollection(store), engine, t0),
+    )
+    const db = new SQL.Database(entries['collection.anki21'])
+    const params = Array.from({ length: 21 }, (_, i) => Math.round((0.1 + i / 7) * 1e4) / 1e4)
+    const conf = {
+      id: 1700000000123,
+      name: 'Treaties, hard',
+      new: { perDay: 35, delays: [1, 10, 1440], bury: false },
+      rev: { perDay: 450, maxIvl: 400 },
+      lapse: { delays: [10], leechFails: 5, leechAction: 0 },
+      desiredRetention: 0.85,
+      fsrsParams6: params,
+    }
+    db.run('UPDATE col SET dconf = json_set(dconf, ?, json(?))', [
+      `$."${conf.id}"`,
+      JSON.stringify(conf),
+    ])
+    db.run(
+      `UPDATE col SET decks = (SELECT json_group_object(key, json_set(value, '$.conf', ${conf.id})) FROM json_each(decks))`,
+    )
+    entries['collection.anki21'] = db.export()
+    db.close()
+    const read = await readImportBytes('options.apkg', zipSync(entries), engine, t0)
+    const preset = {
+      id: `anki-${conf.id}`,
+      name: 'Treaties, hard',
+      newPerDay: 35,
+      reviewsPerDay: 450,
+      desiredRetention: 0.85,
+      learningSteps: ['1m', '10m', '1d'],
+      relearningSteps: ['10m'],
+      maximumIntervalDays: 400,
+      leechThreshold: 5,
+      leechAction: 'suspend',
+      burySiblings: false,
+      weights: params,
+    }
+    expect(read.data.presets).toEqual([preset])
+    expect(read.data.decks.find((d) => d.name === 'Deck')?.presetId).toBe(preset.id)
+
+    const target = new MemoryStore()
+    await applyImport(target, read.data, 'keep', t0)
+    const out = ankiPackageOf(await exportCollection(target), engine, t0)
+    const [col] = rowsOf(out, engine, 'SELECT dconf FROM col')
+    expect(JSON.parse(String(col?.['dconf']))[String(conf.id)]).toMatchObject(conf)
+    const again = await readImportBytes('again.apkg', out, engine, t0)
+    expect(again.data.presets).toEqual([preset])
+  })
+})

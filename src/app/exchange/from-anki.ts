@@ -5,13 +5,23 @@ import { historyStep } from '../../core/formats/anki/history'
 import type {
   AnkiCard,
   AnkiCollection,
+  AnkiDeckConfig,
   AnkiNote,
   AnkiNoteType,
   AnkiReview,
 } from '../../core/formats/anki/read-collection'
 import type { NoteType } from '../../core/notes/note-types'
 import { replayAnswers, type PastAnswer } from '../../core/scheduling/replay'
-import { CardState, Rating, Scheduler, type SchedulingState } from '../../core/scheduling/scheduler'
+import {
+  CardState,
+  DEFAULT_SCHEDULER_OPTIONS,
+  FSRS_PARAMETER_COUNT,
+  Rating,
+  Scheduler,
+  type SchedulingState,
+} from '../../core/scheduling/scheduler'
+import { migrateParameters } from 'ts-fsrs'
+import type { Preset } from '../presets'
 import { toStoredReview, toStoredState } from '../../core/scheduling/stored-state'
 import {
   DECK_SEPARATOR,
@@ -49,6 +59,7 @@ const FRONT_SIDE = /^\s*\{\{FrontSide\}\}\s*(?:<hr\s+id\s*=\s*["']?answer["']?\s
 /** The back of an Anki template as this app keeps it (what the study screen adds below the front). */
 export const backWithoutFront = (afmt: string) => afmt.replace(FRONT_SIDE, '')
 
+export const ankiPresetId = (id: number) => `anki-${id}`
 export const ankiNoteTypeId = (id: number) => `anki-${id}`
 export const ankiDeckId = (id: number) => `anki-${id}`
 
@@ -188,11 +199,28 @@ export function collectionFromAnki(
   // Anki's views of other decks' cards, not decks of their own.
   for (const d of anki.decks) if (!d.filtered && d.id !== ANKI_DEFAULT_DECK) usedDecks.add(d.id)
   const descriptions = new Map(anki.decks.map((d) => [ankiDeckId(d.id), d.description ?? '']))
-  data.decks = decksWithParents(usedDecks, deckNames, positions, now).map((d) => ({
-    ...d,
-    description: descriptions.get(d.id) ?? '',
-    ankiCreated: anki.createdAt,
-  }))
+  // Each deck studies with its Anki preset of options, which comes along as a preset here.
+  const configs = new Map((anki.deckConfigs ?? []).map((c) => [c.id, c]))
+  const presetOfDeck = new Map(
+    anki.decks.flatMap((d) =>
+      d.configId !== undefined && configs.has(d.configId)
+        ? [[ankiDeckId(d.id), ankiPresetId(d.configId)] as const]
+        : [],
+    ),
+  )
+  data.decks = decksWithParents(usedDecks, deckNames, positions, now).map((d) => {
+    const presetId = presetOfDeck.get(d.id)
+    return {
+      ...d,
+      description: descriptions.get(d.id) ?? '',
+      ankiCreated: anki.createdAt,
+      ...(presetId ? { presetId } : {}),
+    }
+  })
+  const usedPresets = new Set(data.decks.flatMap((d) => (d.presetId ? [d.presetId] : [])))
+  data.presets = [...configs.values()]
+    .filter((c) => usedPresets.has(ankiPresetId(c.id)))
+    .map(presetOfConfig)
   data.media = [...media].map(([name, file]) =>
     storedMediaRow(name, file.hash, file.size, now.getTime()),
   )
@@ -516,4 +544,52 @@ function decksWithParents(
     updatedAt: now.getTime(),
     nextPosition: positions.get(id) ?? 0,
   }))
+}
+
+/** A learning step of Anki's (minutes) as a step here: whole days, hours or minutes, else seconds. */
+function stepOf(minutes: number): string {
+  if (minutes > 0 && minutes % 1440 === 0) return `${minutes / 1440}d`
+  if (minutes > 0 && minutes % 60 === 0) return `${minutes / 60}h`
+  if (Number.isInteger(minutes)) return `${minutes}m`
+  return `${Math.max(1, Math.round(minutes * 60))}s`
+}
+
+const within = (x: number, low: number, high: number) =>
+  Math.min(high, Math.max(low, Math.round(x)))
+
+/**
+ * An Anki preset of deck options as a preset here: limits, steps, maximum interval, leech rule,
+ * sibling burying, and — when the collection set them — desired retention and FSRS parameters
+ * (FSRS-4.5 and -5 parameters brought to FSRS-6's as ts-fsrs migrates them). Values outside
+ * what the options screen allows are brought to its nearest.
+ */
+function presetOfConfig(c: AnkiDeckConfig): Preset {
+  const steps = (list: number[]) =>
+    list
+      .filter((m) => m > 0)
+      .slice(0, 20)
+      .map(stepOf)
+  const weights =
+    c.fsrsParameters.length === FSRS_PARAMETER_COUNT
+      ? c.fsrsParameters
+      : c.fsrsParameters.length === 17 || c.fsrsParameters.length === 19
+        ? migrateParameters(c.fsrsParameters)
+        : undefined
+  return {
+    id: ankiPresetId(c.id),
+    name: c.name.trim() || `Anki preset ${c.id}`,
+    newPerDay: within(c.newPerDay, 0, 9999),
+    reviewsPerDay: within(c.reviewsPerDay, 0, 99999),
+    desiredRetention:
+      c.desiredRetention >= 0.7 && c.desiredRetention <= 0.99
+        ? Math.round(c.desiredRetention * 100) / 100
+        : DEFAULT_SCHEDULER_OPTIONS.requestRetention,
+    learningSteps: steps(c.learningSteps),
+    relearningSteps: steps(c.relearningSteps),
+    maximumIntervalDays: within(c.maximumInterval || 36500, 1, 36500),
+    leechThreshold: within(c.leechThreshold || 8, 1, 99),
+    leechAction: c.leechAction === 0 ? 'suspend' : 'tag',
+    burySiblings: c.burySiblings,
+    ...(weights ? { weights: weights.map((w) => Math.round(w * 10_000) / 10_000) } : {}),
+  }
 }

@@ -1,10 +1,16 @@
-import type { AnkiCard, AnkiCollection, AnkiReview } from '../../core/formats/anki/read-collection'
+import type {
+  AnkiCard,
+  AnkiCollection,
+  AnkiDeckConfig,
+  AnkiReview,
+} from '../../core/formats/anki/read-collection'
 import type { AnkiCardMemory, AnkiExport } from '../../core/formats/anki/write-package'
 import { fnv1a } from '../../core/hash'
 import { mediaReferences } from '../../core/notes/media-refs'
 import { ankiFieldChecksum, ankiSortText } from '../../core/formats/anki/note-checksum'
 import { CardState, DEFAULT_SCHEDULER_OPTIONS, decayOf } from '../../core/scheduling/scheduler'
-import { DEFAULT_PRESET_ID } from '../presets'
+import { DEFAULT_PRESET_ID, defaultPreset, type Preset } from '../presets'
+import { DEFAULT_SETTINGS } from '../settings'
 import { Queue, isInCollection, type CardRow } from '../collection'
 import type { CollectionData } from './collection-data'
 import type { CardTemplate } from '../../core/notes/note-types'
@@ -61,6 +67,48 @@ function ankiTemplateOf(t: CardTemplate, imported?: { front: string; back: strin
     back: `{{FrontSide}}\n\n<hr id=answer>\n\n${t.back}${context}`,
   }
 }
+
+/**
+ * Anki ids for the presets exported decks use: an Anki preset keeps its own, the Default preset
+ * is Anki's Default (1) unless an Anki preset holds that id, any other a stable number.
+ */
+function presetNumbers(data: CollectionData): Map<string, number> {
+  const live = data.decks.filter((d) => d.deletedAt === undefined)
+  const used = [...new Set(live.map((d) => d.presetId ?? DEFAULT_PRESET_ID))].sort()
+  const taken = new Set<number>()
+  const out = new Map<string, number>()
+  for (const id of used.filter((p) => /^anki-\d+$/.test(p))) out.set(id, numericId(id, taken))
+  for (const id of used.filter((p) => !out.has(p)))
+    out.set(
+      id,
+      id === DEFAULT_PRESET_ID && !taken.has(1) ? (taken.add(1), 1) : numericId(id, taken),
+    )
+  return out
+}
+
+/** A preset here as Anki's deck options (steps in minutes). */
+function deckConfigOf(p: Preset, id: number): AnkiDeckConfig {
+  return {
+    id,
+    name: p.name,
+    newPerDay: p.newPerDay,
+    reviewsPerDay: p.reviewsPerDay,
+    learningSteps: p.learningSteps.map(stepMinutes),
+    relearningSteps: p.relearningSteps.map(stepMinutes),
+    maximumInterval: p.maximumIntervalDays,
+    leechThreshold: p.leechThreshold,
+    leechAction: p.leechAction === 'suspend' ? 0 : 1,
+    burySiblings: p.burySiblings,
+    desiredRetention: p.desiredRetention,
+    fsrsParameters: p.weights ?? [],
+  }
+}
+
+const UNIT_MINUTES: Readonly<Record<string, number>> = { s: 1 / 60, m: 1, h: 60, d: 1440 }
+
+/** A step ("10m", "1d") in Anki's minutes. */
+const stepMinutes = (step: string) =>
+  Number(step.slice(0, -1)) * (UNIT_MINUTES[step.slice(-1)] ?? 1)
 
 /**
  * The package's `crt` (epoch seconds), which review cards' due days count from: the creation of
@@ -138,6 +186,7 @@ export function ankiExportOf(data: CollectionData, now: Date): AnkiExport {
   const presets = new Map(data.presets.map((p) => [p.id, p]))
   const deckPresets = new Map(data.decks.map((d) => [d.id, d.presetId ?? DEFAULT_PRESET_ID]))
   const presetOfDeck = (deckId: string) => presets.get(deckPresets.get(deckId) ?? DEFAULT_PRESET_ID)
+  const configIds = presetNumbers(data)
   const cards: AnkiCard[] = []
   for (const c of data.cards) {
     const nid = noteNumber.get(c.noteId)
@@ -229,7 +278,19 @@ export function ankiExportOf(data: CollectionData, now: Date): AnkiExport {
     })),
     decks: data.decks
       .filter((d) => decks.has(d.id))
-      .map((d) => ({ id: decks.get(d.id) as number, name: d.name, description: d.description })),
+      .map((d) => ({
+        id: decks.get(d.id) as number,
+        name: d.name,
+        description: d.description,
+        configId: configIds.get(d.presetId ?? DEFAULT_PRESET_ID) ?? 1,
+      })),
+    deckConfigs: [...configIds].flatMap(([presetId, id]) => {
+      // The Default preset as the user has it, or as it comes until they change it.
+      const preset = presets.get(presetId) ?? defaultPreset(DEFAULT_SETTINGS)
+      return [
+        deckConfigOf({ ...preset, name: presets.has(presetId) ? preset.name : 'Default' }, id),
+      ]
+    }),
     notes: notes.map((n) => {
       const type = (types.get(n.typeId) as { type: { fields: string[] } }).type
       return {

@@ -1,7 +1,14 @@
 import { ImportError } from '../import-error'
 import { LATEST_TIME } from '../time-range'
 import { strictUtf8 } from '../text-decoding'
-import { messageFields, stringField, varintField, wireFields } from './protobuf'
+import {
+  floatField,
+  floatsField,
+  messageFields,
+  stringField,
+  varintField,
+  wireFields,
+} from './protobuf'
 import type { CollectionFormat } from './read-package'
 import { looksLikeSqlite, type SqlDatabase, type SqlEngine } from './sqlite'
 import { MAX_STABILITY } from '../../scheduling/scheduler'
@@ -26,6 +33,29 @@ export interface AnkiDeck {
   description?: string
   /** A filtered deck: Anki's view of cards that belong to other decks. */
   filtered?: boolean
+  /** The id of the deck options preset it studies with (Anki's `conf`). */
+  configId?: number
+}
+
+/**
+ * A preset of deck options as Anki keeps it (schema 11's `dconf`, or the `deck_config` table):
+ * steps in minutes, FSRS's parameters as the newest set the collection has, empty when none.
+ */
+export interface AnkiDeckConfig {
+  id: number
+  name: string
+  newPerDay: number
+  reviewsPerDay: number
+  learningSteps: number[]
+  relearningSteps: number[]
+  maximumInterval: number
+  leechThreshold: number
+  /** 0 suspend, 1 tag only. */
+  leechAction: number
+  burySiblings: boolean
+  /** 0 when the collection never set one. */
+  desiredRetention: number
+  fsrsParameters: number[]
 }
 export interface AnkiNote {
   id: number
@@ -85,6 +115,8 @@ export interface AnkiCollection {
   createdAt: number
   noteTypes: AnkiNoteType[]
   decks: AnkiDeck[]
+  /** The presets of deck options; absent in collections read before they were kept. */
+  deckConfigs?: AnkiDeckConfig[]
   notes: AnkiNote[]
   cards: AnkiCard[]
   reviews: AnkiReview[]
@@ -141,6 +173,11 @@ export function readAnkiCollection(
       createdAt: colRow(col, 'crt', { min: 0, max: LATEST_TIME / 1000 }),
       noteTypes: modern ? modernNoteTypes(db, fail) : legacyNoteTypes(col, fail),
       decks: modern ? modernDecks(db, fail) : legacyDecks(col, fail),
+      deckConfigs: modern
+        ? tables.has('deck_config')
+          ? modernDeckConfigs(db, fail)
+          : []
+        : legacyDeckConfigs(col),
       notes: db.all('SELECT id, guid, mid, mod, tags, flds FROM notes ORDER BY id').map((r) => {
         const guid = typeof r.guid === 'string' ? r.guid : ''
         if (!guid) throw fail('a note has no guid', `${place}, note ${String(r.id)}`)
@@ -258,6 +295,73 @@ function legacyDecks(col: Record<string, unknown>, fail: Fail): AnkiDeck[] {
       name: String(d.name ?? 'Default'),
       description: typeof d.desc === 'string' ? d.desc : '',
       filtered: d.dyn === 1 || d.dyn === true,
+      ...(Number.isSafeInteger(Number(d.conf)) ? { configId: Number(d.conf) } : {}),
+    }
+  })
+}
+
+/** The newest FSRS parameters a preset has (FSRS-6, else 5, else 4), as Anki picks them. */
+function newestParameters(...sets: unknown[][]): number[] {
+  const found = sets.find((set) => set.length > 0) ?? []
+  return found.every((x) => typeof x === 'number' && Number.isFinite(x)) ? (found as number[]) : []
+}
+
+const numbers = (v: unknown) =>
+  list(v).filter((x): x is number => typeof x === 'number' && Number.isFinite(x))
+const numberOr = (v: unknown, fallback: number) =>
+  typeof v === 'number' && Number.isFinite(v) ? v : fallback
+
+/** Schema 11's presets; a `dconf` that is not JSON holds none (the decks then study with Default). */
+function legacyDeckConfigs(col: Record<string, unknown>): AnkiDeckConfig[] {
+  let configs: unknown
+  try {
+    configs = JSON.parse(String(col.dconf ?? ''))
+  } catch {
+    return []
+  }
+  return Object.values(record(configs)).flatMap((value) => {
+    const c = record(value)
+    const id = Number(c.id)
+    if (!Number.isSafeInteger(id)) return []
+    const [fresh, rev, lapse] = [record(c.new), record(c.rev), record(c.lapse)]
+    return {
+      id,
+      name: String(c.name ?? 'Default'),
+      newPerDay: numberOr(fresh.perDay, 20),
+      reviewsPerDay: numberOr(rev.perDay, 200),
+      learningSteps: numbers(fresh.delays),
+      relearningSteps: numbers(lapse.delays),
+      maximumInterval: numberOr(rev.maxIvl, 36500),
+      leechThreshold: numberOr(lapse.leechFails, 8),
+      leechAction: numberOr(lapse.leechAction, 1),
+      burySiblings: fresh.bury === true,
+      desiredRetention: numberOr(c.desiredRetention, 0),
+      fsrsParameters: newestParameters(
+        numbers(c.fsrsParams6),
+        numbers(c.fsrsParams5),
+        numbers(c.fsrsWeights),
+      ),
+    }
+  })
+}
+
+/** Schema 15+: presets as protobuf (anki/proto/deck_config.proto, DeckConfig.Config). */
+function modernDeckConfigs(db: SqlDatabase, fail: Fail): AnkiDeckConfig[] {
+  return db.all('SELECT id, name, config FROM deck_config').map((row) => {
+    const c = row.config instanceof Uint8Array ? wireFields(row.config) : []
+    return {
+      id: idOf(row.id, fail, 'collection, table deck_config'),
+      name: String(row.name ?? 'Default'),
+      newPerDay: varintField(c, 9),
+      reviewsPerDay: varintField(c, 10),
+      learningSteps: floatsField(c, 1),
+      relearningSteps: floatsField(c, 2),
+      maximumInterval: varintField(c, 16),
+      leechThreshold: varintField(c, 22),
+      leechAction: varintField(c, 21),
+      burySiblings: varintField(c, 27) === 1,
+      desiredRetention: floatField(c, 37),
+      fsrsParameters: newestParameters(floatsField(c, 6), floatsField(c, 5), floatsField(c, 3)),
     }
   })
 }
@@ -302,6 +406,7 @@ function modernDecks(db: SqlDatabase, fail: Fail): AnkiDeck[] {
         .join('::'),
       description: (normal && stringField(wireFields(normal), 4)) ?? '',
       filtered: messageFields(kind, 2).length > 0,
+      ...(normal ? { configId: varintField(wireFields(normal), 1) } : {}),
     }
   })
 }

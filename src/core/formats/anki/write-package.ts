@@ -1,5 +1,5 @@
 import { zipSync, strToU8 } from 'fflate'
-import type { AnkiCollection } from './read-collection'
+import type { AnkiCollection, AnkiDeckConfig } from './read-collection'
 import type { SqlEngine } from './sqlite'
 
 /**
@@ -140,7 +140,7 @@ export function writeAnkiPackage(input: AnkiExport, engine: SqlEngine): Uint8Arr
           usn: -1,
           desc: d.description ?? '',
           dyn: 0,
-          conf: 1,
+          conf: 'configId' in d ? (d.configId ?? 1) : 1,
           collapsed: false,
           browserCollapsed: false,
           extendNew: 0,
@@ -159,7 +159,7 @@ export function writeAnkiPackage(input: AnkiExport, engine: SqlEngine): Uint8Arr
       JSON.stringify(DEFAULT_CONF),
       JSON.stringify(models),
       JSON.stringify(decks),
-      JSON.stringify({ 1: DEFAULT_DECK_CONFIG }),
+      JSON.stringify(deckConfigsOf(col.deckConfigs ?? [])),
       '{}',
     ])
     db.runMany(
@@ -257,4 +257,31 @@ function otherCardData(json: string): Record<string, unknown> {
   } catch {
     return {}
   }
+}
+
+/** Schema 11's `dconf`: each preset over Anki's defaults; Anki's Default (1) is always there. */
+function deckConfigsOf(configs: readonly AnkiDeckConfig[]) {
+  const out: Record<string, unknown> = { 1: DEFAULT_DECK_CONFIG }
+  for (const c of configs)
+    out[String(c.id)] = {
+      ...DEFAULT_DECK_CONFIG,
+      id: c.id,
+      name: c.name,
+      new: {
+        ...DEFAULT_DECK_CONFIG.new,
+        perDay: c.newPerDay,
+        delays: c.learningSteps,
+        bury: c.burySiblings,
+      },
+      rev: { ...DEFAULT_DECK_CONFIG.rev, perDay: c.reviewsPerDay, maxIvl: c.maximumInterval },
+      lapse: {
+        ...DEFAULT_DECK_CONFIG.lapse,
+        delays: c.relearningSteps,
+        leechFails: c.leechThreshold,
+        leechAction: c.leechAction,
+      },
+      desiredRetention: c.desiredRetention,
+      ...(c.fsrsParameters.length ? { fsrsParams6: c.fsrsParameters } : {}),
+    }
+  return out
 }
