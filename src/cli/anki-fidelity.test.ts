@@ -3,6 +3,7 @@ import { ankiPackageOf } from '../app/exchange/anki-package'
 import { exportCollection } from '../app/exchange/export-collection'
 import { mediaRow, putMediaFiles } from '../app/exchange/media-files'
 import { readImportBytes } from '../app/exchange/read-import'
+import { editedExport } from './import-testing'
 import { applyImport } from '../app/exchange/import-collection'
 import { addNote, createDeck } from '../app/editing'
 import { MemoryStore } from '../app/memory-store'
@@ -11,8 +12,7 @@ import { searchCards } from '../app/search'
 import { Queue, cardIdOf } from '../app/collection'
 import { changeCard, type CardAction } from '../app/card-actions'
 import { decayOf } from '../core/scheduling/scheduler'
-import { unzipSync, zipSync } from 'fflate'
-import initSqlJs from 'sql.js'
+import { unzipSync } from 'fflate'
 import { ankiFieldChecksum } from '../core/formats/anki/note-checksum'
 import { nodeSqlEngine } from './node-sqlite'
 
@@ -183,18 +183,13 @@ describe('Anki packages as Anki writes them: media names, note and card columns 
     await answer(store, cardIdOf('g1', 0), 3, t0)
     await answer(store, cardIdOf('g1', 0), 3, new Date(t0.getTime() + 600_000))
     const engine = await nodeSqlEngine()
-    const entries: Record<string, Uint8Array> = unzipSync(
-      ankiPackageOf(await exportCollection(store), engine, t0),
-    )
     // As Anki files a review card into a filtered deck: home deck and due kept in odid/odue.
-    const SQL = await initSqlJs()
-    const db = new SQL.Database(entries['collection.anki21'])
-    db.run('UPDATE cards SET type = 2, queue = 2, ivl = 9, odid = did, odue = 40, due = -100000')
-    entries['collection.anki21'] = db.export() as Uint8Array
-    db.close()
-    const back = await readImportBytes('filtered.apkg', zipSync(entries), engine, t0)
+    const apkg = await editedExport(store, (db) =>
+      db.run('UPDATE cards SET type = 2, queue = 2, ivl = 9, odid = did, odue = 40, due = -100000'),
+    )
+    const back = await readImportBytes('filtered.apkg', apkg, engine, t0)
     const [card] = back.data.cards
-    const [row] = engine.open(entries['collection.anki21'] as Uint8Array).all('SELECT crt FROM col')
+    const [row] = rowsOf(apkg, engine, 'SELECT crt FROM col')
     expect(card?.due).toBe(Number(row?.['crt']) * 1000 + 40 * 86_400_000)
     expect(card?.scheduled_days).toBe(9)
   })
@@ -204,16 +199,11 @@ describe('Anki packages as Anki writes them: media names, note and card columns 
     await answer(store, cardIdOf('g1', 0), 3, t0)
     await answer(store, cardIdOf('g1', 0), 3, new Date(t0.getTime() + 600_000))
     const engine = await nodeSqlEngine()
-    const SQL = await initSqlJs()
     const edited = async (...statements: string[]) => {
-      const entries: Record<string, Uint8Array> = unzipSync(
-        ankiPackageOf(await exportCollection(store), engine, t0),
-      )
-      const db = new SQL.Database(entries['collection.anki21'])
-      for (const sql of statements) db.run(sql)
-      entries['collection.anki21'] = db.export()
-      db.close()
-      const back = await readImportBytes('memory.apkg', zipSync(entries), engine, t0)
+      const apkg = await editedExport(store, (db) => {
+        for (const sql of statements) db.run(sql)
+      })
+      const back = await readImportBytes('memory.apkg', apkg, engine, t0)
       return back.data.cards[0]
     }
     const memory = `UPDATE cards SET type = 2, queue = 2, ivl = 30, data = '{"s":123.4567,"d":6.5,"lrt":1}'`
@@ -251,26 +241,22 @@ describe('Anki in, Anki out, unchanged: history rows and card columns (issue 20)
     await answer(store, cardIdOf('g1', 0), 3, t0)
     await answer(store, cardIdOf('g1', 0), 3, new Date(t0.getTime() + 600_000))
     const engine = await nodeSqlEngine()
-    const SQL = await initSqlJs()
-    const entries: Record<string, Uint8Array> = unzipSync(
-      ankiPackageOf(await exportCollection(store), engine, t0),
-    )
-    const db = new SQL.Database(entries['collection.anki21'])
     const day = 86_400_000
     const at = (days: number) => t0.getTime() + days * day
-    // The card's own columns, and Anki's values on the two answers (ease 2150, odd intervals).
-    db.run(
-      `UPDATE cards SET id = 777, factor = 2150, left = 1002, data = '{"pos":5,"cd":"{\\"v\\":1}"}'`,
+    const apkg = await editedExport(store, (db) => {
+      // The card's own columns, and Anki's values on the two answers (ease 2150, odd intervals).
+      db.run(
+        `UPDATE cards SET id = 777, factor = 2150, left = 1002, data = '{"pos":5,"cd":"{\\"v\\":1}"}'`,
+      )
+      db.run('UPDATE revlog SET cid = 777, factor = 2150, ivl = -600, lastIvl = -60, time = 8123')
+      // A filtered-deck preview, a set due date, a rescheduling: history, not answers.
+      db.run(`INSERT INTO revlog VALUES (${at(1)}, 777, -1, 3, -300, -600, 0, 4000, 3)`)
+      db.run(`INSERT INTO revlog VALUES (${at(2)}, 777, -1, 0, 12, 1, 2150, 0, 4)`)
+      db.run(`INSERT INTO revlog VALUES (${at(3)}, 777, -1, 0, 14, 12, 2150, 0, 5)`)
+    })
+    const original = rowsOf(apkg, engine, 'SELECT * FROM revlog ORDER BY id').map((r) =>
+      Object.values(r).map(Number),
     )
-    db.run('UPDATE revlog SET cid = 777, factor = 2150, ivl = -600, lastIvl = -60, time = 8123')
-    // A filtered-deck preview, a set due date, a rescheduling: history, not answers.
-    db.run(`INSERT INTO revlog VALUES (${at(1)}, 777, -1, 3, -300, -600, 0, 4000, 3)`)
-    db.run(`INSERT INTO revlog VALUES (${at(2)}, 777, -1, 0, 12, 1, 2150, 0, 4)`)
-    db.run(`INSERT INTO revlog VALUES (${at(3)}, 777, -1, 0, 14, 12, 2150, 0, 5)`)
-    const original = db.exec('SELECT * FROM revlog ORDER BY id')[0]?.values
-    entries['collection.anki21'] = db.export()
-    db.close()
-    const apkg = zipSync(entries)
 
     const read = await readImportBytes('history.apkg', apkg, engine, t0)
     expect(read.data.reviewLogs.map((l) => l.rating)).toEqual([3, 3, 0, 0, 0])
@@ -295,7 +281,7 @@ describe('Anki in, Anki out, unchanged: history rows and card columns (issue 20)
     const exported = rowsOf(out, engine, 'SELECT * FROM revlog ORDER BY id').map((r) =>
       Object.values(r).map(Number),
     )
-    expect(exported).toEqual(original?.map((r) => r.map(Number)))
+    expect(exported).toEqual(original)
     const [card] = rowsOf(out, engine, 'SELECT id, factor, left, data FROM cards')
     expect(card).toMatchObject({ id: 777, factor: 2150, left: 1002 })
     expect(JSON.parse(String(card?.['data']))).toMatchObject({ pos: 5, cd: '{"v":1}' })
@@ -306,21 +292,16 @@ describe('Anki note types as Anki keeps them: templates, CSS, sort field (issue 
   it('keeps the stylesheet, the sort field and templates without {{FrontSide}} as they came', async () => {
     const store = await deckWithNote('Strait of Hormuz')
     const engine = await nodeSqlEngine()
-    const SQL = await initSqlJs()
-    const entries: Record<string, Uint8Array> = unzipSync(
-      ankiPackageOf(await exportCollection(store), engine, t0),
-    )
-    const db = new SQL.Database(entries['collection.anki21'])
     const css = '.card { font-family: "Noto Serif"; }\n.nightMode .card { color: #eee; }'
     // A back without {{FrontSide}} (as Anki's own Cloze has), sorting by the second field.
     const back = '{{Back}}<br><small>{{Front}}</small>'
-    db.run(
-      `UPDATE col SET models = (SELECT json_group_object(key, json_set(value, '$.css', ?, '$.sortf', 1, '$.tmpls[0].afmt', ?)) FROM json_each(models))`,
-      [css, back],
-    )
-    entries['collection.anki21'] = db.export()
-    db.close()
-    const read = await readImportBytes('types.apkg', zipSync(entries), engine, t0)
+    const apkg = await editedExport(store, (db) => {
+      db.run(
+        `UPDATE col SET models = (SELECT json_group_object(key, json_set(value, '$.css', ?, '$.sortf', 1, '$.tmpls[0].afmt', ?)) FROM json_each(models))`,
+        [css, back],
+      )
+    })
+    const read = await readImportBytes('types.apkg', apkg, engine, t0)
     const [type] = read.data.noteTypes
     expect(type).toMatchObject({ css, sortField: 1 })
     const target = new MemoryStore()
@@ -348,11 +329,6 @@ describe('Anki deck options become presets, and go back (issue 20)', () => {
   it("brings a deck's preset: limits, steps, leeches, desired retention, FSRS parameters", async () => {
     const store = await deckWithNote('Q')
     const engine = await nodeSqlEngine()
-    const SQL = await initSqlJs()
-    const entries: Record<string, Uint8Array> = unzipSync(
-      ankiPackageOf(await exportCollection(store), engine, t0),
-    )
-    const db = new SQL.Database(entries['collection.anki21'])
     const params = Array.from({ length: 21 }, (_, i) => Math.round((0.1 + i / 7) * 1e4) / 1e4)
     const conf = {
       id: 1700000000123,
@@ -363,16 +339,16 @@ describe('Anki deck options become presets, and go back (issue 20)', () => {
       desiredRetention: 0.85,
       fsrsParams6: params,
     }
-    db.run('UPDATE col SET dconf = json_set(dconf, ?, json(?))', [
-      `$."${conf.id}"`,
-      JSON.stringify(conf),
-    ])
-    db.run(
-      `UPDATE col SET decks = (SELECT json_group_object(key, json_set(value, '$.conf', ${conf.id})) FROM json_each(decks))`,
-    )
-    entries['collection.anki21'] = db.export()
-    db.close()
-    const read = await readImportBytes('options.apkg', zipSync(entries), engine, t0)
+    const apkg = await editedExport(store, (db) => {
+      db.run('UPDATE col SET dconf = json_set(dconf, ?, json(?))', [
+        `$."${conf.id}"`,
+        JSON.stringify(conf),
+      ])
+      db.run(
+        `UPDATE col SET decks = (SELECT json_group_object(key, json_set(value, '$.conf', ${conf.id})) FROM json_each(decks))`,
+      )
+    })
+    const read = await readImportBytes('options.apkg', apkg, engine, t0)
     const preset = {
       id: `anki-${conf.id}`,
       name: 'Treaties, hard',

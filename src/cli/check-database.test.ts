@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { unzipSync } from 'fflate'
-import initSqlJs from 'sql.js'
-import { ankiPackageOf } from '../app/exchange/anki-package'
-import { exportCollection } from '../app/exchange/export-collection'
 import { addNote, createDeck } from '../app/editing'
 import { MemoryStore } from '../app/memory-store'
 import { answer, scheduler, t0 } from '../app/testing'
 import { cardIdOf } from '../app/collection'
 import { ankiDatabaseProblems } from '../core/formats/anki/check-database'
 import { nodeSqlEngine } from './node-sqlite'
+import { editedExport } from './import-testing'
 
 /** An exported collection of one answered card, with `statements` run on it. */
 async function exportedWith(...statements: string[]) {
@@ -28,12 +26,10 @@ async function exportedWith(...statements: string[]) {
   )
   await answer(store, cardIdOf('g1', 0), 3, t0)
   const engine = await nodeSqlEngine()
-  const entries = unzipSync(ankiPackageOf(await exportCollection(store), engine, t0))
-  const SQL = await initSqlJs()
-  const db = new SQL.Database(entries['collection.anki21'])
-  for (const sql of statements) db.run(sql)
-  const open = engine.open(db.export())
-  db.close()
+  const apkg = await editedExport(store, (db) => {
+    for (const sql of statements) db.run(sql)
+  })
+  const open = engine.open(unzipSync(apkg)['collection.anki21'] as Uint8Array)
   try {
     return ankiDatabaseProblems(open, new Date(t0.getTime() + 60_000))
   } finally {

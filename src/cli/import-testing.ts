@@ -1,4 +1,6 @@
 import { expect } from 'vitest'
+import { unzipSync, zipSync } from 'fflate'
+import initSqlJs, { type Database } from 'sql.js'
 import { ankiPackageOf } from '../app/exchange/anki-package'
 import { exportCollection } from '../app/exchange/export-collection'
 import { applyImport } from '../app/exchange/import-collection'
@@ -37,7 +39,6 @@ export async function validPackage() {
 
 /** The entries of a package, to take apart and rebuild. */
 export async function entriesOfValid() {
-  const { unzipSync } = await import('fflate')
   return unzipSync(await validPackage())
 }
 
@@ -56,4 +57,26 @@ export async function refused(name: string, bytes: Uint8Array): Promise<ImportEr
   expect(error).toBeInstanceOf(ImportError)
   expect((error as ImportError).file).toBe(name)
   return error as ImportError
+}
+
+/**
+ * A collection exported as an Anki package, with its database changed by `edit` first (SQL, as
+ * Anki or a damaged file would have it), zipped again.
+ */
+export async function editedExport(
+  store: MemoryStore,
+  edit: (db: Database) => void,
+): Promise<Uint8Array> {
+  const entries: Record<string, Uint8Array> = unzipSync(
+    ankiPackageOf(await exportCollection(store), engine, t0),
+  )
+  const SQL = await initSqlJs()
+  const db = new SQL.Database(entries['collection.anki21'])
+  try {
+    edit(db)
+    entries['collection.anki21'] = db.export() as Uint8Array
+  } finally {
+    db.close()
+  }
+  return zipSync(entries)
 }
