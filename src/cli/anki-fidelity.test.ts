@@ -3,7 +3,7 @@ import { ankiPackageOf } from '../app/exchange/anki-package'
 import { exportCollection } from '../app/exchange/export-collection'
 import { mediaRow, putMediaFiles } from '../app/exchange/media-files'
 import { readImportBytes } from '../app/exchange/read-import'
-import { editedExport } from './import-testing'
+import { deckWithNote, editedExport } from './import-testing'
 import { applyImport } from '../app/exchange/import-collection'
 import { addNote, createDeck } from '../app/editing'
 import { MemoryStore } from '../app/memory-store'
@@ -17,19 +17,6 @@ import { ankiFieldChecksum } from '../core/formats/anki/note-checksum'
 import { nodeSqlEngine } from './node-sqlite'
 
 const NAMES = ['Image from Facebook (10).jpg', 'r&d notes.png', 'café.mp3']
-
-/** A collection of one deck "Deck" (id d) holding one Basic note g1 with `front` and back "A". */
-async function deckWithNote(front: string) {
-  const store = new MemoryStore()
-  await createDeck(store, { id: 'd', name: 'Deck' }, t0)
-  await addNote(
-    store,
-    scheduler,
-    { guid: 'g1', deckId: 'd', typeId: 'basic', fields: { Front: front, Back: 'A' }, tags: [] },
-    t0,
-  )
-  return store
-}
 
 describe('Anki packages as Anki writes them: media names, note and card columns (issue 20)', () => {
   it('travels in an exported package and comes back, spaces, parentheses and all', async () => {

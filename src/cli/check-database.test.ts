@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { unzipSync } from 'fflate'
-import { addNote, createDeck } from '../app/editing'
-import { MemoryStore } from '../app/memory-store'
-import { answer, scheduler, t0 } from '../app/testing'
+import { answer, t0 } from '../app/testing'
 import { cardIdOf } from '../app/collection'
 import { ankiDatabaseProblems } from '../core/formats/anki/check-database'
 import { nodeSqlEngine } from './node-sqlite'
-import { editedExport } from './import-testing'
+import { deckWithNote, editedExport } from './import-testing'
 
 /** An exported collection of one answered card, with `statements` run on it. */
 async function exportedWith(...statements: string[]) {
-  const store = new MemoryStore()
-  await createDeck(store, { id: 'd', name: 'Seas::Straits' }, t0)
-  await addNote(
-    store,
-    scheduler,
-    {
-      guid: 'g1',
-      deckId: 'd',
-      typeId: 'basic',
-      fields: { Front: 'Hormuz <img src="map 1.png">', Back: 'A' },
-      tags: [],
-    },
-    t0,
-  )
+  const store = await deckWithNote('Hormuz <img src="map 1.png">', 'Seas::Straits')
   await answer(store, cardIdOf('g1', 0), 3, t0)
   const engine = await nodeSqlEngine()
   const apkg = await editedExport(store, (db) => {

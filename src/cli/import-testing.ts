@@ -80,3 +80,16 @@ export async function editedExport(
   }
   return zipSync(entries)
 }
+
+/** A collection of one deck (id d, named `deckName`) holding one Basic note g1 with `front` and back "A". */
+export async function deckWithNote(front: string, deckName = 'Deck') {
+  const store = new MemoryStore()
+  await createDeck(store, { id: 'd', name: deckName }, t0)
+  await addNote(
+    store,
+    scheduler,
+    { guid: 'g1', deckId: 'd', typeId: 'basic', fields: { Front: front, Back: 'A' }, tags: [] },
+    t0,
+  )
+  return store
+}
