@@ -286,7 +286,7 @@ function program(io: CliIo) {
   cli
     .command('optimize')
     .description(
-      'Optimize FSRS parameters on a review history (a backup, or a review-log CSV of the FSRS projects) with the FSRS optimizer; print them with the log loss and RMSE of the defaults and of the result.',
+      'Optimize FSRS parameters on a review history (a backup, or a review-log CSV of the FSRS projects) with the FSRS optimizer; print them with the log loss and RMSE(bins) of the defaults and of the result, as the FSRS benchmark measures them.',
     )
     .argument('<history>', 'an Attaché backup (.json) or a card_id,review_rating,review_time CSV')
     .option('--json', 'print the report as JSON')
@@ -315,8 +315,8 @@ function program(io: CliIo) {
         [
           `${file}: ${history.length} reviews, ${report.items} training items`,
           `parameters: ${report.parameters.map((p) => p.toFixed(4)).join(', ')}`,
-          `defaults:  log loss ${f(report.defaults.logLoss)}, RMSE ${f(report.defaults.rmse)}`,
-          `optimized: log loss ${f(report.optimized.logLoss)}, RMSE ${f(report.optimized.rmse)}`,
+          `defaults:  log loss ${f(report.defaults.logLoss)}, RMSE(bins) ${f(report.defaults.rmse)}`,
+          `optimized: log loss ${f(report.optimized.logLoss)}, RMSE(bins) ${f(report.optimized.rmse)}`,
         ].join('\n'),
       )
     })

@@ -117,7 +117,12 @@ export function FsrsParameters({ presetId, deckId, weights, settings, onChange }
               <tr>
                 <th scope="col">Parameters</th>
                 <th scope="col">Log loss</th>
-                <th scope="col">RMSE</th>
+                <th
+                  scope="col"
+                  title="Root mean square error over bins of similar reviews, as the FSRS benchmark measures calibration"
+                >
+                  RMSE (bins)
+                </th>
               </tr>
             </thead>
             <tbody>

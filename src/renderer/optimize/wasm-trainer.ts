@@ -14,11 +14,18 @@ const EPOCH_LINE = /^epoch: (\d+)/
 export function wasmTrainer(ready: () => Promise<Fsrs>): Trainer {
   return async (items, progress) => {
     const fsrs = await ready()
-    const log = console.log
-    console.log = (...args: unknown[]) => {
-      const epoch = EPOCH_LINE.exec(String(args[0]))
-      if (epoch && progress) progress(Math.min(1, Number(epoch[1]) / EPOCHS))
-    }
+    // fsrs-rs logs through the `log` crate; which console method a line reaches depends on
+    // its level, so each of them is watched while training runs.
+    const methods = ['log', 'info', 'debug'] as const
+    const saved = methods.map((m) => console[m])
+    const watch =
+      (pass: (...args: unknown[]) => void) =>
+      (...args: unknown[]) => {
+        const epoch = EPOCH_LINE.exec(String(args[0]))
+        if (!epoch) pass(...args)
+        else if (progress) progress(Math.min(1, Number(epoch[1]) / EPOCHS))
+      }
+    methods.forEach((m, i) => (console[m] = watch(saved[i] as (...args: unknown[]) => void)))
     try {
       const trained = fsrs.computeParameters(
         new Uint32Array(items.flatMap((item) => item.map((r) => r.rating))),
@@ -29,7 +36,7 @@ export function wasmTrainer(ready: () => Promise<Fsrs>): Trainer {
       )
       return Array.from(trained)
     } finally {
-      console.log = log
+      methods.forEach((m, i) => (console[m] = saved[i] as (...args: unknown[]) => void))
     }
   }
 }
