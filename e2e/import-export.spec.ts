@@ -53,6 +53,15 @@ test('an Anki package with media and history imports, studies with its image, an
     /^In the file: 2 new, 1 learning, 1 review, 0 suspended and 0 buried cards; 2 cards due now\. The schedule Anki set is kept/,
   )
   expect(await page.evaluate('window.__sawProgress')).toBe(true)
+  // Rescheduling from history is the user's choice, off by default; the file is read again.
+  const fromHistory = dialog.getByLabel('Reschedule cards from their review history')
+  await expect(fromHistory).not.toBeChecked()
+  await fromHistory.check()
+  await expect(dialog.getByLabel('The schedule')).toContainText(
+    'Cards with a review history are rescheduled from it',
+  )
+  await fromHistory.uncheck()
+  await expect(dialog.getByLabel('The schedule')).toContainText('The schedule Anki set is kept')
   await dialog.getByRole('button', { name: 'Import', exact: true }).click()
   await expect(dialog.getByRole('status')).toHaveText(
     'Imported geography.apkg: 4 notes, 4 cards, 3 review logs, 1 media file.',

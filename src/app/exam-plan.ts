@@ -1,4 +1,5 @@
 import { Scheduler, type SchedulerOptions } from '../core/scheduling/scheduler'
+import { dayShift } from '../core/study/day-boundary'
 import { isStudiable, sectionPathOf, type DeckRow } from './collection'
 import { deckCards } from './card-digests'
 import { deckAndChildren } from './deck-tree'
@@ -20,8 +21,9 @@ export function daysUntilExam(examDate: string, settings: Settings, now: Date): 
 }
 
 /**
- * The scheduler options a deck studies with: its preset's, and with an exam date and the cap
- * on, a maximum interval that keeps every next review on or before the exam day.
+ * The scheduler options a deck studies with: its preset's, days counted as the user's study
+ * days (rollover hour, this machine's clock), and with an exam date and the cap on, a maximum
+ * interval that keeps every next review on or before the exam day.
  */
 export function schedulerOptionsFor(
   preset: Preset,
@@ -29,7 +31,10 @@ export function schedulerOptionsFor(
   settings: Settings,
   now: Date,
 ): Partial<SchedulerOptions> {
-  const options = schedulerOptionsOf(preset)
+  const options = {
+    ...schedulerOptionsOf(preset),
+    dayShift: dayShift({ rolloverHour: settings.rolloverHour }),
+  }
   if (!deck?.examDate || !deck.examCap) return options
   const left = daysUntilExam(deck.examDate, settings, now)
   if (left < 1) return options

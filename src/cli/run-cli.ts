@@ -120,13 +120,18 @@ function backupRoomFor(data: CollectionData, file: string) {
 }
 
 /** Any supported file, imported into an empty collection through the app's own import. */
-async function importToStore(path: string, io: CliIo, deckName?: string) {
+async function importToStore(
+  path: string,
+  io: CliIo,
+  options: { deckName?: string; reschedule?: boolean } = {},
+) {
   const store = new MemoryStore()
   const engine = await nodeSqlEngine()
   const read = await readFrom(path, (source) =>
     readImport(source, engine, io.now(), contentStoredIn(store), undefined, {
       noteTypes: BUILT_IN_NOTE_TYPES,
-      ...(deckName ? { deckName } : {}),
+      ...(options.deckName ? { deckName: options.deckName } : {}),
+      anki: { reschedule: options.reschedule === true },
     }),
   )
   for (const w of read.warnings) io.err(`warning: ${path}: ${w}`)
@@ -154,8 +159,15 @@ function program(io: CliIo) {
       '--deck <name>',
       'for CSV/TSV/text: the deck of records that name none (default: the file name)',
     )
-    .action(async (file: string, opts: { out: string; deck?: string }) => {
-      const store = await importToStore(file, io, opts.deck)
+    .option(
+      '--reschedule',
+      'for Anki packages: reschedule cards from their review history (Anki\'s "Reschedule cards on change"); by default the due dates Anki set are kept',
+    )
+    .action(async (file: string, opts: { out: string; deck?: string; reschedule?: boolean }) => {
+      const store = await importToStore(file, io, {
+        ...(opts.deck ? { deckName: opts.deck } : {}),
+        reschedule: opts.reschedule === true,
+      })
       const data = await exportCollection(store)
       // What this writes, its own `validate` accepts: the same check, before a byte is written.
       assertUsable(data, basename(file), 'would make a backup that is not valid')

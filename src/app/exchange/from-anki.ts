@@ -21,7 +21,8 @@ import {
   type SchedulingState,
 } from '../../core/scheduling/scheduler'
 import { migrateParameters } from 'ts-fsrs'
-import type { Preset } from '../presets'
+import { schedulerOptionsOf, type Preset } from '../presets'
+import { dayShift, studyDayUnder, type DayRule } from '../../core/study/day-boundary'
 import { toStoredReview, toStoredState } from '../../core/scheduling/stored-state'
 import {
   DECK_SEPARATOR,
@@ -48,9 +49,31 @@ const ANKI_DEFAULT_DECK = 1
 const ANKI_BURIED = new Set([-2, -3])
 
 /** When the collection's next day starts after `now`: its days begin at its creation's hour. */
-function nextAnkiDay(anki: AnkiCollection, now: Date): number {
-  const start = anki.createdAt * 1000
-  return start + (Math.max(0, Math.floor((now.getTime() - start) / DAY_MS)) + 1) * DAY_MS
+function nextAnkiDay(rule: DayRule, now: Date): number {
+  return studyDayUnder(rule, now).end.getTime()
+}
+
+/** How an Anki collection comes in. */
+export interface AnkiImportOptions {
+  /** The user's rollover hour, for a collection that does not say its own (Anki's default is 4). */
+  rolloverHour?: number
+  /**
+   * Cards with history take the schedule their replayed history gives with their preset, as
+   * Anki's "Reschedule cards on change" does when FSRS is switched on. Off (the default): the
+   * due dates Anki set are kept, and the history gives FSRS its memory only.
+   */
+  reschedule?: boolean
+}
+
+/**
+ * The day boundary an Anki collection counts its days by: its own rollover hour and UTC offset
+ * where its config says them, else the user's rollover hour and this machine's clock.
+ */
+export function ankiDayRule(anki: AnkiCollection, options: AnkiImportOptions = {}): DayRule {
+  return {
+    rolloverHour: anki.rolloverHour ?? options.rolloverHour ?? 4,
+    ...(anki.utcOffsetMinutes !== undefined ? { utcOffsetMinutes: anki.utcOffsetMinutes } : {}),
+  }
 }
 
 /** A card template's back without Anki's `{{FrontSide}}<hr id=answer>`: the study screen shows the front above it. */
@@ -98,7 +121,7 @@ export function collectionFromAnki(
   anki: AnkiCollection,
   media: ReadonlyMap<string, PackageMedia>,
   now: Date,
-  scheduler = new Scheduler(),
+  options: AnkiImportOptions = {},
 ): AnkiConversion {
   const warnings: string[] = []
   for (const [what, n] of anki.repairs ?? [])
@@ -133,6 +156,34 @@ export function collectionFromAnki(
     })
     .sort((a, b) => a.key - b.key || a.note.id - b.note.id)
 
+  // Each deck studies with its Anki preset of options, which comes along as a preset here.
+  const configs = new Map((anki.deckConfigs ?? []).map((c) => [c.id, c]))
+  const presetOfDeck = new Map(
+    anki.decks.flatMap((d) =>
+      d.configId !== undefined && configs.has(d.configId)
+        ? [[ankiDeckId(d.id), ankiPresetId(d.configId)] as const]
+        : [],
+    ),
+  )
+  const presets = new Map([...configs.values()].map((c) => [ankiPresetId(c.id), presetOfConfig(c)]))
+  // History replays on the collection's own study days, with the FSRS parameters, steps and
+  // desired retention of each deck's preset (FSRS's defaults where it has none).
+  const rule = ankiDayRule(anki, options)
+  const shift = dayShift(rule)
+  const schedulers = new Map<string, Scheduler>()
+  const schedulerOf = (deckId: string) => {
+    const presetId = presetOfDeck.get(deckId) ?? ''
+    let scheduler = schedulers.get(presetId)
+    if (!scheduler) {
+      const preset = presets.get(presetId)
+      scheduler = new Scheduler({
+        ...(preset ? schedulerOptionsOf(preset) : {}),
+        dayShift: shift,
+      })
+      schedulers.set(presetId, scheduler)
+    }
+    return scheduler
+  }
   const positions = new Map<string, number>()
   for (const { note, cards } of order) {
     const type = types.get(note.typeId) as AnkiNoteType
@@ -164,7 +215,8 @@ export function collectionFromAnki(
         reviewsOfCard.get(card.id) ?? [],
         anki,
         now,
-        scheduler,
+        schedulerOf(ankiDeckId(homeDeck(card))),
+        options.reschedule === true,
       )
       const cardRow: CardRow = {
         ...toStoredState(state),
@@ -183,7 +235,7 @@ export function collectionFromAnki(
         revision: 0,
       }
       // Buried by the user or with a sibling: back on the collection's next day, as in Anki.
-      if (cardRow.queue === Queue.Buried) cardRow.buriedUntil = nextAnkiDay(anki, now)
+      if (cardRow.queue === Queue.Buried) cardRow.buriedUntil = nextAnkiDay(rule, now)
       if (card.flag) cardRow.flag = card.flag
       cardRow.anki = { id: card.id, factor: card.factor, left: card.left, data: card.otherData }
       data.cards.push(cardRow)
@@ -199,15 +251,6 @@ export function collectionFromAnki(
   // Anki's views of other decks' cards, not decks of their own.
   for (const d of anki.decks) if (!d.filtered && d.id !== ANKI_DEFAULT_DECK) usedDecks.add(d.id)
   const descriptions = new Map(anki.decks.map((d) => [ankiDeckId(d.id), d.description ?? '']))
-  // Each deck studies with its Anki preset of options, which comes along as a preset here.
-  const configs = new Map((anki.deckConfigs ?? []).map((c) => [c.id, c]))
-  const presetOfDeck = new Map(
-    anki.decks.flatMap((d) =>
-      d.configId !== undefined && configs.has(d.configId)
-        ? [[ankiDeckId(d.id), ankiPresetId(d.configId)] as const]
-        : [],
-    ),
-  )
   data.decks = decksWithParents(usedDecks, deckNames, positions, now).map((d) => {
     const presetId = presetOfDeck.get(d.id)
     return {
@@ -218,9 +261,7 @@ export function collectionFromAnki(
     }
   })
   const usedPresets = new Set(data.decks.flatMap((d) => (d.presetId ? [d.presetId] : [])))
-  data.presets = [...configs.values()]
-    .filter((c) => usedPresets.has(ankiPresetId(c.id)))
-    .map(presetOfConfig)
+  data.presets = [...presets.values()].filter((p) => usedPresets.has(p.id))
   data.media = [...media].map(([name, file]) =>
     storedMediaRow(name, file.hash, file.size, now.getTime()),
   )
@@ -374,6 +415,7 @@ function cardMemory(
   anki: AnkiCollection,
   now: Date,
   scheduler: Scheduler,
+  reschedule: boolean,
 ): { state: SchedulingState; logs: ReviewLogRow[] } {
   const cardId = cardIdOf(note.id, card.ord)
   const logs: ReviewLogRow[] = []
@@ -426,7 +468,9 @@ function cardMemory(
   flush()
   logs.sort((a, b) => a.id - b.id)
   const kept = state
-    ? withAnkisSchedule(state, card, anki)
+    ? reschedule
+      ? state
+      : withAnkisSchedule(state, card, anki)
     : stateWithoutHistory(card, anki, now, scheduler)
   // At the precision Anki keeps memory in cards.data, so an export and re-import changes nothing.
   const { s, d } = ankiKeptMemory(kept)

@@ -12,7 +12,7 @@ import {
 import { BUILT_IN_NOTE_TYPES, type NoteType } from '../../core/notes/note-types'
 import type { CollectionData } from './collection-data'
 import { collectionFromText, defaultMapping, type RejectedRow, type TextMapping } from './from-text'
-import { collectionFromAnki } from './from-anki'
+import { collectionFromAnki, type AnkiImportOptions } from './from-anki'
 import { MAX_BACKUP_TEXT_BYTES, parseBackup } from './backup-format'
 import { assertUsable } from './collection-check'
 
@@ -39,6 +39,8 @@ export interface ReadOptions {
   mapping?: TextMapping
   /** The deck of rows that name none, when no mapping is given. */
   deckName?: string
+  /** For an Anki package: the user's rollover hour, and whether history reschedules. */
+  anki?: AnkiImportOptions
 }
 
 /** The kinds of file `readImport` takes, by extension. */
@@ -83,7 +85,7 @@ export async function readImport(
     progress(0.5, 'Reading the collection')
     const anki = readAnkiCollection(contents.collection, contents.format, engine, file.name)
     progress(0.7, 'Replaying review history')
-    const { data, warnings } = collectionFromAnki(anki, contents.media, now)
+    const { data, warnings } = collectionFromAnki(anki, contents.media, now, options.anki)
     progress(0.95, 'Checking every value')
     assertUsable(data, file.name)
     progress(1, 'Read')

@@ -43,6 +43,12 @@ export interface SchedulerOptions {
    * ts-fsrs). Absent: FSRS's defaults.
    */
   weights?: readonly number[]
+  /**
+   * What to add to an instant so its UTC date is its study day (core/study/day-boundary's
+   * `dayShift`). ts-fsrs counts the days since a card's last review by UTC dates; with this,
+   * it counts the user's study days (rollover hour, time zone), as Anki does. Absent: UTC.
+   */
+  dayShift?: (ms: number) => number
 }
 
 export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
@@ -79,10 +85,12 @@ const DAY_MS = 86_400_000
 export class Scheduler {
   private readonly engine: FSRS
   private readonly latestDue: number | undefined
+  private readonly dayShift: ((ms: number) => number) | undefined
 
   constructor(options: Partial<SchedulerOptions> = {}) {
     const o = { ...DEFAULT_SCHEDULER_OPTIONS, ...options }
     this.latestDue = o.latestDue
+    this.dayShift = o.dayShift
     const params: FSRSParameters = generatorParameters({
       enable_fuzz: o.fuzz,
       request_retention: o.requestRetention,
@@ -108,8 +116,34 @@ export class Scheduler {
     now: Date,
     seed: string,
   ): { state: SchedulingState; log: ReviewRecord } {
-    const { card, log } = this.engine.next(withSeed(state, seed), now, grade as FsrsGrade)
-    return { state: this.capped(pickState(card), now), log }
+    const { input, at, back } = this.onStudyDays(state, now)
+    const { card, log } = this.engine.next(withSeed(input, seed), at, grade as FsrsGrade)
+    if (!back) return { state: this.capped(pickState(card), now), log }
+    // Back on the clock: due times move by the same amount as `now` did, so an interval of
+    // minutes stays one; the log's times are the real ones (rollback reads them).
+    const next = { ...pickState(card), due: back(card.due), last_review: now }
+    return {
+      state: this.capped(next, now),
+      log: { ...log, review: now, due: state.last_review ?? state.due },
+    }
+  }
+
+  /**
+   * The card and the time as ts-fsrs is given them: moved so that UTC dates are study days
+   * when the scheduler has a day rule, and `back`, which moves its results back.
+   */
+  private onStudyDays(state: SchedulingState, now: Date) {
+    const shift = this.dayShift
+    if (!shift) return { input: state, at: now, back: undefined }
+    const moved = (d: Date) => new Date(d.getTime() + shift(d.getTime()))
+    const input = { ...pickState(state), due: moved(state.due) }
+    if (state.last_review) input.last_review = moved(state.last_review)
+    const by = shift(now.getTime())
+    return {
+      input,
+      at: new Date(now.getTime() + by),
+      back: (d: Date) => new Date(d.getTime() - by),
+    }
   }
 
   /** The state with its due time no later than `latestDue` (and never before `now`). */
@@ -122,9 +156,12 @@ export class Scheduler {
 
   /** When the card would next be due for each grade (for the buttons' labels). */
   preview(state: SchedulingState, now: Date, seed: string): Record<Grade, Date> {
-    const p = this.engine.repeat(withSeed(state, seed), now)
-    const due = (r: Rating.Again | Rating.Hard | Rating.Good | Rating.Easy) =>
-      this.capped(pickState(p[r].card), now).due
+    const { input, at, back } = this.onStudyDays(state, now)
+    const p = this.engine.repeat(withSeed(input, seed), at)
+    const due = (r: Rating.Again | Rating.Hard | Rating.Good | Rating.Easy) => {
+      const card = pickState(p[r].card)
+      return this.capped(back ? { ...card, due: back(card.due) } : card, now).due
+    }
     return { 1: due(Rating.Again), 2: due(Rating.Hard), 3: due(Rating.Good), 4: due(Rating.Easy) }
   }
 

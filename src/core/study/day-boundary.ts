@@ -1,3 +1,5 @@
+import { utcOffsetMinutes } from './time-zone'
+
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
@@ -22,4 +24,35 @@ export function studyDay(now: Date, rolloverHour: number, utcOffsetMinutes: numb
   const index = Math.floor((now.getTime() + shift) / DAY)
   const start = new Date(index * DAY - shift)
   return { index, start, end: new Date(start.getTime() + DAY) }
+}
+
+/**
+ * Where a collection's study days begin: at `rolloverHour`, local time in a fixed UTC offset
+ * (Anki collections record one), else in a named time zone, else on this machine's clock.
+ */
+export interface DayRule {
+  rolloverHour: number
+  /** An IANA time zone ("Asia/Tokyo"); absent or empty: this machine's clock. */
+  timeZone?: string
+  /** Local time minus UTC in minutes, fixed; wins over `timeZone`. */
+  utcOffsetMinutes?: number
+}
+
+/** Local time minus UTC (minutes) at `ms` under a day rule. */
+export function ruleOffsetMinutes(rule: DayRule, ms: number): number {
+  return rule.utcOffsetMinutes ?? utcOffsetMinutes(ms, rule.timeZone)
+}
+
+/** The study day containing `now` under a day rule. */
+export function studyDayUnder(rule: DayRule, now: Date): StudyDay {
+  return studyDay(now, rule.rolloverHour, ruleOffsetMinutes(rule, now.getTime()))
+}
+
+/**
+ * What to add to an instant so that its UTC calendar date is its study day under `rule`: the
+ * local offset, less the rollover hour. A library that counts days by UTC dates (ts-fsrs does)
+ * then counts them as the collection does.
+ */
+export function dayShift(rule: DayRule): (ms: number) => number {
+  return (ms) => ruleOffsetMinutes(rule, ms) * 60_000 - rule.rolloverHour * HOUR
 }

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import type { TextMapping } from '../../app/exchange/from-text'
 import type { ConflictChoice, ImportSummary } from '../../app/exchange/import-collection'
 import { IMPORT_EXTENSIONS } from '../../app/exchange/read-import'
-import { allNoteTypes, forgetShownMedia, useNoteTypes } from '../live-data'
+import { allNoteTypes, forgetShownMedia, useNoteTypes, useSettings } from '../live-data'
 import { backupNow, noteChangedElsewhere } from '../backups'
 import { ImportSession } from '../import/read-in-worker'
 import type { ImportView } from '../import/import-messages'
@@ -38,13 +38,18 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null)
   const [conflict, setConflict] = useState<ConflictChoice>('keep')
   const [replace, setReplace] = useState(false)
+  const [reschedule, setReschedule] = useState(false)
+  const settings = useSettings()
+  // The file being imported: read again when an option that shapes its rows changes.
+  const chosen = useRef<File | null>(null)
 
   // One worker per file chosen: it holds the file's rows until they are written.
   const session = useRef<ImportSession | null>(null)
   useEffect(() => () => session.current?.close(), [])
 
-  const choose = async (file: File | undefined) => {
+  const choose = async (file: File | undefined, fromHistory = reschedule) => {
     if (!file) return
+    chosen.current = file
     setError(null)
     setPhase({ name: 'reading', file: file.name, fraction: 0, stage: 'Opening' })
     session.current?.close()
@@ -53,8 +58,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     try {
       // The file goes to the worker as it is (a handle, not its bytes): it reads it in pieces.
       const types = await allNoteTypes()
-      const view = await current.read({ file, noteTypes: types }, (fraction, stage) =>
-        setPhase({ name: 'reading', file: file.name, fraction, stage }),
+      const view = await current.read(
+        {
+          file,
+          noteTypes: types,
+          anki: { rolloverHour: settings.rolloverHour, reschedule: fromHistory },
+        },
+        (fraction, stage) => setPhase({ name: 'reading', file: file.name, fraction, stage }),
       )
       setPhase({ name: 'review', file: file.name, view })
     } catch (e) {
@@ -179,15 +189,30 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
               )}
             </ul>
             {phase.view.kind === 'anki' && (
-              <p className="muted" aria-label="The schedule">
-                In the file: {phase.view.cards.states.new} new,{' '}
-                {phase.view.cards.states.learning + phase.view.cards.states.relearning} learning,{' '}
-                {phase.view.cards.states.review} review, {phase.view.cards.states.suspended}{' '}
-                suspended and {phase.view.cards.states.buried} buried cards;{' '}
-                {plural(phase.view.cards.dueNow, 'card')} due now. The schedule Anki set is kept —
-                due dates, intervals, suspended and buried cards — and each card&rsquo;s review
-                history gives FSRS its memory for the answers to come.
-              </p>
+              <>
+                <p className="muted" aria-label="The schedule">
+                  In the file: {phase.view.cards.states.new} new,{' '}
+                  {phase.view.cards.states.learning + phase.view.cards.states.relearning} learning,{' '}
+                  {phase.view.cards.states.review} review, {phase.view.cards.states.suspended}{' '}
+                  suspended and {phase.view.cards.states.buried} buried cards;{' '}
+                  {plural(phase.view.cards.dueNow, 'card')} due now.{' '}
+                  {reschedule
+                    ? 'Cards with a review history are rescheduled from it with their preset, as Anki’s “Reschedule cards on change” does; the others keep the schedule Anki set. Suspended and buried cards stay so.'
+                    : 'The schedule Anki set is kept — due dates, intervals, suspended and buried cards — and each card’s review history gives FSRS its memory for the answers to come.'}{' '}
+                  Days are counted as the collection counts them.
+                </p>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={reschedule}
+                    onChange={(e) => {
+                      setReschedule(e.target.checked)
+                      void choose(chosen.current ?? undefined, e.target.checked)
+                    }}
+                  />
+                  Reschedule cards from their review history
+                </label>
+              </>
             )}
             {phase.view.plan.notesConflicting > 0 && (
               <fieldset>

@@ -4,6 +4,7 @@ import type { Settings } from '../../app/settings'
 import type { Statistics } from '../../app/statistics'
 import type { ReadImport } from '../../app/exchange/read-import'
 import type { TextMapping } from '../../app/exchange/from-text'
+import type { AnkiImportOptions } from '../../app/exchange/from-anki'
 import type { ConflictChoice, ImportSummary } from '../../app/exchange/import-collection'
 import type { DelimitedText } from '../../core/formats/text/read-delimited'
 import type { NoteType } from '../../core/notes/note-types'
@@ -33,6 +34,8 @@ export interface ImportRequest {
   noteTypes: readonly NoteType[]
   deckName?: string
   mapping?: TextMapping
+  /** For an Anki package: the user's rollover hour, and whether history reschedules. */
+  anki?: AnkiImportOptions
 }
 
 /** What the review step shows of a file read: never its rows, which stay in the worker. */

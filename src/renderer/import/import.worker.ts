@@ -145,7 +145,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       post({ type: 'written', bytes }, [bytes.buffer as ArrayBuffer])
       return
     }
-    const { file, noteTypes, deckName, mapping } = request
+    const { file, noteTypes, deckName, mapping, anki } = request
     const store = sessionStore()
     // What an earlier import stored and never used (it was cancelled or refused) goes first.
     await sweepMediaContent(store)
@@ -155,7 +155,12 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       new Date(),
       contentStoredIn(store),
       (fraction, stage) => post({ type: 'progress', fraction, stage }),
-      { noteTypes, ...(deckName ? { deckName } : {}), ...(mapping ? { mapping } : {}) },
+      {
+        noteTypes,
+        ...(deckName ? { deckName } : {}),
+        ...(mapping ? { mapping } : {}),
+        ...(anki ? { anki } : {}),
+      },
     )
     session = { file: file.name, read, noteTypes }
     post({ type: 'progress', fraction: 1, stage: 'Working out what it would change' })

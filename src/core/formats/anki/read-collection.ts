@@ -113,6 +113,13 @@ export interface AnkiCollection {
   schedulerVersion: number
   /** Collection creation, epoch seconds (review due days count from its day). */
   createdAt: number
+  /** The hour Anki's day rolls over at ("next day starts at"), when the collection says. */
+  rolloverHour?: number
+  /**
+   * Local time minus UTC in minutes where the collection was last studied (its `localOffset`,
+   * else `creationOffset`; Anki stores both as minutes west of UTC), when it says.
+   */
+  utcOffsetMinutes?: number
   noteTypes: AnkiNoteType[]
   decks: AnkiDeck[]
   /** The presets of deck options; absent in collections read before they were kept. */
@@ -171,6 +178,7 @@ export function readAnkiCollection(
         ? modernSchedulerVersion(db, tables)
         : legacySchedulerVersion(col, fail),
       createdAt: colRow(col, 'crt', { min: 0, max: LATEST_TIME / 1000 }),
+      ...dayRuleOf(modern ? modernConfig(db, tables, DAY_KEYS) : legacyConfig(col)),
       noteTypes: modern ? modernNoteTypes(db, fail) : legacyNoteTypes(col, fail),
       decks: modern ? modernDecks(db, fail) : legacyDecks(col, fail),
       deckConfigs: modern
@@ -249,6 +257,48 @@ function jsonColumn(col: Record<string, unknown>, name: string, fail: Fail): unk
 const record = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])
+
+const DAY_KEYS = ['rollover', 'localOffset', 'creationOffset'] as const
+
+/** The legacy collection's config (`col.conf`), or nothing when it is not JSON. */
+function legacyConfig(col: Record<string, unknown>): Record<string, unknown> {
+  try {
+    return record(JSON.parse(String(col.conf ?? '')))
+  } catch {
+    return {}
+  }
+}
+
+/** Keys of a modern collection's `config` table (JSON values), those that parse. */
+function modernConfig(db: SqlDatabase, tables: Set<unknown>, keys: readonly string[]) {
+  const config: Record<string, unknown> = {}
+  if (!tables.has('config')) return config
+  // The keys are this module's constants, never the file's.
+  const names = keys.map((k) => `'${k}'`).join(', ')
+  for (const row of db.all(`SELECT KEY AS name, val FROM config WHERE KEY IN (${names})`)) {
+    if (typeof row.name !== 'string' || !(row.val instanceof Uint8Array)) continue
+    try {
+      config[row.name] = JSON.parse(strictUtf8(row.val) ?? '')
+    } catch {
+      // A value that is not JSON says nothing; the day rule falls back.
+    }
+  }
+  return config
+}
+
+/** The collection's day boundary, from what its config says (each part only when valid). */
+function dayRuleOf(config: Record<string, unknown>) {
+  const whole = (v: unknown, min: number, max: number) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : undefined
+  const rolloverHour = whole(config.rollover, 0, 23)
+  // Minutes west of UTC: UTC−12 … UTC+14.
+  const west =
+    whole(config.localOffset, -14 * 60, 12 * 60) ?? whole(config.creationOffset, -14 * 60, 12 * 60)
+  return {
+    ...(rolloverHour !== undefined ? { rolloverHour } : {}),
+    ...(west !== undefined ? { utcOffsetMinutes: west === 0 ? 0 : -west } : {}),
+  }
+}
 
 function legacySchedulerVersion(col: Record<string, unknown>, fail: Fail) {
   const version = Number(record(jsonColumn(col, 'conf', fail)).schedVer ?? 1)
