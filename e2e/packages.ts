@@ -61,6 +61,7 @@ export const HISTORY_DECK = 'Treaties'
 export async function packageWithAYearOfHistory(
   now: Date,
   notes = 30,
+  gradeOf: (note: number, answer: number) => 1 | 2 | 3 = (i, n) => ((i + n) % 7 === 0 ? 1 : 3),
 ): Promise<{ apkg: Buffer; reviews: number }> {
   const store = new MemoryStore()
   const start = new Date(now.getTime() - 360 * 86_400_000)
@@ -82,8 +83,7 @@ export async function packageWithAYearOfHistory(
     )
     let at = new Date(start.getTime() + i * 86_400_000)
     for (let n = 0; at < now && n < 40; n++) {
-      const grade = (i + n) % 7 === 0 ? 1 : 3
-      await answer(store, cardIdOf(guid, 0), grade, at)
+      await answer(store, cardIdOf(guid, 0), gradeOf(i, n), at)
       reviews++
       const card = await store.getCard(cardIdOf(guid, 0))
       at = new Date(Math.max((card?.due ?? 0) + 3_600_000, at.getTime() + 60_000))

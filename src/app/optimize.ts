@@ -124,7 +124,10 @@ export function presetHistory(
     const history: HistoryEntry[] = []
     for (const [cardId, rows] of logs)
       for (const l of rows) history.push({ cardId, at: l.review, rating: l.rating })
-    return { reviews: history.length, items: fsrsItems(history, dayIndexer(settings)) }
+    return {
+      reviews: history.length,
+      items: fsrsItems(history, dayIndexer({ rolloverHour: settings.rolloverHour })),
+    }
   })
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod'
+import { isTimeZone } from '../core/study/time-zone'
 import { HISTORY_KEY, examHistorySchema } from './mock-exam'
 import type { StudyStore } from './store'
+import type { SettingRow } from './collection'
 
 /** The numeric settings, with their bounds and defaults: the schema and the form both read them. */
 export const NUMBER_SETTINGS = {
@@ -29,6 +31,15 @@ const settingsSchema = z.object({
   /** What happens to a leech: tagged only (Anki's default), or tagged and suspended. */
   leechAction: z.enum(['tag', 'suspend']).default('tag'),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
+  /**
+   * The time zone the collection's study days were counted in when it was last exported (a
+   * backup records it, so its history is optimized the same on any machine); '' when not
+   * recorded. The app itself counts days on the clock of the machine it runs on, as Anki does.
+   */
+  timeZone: z
+    .string()
+    .refine((v) => v === '' || isTimeZone(v), 'not a time zone')
+    .default(''),
 })
 export type Settings = z.infer<typeof settingsSchema>
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({})
@@ -56,7 +67,14 @@ export function settingValueProblem(key: string, value: unknown): string | null 
 export async function readSettingsReport(
   store: StudyStore,
 ): Promise<{ settings: Settings; dropped: string[] }> {
-  const rows = await store.listSettings()
+  return settingsOfRows(await store.listSettings())
+}
+
+/** Settings rows (stored, or a backup's) over the defaults, and the rows that could not be used. */
+export function settingsOfRows(rows: readonly SettingRow[]): {
+  settings: Settings
+  dropped: string[]
+} {
   const merged: Settings = { ...DEFAULT_SETTINGS }
   const dropped: string[] = []
   for (const row of rows) {

@@ -43,7 +43,7 @@ export async function statisticsOf(
     zone: hostZone(),
     rolloverHour: settings.rolloverHour,
   })
-  const dayOf = dayIndexer(settings)
+  const dayOf = dayIndexer({ rolloverHour: settings.rolloverHour })
   const today = dayOf(now.getTime())
   // The first day whose logs count: the one `days` days of 24 hours back lies in.
   const since = dayOf(now.getTime() - days * DAY)

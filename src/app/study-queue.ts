@@ -1,5 +1,5 @@
 import { CardState, Scheduler } from '../core/scheduling/scheduler'
-import { studyDay, type StudyDay } from '../core/study/day-boundary'
+import { studyDay, studyDayUnder, type DayRule, type StudyDay } from '../core/study/day-boundary'
 import { nextStudyIn } from '../core/study/next-study'
 import {
   reviewQueue,
@@ -35,16 +35,17 @@ const QUARTER_HOUR = 900_000
  * The study-day number of an epoch-ms time, for counting many logs: remembered per quarter
  * hour, since no day boundary falls inside one (rollover hours are whole hours, and every time
  * zone's offset and daylight-saving change is a multiple of 15 minutes). A million logs then
- * cost a few thousand day computations instead of a million.
+ * cost a few thousand day computations instead of a million. The rule's time zone, when it
+ * names one, else this machine's clock.
  */
-export function dayIndexer(settings: Pick<Settings, 'rolloverHour'>): (ms: number) => number {
+export function dayIndexer(rule: DayRule): (ms: number) => number {
   const days = new Map<number, number>()
   return (ms) => {
     const quarter = Math.floor(ms / QUARTER_HOUR)
     let day = days.get(quarter)
     if (day === undefined) {
       const at = new Date(quarter * QUARTER_HOUR)
-      day = studyDay(at, settings.rolloverHour, -at.getTimezoneOffset()).index
+      day = studyDayUnder(rule, at).index
       days.set(quarter, day)
     }
     return day

@@ -8,7 +8,9 @@ import { readReviewLogCsv } from '../core/formats/text/review-log-csv'
 import { fsrsItems } from '../core/stats/fsrs-items'
 import { optimizeOn } from '../app/optimize'
 import { dayIndexer } from '../app/study-queue'
-import { DEFAULT_SETTINGS } from '../app/settings'
+import { settingsOfRows } from '../app/settings'
+import { hostZone } from '../app/tallies'
+import { isTimeZone } from '../core/study/time-zone'
 import { bindingTrainer } from './optimize'
 import { BUILT_IN_NOTE_TYPES } from '../core/notes/note-types'
 import { MemoryStore } from '../app/memory-store'
@@ -302,38 +304,72 @@ function program(io: CliIo) {
     )
     .argument('<history>', 'an Attaché backup (.json) or a card_id,review_rating,review_time CSV')
     .option('--json', 'print the report as JSON')
-    .action(async (file: string, opts: { json?: boolean }) => {
-      const bytes = await readInput(file)
-      const history = file.toLowerCase().endsWith('.csv')
-        ? readReviewLogCsv(bytes, basename(file))
-        : parseBackup(bytes, basename(file)).reviewLogs.map((l) => ({
-            cardId: l.cardId,
-            at: l.review,
-            rating: l.rating,
-          }))
-      let report
-      try {
-        // Study days roll over at the app's default hour, local time.
-        report = await optimizeOn(fsrsItems(history, dayIndexer(DEFAULT_SETTINGS)), bindingTrainer)
-      } catch (e) {
-        throw new CliFailure(`${file}: ${e instanceof Error ? e.message : String(e)}`)
-      }
-      if (opts.json) {
-        io.out(JSON.stringify(report))
-        return
-      }
-      const f = (x: number) => x.toFixed(4)
-      io.out(
-        [
-          `${file}: ${history.length} reviews, ${report.items} training items`,
-          `parameters: ${report.parameters.map((p) => p.toFixed(4)).join(', ')}`,
-          `defaults:  log loss ${f(report.defaults.logLoss)}, RMSE(bins) ${f(report.defaults.rmse)}`,
-          `optimized: log loss ${f(report.optimized.logLoss)}, RMSE(bins) ${f(report.optimized.rmse)}`,
-        ].join('\n'),
-      )
-    })
+    .option(
+      '--rollover-hour <hour>',
+      "the hour a study day starts (default: the backup's setting; for a CSV, 4)",
+    )
+    .option(
+      '--time-zone <zone>',
+      "the time zone days are counted in, e.g. Asia/Tokyo (default: the one the backup records, else this machine's)",
+    )
+    .action(
+      async (file: string, opts: { json?: boolean; rolloverHour?: string; timeZone?: string }) => {
+        const given = dayOptions(opts)
+        const bytes = await readInput(file)
+        const csv = file.toLowerCase().endsWith('.csv')
+        const backup = csv ? null : parseBackup(bytes, basename(file))
+        const history = backup
+          ? backup.reviewLogs.map((l) => ({ cardId: l.cardId, at: l.review, rating: l.rating }))
+          : readReviewLogCsv(bytes, basename(file))
+        const rule = optimizeDayRule(backup, given)
+        let report
+        try {
+          report = await optimizeOn(fsrsItems(history, dayIndexer(rule)), bindingTrainer)
+        } catch (e) {
+          throw new CliFailure(`${file}: ${e instanceof Error ? e.message : String(e)}`)
+        }
+        if (opts.json) {
+          io.out(JSON.stringify({ ...report, dayRule: rule }))
+          return
+        }
+        const f = (x: number) => x.toFixed(4)
+        io.out(
+          [
+            `${file}: ${history.length} reviews, ${report.items} training items; days start at ${rule.rolloverHour}:00 in ${rule.timeZone}`,
+            `parameters: ${report.parameters.map((p) => p.toFixed(4)).join(', ')}`,
+            `defaults:  log loss ${f(report.defaults.logLoss)}, RMSE(bins) ${f(report.defaults.rmse)}`,
+            `optimized: log loss ${f(report.optimized.logLoss)}, RMSE(bins) ${f(report.optimized.rmse)}`,
+          ].join('\n'),
+        )
+      },
+    )
 
   return cli
+}
+
+/** The optimizer's day options, checked before any file is read. */
+function dayOptions(opts: { rolloverHour?: string; timeZone?: string }) {
+  const hour = opts.rolloverHour === undefined ? undefined : Number(opts.rolloverHour)
+  if (hour !== undefined && !(Number.isInteger(hour) && hour >= 0 && hour <= 23))
+    throw new CliFailure(`--rollover-hour: "${opts.rolloverHour}" is not a whole hour from 0 to 23`)
+  if (opts.timeZone !== undefined && !isTimeZone(opts.timeZone))
+    throw new CliFailure(`--time-zone: "${opts.timeZone}" is not a time zone`)
+  return { hour, zone: opts.timeZone }
+}
+
+/**
+ * The study days a history is counted in for the optimizer: what the options say, else what
+ * the backup records (its rollover hour and time zone), else 4 o'clock on this machine's clock.
+ */
+function optimizeDayRule(
+  backup: CollectionData | null,
+  given: ReturnType<typeof dayOptions>,
+): { rolloverHour: number; timeZone: string } {
+  const recorded = settingsOfRows(backup?.settings ?? []).settings
+  return {
+    rolloverHour: given.hour ?? recorded.rolloverHour,
+    timeZone: given.zone ?? (recorded.timeZone || hostZone()),
+  }
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`

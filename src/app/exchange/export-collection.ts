@@ -3,12 +3,13 @@ import { isBuiltInNoteType } from '../../core/notes/note-types'
 import { isWithin } from '../deck-tree'
 import { noteTypes as allNoteTypes } from '../note-types'
 import type { StudyStore } from '../store'
+import { hostZone } from '../tallies'
 import type { CollectionData } from './collection-data'
 
 /**
  * The whole collection as rows (a backup), or one deck with the decks nested in it: its notes,
  * their cards and history, the note types, presets and media they use. Settings come only
- * with the whole collection.
+ * with the whole collection, with the time zone its study days are counted in.
  */
 export function exportCollection(
   store: StudyStore,
@@ -38,7 +39,14 @@ export function exportCollection(
     const rows = (await store.getMedia(names)).flatMap((m) => (m ? [m] : []))
     const content = await store.getMediaContent(rows.map((m) => m.hash))
     const media = rows.map((m, i) => ({ ...m, data: content[i] }))
-    const settings = root ? [] : await store.listSettings()
+    // The whole collection records the time zone its days are counted in (this machine's),
+    // so its history is counted the same wherever the backup is read.
+    const settings = root
+      ? []
+      : [
+          ...(await store.listSettings()).filter((s) => s.key !== 'timeZone'),
+          { key: 'timeZone', value: hostZone() },
+        ]
     return { noteTypes, decks, presets, notes, cards, reviewLogs, media, settings }
   })
 }
