@@ -4,7 +4,15 @@ import { spawnSync } from 'node:child_process'
 import { resolve } from 'node:path'
 
 const tsx = resolve(import.meta.dirname, '../node_modules/.bin/tsx')
-for (const script of ['run.ts', 'browser.ts', 'import.ts', 'ui.ts', 'optimize.ts', 'generate.ts']) {
+for (const script of [
+  'run.ts',
+  'browser.ts',
+  'import.ts',
+  'anki-round-trip.ts',
+  'ui.ts',
+  'optimize.ts',
+  'generate.ts',
+]) {
   const run = spawnSync(tsx, [resolve(import.meta.dirname, script), ...process.argv.slice(2)], {
     stdio: 'inherit',
   })

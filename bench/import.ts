@@ -3,7 +3,7 @@
 // the same rows in the same run; and the backup of the 100,000-card collection. `--tiny`: 1,000
 // notes and the small collection. Prints medians; writes bench/import-results(.tiny).json.
 import { chromium } from '@playwright/test'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { chromiumLaunchOptions } from '../e2e/chromium'
@@ -74,10 +74,15 @@ try {
     import.meta.dirname,
     tiny ? 'import-results.tiny.json' : 'import-results.json',
   )
+  // The Anki round trip (bench/anki-round-trip.ts) writes its figures here too; they stay.
+  const kept = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { ankiRoundTrip?: unknown }).ankiRoundTrip
+    : undefined
   writeFileSync(
     file,
     JSON.stringify(
       {
+        ...(kept ? { ankiRoundTrip: kept } : {}),
         notes: run.notes,
         rawMs: raw,
         results: rows.map((r) => ({ ...r, notesPerSecond: perSecond(r.ms), ratio: r.ms / raw })),
