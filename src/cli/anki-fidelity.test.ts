@@ -273,6 +273,32 @@ describe('Anki in, Anki out, unchanged: history rows and card columns (issue 20)
     expect(card).toMatchObject({ id: 777, factor: 2150, left: 1002 })
     expect(JSON.parse(String(card?.['data']))).toMatchObject({ pos: 5, cd: '{"v":1}' })
   })
+  it("takes a learning card's step from Anki's left, and writes left anew once answered here", async () => {
+    const store = await deckWithNote('Q')
+    const engine = await nodeSqlEngine()
+    // A learning card with both of its two steps still to go (v2 writes today's count × 1000).
+    const apkg = await editedExport(store, (db) => {
+      db.run(`UPDATE cards SET type = 1, queue = 1, due = ${t0.getTime() / 1000}, left = 2002`)
+    })
+    const read = await readImportBytes('learning.apkg', apkg, engine, t0)
+    expect(read.data.cards[0]).toMatchObject({ learning_steps: 0, anki: { left: 2002 } })
+    const target = new MemoryStore()
+    await applyImport(target, read.data, 'keep', t0)
+    const leftOf = async () =>
+      rowsOf(
+        ankiPackageOf(await exportCollection(target), engine, t0),
+        engine,
+        'SELECT type, left FROM cards',
+      )[0]
+    // Unchanged here: Anki's own value goes back.
+    expect(await leftOf()).toEqual({ type: 1, left: 2002 })
+    // Good takes the first step: one is left.
+    await answer(target, cardIdOf('g1', 0), 3, t0)
+    expect(await leftOf()).toEqual({ type: 1, left: 1 })
+    // Good again graduates it: a review card has none.
+    await answer(target, cardIdOf('g1', 0), 3, new Date(t0.getTime() + 600_000))
+    expect(await leftOf()).toEqual({ type: 2, left: 0 })
+  })
 })
 
 describe('Anki note types as Anki keeps them: templates, CSS, sort field (issue 20)', () => {

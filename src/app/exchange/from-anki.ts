@@ -20,7 +20,7 @@ import {
   Scheduler,
   type SchedulingState,
 } from '../../core/scheduling/scheduler'
-import { migrateParameters } from 'ts-fsrs'
+import { default_w, migrateParameters } from 'ts-fsrs'
 import { schedulerOptionsOf, type Preset } from '../presets'
 import { dayShift, studyDayUnder, type DayRule } from '../../core/study/day-boundary'
 import { toStoredReview, toStoredState } from '../../core/scheduling/stored-state'
@@ -184,6 +184,14 @@ export function collectionFromAnki(
     }
     return scheduler
   }
+  const stepsOf = (deckId: string) => {
+    const preset = presets.get(presetOfDeck.get(deckId) ?? '')
+    return {
+      learning: preset?.learningSteps ?? DEFAULT_SCHEDULER_OPTIONS.learningSteps,
+      relearning: preset?.relearningSteps ?? DEFAULT_SCHEDULER_OPTIONS.relearningSteps,
+      goodFirst: (preset?.weights ?? default_w)[2] as number,
+    }
+  }
   const positions = new Map<string, number>()
   for (const { note, cards } of order) {
     const type = types.get(note.typeId) as AnkiNoteType
@@ -217,6 +225,7 @@ export function collectionFromAnki(
         now,
         schedulerOf(ankiDeckId(homeDeck(card))),
         options.reschedule === true,
+        stepsOf(ankiDeckId(homeDeck(card))),
       )
       const cardRow: CardRow = {
         ...toStoredState(state),
@@ -416,6 +425,7 @@ function cardMemory(
   now: Date,
   scheduler: Scheduler,
   reschedule: boolean,
+  steps: LearningSteps,
 ): { state: SchedulingState; logs: ReviewLogRow[] } {
   const cardId = cardIdOf(note.id, card.ord)
   const logs: ReviewLogRow[] = []
@@ -470,8 +480,8 @@ function cardMemory(
   const kept = state
     ? reschedule
       ? state
-      : withAnkisSchedule(state, card, anki)
-    : stateWithoutHistory(card, anki, now, scheduler)
+      : withAnkisSchedule(state, card, anki, steps)
+    : stateWithoutHistory(card, anki, now, scheduler, steps)
   // At the precision Anki keeps memory in cards.data, so an export and re-import changes nothing.
   const { s, d } = ankiKeptMemory(kept)
   return { state: { ...kept, stability: s, difficulty: d }, logs }
@@ -498,6 +508,7 @@ function withAnkisSchedule(
   state: SchedulingState,
   card: AnkiCard,
   anki: AnkiCollection,
+  steps: LearningSteps,
 ): SchedulingState {
   // FSRS's memory as Anki kept it in cards.data wins over the replay's (Anki's own parameters).
   const kept = { reps: card.reps, lapses: card.lapses, ...card.memory }
@@ -516,9 +527,25 @@ function withAnkisSchedule(
       ...kept,
       state: card.type === 1 ? CardState.Learning : CardState.Relearning,
       due: learningDue(card, anki),
+      // Anki's `left` counts the steps still to go (below 1000; v2 adds today's × 1000).
+      learning_steps: stepsDone(
+        card.type === 1 ? steps.learning : steps.relearning,
+        card.left % 1000,
+      ),
     }
   return state
 }
+
+/** A preset's learning and relearning steps, and FSRS's stability after a first Good. */
+interface LearningSteps {
+  learning: readonly string[]
+  relearning: readonly string[]
+  goodFirst: number
+}
+
+/** The steps taken of `steps` when `remaining` are still to go, as ts-fsrs counts them. */
+const stepsDone = (steps: readonly string[], remaining: number) =>
+  Math.max(0, Math.min(steps.length, steps.length - remaining))
 
 /** What Anki knew of a card whose history did not come with it. */
 function stateWithoutHistory(
@@ -526,8 +553,27 @@ function stateWithoutHistory(
   anki: AnkiCollection,
   now: Date,
   scheduler: Scheduler,
+  steps: LearningSteps,
 ): SchedulingState {
   const fresh = scheduler.newState(now)
+  if (card.type === 1 || card.type === 3)
+    // Still in its steps: due when Anki said, at the step its `left` says; memory as Anki kept
+    // it, else a relearning card's interval or FSRS's first Good (what it has shown so far).
+    return {
+      ...fresh,
+      state: card.type === 1 ? CardState.Learning : CardState.Relearning,
+      due: learningDue(card, anki),
+      stability:
+        card.memory?.stability ??
+        (card.type === 3 && card.interval > 0 ? card.interval : steps.goodFirst),
+      difficulty: card.memory?.difficulty ?? 5,
+      learning_steps: stepsDone(
+        card.type === 1 ? steps.learning : steps.relearning,
+        card.left % 1000,
+      ),
+      reps: card.reps,
+      lapses: card.lapses,
+    }
   if (card.type !== 2 || card.interval <= 0) return fresh
   // A review card's due is a day number counted from the collection's creation day.
   const due = new Date(anki.createdAt * 1000 + homeDue(card) * DAY_MS)

@@ -225,7 +225,7 @@ export function ankiExportOf(data: CollectionData, now: Date): AnkiExport {
       factor: c.anki?.factor ?? (type === 0 ? 0 : 2500),
       reps: c.reps,
       lapses: c.lapses,
-      left: c.anki?.left ?? 0,
+      left: ankiLeft(c, type, presetOfDeck(c.deckId)),
       flag: c.flag ?? 0,
       otherData: c.anki?.data ?? '',
     })
@@ -322,4 +322,18 @@ export function ankiExportOf(data: CollectionData, now: Date): AnkiExport {
     ),
     now: now.getTime(),
   }
+}
+
+/**
+ * Anki's `left` for a card: as imported while the card is unchanged here (revision 0), else
+ * the steps a learning or relearning card still has to go under its preset; 0 for others.
+ */
+function ankiLeft(c: CardRow, type: number, preset: Preset | undefined): number {
+  if (c.anki && c.revision === 0) return c.anki.left
+  if (type !== 1 && type !== 3) return 0
+  const steps =
+    type === 1
+      ? (preset?.learningSteps ?? DEFAULT_SCHEDULER_OPTIONS.learningSteps)
+      : (preset?.relearningSteps ?? DEFAULT_SCHEDULER_OPTIONS.relearningSteps)
+  return Math.max(0, steps.length - c.learning_steps)
 }
