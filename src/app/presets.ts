@@ -68,7 +68,7 @@ const fromSettings = (settings: Settings) => {
  * The Default preset: its scheduling (retention, steps, maximum interval, fuzz, FSRS
  * parameters) as stored once the user changed it, its limits and leech rule from Settings.
  */
-function defaultFrom(stored: Preset | undefined, settings: Settings): Preset {
+export function defaultFrom(stored: Preset | undefined, settings: Settings): Preset {
   return stored
     ? { ...stored, id: DEFAULT_PRESET_ID, name: 'Default', ...fromSettings(settings) }
     : defaultPreset(settings)

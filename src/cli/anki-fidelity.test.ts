@@ -7,6 +7,7 @@ import { deckWithNote, editedExport } from './import-testing'
 import { applyImport } from '../app/exchange/import-collection'
 import { addNote, createDeck } from '../app/editing'
 import { MemoryStore } from '../app/memory-store'
+import { writeSetting } from '../app/settings'
 import { answer, scheduler, settings, t0 } from '../app/testing'
 import { searchCards } from '../app/search'
 import { Queue, cardIdOf } from '../app/collection'
@@ -386,5 +387,20 @@ describe('Anki deck options become presets, and go back (issue 20)', () => {
     expect(JSON.parse(String(col?.['dconf']))[String(conf.id)]).toMatchObject(conf)
     const again = await readImportBytes('again.apkg', out, engine, t0)
     expect(again.data.presets).toEqual([preset])
+  })
+  it("writes the Default preset with the limits and leech rule of the user's Settings", async () => {
+    const store = await deckWithNote('Q')
+    await writeSetting(store, 'newPerDay', 37)
+    await writeSetting(store, 'reviewsPerDay', 321)
+    await writeSetting(store, 'leechThreshold', 6)
+    await writeSetting(store, 'leechAction', 'suspend')
+    const out = ankiPackageOf(await exportCollection(store), await nodeSqlEngine(), t0)
+    const [col] = rowsOf(out, await nodeSqlEngine(), 'SELECT dconf FROM col')
+    expect(JSON.parse(String(col?.['dconf']))['1']).toMatchObject({
+      name: 'Default',
+      new: { perDay: 37 },
+      rev: { perDay: 321 },
+      lapse: { leechFails: 6, leechAction: 0 },
+    })
   })
 })

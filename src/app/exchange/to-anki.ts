@@ -9,8 +9,8 @@ import { fnv1a } from '../../core/hash'
 import { mediaReferences } from '../../core/notes/media-refs'
 import { ankiFieldChecksum, ankiSortText } from '../../core/formats/anki/note-checksum'
 import { CardState, DEFAULT_SCHEDULER_OPTIONS, decayOf } from '../../core/scheduling/scheduler'
-import { DEFAULT_PRESET_ID, defaultPreset, type Preset } from '../presets'
-import { DEFAULT_SETTINGS } from '../settings'
+import { DEFAULT_PRESET_ID, defaultFrom, type Preset } from '../presets'
+import { settingsOfRows } from '../settings'
 import { Queue, isInCollection, type CardRow } from '../collection'
 import type { CollectionData } from './collection-data'
 import type { CardTemplate } from '../../core/notes/note-types'
@@ -187,6 +187,12 @@ export function ankiExportOf(data: CollectionData, now: Date): AnkiExport {
   const deckPresets = new Map(data.decks.map((d) => [d.id, d.presetId ?? DEFAULT_PRESET_ID]))
   const presetOfDeck = (deckId: string) => presets.get(deckPresets.get(deckId) ?? DEFAULT_PRESET_ID)
   const configIds = presetNumbers(data)
+  // The Default preset as the user has it: its scheduling as stored, its limits and leech rule
+  // from the collection's Settings (a deck's export carries none: the defaults).
+  const userDefault = defaultFrom(
+    presets.get(DEFAULT_PRESET_ID),
+    settingsOfRows(data.settings).settings,
+  )
   const cards: AnkiCard[] = []
   for (const c of data.cards) {
     const nid = noteNumber.get(c.noteId)
@@ -284,13 +290,14 @@ export function ankiExportOf(data: CollectionData, now: Date): AnkiExport {
         description: d.description,
         configId: configIds.get(d.presetId ?? DEFAULT_PRESET_ID) ?? 1,
       })),
-    deckConfigs: [...configIds].flatMap(([presetId, id]) => {
-      // The Default preset as the user has it, or as it comes until they change it.
-      const preset = presets.get(presetId) ?? defaultPreset(DEFAULT_SETTINGS)
-      return [
-        deckConfigOf({ ...preset, name: presets.has(presetId) ? preset.name : 'Default' }, id),
-      ]
-    }),
+    deckConfigs: [...configIds].map(([presetId, id]) =>
+      deckConfigOf(
+        presetId === DEFAULT_PRESET_ID || !presets.has(presetId)
+          ? userDefault
+          : (presets.get(presetId) as Preset),
+        id,
+      ),
+    ),
     notes: notes.map((n) => {
       const type = (types.get(n.typeId) as { type: { fields: string[] } }).type
       return {
