@@ -47,6 +47,8 @@ const CORE_LIBRARIES = [
   '@noble/hashes/utils',
   // Anki's note checksum (notes.csum) is SHA-1.
   '@noble/hashes/legacy',
+  // A note type's stylesheet, parsed to keep only what is safe and scoped to the card.
+  'css-tree',
 ]
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'url', 'crypto']
 

@@ -41,6 +41,7 @@ export default defineConfig(({ mode }) => {
         'entities',
         'papaparse',
         'mime/lite',
+        'css-tree',
       ],
     },
   }

@@ -79,6 +79,14 @@ test('an Anki package with media and history imports, studies with its image, an
     await answerShownCard(page, '3')
   }
   await expect(front).toContainText('Whose flag is this?')
+  // The note type's stylesheet (Anki's default, as the package has it) applies to the card,
+  // scoped to it, its colours left to the theme.
+  const card = page.locator('article.card')
+  await expect(card).toHaveClass(/\bnote-css\b/)
+  expect(await card.evaluate((el) => getComputedStyle(el).fontSize)).toBe('20px')
+  expect(await card.evaluate((el) => getComputedStyle(el).textAlign)).toBe('center')
+  const style = await page.getByTestId('note-css').textContent()
+  expect(style).not.toMatch(/background|color:\s*black/)
   const image = front.locator('img')
   await expect(image).toHaveAttribute('src', /^blob:/)
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2)

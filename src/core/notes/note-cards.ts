@@ -1,3 +1,4 @@
+import { scopedCardCss } from './card-css'
 import { clozeNumbers } from './cloze'
 import type { NoteType } from './note-types'
 import { fieldValue, plainText, renderTemplate, type Fields } from './render-template'
@@ -13,6 +14,8 @@ export interface CardFace {
   /** For typed cards: the field the typed answer is checked against. */
   typeField: string | null
   section: readonly string[]
+  /** The note type's stylesheet, made safe and scoped to the card (`core/notes/card-css`). */
+  css?: string
 }
 
 /** The template a card uses, and for cloze types the number it hides. */
@@ -60,7 +63,9 @@ export function cardFace(
   const ctx = { side: 'back' as const, cloze, frontSide: front.text }
   const back = renderTemplate(template.back, fields, ctx).text
   const context = template.context ? renderTemplate(template.context, fields, ctx).text : ''
+  const css = type.css ? scopedCardCss(type.css) : ''
   return {
+    ...(css ? { css } : {}),
     front: front.text,
     back,
     ...(context.trim() ? { context } : {}),

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import type { ShownCard } from '../study/use-study-session'
 import { SafeHtml } from './SafeHtml'
+import { NOTE_CSS_SCOPE } from '../../core/notes/card-css'
 
 interface Props {
   shown: ShownCard
@@ -17,11 +18,12 @@ export function CardView({ shown, onSubmitTyped }: Props) {
   const inputId = useId()
   return (
     <article
-      className="card"
+      className={face.css ? `card ${NOTE_CSS_SCOPE}` : 'card'}
       data-card-id={shown.card.id}
       data-answer-mode={face.answerMode}
       data-flag={shown.card.flag ?? 0}
     >
+      {face.css && <style data-testid="note-css">{face.css}</style>}
       <nav aria-label="Section">
         <ol className="breadcrumb" data-testid="breadcrumb">
           {face.section.map((s) => (
