@@ -5,6 +5,7 @@ import {
   DEFAULT_PRESET_ID,
   defaultPreset,
   listPresets,
+  presetLabel,
   presetOf,
   savePreset,
   schedulerOptionsOf,
@@ -86,5 +87,30 @@ describe('presets', () => {
       return (state.due.getTime() - t0.getTime()) / DAY
     }
     expect(card(0.95)).toBeLessThan(card(0.85))
+  })
+})
+
+describe('preset names in a list', () => {
+  const ours = defaultPreset(settings)
+  const anki = { ...ours, id: 'anki-1', name: 'Default' }
+  const mine = { ...ours, id: 'p-1', name: 'Treaties' }
+
+  it("tells an Anki collection's own Default from ours, and leaves other names alone", () => {
+    const all = [ours, anki, mine]
+    expect(all.map((p) => presetLabel(p, all))).toEqual([
+      'Default',
+      'Default (from Anki)',
+      'Treaties',
+    ])
+  })
+
+  it('numbers namesakes that are not one Anki preset beside others', () => {
+    const twin = { ...mine, id: 'p-2', name: 'treaties ' }
+    const all = [ours, mine, twin]
+    expect(all.map((p) => presetLabel(p, all))).toEqual([
+      'Default',
+      'Treaties (1)',
+      'treaties  (2)',
+    ])
   })
 })

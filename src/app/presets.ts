@@ -170,3 +170,18 @@ export function deckWithPreset(deck: DeckRow, presetId: string): DeckRow {
   const { presetId: _old, ...rest } = deck
   return presetId === DEFAULT_PRESET_ID ? rest : { ...rest, presetId }
 }
+
+/**
+ * How a preset is named in a list: its name, and where another preset of the list has the same
+ * name (an Anki collection's own "Default" beside ours), what tells them apart — "from Anki"
+ * for a preset an Anki import brought, else its place among the namesakes.
+ */
+export function presetLabel(preset: Preset, all: readonly Preset[]): string {
+  const key = (p: Preset) => p.name.trim().toLowerCase()
+  const fromAnki = (p: Preset) => p.id.startsWith('anki-')
+  const namesakes = all.filter((p) => key(p) === key(preset))
+  if (namesakes.length < 2) return preset.name
+  const alike = namesakes.filter((p) => fromAnki(p) === fromAnki(preset))
+  if (alike.length === 1) return fromAnki(preset) ? `${preset.name} (from Anki)` : preset.name
+  return `${preset.name} (${alike.indexOf(preset) + 1})`
+}

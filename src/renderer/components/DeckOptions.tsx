@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { EditError } from '../../app/editing'
 import { withParameters } from '../../app/optimize'
-import { DEFAULT_PRESET_ID, type Preset } from '../../app/presets'
+import { DEFAULT_PRESET_ID, presetLabel, type Preset } from '../../app/presets'
 import type { Settings } from '../../app/settings'
 import {
   newPresetId,
@@ -63,6 +63,11 @@ export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
   const stored = presets?.find((p) => p.id === selectedId)
   const preset: Preset | undefined = draft && draft.id === selectedId ? draft : stored
   const custom = preset !== undefined && preset.id !== DEFAULT_PRESET_ID
+  // The presets to choose from, with a new one being made here.
+  const listed = [
+    ...(presets ?? []),
+    ...(draft && !stored && draft.id === selectedId ? [draft] : []),
+  ]
   const [reschedule, setReschedule] = useState(true)
   const changedScheduling = draft !== null && schedulingOf(draft) !== schedulingOf(stored)
   const workload = useWorkload(deckId, preset?.desiredRetention ?? 0.9)
@@ -115,13 +120,11 @@ export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
                   setError(null)
                 }}
               >
-                {[...presets, ...(draft && !stored && draft.id === selectedId ? [draft] : [])].map(
-                  (p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ),
-                )}
+                {listed.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {presetLabel(p, listed)}
+                  </option>
+                ))}
               </select>
               <button
                 type="button"
