@@ -1,5 +1,5 @@
 import { CardState, Scheduler } from '../core/scheduling/scheduler'
-import { studyDay, studyDayUnder, type DayRule, type StudyDay } from '../core/study/day-boundary'
+import { studyDayUnder, type DayRule, type StudyDay } from '../core/study/day-boundary'
 import { nextStudyIn } from '../core/study/next-study'
 import {
   reviewQueue,
@@ -25,7 +25,7 @@ import { deckCards } from './card-digests'
 
 /** The study day `now` falls in, under the user's rollover hour and local time zone. */
 export function studyDayAt(settings: Settings, now: Date): StudyDay {
-  return studyDay(now, settings.rolloverHour, -now.getTimezoneOffset())
+  return studyDayUnder({ rolloverHour: settings.rolloverHour }, now)
 }
 
 /** Every UTC offset and daylight-saving change falls on a quarter hour, and so do day starts. */
