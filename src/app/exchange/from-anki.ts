@@ -48,7 +48,7 @@ const ANKI_DEFAULT_DECK = 1
 /** Anki's queues of cards buried with a sibling (-2) or by the user (-3). */
 const ANKI_BURIED = new Set([-2, -3])
 
-/** When the collection's next day starts after `now`: its days begin at its creation's hour. */
+/** When the collection's next study day starts after `now`. */
 function nextAnkiDay(rule: DayRule, now: Date): number {
   return studyDayUnder(rule, now).end.getTime()
 }
@@ -170,27 +170,24 @@ export function collectionFromAnki(
   // desired retention of each deck's preset (FSRS's defaults where it has none).
   const rule = ankiDayRule(anki, options)
   const shift = dayShift(rule)
-  const schedulers = new Map<string, Scheduler>()
-  const schedulerOf = (deckId: string) => {
+  const replays = new Map<string, Replay>()
+  const replayOf = (deckId: string): Replay => {
     const presetId = presetOfDeck.get(deckId) ?? ''
-    let scheduler = schedulers.get(presetId)
-    if (!scheduler) {
+    let replay = replays.get(presetId)
+    if (!replay) {
       const preset = presets.get(presetId)
-      scheduler = new Scheduler({
-        ...(preset ? schedulerOptionsOf(preset) : {}),
-        dayShift: shift,
-      })
-      schedulers.set(presetId, scheduler)
+      replay = {
+        scheduler: new Scheduler({
+          ...(preset ? schedulerOptionsOf(preset) : {}),
+          dayShift: shift,
+        }),
+        learning: preset?.learningSteps ?? DEFAULT_SCHEDULER_OPTIONS.learningSteps,
+        relearning: preset?.relearningSteps ?? DEFAULT_SCHEDULER_OPTIONS.relearningSteps,
+        goodFirst: (preset?.weights ?? default_w)[2] as number,
+      }
+      replays.set(presetId, replay)
     }
-    return scheduler
-  }
-  const stepsOf = (deckId: string) => {
-    const preset = presets.get(presetOfDeck.get(deckId) ?? '')
-    return {
-      learning: preset?.learningSteps ?? DEFAULT_SCHEDULER_OPTIONS.learningSteps,
-      relearning: preset?.relearningSteps ?? DEFAULT_SCHEDULER_OPTIONS.relearningSteps,
-      goodFirst: (preset?.weights ?? default_w)[2] as number,
-    }
+    return replay
   }
   const positions = new Map<string, number>()
   for (const { note, cards } of order) {
@@ -223,9 +220,8 @@ export function collectionFromAnki(
         reviewsOfCard.get(card.id) ?? [],
         anki,
         now,
-        schedulerOf(ankiDeckId(homeDeck(card))),
+        replayOf(ankiDeckId(homeDeck(card))),
         options.reschedule === true,
-        stepsOf(ankiDeckId(homeDeck(card))),
       )
       const cardRow: CardRow = {
         ...toStoredState(state),
@@ -423,10 +419,10 @@ function cardMemory(
   reviews: readonly AnkiReview[],
   anki: AnkiCollection,
   now: Date,
-  scheduler: Scheduler,
+  replay: Replay,
   reschedule: boolean,
-  steps: LearningSteps,
 ): { state: SchedulingState; logs: ReviewLogRow[] } {
+  const { scheduler } = replay
   const cardId = cardIdOf(note.id, card.ord)
   const logs: ReviewLogRow[] = []
   const logOf = (source: AnkiReview) => ({
@@ -480,8 +476,8 @@ function cardMemory(
   const kept = state
     ? reschedule
       ? state
-      : withAnkisSchedule(state, card, anki, steps)
-    : stateWithoutHistory(card, anki, now, scheduler, steps)
+      : withAnkisSchedule(state, card, anki, replay)
+    : stateWithoutHistory(card, anki, now, replay)
   // At the precision Anki keeps memory in cards.data, so an export and re-import changes nothing.
   const { s, d } = ankiKeptMemory(kept)
   return { state: { ...kept, stability: s, difficulty: d }, logs }
@@ -508,7 +504,7 @@ function withAnkisSchedule(
   state: SchedulingState,
   card: AnkiCard,
   anki: AnkiCollection,
-  steps: LearningSteps,
+  steps: Replay,
 ): SchedulingState {
   // FSRS's memory as Anki kept it in cards.data wins over the replay's (Anki's own parameters).
   const kept = { reps: card.reps, lapses: card.lapses, ...card.memory }
@@ -536,8 +532,12 @@ function withAnkisSchedule(
   return state
 }
 
-/** A preset's learning and relearning steps, and FSRS's stability after a first Good. */
-interface LearningSteps {
+/**
+ * How a card's history replays: the scheduler of its deck's preset on the collection's study
+ * days, the preset's learning and relearning steps, and FSRS's stability after a first Good.
+ */
+interface Replay {
+  scheduler: Scheduler
   learning: readonly string[]
   relearning: readonly string[]
   goodFirst: number
@@ -552,10 +552,9 @@ function stateWithoutHistory(
   card: AnkiCard,
   anki: AnkiCollection,
   now: Date,
-  scheduler: Scheduler,
-  steps: LearningSteps,
+  steps: Replay,
 ): SchedulingState {
-  const fresh = scheduler.newState(now)
+  const fresh = steps.scheduler.newState(now)
   if (card.type === 1 || card.type === 3)
     // Still in its steps: due when Anki said, at the step its `left` says; memory as Anki kept
     // it, else a relearning card's interval or FSRS's first Good (what it has shown so far).
