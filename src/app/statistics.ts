@@ -16,7 +16,8 @@ import { presetOf } from './presets'
 import type { Settings } from './settings'
 import type { StudyStore } from './store'
 import { dayIndexer } from './study-queue'
-import { ensureTallies, hostZone, talliesByDay } from './tallies'
+import { ensureTallies, talliesByDay } from './tallies'
+import { hostZone } from '../core/study/time-zone'
 
 /** Everything the Statistics screen and `cli stats` show for one scope. */
 export type Statistics = Awaited<ReturnType<typeof statisticsOf>>

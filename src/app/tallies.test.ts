@@ -10,7 +10,8 @@ import { applyImport, restoreCollection } from './exchange/import-collection'
 import { MemoryStore } from './memory-store'
 import { statisticsOf } from './statistics'
 import type { StudyStore, TallyRow } from './store'
-import { countTallies, ensureTallies, hostZone, type TallyRule } from './tallies'
+import { countTallies, ensureTallies, type TallyRule } from './tallies'
+import { hostZone } from '../core/study/time-zone'
 import { answer, questionCard, scheduler, settings, t0 } from './testing'
 
 const DAY = 86_400_000

@@ -3,7 +3,7 @@ import { isBuiltInNoteType } from '../../core/notes/note-types'
 import { isWithin } from '../deck-tree'
 import { noteTypes as allNoteTypes } from '../note-types'
 import type { StudyStore } from '../store'
-import { hostZone } from '../tallies'
+import { hostZone } from '../../core/study/time-zone'
 import type { CollectionData } from './collection-data'
 
 /**

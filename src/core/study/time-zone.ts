@@ -54,3 +54,24 @@ export function utcOffsetMinutes(ms: number, timeZone?: string): number {
   )
   return Math.round((wall - at) / 60_000)
 }
+
+/** Instants whose UTC offsets tell time zones apart: winter and summer, then and lately. */
+const PROBES = [
+  Date.UTC(2001, 0, 15),
+  Date.UTC(2001, 6, 15),
+  Date.UTC(2025, 0, 15),
+  Date.UTC(2025, 6, 15),
+]
+let zone = { key: '', name: '' }
+
+/**
+ * The time zone this host's clock is in (the one `Date` and so `dayIndexer` use). Asked of
+ * Intl only when the offsets `Date` gives at a few fixed instants change (making an
+ * `Intl.DateTimeFormat` costs about a millisecond, and every card or log write asks). Two zones
+ * alike at all of them are taken for one: they differ, if at all, in years no log is from.
+ */
+export function hostZone(): string {
+  const key = PROBES.map((t) => new Date(t).getTimezoneOffset()).join(' ')
+  if (key !== zone.key) zone = { key, name: Intl.DateTimeFormat().resolvedOptions().timeZone }
+  return zone.name
+}

@@ -15,7 +15,8 @@ import { DexieStore } from './dexie-store'
 import { updatePreset } from '../../app/optimize'
 import { defaultPreset } from '../../app/presets'
 import { statisticsOf } from '../../app/statistics'
-import { ensureTallies, hostZone } from '../../app/tallies'
+import { ensureTallies } from '../../app/tallies'
+import { hostZone } from '../../core/study/time-zone'
 import { makeDigest } from '../../app/card-digests'
 
 const scheduler = new Scheduler()
