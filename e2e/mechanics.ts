@@ -34,4 +34,7 @@ export async function answerShownCard(page: Page, key: '1' | '2' | '3' | '4') {
   const before = await page.getByTestId('progress').textContent()
   await page.keyboard.press(key)
   await expect(page.getByTestId('progress')).not.toHaveText(before ?? '')
+  // The next card is on screen, its back not yet shown (or the session is over): what the
+  // caller reads now is that card, never the one just answered.
+  await expect(page.getByTestId('card-back')).toHaveCount(0)
 }
