@@ -1,4 +1,4 @@
-import { clone, generate, parse, walk, type CssNode, type List, type Rule } from 'css-tree'
+import { generate, parse, type CssNode, type List, type Rule } from 'css-tree'
 
 /** The class the card element carries when its note type's stylesheet applies. */
 export const NOTE_CSS_SCOPE = 'note-css'
@@ -72,11 +72,9 @@ function scoped(rule: Rule): boolean {
   if (rule.block.type !== 'Block') return false
   rule.block.children = rule.block.children.filter((d) => {
     if (d.type !== 'Declaration') return false
-    const value = generate(clone(d.value))
+    const value = generate(d.value)
     if (BANNED_PROPERTY.test(d.property) || BANNED_VALUE.test(value)) return false
     return !(onCard && THEME_PROPERTY.test(d.property))
   }) as List<CssNode>
-  let declarations = 0
-  walk(rule.block, { visit: 'Declaration', enter: () => void declarations++ })
-  return declarations > 0
+  return !rule.block.children.isEmpty
 }
