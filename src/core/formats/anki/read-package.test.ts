@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { contentHash } from '../../media/content-hash'
 import { PIECE_BYTES, bytesSource, type ByteSource } from '../byte-source'
 import { readAnkiPackage } from './read-package'
-import { centralDirectoryStart } from './zip-end'
+import { centralDirectoryStart } from '../zip-end'
 
 /** A stored (not deflated) zip of `entries`, in order, with an archive comment. */
 function storedZip(entries: [string, Uint8Array][], comment = '', fileComment = ''): Uint8Array {

@@ -1,13 +1,18 @@
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate'
 import { joinChunks } from '../chunks'
 import { Decompress } from 'fzstd'
-import { piecesOf, type ByteSource } from '../byte-source'
+import type { ByteSource } from '../byte-source'
 import { ImportError, noProgress, type Progress } from '../import-error'
-import { contentHasher } from '../../media/content-hash'
 import { strictUtf8 } from '../text-decoding'
 import { BIDI_CONTROL, CONTROL, shownName } from '../shown-name'
+import {
+  entryPlace,
+  HeldEntry,
+  streamZip,
+  type Fail,
+  type ZipBudget,
+  type ZipLimits,
+} from '../zip-stream'
 import { messageFields, stringField, varintField, wireFields } from './protobuf'
-import { centralDirectoryStart } from './zip-end'
 
 /**
  * Limits on what a package may ask. Memory holds one entry at a time (media are handed to
@@ -15,8 +20,8 @@ import { centralDirectoryStart } from './zip-end'
  * audio collection; what one entry inflates to, and how much more than the package all of them
  * inflate to (a zip or zstd bomb), are checked as the data streams.
  */
-export const PACKAGE_LIMITS = {
-  packageBytes: 4 * 2 ** 30,
+export const PACKAGE_LIMITS: ZipLimits = {
+  archiveBytes: 4 * 2 ** 30,
   /** The most any one entry or the collection may inflate to: what memory holds at once. */
   entryBytes: 512 * 2 ** 20,
   /** What all entries may inflate to together (written to storage, never held together). */
@@ -27,7 +32,7 @@ export const PACKAGE_LIMITS = {
   ratio: 1000,
   /** …beyond this much (small packages of text compress very well). */
   ratioFloorBytes: 16 * 2 ** 20,
-} as const
+}
 
 /** The three collection formats, oldest first (Anki's `meta` versions 1–3). */
 export type CollectionFormat = 'anki2' | 'anki21' | 'anki21b'
@@ -61,16 +66,8 @@ export interface PackageContents {
   media: Map<string, PackageMedia>
 }
 
-const ZIP_MAGIC = [0x50, 0x4b]
 /** A zstd frame's first bytes (RFC 8878, 3.1.1). */
 const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd]
-
-/** Whether a zip entry's path stays inside the package (no `..`, no absolute or drive paths, no control characters). */
-export function isSafeEntryPath(name: string) {
-  if (name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name)) return false
-  if (CONTROL.test(name)) return false
-  return !name.split('/').some((part) => part === '..')
-}
 
 /** Whether a media file name can be kept as it is: one plain file name, as Anki writes them. */
 export function isSafeMediaName(name: string) {
@@ -78,48 +75,26 @@ export function isSafeMediaName(name: string) {
   return plain && name !== '' && name !== '.' && name !== '..' && name.length <= 255
 }
 
-/** What the package's entries have inflated to so far, against PACKAGE_LIMITS. */
-interface Budget {
-  /** Package bytes read so far. */
-  read: number
-  /** What they inflated to. */
-  used: number
-  fail: Fail
-}
-
-type Fail = (place: string | null, reason: string) => ImportError
-
-/** Counts `n` inflated bytes of `entry`; throws when the package's budget is spent. */
-function spend(budget: Budget, n: number, entry: string) {
-  budget.used += n
-  const place = `entry "${shownName(entry)}"`
-  if (budget.used > PACKAGE_LIMITS.totalBytes)
-    throw budget.fail(
-      place,
-      `the package's files inflate to more than ${mb(PACKAGE_LIMITS.totalBytes)} in all`,
-    )
-  if (budget.used > PACKAGE_LIMITS.ratio * budget.read + PACKAGE_LIMITS.ratioFloorBytes)
-    throw budget.fail(place, 'compressed suspiciously well (a zip bomb?); refused')
-}
-
 /** One entry's bytes as they inflate: held for Anki's own entries, hashed for media. */
 class EntryReader {
-  private readonly pieces: Uint8Array[] = []
-  private size = 0
-  private readonly hasher
+  private readonly held: HeldEntry
   private zstd: Decompress | null = null
   /** The first bytes, held until they say whether the entry is zstd data (`'sniff'`). */
   private head: Uint8Array | null = null
 
   constructor(
     readonly name: string,
-    private readonly budget: Budget,
+    private readonly budget: ZipBudget,
     /** Whether the entry is zstd data; `'sniff'`: its first bytes say (the format is not yet known). */
     private compressed: boolean | 'sniff',
     readonly media: boolean,
   ) {
-    this.hasher = media ? contentHasher() : null
-    if (compressed === true) this.zstd = new Decompress((piece) => this.take(piece))
+    this.held = new HeldEntry(name, budget, media)
+    if (compressed === true) this.zstd = this.decompressor()
+  }
+
+  private decompressor() {
+    return new Decompress((piece) => this.held.take(piece))
   }
 
   /** Whether the entry turned out to be zstd data. */
@@ -137,38 +112,21 @@ class EntryReader {
       }
       this.head = null
       this.compressed = ZSTD_MAGIC.every((b, i) => head[i] === b)
-      if (this.compressed) this.zstd = new Decompress((piece) => this.take(piece))
+      if (this.compressed) this.zstd = this.decompressor()
       data = head
     }
-    if (!this.zstd) this.take(data)
+    if (!this.zstd) this.held.take(data)
     else
       try {
         this.zstd.push(data, final)
       } catch (e) {
         if (e instanceof ImportError) throw e
-        throw this.budget.fail(
-          `entry "${shownName(this.name)}"`,
-          'its zstd data is damaged or truncated',
-        )
+        throw this.budget.fail(entryPlace(this.name), 'its zstd data is damaged or truncated')
       }
   }
 
-  private take(piece: Uint8Array) {
-    this.size += piece.length
-    spend(this.budget, piece.length, this.name)
-    if (this.size > PACKAGE_LIMITS.entryBytes)
-      throw this.budget.fail(
-        `entry "${shownName(this.name)}"`,
-        `inflates to more than ${mb(PACKAGE_LIMITS.entryBytes)}`,
-      )
-    this.pieces.push(piece)
-    this.hasher?.update(piece)
-  }
-
   done() {
-    const bytes = joinChunks(this.pieces, this.size)
-    this.pieces.length = 0
-    return { bytes, hash: this.hasher?.digest() ?? '' }
+    return this.held.done()
   }
 }
 
@@ -187,53 +145,10 @@ export async function readAnkiPackage(
 ): Promise<PackageContents> {
   const file = source.name
   const fail: Fail = (place, reason) => new ImportError(file, place, reason)
-  if (source.size > PACKAGE_LIMITS.packageBytes)
-    throw fail(null, `the package is larger than ${mb(PACKAGE_LIMITS.packageBytes)}`)
-  const start = await source.read(0, 2)
-  if (start[0] !== ZIP_MAGIC[0] || start[1] !== ZIP_MAGIC[1])
-    throw fail(null, 'not an Anki package (.apkg and .colpkg files are zip archives)')
-  // The entries end where the zip's directory starts: read no further, or bytes of the
-  // directory could be taken for an entry.
-  const end = await centralDirectoryStart(source)
-  if (end === null) throw fail(null, 'the zip archive is damaged or truncated')
-
-  const budget: Budget = { read: 0, used: 0, fail }
-  const names = new Set<string>()
   const held = new Map<string, Uint8Array>()
   const stored = new Map<string, PackageMedia>()
   const finished: EntryReader[] = []
   let version: number | null = null
-  let failure: unknown = null
-  const check = (entry: UnzipFile) => {
-    const { name } = entry
-    if (!isSafeEntryPath(name))
-      throw fail(
-        `entry "${shownName(name)}"`,
-        CONTROL.test(name)
-          ? 'its name holds a control character'
-          : 'the path leaves the package (unsafe path)',
-      )
-    // A second entry of one name would silently replace the first (which one Anki reads is unsaid).
-    if (names.has(name))
-      throw fail(`entry "${shownName(name)}"`, 'the package holds two entries of this name')
-    names.add(name)
-    if (names.size > PACKAGE_LIMITS.entries)
-      throw fail(null, `the package holds more than ${PACKAGE_LIMITS.entries} files`)
-    const declared = entry.originalSize ?? 0
-    if (declared > PACKAGE_LIMITS.entryBytes)
-      throw fail(
-        `entry "${shownName(name)}"`,
-        `inflates to more than ${mb(PACKAGE_LIMITS.entryBytes)}`,
-      )
-    if (
-      declared > PACKAGE_LIMITS.ratioFloorBytes &&
-      declared > PACKAGE_LIMITS.ratio * Math.max(1, entry.size ?? 0)
-    )
-      throw fail(
-        `entry "${shownName(name)}"`,
-        'compressed suspiciously well (a zip bomb?); refused',
-      )
-  }
   // Anki's own entries are kept as they end, the meta read at once: it says how the media
   // after it are compressed.
   const keep = (reader: EntryReader) => {
@@ -242,73 +157,39 @@ export async function readAnkiPackage(
     if (reader.name !== 'meta') return
     version = readMeta(bytes, fail)
   }
-  const unzip = new Unzip((entry) => {
-    try {
-      check(entry)
-    } catch (e) {
-      failure ??= e
-      return
-    }
-    const own = OWN_ENTRIES.has(entry.name)
-    const media = !own && MEDIA_ENTRY.test(entry.name)
-    // The latest format compresses its collection, media map and media with zstd.
-    // Media before the meta (a package not written by Anki) say by their first bytes.
-    const latest = (version ?? 0) >= 3
-    const compressed =
-      entry.name === 'collection.anki21b' ||
-      (entry.name === 'media' && latest) ||
-      (media && (version === null ? 'sniff' : latest))
-    const reader = own || media ? new EntryReader(entry.name, budget, compressed, media) : null
-    entry.ondata = (err, data, final) => {
-      if (failure) return
-      if (err) {
-        failure =
-          err instanceof ImportError
-            ? err
-            : fail(`entry "${shownName(entry.name)}"`, 'its data is damaged or truncated')
-        return
+  await streamZip(source, {
+    noun: 'package',
+    notZip: 'not an Anki package (.apkg and .colpkg files are zip archives)',
+    limits: PACKAGE_LIMITS,
+    fail,
+    open(name, budget) {
+      const own = OWN_ENTRIES.has(name)
+      const media = !own && MEDIA_ENTRY.test(name)
+      if (!own && !media) return null
+      // The latest format compresses its collection, media map and media with zstd.
+      // Media before the meta (a package not written by Anki) say by their first bytes.
+      const latest = (version ?? 0) >= 3
+      const compressed =
+        name === 'collection.anki21b' ||
+        (name === 'media' && latest) ||
+        (media && (version === null ? 'sniff' : latest))
+      const reader = new EntryReader(name, budget, compressed, media)
+      return (data, final) => {
+        reader.push(data, final)
+        if (!final) return
+        if (reader.media) finished.push(reader)
+        else keep(reader)
       }
-      try {
-        if (reader) reader.push(data, final)
-        else spend(budget, data.length, entry.name)
-        if (final && reader) {
-          if (reader.media) finished.push(reader)
-          else keep(reader)
-        }
-      } catch (e) {
-        failure ??= e
+    },
+    async settle() {
+      for (const reader of finished.splice(0)) {
+        const { bytes, hash } = reader.done()
+        await storeMedia(hash, bytes)
+        stored.set(reader.name, { hash, size: bytes.length, zstd: reader.zstdData })
       }
-    }
-    entry.start()
+    },
+    progress: (fraction) => progress(fraction, 'Reading the package'),
   })
-  unzip.register(UnzipInflate)
-
-  const settle = async () => {
-    if (failure)
-      throw failure instanceof ImportError
-        ? failure
-        : fail(null, 'the zip archive is damaged or truncated')
-    for (const reader of finished.splice(0)) {
-      const { bytes, hash } = reader.done()
-      await storeMedia(hash, bytes)
-      stored.set(reader.name, { hash, size: bytes.length, zstd: reader.zstdData })
-    }
-  }
-  const push = (piece: Uint8Array, final: boolean) => {
-    try {
-      unzip.push(piece, final)
-    } catch (e) {
-      failure ??= e
-    }
-  }
-  for await (const piece of piecesOf(source, 0, end)) {
-    budget.read += piece.length
-    push(piece, false)
-    await settle()
-    progress(budget.read / Math.max(1, end), 'Reading the package')
-  }
-  push(new Uint8Array(0), true)
-  await settle()
 
   const format = newestFormat(held, version ?? 0)
   if (!format) throw fail(null, 'no Anki collection in it (collection.anki21b, .anki21 or .anki2)')
@@ -419,5 +300,3 @@ function protobufMediaMap(raw: Uint8Array, fail: Fail): [string, string][] {
     throw fail('entry "media"', 'the media map is not readable')
   }
 }
-
-const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`

@@ -1,4 +1,4 @@
-import type { ByteSource } from '../byte-source'
+import type { ByteSource } from './byte-source'
 
 // The zip's end records (APPNOTE.TXT 4.3.14–4.3.16): where its central directory starts.
 const END = 0x06054b50
