@@ -33,6 +33,9 @@ const CORE_LIBRARIES = [
   'entities',
   // The file formats of imports and exports (issue 9): zip, zstd, protobuf, SQLite (WASM), CSV.
   'fflate',
+  // Writes the backup archive with every entry's sizes before its data (fflate's streaming
+  // writer leaves them to a trailing descriptor, which a streaming reader cannot trust).
+  '@zip.js/zip.js',
   'fzstd',
   '@bufbuild/protobuf/wire',
   'sql.js',

@@ -37,6 +37,7 @@ export default defineConfig(({ mode }) => {
         '@noble/hashes/utils',
         '@noble/hashes/legacy',
         'fflate',
+        '@zip.js/zip.js',
         'fzstd',
         'entities',
         'papaparse',

@@ -68,7 +68,7 @@ try {
   if ('error' in run.backup) console.log(`\nbackup of the collection: FAILED (${run.backup.error})`)
   else
     console.log(
-      `\nbackup of the ${run.backup.cards}-card collection with ${run.backup.logs} review logs: ${(run.backup.ms / 1000).toFixed(1)} s, ${(run.backup.bytes / 2 ** 20).toFixed(1)} MB gzipped`,
+      `\nbackup of the ${run.backup.cards}-card collection with ${run.backup.logs} review logs: ${(run.backup.ms / 1000).toFixed(1)} s, ${(run.backup.bytes / 2 ** 20).toFixed(1)} MB archive (rows deflated)`,
     )
   const file = resolve(
     import.meta.dirname,

@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate'
 import { existsSync, readFileSync } from 'node:fs'
 import { expect, test } from './fixtures'
 import { chooseImportFile } from './importing'
@@ -34,9 +35,13 @@ async function exportedBackup(page: Page) {
   const path = await file.path()
   await expect(dialog.getByRole('status')).toHaveText(/^Exported \d+ notes/)
   await dialog.getByRole('button', { name: 'Close' }).click()
-  const text = readFileSync(path, 'utf8')
-  const { createdAt: _createdAt, ...rest } = JSON.parse(text) as Record<string, unknown>
-  return { text, name: file.suggestedFilename(), data: rest }
+  const bytes = readFileSync(path)
+  // An archive: the rows as backup.json first, each media file as media/<its hash>.
+  const entries = unzipSync(bytes)
+  const rows = new TextDecoder().decode(entries['backup.json'])
+  const { createdAt: _createdAt, ...rest } = JSON.parse(rows) as Record<string, unknown>
+  const media = Object.keys(entries).filter((name) => name.startsWith('media/'))
+  return { bytes, name: file.suggestedFilename(), data: rest, media }
 }
 
 test('an Anki package with media and history imports, studies with its image, and survives export → wipe → restore', async ({
@@ -104,7 +109,8 @@ test('an Anki package with media and history imports, studies with its image, an
   await page.getByLabel('Theme').selectOption('dark')
   await page.getByRole('button', { name: 'Done' }).click()
   const before = await exportedBackup(page)
-  expect(before.name).toMatch(/^attache-\d{4}-\d{2}-\d{2}\.json$/)
+  expect(before.name).toMatch(/^attache-\d{4}-\d{2}-\d{2}\.zip$/)
+  expect(before.media).toHaveLength(1)
   await page.evaluate(
     () =>
       new Promise((resolve) => {
@@ -114,7 +120,7 @@ test('an Anki package with media and history imports, studies with its image, an
   )
   const fresh = await app.restart()
   await expect(deckRow(fresh, PACKAGE_DECK)).toHaveCount(0)
-  const restore = await importFile(fresh, before.name, Buffer.from(before.text), 'application/json')
+  const restore = await importFile(fresh, before.name, before.bytes, 'application/zip')
   await restore.getByLabel(/Replace the whole collection/).check()
   await restore.getByRole('button', { name: 'Replace collection' }).click()
   await expect(restore.getByRole('status')).toHaveText(
@@ -125,6 +131,7 @@ test('an Anki package with media and history imports, studies with its image, an
   await expect(fresh.locator('html')).toHaveAttribute('data-theme', 'dark')
   const after = await exportedBackup(fresh)
   expect(after.data).toEqual(before.data)
+  expect(after.media).toEqual(before.media)
 })
 
 test('a CSV imports through the mapping step: columns chosen, a bad record named, the deck studied', async ({

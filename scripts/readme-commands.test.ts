@@ -66,7 +66,7 @@ describe('README commands', () => {
     expect(lines.length).toBeGreaterThanOrEqual(6)
     // The files the README's commands name, made here and removed after (a year of history, so
     // `optimize` has enough to fit; a short report to generate cards from).
-    const made = ['my-deck.apkg', 'backup.json', 'report.md', 'report-deck.json']
+    const made = ['my-deck.apkg', 'backup.zip', 'report.md', 'report-deck.json']
     for (const f of made) expect(existsSync(f), `${f} is in the way`).toBe(false)
     // 45 notes: how many of their reviews fall on a later study day than the one before depends
     // on the hour the year ends at (30 notes gave only 368 of them ending at 21:10 UTC), and

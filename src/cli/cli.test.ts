@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { cliAt } from './cli-testing'
 import { sharedFixture, sharedFixturesPresent, warnIfFixturesAbsent } from './shared-fixtures'
@@ -63,6 +64,57 @@ describe.runIf(sharedFixturesPresent)('npm run cli, on a real Anki package', () 
     const lines = readFileSync(csv, 'utf8').split('\r\n')
     expect(lines.slice(0, 3)).toEqual(['#separator:comma', '#html:true', '#guid column:1'])
     expect(lines.filter((l) => l && !l.startsWith('#'))).toHaveLength(25)
+  })
+})
+
+describe.runIf(sharedFixturesPresent)('npm run cli, backups as archives (media as files)', () => {
+  it('imports a package with media to a .zip backup, validates, counts, converts and re-imports it unchanged', async () => {
+    const zip = join(dir, 'media.zip')
+    const imported = await cli(
+      'import',
+      sharedFixture('anki/AllDefaultTemplatesAndImageAndMp3.anki2.apkg'),
+      '--out',
+      zip,
+    )
+    expect(imported.status, imported.err).toBe(0)
+    expect(imported.out).toMatch(/media\.zip: \d+ notes, \d+ cards, \d+ review logs, 4 media files/)
+    // A zip archive whose first entry is the rows; the media follow as files.
+    const bytes = readFileSync(zip)
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK')
+    expect(bytes.subarray(30, 41).toString('latin1')).toBe('backup.json')
+    expect(await cli('validate', zip)).toMatchObject({ status: 0, out: `${zip}: valid backup\n` })
+    expect((await cli('stats', zip)).out).toContain('media: 4 files, 9374 bytes')
+
+    // The same collection as JSON and back to an archive: the rows are the same.
+    const json = join(dir, 'media.json')
+    expect((await cli('export', zip, '--format', 'json', '--out', json)).status).toBe(0)
+    const again = join(dir, 'media-again.zip')
+    expect((await cli('export', json, '--format', 'zip', '--out', again)).status).toBe(0)
+    const rows = (file: string) => {
+      const { createdAt: _c, ...rest } = JSON.parse(
+        new TextDecoder().decode(unzipSync(readFileSync(file))['backup.json']),
+      ) as Record<string, unknown>
+      return rest
+    }
+    expect(rows(again)).toEqual(rows(zip))
+    expect(await cli('export', zip, '--format', 'zip', '--out', join(dir, 'x.json'))).toMatchObject(
+      {
+        status: 1,
+        err: 'error: --out: a zip backup is written to a .zip file\n',
+      },
+    )
+
+    // A damaged archive is refused by validate with the entry named.
+    const damaged = new Uint8Array(readFileSync(zip))
+    const media = Object.entries(unzipSync(damaged)).find(([name]) => name.startsWith('media/'))
+    const at = Buffer.from(damaged).indexOf(Buffer.from((media?.[1] ?? []).slice(0, 64)))
+    expect(at).toBeGreaterThan(0)
+    damaged[at + 10] = (damaged[at + 10] ?? 0) ^ 0xff
+    const broken = join(dir, 'broken.zip')
+    writeFileSync(broken, damaged)
+    const refused = await cli('validate', broken)
+    expect(refused.status).toBe(1)
+    expect(refused.err).toMatch(/entry "media\/[0-9a-f]+…": its bytes do not match their hash/)
   })
 })
 

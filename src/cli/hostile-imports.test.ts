@@ -149,7 +149,7 @@ describe('hostile packages', () => {
   it('a file of a kind it does not read', async () => {
     const e = await refused('deck.pdf', strToU8('%PDF-1.7'))
     expect(e.reason).toBe(
-      'cannot import .pdf: choose one of .apkg .colpkg .json .gz .csv .tsv .txt',
+      'cannot import .pdf: choose one of .apkg .colpkg .zip .json .gz .csv .tsv .txt',
     )
   })
 

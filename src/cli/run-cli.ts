@@ -14,12 +14,13 @@ import { isTimeZone } from '../core/study/time-zone'
 import { bindingTrainer } from './optimize'
 import { BUILT_IN_NOTE_TYPES } from '../core/notes/note-types'
 import { MemoryStore } from '../app/memory-store'
+import { backupRoomProblem, backupJson } from '../app/exchange/backup-format'
 import {
-  backupRoomProblem,
-  backupJson,
-  backupProblems,
-  parseBackup,
-} from '../app/exchange/backup-format'
+  anyBackupProblems,
+  backupZipChunks,
+  backupZipRoomProblem,
+  parseAnyBackup,
+} from '../app/exchange/backup-zip'
 import type { CollectionData } from '../app/exchange/collection-data'
 import { ankiPackageOf } from '../app/exchange/anki-package'
 import { notesCsv } from '../app/exchange/csv-export'
@@ -85,7 +86,7 @@ async function readFrom<T>(path: string, work: (source: ByteSource) => Promise<T
  * then renamed over it, so a full disk or a crash leaves the old file (or none), never half of
  * a new one (issue 19).
  */
-async function writeWhole(path: string, data: string | Uint8Array) {
+async function writeWhole(path: string, data: string | Uint8Array | AsyncIterable<Uint8Array>) {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`)
   try {
     await writeFile(temporary, data)
@@ -115,17 +116,47 @@ function backupText(data: CollectionData, now: Date, file: string): string {
   }
 }
 
-/** Refuses, in words, a collection whose media a backup file could not hold. */
+/** Refuses, in words, a collection whose media a JSON backup file could not hold. */
 function backupRoomFor(data: CollectionData, file: string) {
   const problem = backupRoomProblem(data.media)
-  if (problem) throw new CliFailure(`${file}: ${problem}; nothing was written`)
+  if (problem)
+    throw new CliFailure(`${file}: ${problem}; write a .zip backup instead; nothing was written`)
+}
+
+/** Whether a backup is written as the archive (media as files) rather than JSON. */
+const isArchive = (path: string) => path.toLowerCase().endsWith('.zip')
+
+/** The backup of `data` at `path`: the archive for a `.zip` name, JSON otherwise. */
+async function writeBackup(path: string, data: CollectionData, now: Date, file: string) {
+  if (isArchive(path)) {
+    const room = backupZipRoomProblem(data.media)
+    if (room) throw new CliFailure(`${file}: ${room}; nothing was written`)
+    await writeWhole(
+      path,
+      backupZipChunks(data, async () => undefined, now),
+    )
+  } else await writeWhole(path, backupText(data, now, file))
+}
+
+/**
+ * A backup file of either kind (the archive, or JSON gzipped or not), with its media's bytes
+ * (the archive's are read a file at a time and kept for what the command makes of them).
+ */
+async function readBackupFile(path: string): Promise<CollectionData> {
+  const content = new Map<string, Uint8Array>()
+  const data = await readFrom(path, (source) =>
+    parseAnyBackup(source, async (hash, bytes) => {
+      content.set(hash, bytes)
+    }),
+  )
+  return { ...data, media: data.media.map((m) => ({ ...m, data: m.data ?? content.get(m.hash) })) }
 }
 
 /** Any supported file, imported into an empty collection through the app's own import. */
 async function importToStore(
   path: string,
   io: CliIo,
-  options: { deckName?: string; reschedule?: boolean } = {},
+  options: { deckName?: string; reschedule?: boolean; archive?: boolean } = {},
 ) {
   const store = new MemoryStore()
   const engine = await nodeSqlEngine()
@@ -138,7 +169,7 @@ async function importToStore(
   )
   for (const w of read.warnings) io.err(`warning: ${path}: ${w}`)
   // Said before anything else is made of it: the backup it would become cannot hold its media.
-  backupRoomFor(read.data, path)
+  if (!options.archive) backupRoomFor(read.data, path)
   await applyImport(store, read.data, 'keep', io.now())
   return store
 }
@@ -153,10 +184,10 @@ function program(io: CliIo) {
   cli
     .command('import')
     .description(
-      'Read an Anki package (.apkg, .colpkg), a CSV/TSV/text file of notes or an Attaché backup, and write an Attaché backup (JSON).',
+      'Read an Anki package (.apkg, .colpkg), a CSV/TSV/text file of notes or an Attaché backup, and write an Attaché backup: a .zip archive with media as files, or JSON with media as base64.',
     )
     .argument('<file>', 'the file to import')
-    .requiredOption('--out <backup.json>', 'where to write the backup')
+    .requiredOption('--out <backup.zip|backup.json>', 'where to write the backup')
     .option(
       '--deck <name>',
       'for CSV/TSV/text: the deck of records that name none (default: the file name)',
@@ -169,11 +200,12 @@ function program(io: CliIo) {
       const store = await importToStore(file, io, {
         ...(opts.deck ? { deckName: opts.deck } : {}),
         reschedule: opts.reschedule === true,
+        archive: isArchive(opts.out),
       })
       const data = await exportCollection(store)
       // What this writes, its own `validate` accepts: the same check, before a byte is written.
       assertUsable(data, basename(file), 'would make a backup that is not valid')
-      await writeWhole(opts.out, backupText(data, io.now(), file))
+      await writeBackup(opts.out, data, io.now(), file)
       io.out(
         `${opts.out}: ${data.notes.length} notes, ${data.cards.length} cards, ${data.reviewLogs.length} review logs, ${data.media.length} media files`,
       )
@@ -182,13 +214,13 @@ function program(io: CliIo) {
   cli
     .command('export')
     .description('Write an Attaché backup as another format.')
-    .argument('<backup.json>', 'an Attaché backup')
+    .argument('<backup>', 'an Attaché backup (.zip, .json or .json.gz)')
     .addOption(
       new Option(
         '--format <format>',
-        'apkg (Anki package), csv or tsv (notes as text), json (backup)',
+        'apkg (Anki package), csv or tsv (notes as text), zip or json (backup)',
       )
-        .choices(['apkg', 'csv', 'tsv', 'json'])
+        .choices(['apkg', 'csv', 'tsv', 'zip', 'json'])
         .makeOptionMandatory(),
     )
     .requiredOption('--out <file>', 'where to write')
@@ -200,22 +232,28 @@ function program(io: CliIo) {
       async (
         file: string,
         opts: {
-          format: 'apkg' | 'csv' | 'tsv' | 'json'
+          format: 'apkg' | 'csv' | 'tsv' | 'zip' | 'json'
           out: string
           forSpreadsheet?: boolean
         },
       ) => {
-        const data = parseBackup(await readInput(file), basename(file))
+        const data = await readBackupFile(file)
         const now = io.now()
-        const output =
-          opts.format === 'apkg'
-            ? ankiPackageOf(data, await nodeSqlEngine(), now)
-            : opts.format === 'json'
-              ? backupJson(data, now)
+        if (opts.format === 'zip' || opts.format === 'json') {
+          if (isArchive(opts.out) !== (opts.format === 'zip'))
+            throw new CliFailure(
+              `--out: a ${opts.format} backup is written to a .${opts.format} file`,
+            )
+          await writeBackup(opts.out, data, now, file)
+        } else
+          await writeWhole(
+            opts.out,
+            opts.format === 'apkg'
+              ? ankiPackageOf(data, await nodeSqlEngine(), now)
               : notesCsv(data, opts.format === 'csv' ? ',' : '\t', {
                   forSpreadsheet: opts.forSpreadsheet ?? false,
-                })
-        await writeWhole(opts.out, output)
+                }),
+          )
         io.out(`${opts.out}: ${data.notes.length} notes as ${opts.format}`)
       },
     )
@@ -264,17 +302,21 @@ function program(io: CliIo) {
     .description(
       'Check a deck file (deck.json) or an Attaché backup; exit 0, or print every problem with its place.',
     )
-    .argument('<file>', 'a deck.json or backup .json')
+    .argument('<file>', 'a deck.json, or a backup (.zip, .json or .json.gz)')
     .action(async (file: string) => {
-      const bytes = await readInput(file)
-      const text = new TextDecoder().decode(bytes)
-      const isBackup = /"format"\s*:\s*"attache-backup"/.test(text.slice(0, 4096))
-      const problems = isBackup
-        ? backupProblems(bytes).problems.map((p) => `${file}: ${p}`)
-        : (() => {
-            const parsed = parseDeck({ file, text })
-            return parsed.ok ? [] : [describeProblem(parsed.problem)]
-          })()
+      const head = await readFrom(file, (source) => source.read(0, 4096))
+      const text = new TextDecoder().decode(head)
+      // A zip archive, gzip data or JSON that says so: a backup. Anything else: a deck file.
+      const isBackup =
+        (head[0] === 0x50 && head[1] === 0x4b) ||
+        (head[0] === 0x1f && head[1] === 0x8b) ||
+        /"format"\s*:\s*"attache-backup"/.test(text)
+      let problems: string[]
+      if (isBackup) problems = (await readFrom(file, anyBackupProblems)).map((p) => `${file}: ${p}`)
+      else {
+        const parsed = parseDeck({ file, text: new TextDecoder().decode(await readInput(file)) })
+        problems = parsed.ok ? [] : [describeProblem(parsed.problem)]
+      }
       if (problems.length === 0) {
         io.out(`${file}: valid ${isBackup ? 'backup' : 'deck'}`)
         return
@@ -288,9 +330,9 @@ function program(io: CliIo) {
     .description(
       'Counts of a backup (decks, notes, cards by state, review logs, media), true retention, the due forecast and mastery by section.',
     )
-    .argument('<backup.json>', 'an Attaché backup')
+    .argument('<backup>', 'an Attaché backup (.zip, .json or .json.gz)')
     .action(async (file: string) => {
-      const data = parseBackup(await readInput(file), basename(file))
+      const data = await readBackupFile(file)
       const now = io.now()
       io.out(formatStats(collectionStats(data)))
       const store = new MemoryStore()
@@ -302,7 +344,10 @@ function program(io: CliIo) {
     .description(
       'Optimize FSRS parameters on a review history (a backup, or a review-log CSV of the FSRS projects) with the FSRS optimizer; print them with the log loss and RMSE(bins) of the defaults and of the result, as the FSRS benchmark measures them.',
     )
-    .argument('<history>', 'an Attaché backup (.json) or a card_id,review_rating,review_time CSV')
+    .argument(
+      '<history>',
+      'an Attaché backup (.zip, .json or .json.gz) or a card_id,review_rating,review_time CSV',
+    )
     .option('--json', 'print the report as JSON')
     .option(
       '--rollover-hour <hour>',
@@ -315,12 +360,11 @@ function program(io: CliIo) {
     .action(
       async (file: string, opts: { json?: boolean; rolloverHour?: string; timeZone?: string }) => {
         const given = dayOptions(opts)
-        const bytes = await readInput(file)
         const csv = file.toLowerCase().endsWith('.csv')
-        const backup = csv ? null : parseBackup(bytes, basename(file))
+        const backup = csv ? null : await readBackupFile(file)
         const history = backup
           ? backup.reviewLogs.map((l) => ({ cardId: l.cardId, at: l.review, rating: l.rating }))
-          : readReviewLogCsv(bytes, basename(file))
+          : readReviewLogCsv(await readInput(file), basename(file))
         const rule = optimizeDayRule(backup, given)
         let report
         try {

@@ -131,10 +131,12 @@ describe('Electron main process wiring', () => {
 
   it('registers every IPC method through the checked registry', async () => {
     expect([...recorded.handles.keys()].sort()).toEqual([
+      'attache:backupAppend',
+      'attache:backupCommit',
+      'attache:backupDiscard',
       'attache:backupList',
       'attache:backupRead',
       'attache:backupRemove',
-      'attache:backupWrite',
       'attache:closeReady',
       'attache:loadDecks',
       'attache:openExternal',

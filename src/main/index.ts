@@ -86,11 +86,19 @@ void app.whenReady().then(() => {
       loadDecks: () => loadDecks(deckDirs(), nodeDeckFs),
       openExternal: async ({ url }) => ({ opened: await openOutside(url) }),
       backupList: async () => ({ folder: backups.folder, files: await backups.list() }),
-      backupWrite: async ({ name, bytes }) => {
-        await backups.write(name, bytes)
+      backupAppend: async ({ name, bytes, first }) => {
+        await backups.append(name, bytes, first)
         return { written: true as const }
       },
-      backupRead: async ({ name }) => ({ bytes: await backups.read(name) }),
+      backupCommit: async ({ name }) => {
+        await backups.commit(name)
+        return { written: true as const }
+      },
+      backupDiscard: async ({ name }) => {
+        await backups.discard(name)
+        return { removed: true as const }
+      },
+      backupRead: async ({ name, start, end }) => ({ bytes: await backups.read(name, start, end) }),
       backupRemove: async ({ name }) => {
         await backups.remove(name)
         return { removed: true as const }

@@ -30,7 +30,9 @@ function setup() {
     loadDecks: vi.fn(async () => ({ decks: [], problems: [] })),
     openExternal: vi.fn(async () => ({ opened: true })),
     backupList: vi.fn(async () => ({ folder: '/b', files: [] })),
-    backupWrite: vi.fn(async () => ({ written: true as const })),
+    backupAppend: vi.fn(async () => ({ written: true as const })),
+    backupCommit: vi.fn(async () => ({ written: true as const })),
+    backupDiscard: vi.fn(async () => ({ removed: true as const })),
     backupRead: vi.fn(async () => ({ bytes: new Uint8Array() })),
     backupRemove: vi.fn(async () => ({ removed: true as const })),
     closeReady: vi.fn(() => ({ closing: true as const })),
@@ -42,10 +44,12 @@ function setup() {
 describe('registerIpcHandlers', () => {
   it('registers one channel per contract method', () => {
     expect(setup().ipc.channels().sort()).toEqual([
+      'attache:backupAppend',
+      'attache:backupCommit',
+      'attache:backupDiscard',
       'attache:backupList',
       'attache:backupRead',
       'attache:backupRemove',
-      'attache:backupWrite',
       'attache:closeReady',
       'attache:loadDecks',
       'attache:openExternal',
@@ -55,13 +59,19 @@ describe('registerIpcHandlers', () => {
   it('refuses a backup name that is a path before any handler runs', async () => {
     const { ipc, handlers } = setup()
     await expect(
-      ipc.invoke('attache:backupRead', APP, { name: '../../etc/passwd' }),
+      ipc.invoke('attache:backupRead', APP, { name: '../../etc/passwd', start: 0, end: 1 }),
     ).rejects.toThrow()
     await expect(
-      ipc.invoke('attache:backupWrite', APP, { name: 'x.json.gz', bytes: new Uint8Array([1]) }),
+      ipc.invoke('attache:backupAppend', APP, {
+        name: 'x.zip',
+        bytes: new Uint8Array([1]),
+        first: true,
+      }),
     ).rejects.toThrow()
+    await expect(ipc.invoke('attache:backupCommit', APP, { name: '../x.zip' })).rejects.toThrow()
     expect(handlers.backupRead).not.toHaveBeenCalled()
-    expect(handlers.backupWrite).not.toHaveBeenCalled()
+    expect(handlers.backupAppend).not.toHaveBeenCalled()
+    expect(handlers.backupCommit).not.toHaveBeenCalled()
   })
 
   it('runs the handler for the app page with a valid payload', async () => {

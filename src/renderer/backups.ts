@@ -1,9 +1,11 @@
 import platform from '@platform'
-import { parseBackup } from '../app/exchange/backup-format'
 import { backupInfo, backupsToKeep, type BackupInfo } from '../app/exchange/backups'
+import type { Progress } from '../core/formats/import-error'
+import { BUILT_IN_NOTE_TYPES } from '../core/notes/note-types'
 import { store } from './app-services'
-import { backupInWorker } from './import/read-in-worker'
-import { restoreFromBackup } from './live-data'
+import { serveSource } from './import/port-source'
+import { backupInWorker, ImportSession } from './import/read-in-worker'
+import { forgetShownMedia } from './live-data'
 import { trackChanges } from './storage/change-tracker'
 
 /** How often a changed collection is backed up (Anki's default is 30 minutes too). */
@@ -43,23 +45,38 @@ export async function backupNow(): Promise<BackupInfo> {
   changed = false
   try {
     const file = await backupInWorker()
-    await platform.backups.write(file.name, file.bytes)
+    await platform.backups.write(file.name, file.chunks)
     const all = await listBackups()
     const keep = backupsToKeep(all, new Date())
     for (const b of all) if (!keep.has(b.name)) await platform.backups.remove(b.name)
     for (const listener of listeners) listener()
-    return backupInfo({ name: file.name, size: file.bytes.length }) as BackupInfo
+    const written = all.find((b) => b.name === file.name)
+    if (!written) throw new Error(`the backup ${file.name} is not in the folder after writing it`)
+    return written
   } catch (e) {
     changed ||= wasChanged
     throw e
   }
 }
 
-/** Restores a backup by name, after backing up the collection as it is now. */
-export async function restoreBackup(name: string) {
-  const data = parseBackup(await platform.backups.read(name), name)
-  await backupNow()
-  await restoreFromBackup(data)
+/**
+ * Restores a backup by name, after backing up the collection as it is now. The backup is read,
+ * checked and written by the import worker (the window serves it the file a piece at a time),
+ * so a backup of any size never stops the window; nothing changes unless all of it is usable.
+ */
+export async function restoreBackup(name: string, progress: Progress = () => undefined) {
+  const served = serveSource(await platform.backups.open(name))
+  const session = new ImportSession()
+  try {
+    await session.read({ file: served.file, noteTypes: BUILT_IN_NOTE_TYPES }, progress)
+    await backupNow()
+    await session.apply('keep', true)
+  } finally {
+    session.close()
+    served.close()
+  }
+  noteChangedElsewhere()
+  forgetShownMedia()
 }
 
 /**

@@ -33,13 +33,8 @@ import {
 import type { NoteType } from '../core/notes/note-types'
 import type { CollectionData } from '../app/exchange/collection-data'
 import { exportCollection } from '../app/exchange/export-collection'
-import {
-  applyImport,
-  restoreCollection,
-  type ConflictChoice,
-} from '../app/exchange/import-collection'
+import { applyImport, type ConflictChoice } from '../app/exchange/import-collection'
 import { storePastedMedia } from '../app/media'
-import { sweepMediaContent } from '../app/exchange/media-files'
 import { examPlan, setExamDate } from '../app/exam-plan'
 import { keyFigures } from '../app/key-figures'
 import { estimatedDailyReviews } from '../app/workload'
@@ -375,21 +370,9 @@ export async function importData(data: CollectionData, conflict: ConflictChoice)
   }
 }
 
-/** The collection (or one deck of it, with the decks inside) as rows, for an export. */
+/** The collection (or one deck of it, with the decks inside) as rows without media bytes, for a text export. */
 export function collectionForExport(deckId?: string) {
-  return exportCollection(store, deckId ? { deckId } : {})
-}
-
-/** Replaces the whole collection with a backup's; media shown before are forgotten. */
-export async function restoreFromBackup(data: CollectionData) {
-  try {
-    await restoreCollection(store, data)
-  } catch (e) {
-    throw new Error(writeErrorMessage(e), { cause: e })
-  }
-  forgetMediaUrls()
-  // The replaced collection's files no row names any more.
-  await sweepMediaContent(store)
+  return exportCollection(store, { mediaBytes: false, ...(deckId ? { deckId } : {}) })
 }
 
 /** After a restore made elsewhere (the import worker): the media shown before are forgotten. */

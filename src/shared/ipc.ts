@@ -36,12 +36,31 @@ export const ipcContract = {
       files: z.array(z.object({ name: z.string(), size: z.number() })),
     }),
   },
-  backupWrite: {
-    request: z.object({ name: backupFileName, bytes: z.instanceof(Uint8Array) }).strict(),
+  // A backup is written a piece at a time into a file beside it, which becomes the backup on
+  // commit (or is dropped): a backup of GBs of media never crosses the IPC whole.
+  backupAppend: {
+    request: z
+      .object({ name: backupFileName, bytes: z.instanceof(Uint8Array), first: z.boolean() })
+      .strict(),
     response: z.object({ written: z.literal(true) }),
   },
-  backupRead: {
+  backupCommit: {
     request: z.object({ name: backupFileName }).strict(),
+    response: z.object({ written: z.literal(true) }),
+  },
+  backupDiscard: {
+    request: z.object({ name: backupFileName }).strict(),
+    response: z.object({ removed: z.literal(true) }),
+  },
+  // Bytes `start` to `end` of a backup (a restore reads it a piece at a time).
+  backupRead: {
+    request: z
+      .object({
+        name: backupFileName,
+        start: z.number().int().min(0),
+        end: z.number().int().min(0),
+      })
+      .strict(),
     response: z.object({ bytes: z.instanceof(Uint8Array) }),
   },
   backupRemove: {

@@ -1,3 +1,4 @@
+import type { ByteSource } from '../core/formats/byte-source'
 import type { LoadedDecks } from './ipc'
 
 /**
@@ -23,7 +24,9 @@ export interface BackupFolder {
   /** Where the files are, in the user's words. */
   readonly where: string
   list(): Promise<{ name: string; size: number }[]>
-  write(name: string, bytes: Uint8Array): Promise<void>
-  read(name: string): Promise<Uint8Array>
+  /** Writes a file a chunk at a time; it appears whole when all are written, or not at all. */
+  write(name: string, chunks: AsyncIterable<Uint8Array>): Promise<void>
+  /** A file to read a piece at a time (a backup may be GBs). */
+  open(name: string): Promise<ByteSource>
   remove(name: string): Promise<void>
 }

@@ -55,19 +55,9 @@ export function backupProblems(bytes: Uint8Array): {
       problems: [e instanceof BackupTooLarge ? e.message : 'the gzip data is damaged or truncated'],
     }
   }
-  if (unpacked.length > MAX_BACKUP_TEXT_BYTES)
-    return { data: null, problems: [BackupTooLarge.text(unpacked.length)] }
-  const text = strictUtf8(unpacked)
-  if (text === null) return { data: null, problems: ['the file is not UTF-8 text'] }
-  let json: unknown
-  try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
-  } catch {
-    return { data: null, problems: [jsonSyntaxProblem(text)] }
-  }
-  const parsed = backupSchema.safeParse(json)
-  if (!parsed.success) return { data: null, problems: issuesOf(parsed.error) }
-  const { format: _format, version: _version, createdAt: _createdAt, ...rows } = parsed.data
+  const parsed = parseBackupText(unpacked, backupSchema)
+  if ('problems' in parsed) return { data: null, problems: parsed.problems }
+  const { format: _format, version: _version, createdAt: _createdAt, ...rows } = parsed.value
   const media: CollectionData['media'] = []
   for (const [i, m] of rows.media.entries()) {
     const bytes = base64OrNull(m.data)
@@ -78,6 +68,27 @@ export function backupProblems(bytes: Uint8Array): {
   // The rows passed the schema above: only what they point at is left to check.
   const problems = referenceProblems(data)
   return { data: problems.length ? null : data, problems }
+}
+
+/**
+ * A backup's JSON text checked against `schema`: the value, or every problem with its place
+ * (text too long, not UTF-8, not JSON with the line and column, values out of range).
+ */
+export function parseBackupText<T>(
+  bytes: Uint8Array,
+  schema: z.ZodType<T>,
+): { value: T } | { problems: string[] } {
+  if (bytes.length > MAX_BACKUP_TEXT_BYTES) return { problems: [BackupTooLarge.text(bytes.length)] }
+  const text = strictUtf8(bytes)
+  if (text === null) return { problems: ['the file is not UTF-8 text'] }
+  let json: unknown
+  try {
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+  } catch {
+    return { problems: [jsonSyntaxProblem(text)] }
+  }
+  const parsed = schema.safeParse(json)
+  return parsed.success ? { value: parsed.data } : { problems: issuesOf(parsed.error) }
 }
 
 /** Base64 text as bytes; null when it is not base64 (the decoder's own error never reaches a user). */
@@ -93,8 +104,13 @@ function base64OrNull(text: string): Uint8Array | null {
 export function parseBackup(bytes: Uint8Array, file: string): CollectionData {
   const { data, problems } = backupProblems(bytes)
   if (data) return data
+  throw backupRefusal(file, problems)
+}
+
+/** A backup refused, with its first problems. */
+export function backupRefusal(file: string, problems: readonly string[]) {
   const more = problems.length > 3 ? ` (and ${problems.length - 3} more problems)` : ''
-  throw new ImportError(
+  return new ImportError(
     file,
     null,
     `not a usable Attaché backup: ${problems.slice(0, 3).join('; ')}${more}`,

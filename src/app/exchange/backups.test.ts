@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { at } from '../../core/testing/factories'
 import { isBackupName } from '../../core/formats/backup-name'
-import { parseBackup } from './backup-format'
+import { bytesSource } from '../../core/formats/byte-source'
+import { joinChunks } from '../../core/formats/chunks'
+import { readBackupZip } from './backup-zip'
 import { backupFile, backupInfo, backupName, backupsToKeep, type BackupInfo } from './backups'
 import { emptyCollectionData } from './collection-data'
 
@@ -15,24 +17,44 @@ describe('automatic backups', () => {
       cards: 240,
       reviewLogs: 300,
     })
-    expect(name).toBe('attache-2026-11-29T14-52-07-123Z-120-notes-240-cards-300-logs.json.gz')
+    expect(name).toBe('attache-2026-11-29T14-52-07-123Z-120-notes-240-cards-300-logs.zip')
     expect(backupInfo({ name, size: 10 })).toEqual({
       name,
       size: 10,
       createdAt: at('2026-11-29T14:52:07.123Z').getTime(),
       counts: { notes: 120, cards: 240, reviewLogs: 300 },
     })
-    for (const other of ['../attache.json.gz', 'notes.txt', `${name}.exe`, `x${name}`]) {
+    // Backups written before the archive format are still listed and restored.
+    const older = name.replace(/\.zip$/, '.json.gz')
+    expect(backupInfo({ name: older, size: 10 })?.counts).toEqual({
+      notes: 120,
+      cards: 240,
+      reviewLogs: 300,
+    })
+    for (const other of [
+      '../attache.json.gz',
+      'notes.txt',
+      `${name}.exe`,
+      `x${name}`,
+      `${name}.json`,
+    ]) {
       expect(isBackupName(other)).toBe(false)
       expect(backupInfo({ name: other, size: 1 })).toBeNull()
     }
   })
 
-  it('are gzipped backups that parse back to the same rows', () => {
+  it('are archives that read back to the same rows', async () => {
     const data = { ...emptyCollectionData(), settings: [{ key: 'theme', value: 'dark' }] }
-    const file = backupFile(data, at('2026-11-29T12:00:00Z'))
-    expect([file.bytes[0], file.bytes[1]]).toEqual([0x1f, 0x8b])
-    expect(parseBackup(file.bytes, file.name)).toEqual(data)
+    const file = backupFile(data, async () => undefined, at('2026-11-29T12:00:00Z'))
+    const chunks: Uint8Array[] = []
+    for await (const chunk of file.chunks) chunks.push(chunk)
+    const bytes = joinChunks(
+      chunks,
+      chunks.reduce((n, c) => n + c.length, 0),
+    )
+    expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b])
+    const read = await readBackupZip(bytesSource(file.name, bytes), async () => undefined)
+    expect(read).toEqual({ data, problems: [] })
   })
 
   it('keep the 10 newest, one a day for a week and one a week for a month', () => {

@@ -1,10 +1,9 @@
-import { gzipSync } from 'fflate'
 import { BACKUP_NAME as NAME } from '../../core/formats/backup-name'
-import { backupJson } from './backup-format'
+import { backupZipChunks, type MediaContent } from './backup-zip'
 import { countsOf, type CollectionCounts, type CollectionData } from './collection-data'
 
 /**
- * Automatic backups (issue 9): the whole collection as a gzipped backup file, named for its
+ * Automatic backups (issue 9): the whole collection as a backup archive, named for its
  * time and what it holds so a list needs no index to keep in step, kept by Anki-like rules.
  */
 
@@ -20,10 +19,10 @@ export interface BackupInfo extends BackupFile {
   counts: Pick<CollectionCounts, 'notes' | 'cards' | 'reviewLogs'>
 }
 
-/** A backup file's name: its time (UTC) and counts, e.g. `attache-2026-11-29T14-52-00-000Z-120-notes-240-cards-300-logs.json.gz`. */
+/** A backup file's name: its time (UTC) and counts, e.g. `attache-2026-11-29T14-52-00-000Z-120-notes-240-cards-300-logs.zip`. */
 export function backupName(now: Date, counts: BackupInfo['counts']): string {
   const time = now.toISOString().replace(/:/g, '-').replace('.', '-')
-  return `attache-${time}-${counts.notes}-notes-${counts.cards}-cards-${counts.reviewLogs}-logs.json.gz`
+  return `attache-${time}-${counts.notes}-notes-${counts.cards}-cards-${counts.reviewLogs}-logs.zip`
 }
 
 /** What a backup file's name says; null for other files. */
@@ -38,11 +37,16 @@ export function backupInfo(file: BackupFile): BackupInfo | null {
   }
 }
 
-/** A backup of `data` as a gzipped file. */
-export function backupFile(data: CollectionData, now: Date): { name: string; bytes: Uint8Array } {
-  const text = backupJson(data, now)
-  const bytes = gzipSync(new TextEncoder().encode(text), { level: 6 })
-  return { name: backupName(now, countsOf(data)), bytes }
+/**
+ * A backup of `data` as a file: its name, and its bytes as an archive a chunk at a time (media
+ * read from `content` as each is written).
+ */
+export function backupFile(
+  data: CollectionData,
+  content: MediaContent,
+  now: Date,
+): { name: string; chunks: AsyncIterable<Uint8Array> } {
+  return { name: backupName(now, countsOf(data)), chunks: backupZipChunks(data, content, now) }
 }
 
 const DAY = 86_400_000

@@ -9,11 +9,13 @@ import type { CollectionData } from './collection-data'
 /**
  * The whole collection as rows (a backup), or one deck with the decks nested in it: its notes,
  * their cards and history, the note types, presets and media they use. Settings come only
- * with the whole collection, with the time zone its study days are counted in.
+ * with the whole collection, with the time zone its study days are counted in. With
+ * `mediaBytes: false` the media rows carry only their content hash (a backup archive reads
+ * each file's bytes as it writes it, so a large collection is never held whole).
  */
 export function exportCollection(
   store: StudyStore,
-  options: { deckId?: string } = {},
+  options: { deckId?: string; mediaBytes?: boolean } = {},
 ): Promise<CollectionData> {
   return store.read(async () => {
     const allDecks = await store.listDecks()
@@ -37,8 +39,10 @@ export function exportCollection(
       ? [...new Set(notes.flatMap((n) => Object.values(n.fields).flatMap(mediaReferences)))]
       : await store.mediaNames()
     const rows = (await store.getMedia(names)).flatMap((m) => (m ? [m] : []))
-    const content = await store.getMediaContent(rows.map((m) => m.hash))
-    const media = rows.map((m, i) => ({ ...m, data: content[i] }))
+    const content =
+      options.mediaBytes === false ? [] : await store.getMediaContent(rows.map((m) => m.hash))
+    const media =
+      options.mediaBytes === false ? rows : rows.map((m, i) => ({ ...m, data: content[i] }))
     // The whole collection records the time zone its days are counted in (this machine's),
     // so its history is counted the same wherever the backup is read.
     const settings = root

@@ -13,8 +13,8 @@ import { BUILT_IN_NOTE_TYPES, type NoteType } from '../../core/notes/note-types'
 import type { CollectionData } from './collection-data'
 import { collectionFromText, defaultMapping, type RejectedRow, type TextMapping } from './from-text'
 import { collectionFromAnki, type AnkiImportOptions } from './from-anki'
-import { MAX_BACKUP_TEXT_BYTES, parseBackup } from './backup-format'
 import { assertUsable } from './collection-check'
+import { parseAnyBackup } from './backup-zip'
 
 /** A file to import: its name (for messages and its kind), read a piece at a time. */
 export type ImportFile = ByteSource
@@ -47,6 +47,7 @@ export interface ReadOptions {
 export const IMPORT_EXTENSIONS = [
   '.apkg',
   '.colpkg',
+  '.zip',
   '.json',
   '.gz',
   '.csv',
@@ -91,21 +92,9 @@ export async function readImport(
     progress(1, 'Read')
     return { kind: 'anki', data, warnings }
   }
-  if (ext === '.json' || file.name.toLowerCase().endsWith('.json.gz')) {
-    progress(0.1, 'Reading the backup')
-    const data = parseBackup(
-      await bytesWithin(
-        file,
-        MAX_BACKUP_TEXT_BYTES,
-        () =>
-          new ImportError(
-            file.name,
-            null,
-            `a backup file may be at most ${MAX_BACKUP_TEXT_BYTES / 2 ** 20} MB; this one is ${(file.size / 2 ** 20).toFixed(1)} MB`,
-          ),
-      ),
-      file.name,
-    )
+  if (ext === '.zip' || ext === '.json' || file.name.toLowerCase().endsWith('.json.gz')) {
+    progress(0, 'Reading the backup')
+    const data = await parseAnyBackup(file, storeMedia, progress)
     progress(1, 'Read')
     return { kind: 'backup', data, warnings: [] }
   }

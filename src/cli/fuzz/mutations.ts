@@ -168,6 +168,7 @@ function opFor(kind: Seed['kind']): fc.Arbitrary<Op> {
     case 'package':
       return fc.oneof({ arbitrary: sql, weight: 4 }, ...zip, byteOp)
     case 'package-zstd':
+    case 'backup-zip':
       return fc.oneof(...zip, byteOp)
     case 'backup':
     case 'backup-gz':

@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import { gzipSync, strToU8, zipSync } from 'fflate'
 import { ankiPackageOf } from '../../app/exchange/anki-package'
 import { backupJson } from '../../app/exchange/backup-format'
+import { backupZipChunks } from '../../app/exchange/backup-zip'
+import { joinChunks } from '../../core/formats/chunks'
 import { notesCsv } from '../../app/exchange/csv-export'
 import { exportCollection } from '../../app/exchange/export-collection'
 import { applyImport } from '../../app/exchange/import-collection'
@@ -30,6 +32,8 @@ export type SeedKind =
   | 'text'
   | 'backup'
   | 'backup-gz'
+  /** The backup archive: rows, then media as files. */
+  | 'backup-zip'
   /** A review-log CSV, read by `npm run cli -- optimize`. */
   | 'revlog'
 
@@ -77,7 +81,7 @@ async function asLegacyPackage(bytes: Uint8Array, name: string): Promise<Uint8Ar
   return zipSync(entries)
 }
 
-/** A backup (JSON and gzipped) of what a package imports as. */
+/** A backup (the archive, JSON and gzipped JSON) of what a package imports as. */
 async function backupsOf(seed: Seed): Promise<Seed[]> {
   const store = new MemoryStore()
   const read = await readImportBytes(seed.name, seed.bytes, await nodeSqlEngine(), now)
@@ -85,7 +89,14 @@ async function backupsOf(seed: Seed): Promise<Seed[]> {
   const data = await exportCollection(store)
   const json = strToU8(backupJson(data, now))
   const base = seed.name.replace(/\.[^.]+$/, '')
+  const chunks: Uint8Array[] = []
+  for await (const chunk of backupZipChunks(data, async () => undefined, now)) chunks.push(chunk)
+  const archive = joinChunks(
+    chunks,
+    chunks.reduce((n, c) => n + c.length, 0),
+  )
   return [
+    { name: `${base}.zip`, kind: 'backup-zip', bytes: archive },
     { name: `${base}.json`, kind: 'backup', bytes: json },
     { name: `${base}.json.gz`, kind: 'backup-gz', bytes: gzipSync(json) },
     { name: `${base}.csv`, kind: 'text', bytes: strToU8(notesCsv(data)) },

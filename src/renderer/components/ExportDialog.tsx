@@ -1,7 +1,6 @@
 import { useId, useState } from 'react'
-import { backupJson } from '../../app/exchange/backup-format'
 import { notesCsv } from '../../app/exchange/csv-export'
-import { ankiPackageInWorker } from '../import/read-in-worker'
+import { ankiPackageInWorker, backupInWorker } from '../import/read-in-worker'
 import { collectionForExport, useDeckNames } from '../live-data'
 import { saveFile } from '../save-file'
 import { DeckSelect } from './DeckSelect'
@@ -10,7 +9,7 @@ import { useModalDialog } from './use-modal-dialog'
 type Format = 'backup' | 'apkg' | 'csv' | 'tsv'
 
 const FORMATS: [Format, string][] = [
-  ['backup', 'Attaché backup (.json): everything, brought back exactly by Import'],
+  ['backup', 'Attaché backup (.zip): everything with its media, brought back exactly by Import'],
   ['apkg', 'Anki package (.apkg): notes, cards, history and media for Anki'],
   ['csv', 'Notes as CSV (.csv), with Anki’s headers'],
   ['tsv', 'Notes as tab-separated text (.txt), with Anki’s headers'],
@@ -38,21 +37,39 @@ export function ExportDialog({ deckId, onClose }: { deckId?: string; onClose: ()
     setMessage(null)
     try {
       const now = new Date()
-      const data = await collectionForExport(scope || undefined)
+      const deckId = scope || undefined
       const base = scope
         ? fileSafe(decks?.find((d) => d.id === scope)?.name ?? 'deck')
         : `attache-${now.toISOString().slice(0, 10)}`
-      if (format === 'backup') saveFile(`${base}.json`, backupJson(data, now), 'application/json')
-      else if (format === 'apkg')
-        saveFile(`${base}.apkg`, await ankiPackageInWorker(data), 'application/zip')
-      else
+      let counts: { notes: number; cards: number }
+      if (format === 'backup') {
+        // Made in a worker and gathered as a Blob, which the browser may keep on disk: the
+        // media are never all in this window's memory.
+        const file = await backupInWorker(deckId)
+        let blob = new Blob([], { type: 'application/zip' })
+        for await (const chunk of file.chunks)
+          blob = new Blob([blob, chunk as Uint8Array<ArrayBuffer>], { type: 'application/zip' })
+        saveFile(`${base}.zip`, blob)
+        counts = file.counts
+      } else if (format === 'apkg') {
+        const written = await ankiPackageInWorker(deckId)
+        saveFile(
+          `${base}.apkg`,
+          new Blob([written.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+        )
+        counts = written.counts
+      } else {
+        const data = await collectionForExport(deckId)
         saveFile(
           `${base}.${format === 'csv' ? 'csv' : 'txt'}`,
-          notesCsv(data, format === 'csv' ? ',' : '\t', { forSpreadsheet }),
-          'text/plain',
+          new Blob([notesCsv(data, format === 'csv' ? ',' : '\t', { forSpreadsheet })], {
+            type: 'text/plain',
+          }),
         )
+        counts = { notes: data.notes.length, cards: data.cards.length }
+      }
       setMessage({
-        text: `Exported ${data.notes.length} notes and ${data.cards.length} cards.`,
+        text: `Exported ${counts.notes} notes and ${counts.cards} cards.`,
         error: false,
       })
     } catch (e) {

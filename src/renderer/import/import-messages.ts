@@ -1,4 +1,3 @@
-import type { CollectionData } from '../../app/exchange/collection-data'
 import type { cardStatesOf } from '../../app/exchange/collection-stats'
 import type { Settings } from '../../app/settings'
 import type { Statistics } from '../../app/statistics'
@@ -8,6 +7,7 @@ import type { AnkiImportOptions } from '../../app/exchange/from-anki'
 import type { ConflictChoice, ImportSummary } from '../../app/exchange/import-collection'
 import type { DelimitedText } from '../../core/formats/text/read-delimited'
 import type { NoteType } from '../../core/notes/note-types'
+import type { ServedFile } from './port-source'
 
 /**
  * What the window asks the worker: an import session (read a file, map its columns, write
@@ -22,15 +22,19 @@ export type WorkerRequest =
   | { kind: 'remap'; mapping: TextMapping }
   /** The rows read, written in one transaction, or the collection replaced by a backup's. */
   | { kind: 'apply'; conflict: ConflictChoice; replace: boolean }
-  | { kind: 'apkg'; data: CollectionData }
-  /** A backup of the whole collection, read from IndexedDB in the worker. */
-  | { kind: 'backup' }
+  /** An Anki package of the collection (or a deck of it), read from IndexedDB in the worker. */
+  | { kind: 'apkg'; deckId?: string }
+  /** A backup of the collection (or a deck of it), read from IndexedDB in the worker. */
+  | { kind: 'backup'; deckId?: string }
   /** Statistics of a deck or the collection, counted in the worker. */
   | { kind: 'stats'; settings: Settings; deckId: string | null }
 
 export interface ImportRequest {
-  /** The file itself (a Blob: cloned by reference), read by the worker a piece at a time. */
-  file: File
+  /**
+   * The file itself (a Blob: cloned by reference), or one the window serves (a backup in the
+   * host's folder), read by the worker a piece at a time.
+   */
+  file: File | ServedFile
   noteTypes: readonly NoteType[]
   deckName?: string
   mapping?: TextMapping
@@ -57,7 +61,13 @@ export type ImportResponse =
   | { type: 'progress'; fraction: number; stage: string }
   | { type: 'read'; view: ImportView }
   | { type: 'applied'; summary: ImportSummary | null }
-  | { type: 'written'; bytes: Uint8Array }
-  | { type: 'backup'; name: string; bytes: Uint8Array }
+  | { type: 'written'; bytes: Uint8Array; counts: { notes: number; cards: number } }
+  /** The backup's name and counts; its bytes come as a stream (transferred), a chunk at a time. */
+  | {
+      type: 'backup'
+      name: string
+      counts: { notes: number; cards: number }
+      stream: ReadableStream<Uint8Array>
+    }
   | { type: 'stats'; stats: Statistics }
   | { type: 'error'; message: string }

@@ -12,10 +12,10 @@ import { assertUsable } from '../../app/exchange/collection-check'
 import { collectionFromText } from '../../app/exchange/from-text'
 import { applyImport, planImport, restoreCollection } from '../../app/exchange/import-collection'
 import { EditError } from '../../app/editing'
-import { backupRoomProblem } from '../../app/exchange/backup-format'
 import { cardStatesOf, cardsDueBy } from '../../app/exchange/collection-stats'
 import { contentStoredIn, sweepMediaContent } from '../../app/exchange/media-files'
 import { blobSource } from './blob-source'
+import { portSource } from './port-source'
 import { largest } from '../../core/extent'
 import type { NoteType } from '../../core/notes/note-types'
 import { writeErrorMessage } from '../storage/storage-errors'
@@ -57,6 +57,27 @@ async function viewOf(read: ReadImport): Promise<ImportView> {
       mapping: read.mapping,
     }
   return view
+}
+
+/** Chunks as a stream the window reads (transferred: the chunks are pulled as it writes them). */
+function streamOf(chunks: AsyncIterable<Uint8Array>, done: () => void): ReadableStream<Uint8Array> {
+  const iterator = chunks[Symbol.asyncIterator]()
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await iterator.next()
+        if (!next.done) return controller.enqueue(next.value)
+        controller.close()
+      } catch (e) {
+        controller.error(e instanceof Error ? new Error(e.message) : e)
+      }
+      done()
+    },
+    async cancel() {
+      await iterator.return?.()
+      done()
+    },
+  })
 }
 
 /** A write the storage refused, in the app's words (nothing of it was written). */
@@ -123,26 +144,49 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       return
     }
     if (request.kind === 'backup') {
-      // The collection read on this thread: a large one takes seconds to serialize and gzip.
+      // The rows read on this thread; the media are read one at a time as the archive is
+      // written, and the archive goes to the window as a stream it writes as it comes.
       const db = openDb()
       try {
         const store = new DexieStore(db)
-        // Said before a byte of the media is read: the file could not hold them.
-        const rows = await store.getMedia(await store.mediaNames())
-        const problem = backupRoomProblem(rows.flatMap((r) => (r ? [r] : [])))
-        if (problem) throw new Error(problem)
-        const file = backupFile(await exportCollection(store), new Date())
-        post({ type: 'backup', name: file.name, bytes: file.bytes }, [
-          file.bytes.buffer as ArrayBuffer,
-        ])
-      } finally {
+        const rows = await exportCollection(store, {
+          mediaBytes: false,
+          ...(request.deckId ? { deckId: request.deckId } : {}),
+        })
+        const file = backupFile(
+          rows,
+          async (hash) => (await store.getMediaContent([hash]))[0],
+          new Date(),
+        )
+        const stream = streamOf(file.chunks, () => db.close())
+        post(
+          {
+            type: 'backup',
+            name: file.name,
+            counts: { notes: rows.notes.length, cards: rows.cards.length },
+            stream,
+          },
+          [stream],
+        )
+      } catch (e) {
         db.close()
+        throw e
       }
       return
     }
     if (request.kind === 'apkg') {
-      const bytes = ankiPackageOf(request.data, await sqlEngine(), new Date())
-      post({ type: 'written', bytes }, [bytes.buffer as ArrayBuffer])
+      const db = openDb()
+      try {
+        const data = await exportCollection(
+          new DexieStore(db),
+          request.deckId ? { deckId: request.deckId } : {},
+        )
+        const bytes = ankiPackageOf(data, await sqlEngine(), new Date())
+        const counts = { notes: data.notes.length, cards: data.cards.length }
+        post({ type: 'written', bytes, counts }, [bytes.buffer as ArrayBuffer])
+      } finally {
+        db.close()
+      }
       return
     }
     const { file, noteTypes, deckName, mapping, anki } = request
@@ -150,7 +194,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     // What an earlier import stored and never used (it was cancelled or refused) goes first.
     await sweepMediaContent(store)
     const read = await readImport(
-      blobSource(file),
+      file instanceof File ? blobSource(file) : portSource(file),
       await sqlEngine(),
       new Date(),
       contentStoredIn(store),

@@ -1,4 +1,3 @@
-import type { CollectionData } from '../../app/exchange/collection-data'
 import type { TextMapping } from '../../app/exchange/from-text'
 import type { ConflictChoice, ImportSummary } from '../../app/exchange/import-collection'
 import type { Settings } from '../../app/settings'
@@ -49,7 +48,7 @@ export class ImportSession {
     return this.ask(
       { kind: 'read', ...request },
       (m) => (m.type === 'read' ? m.view : undefined),
-      [],
+      request.file instanceof File ? [] : [request.file.port],
       progress,
     )
   }
@@ -71,16 +70,59 @@ export class ImportSession {
   }
 }
 
-/** Writes an `.apkg` off the window's thread. */
-export function ankiPackageInWorker(data: CollectionData): Promise<Uint8Array> {
-  return inWorker({ kind: 'apkg', data }, [], (m) => (m.type === 'written' ? m.bytes : undefined))
+/** An `.apkg` of the collection (or one deck), read and written off the window's thread. */
+export function ankiPackageInWorker(
+  deckId?: string,
+): Promise<{ bytes: Uint8Array; counts: { notes: number; cards: number } }> {
+  return inWorker({ kind: 'apkg', ...(deckId ? { deckId } : {}) }, [], (m) =>
+    m.type === 'written' ? { bytes: m.bytes, counts: m.counts } : undefined,
+  )
 }
 
-/** A backup of the whole collection, made off the window's thread. */
-export function backupInWorker(): Promise<{ name: string; bytes: Uint8Array }> {
-  return inWorker({ kind: 'backup' }, [], (m) =>
-    m.type === 'backup' ? { name: m.name, bytes: m.bytes } : undefined,
-  )
+/** A backup being made in a worker: its name and counts, its bytes as they are written. */
+export interface BackupInProgress {
+  name: string
+  counts: { notes: number; cards: number }
+  /** The archive, a chunk at a time; the worker ends when they are read (or given up). */
+  chunks: AsyncIterable<Uint8Array>
+}
+
+/**
+ * A backup of the whole collection (or of one deck), made off the window's thread and handed
+ * over as a stream, so its media are never all in memory on either side.
+ */
+export async function backupInWorker(deckId?: string): Promise<BackupInProgress> {
+  const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' })
+  try {
+    const started = await askWorker(
+      worker,
+      { kind: 'backup', ...(deckId ? { deckId } : {}) },
+      [],
+      (m: ImportResponse) => (m.type === 'backup' ? m : undefined),
+    )
+    return {
+      name: started.name,
+      counts: started.counts,
+      chunks: chunksOf(started.stream, () => worker.terminate()),
+    }
+  } catch (e) {
+    worker.terminate()
+    throw e
+  }
+}
+
+async function* chunksOf(stream: ReadableStream<Uint8Array>, end: () => void) {
+  const reader = stream.getReader()
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) return
+      yield value
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined)
+    end()
+  }
 }
 
 /** Statistics of a deck or the collection, counted off the window's thread. */

@@ -1,5 +1,8 @@
 import type { Platform } from '../../shared/platform'
 
+/** The most one IPC call carries (main refuses more than BACKUP_PIECE_BYTES). */
+const IPC_PIECE = 8 * 2 ** 20
+
 /** The Electron host: every call goes through the preload's named functions. */
 const bridge = window.attache
 
@@ -18,10 +21,40 @@ const platform: Platform = {
   backups: {
     where: 'the “backups” folder of Attaché’s user data',
     list: async () => (await bridge.backupList()).files,
-    write: async (name, bytes) => {
-      await bridge.backupWrite({ name, bytes: bytes as Uint8Array<ArrayBuffer> })
+    // Main writes the pieces beside the backup and renames the whole into place.
+    async write(name, chunks) {
+      let first = true
+      try {
+        for await (const chunk of chunks)
+          for (let at = 0; at < chunk.length || first; at += IPC_PIECE) {
+            const bytes = chunk.subarray(at, at + IPC_PIECE) as Uint8Array<ArrayBuffer>
+            await bridge.backupAppend({ name, bytes, first })
+            first = false
+          }
+        await bridge.backupCommit({ name })
+      } catch (e) {
+        await bridge.backupDiscard({ name }).catch(() => undefined)
+        throw e
+      }
     },
-    read: async (name) => (await bridge.backupRead({ name })).bytes,
+    async open(name) {
+      const file = (await bridge.backupList()).files.find((f) => f.name === name)
+      if (!file) throw new Error(`no backup named ${name}`)
+      return {
+        name,
+        size: file.size,
+        read: async (start, end) => {
+          const out = new Uint8Array(Math.max(0, end - start))
+          for (let at = start; at < end; at += IPC_PIECE) {
+            const piece = (
+              await bridge.backupRead({ name, start: at, end: Math.min(end, at + IPC_PIECE) })
+            ).bytes
+            out.set(piece, at - start)
+          }
+          return out
+        },
+      }
+    },
     remove: async (name) => {
       await bridge.backupRemove({ name })
     },

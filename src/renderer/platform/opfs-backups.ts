@@ -1,5 +1,6 @@
 import type { BackupFolder } from '../../shared/platform'
 import { isBackupName } from '../../core/formats/backup-name'
+import { blobSource } from '../import/blob-source'
 
 /**
  * Backups in the browser's origin-private file system (OPFS): files only this site can reach,
@@ -29,18 +30,25 @@ export const opfsBackups: BackupFolder = {
     }
     return files
   },
-  async write(name, bytes) {
+  async write(name, chunks) {
     const dir = await folder()
     const file = await dir.getFileHandle(checked(name), { create: true })
     // A writable stream commits on close: the file is replaced whole or not at all.
     const out = await file.createWritable()
-    await out.write(bytes as Uint8Array<ArrayBuffer>)
+    try {
+      for await (const chunk of chunks) await out.write(chunk as Uint8Array<ArrayBuffer>)
+    } catch (e) {
+      await out.abort()
+      // A new file left empty by the aborted write is no backup.
+      if ((await file.getFile()).size === 0) await dir.removeEntry(name)
+      throw e
+    }
     await out.close()
   },
-  async read(name) {
+  async open(name) {
     const dir = await folder()
     const file = await (await dir.getFileHandle(checked(name))).getFile()
-    return new Uint8Array(await file.arrayBuffer())
+    return blobSource(file)
   },
   async remove(name) {
     const dir = await folder()
