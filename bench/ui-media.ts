@@ -15,14 +15,17 @@ import { samplePeak, treeMemory } from './process-memory'
  * empty collection, so the backup an import makes first is nothing beside the package. The
  * worker reads the package a piece at a time and stores each media file as it is read: the
  * peak with the media should stay near the peak without (the ratio), whatever their size.
+ * The collection is then backed up and the backup restored from Settings, measured the same
+ * way: the archive is written and read a media file at a time.
  */
 export async function measureMediaImportMemory(
   base: string,
   tiny: boolean,
 ): Promise<BenchResult[]> {
-  const mediaBytes = tiny ? 64 * 2 ** 20 : 2 ** 30
+  const mediaBytes = Number(process.env.MEDIA_MB ?? (tiny ? 64 : 1024)) * 2 ** 20
   const notes = 300
-  const runs: Record<string, { peak: number; before: number; ms: number }> = {}
+  type Run = { peak: number; before: number; ms: number }
+  const runs: Record<string, { import: Run; backup: Run; restore: Run }> = {}
   for (const [deck, bytes] of [
     ['bare', 0],
     ['media', mediaBytes],
@@ -42,43 +45,90 @@ export async function measureMediaImportMemory(
       page.setDefaultTimeout(1_800_000)
       await page.goto(`${base}/`)
       await page.getByRole('button', { name: 'Import', exact: true }).waitFor()
-      const before = treeMemory(marker)
-      const sampler = samplePeak(marker)
-      const t0 = performance.now()
-      await page.getByRole('button', { name: 'Import', exact: true }).click()
-      const dialog = page.getByRole('dialog', { name: 'Import' })
-      await dialog.getByLabel('File to import').setInputFiles(path)
-      await dialog.getByRole('button', { name: 'Import', exact: true }).click()
-      // "Imported …", or the refusal in words (then the figure below says so).
-      const outcome = dialog.getByRole('status').or(dialog.getByRole('alert'))
-      await outcome.waitFor()
-      const ms = performance.now() - t0
-      const peak = sampler.stop()
-      const status = (await outcome.textContent()) ?? ''
-      if (!status.startsWith('Imported')) throw new Error(`media import: ${status}`)
-      runs[deck] = { peak, before, ms }
-      console.log(
-        `media import: ${(size / 2 ** 20).toFixed(0)} MB package (${(bytes / 2 ** 20).toFixed(0)} MB of media) imported in ${(ms / 1000).toFixed(1)} s; Chromium's memory ${(before / 2 ** 20).toFixed(0)} MB before, peak ${(peak / 2 ** 20).toFixed(0)} MB (${status})`,
+      /** Runs one step while Chromium's memory is sampled; throws unless it ends in `done`. */
+      const measured = async (what: string, step: () => Promise<string>, done: RegExp) => {
+        const before = treeMemory(marker)
+        const sampler = samplePeak(marker)
+        const t0 = performance.now()
+        const status = await step()
+        const ms = performance.now() - t0
+        const peak = sampler.stop()
+        if (!done.test(status)) throw new Error(`media ${what}: ${status}`)
+        console.log(
+          `media ${what}: ${(bytes / 2 ** 20).toFixed(0)} MB of media in ${(ms / 1000).toFixed(1)} s; Chromium's memory ${(before / 2 ** 20).toFixed(0)} MB before, peak ${(peak / 2 ** 20).toFixed(0)} MB (${status})`,
+        )
+        return { peak, before, ms }
+      }
+      console.log(`media package: ${(size / 2 ** 20).toFixed(0)} MB`)
+      const imported = await measured(
+        'import',
+        async () => {
+          await page.getByRole('button', { name: 'Import', exact: true }).click()
+          const dialog = page.getByRole('dialog', { name: 'Import' })
+          await dialog.getByLabel('File to import').setInputFiles(path)
+          await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+          // "Imported …", or the refusal in words (then the figure below says so).
+          const outcome = dialog.getByRole('status').or(dialog.getByRole('alert'))
+          await outcome.waitFor()
+          const status = (await outcome.textContent()) ?? ''
+          await dialog.getByRole('button', { name: 'Close' }).click()
+          return status
+        },
+        /^Imported/,
       )
+      // The collection with its media backed up (an archive written from the worker a
+      // file at a time), then restored from Settings (read by the worker a piece at a time).
+      await page.getByRole('button', { name: 'Settings' }).click()
+      const settings = page.getByRole('region', { name: 'Backups' })
+      const outcome = settings.getByRole('status').or(settings.getByRole('alert'))
+      const backup = await measured(
+        'backup',
+        async () => {
+          await settings.getByRole('button', { name: 'Back up now' }).click()
+          await outcome.waitFor()
+          return (await outcome.textContent()) ?? ''
+        },
+        /^Backed up/,
+      )
+      const restore = await measured(
+        'restore',
+        async () => {
+          await settings.getByRole('button', { name: 'Restore…' }).first().click()
+          const confirm = page.getByRole('dialog', { name: 'Restore a backup' })
+          await confirm.getByRole('button', { name: 'Replace the collection' }).click()
+          await outcome.filter({ hasNotText: /^Backed up/ }).waitFor()
+          return (await outcome.textContent()) ?? ''
+        },
+        /^The collection is now the backup of /,
+      )
+      runs[deck] = { import: imported, backup, restore }
     } finally {
       await context.close()
       rmSync(path, { force: true })
       rmSync(profile, { recursive: true, force: true })
     }
   }
-  const bare = runs['bare'] as { peak: number }
-  const media = runs['media'] as { peak: number; ms: number }
+  const bare = runs['bare'] as (typeof runs)[string]
+  const media = runs['media'] as (typeof runs)[string]
+  const mb = (mediaBytes / 2 ** 20).toFixed(0)
+  const result = (
+    id: string,
+    what: string,
+    step: 'import' | 'backup' | 'restore',
+  ): BenchResult => ({
+    id,
+    what: `${what} with ${mb} MB of media (${(media[step].ms / 1000).toFixed(0)} s): peak memory of all Chromium's processes (PSS, MB)`,
+    ours: media[step].peak / 2 ** 20,
+    baseline: bare[step].peak / 2 ** 20,
+    unit: 'MB',
+    ratio: media[step].peak / bare[step].peak,
+    cards: notes,
+    stat: 'max',
+    baselineWhat: `the same ${step} with no media`,
+  })
   return [
-    {
-      id: 'import-media-peak-memory',
-      what: `Import dialog, a package with ${(mediaBytes / 2 ** 20).toFixed(0)} MB of media (${(media.ms / 1000).toFixed(0)} s): peak memory of all Chromium's processes (PSS, MB)`,
-      ours: media.peak / 2 ** 20,
-      baseline: bare.peak / 2 ** 20,
-      unit: 'MB',
-      ratio: media.peak / bare.peak,
-      cards: notes,
-      stat: 'max',
-      baselineWhat: 'the same import with no media',
-    },
+    result('import-media-peak-memory', 'Import dialog, a package', 'import'),
+    result('backup-media-peak-memory', 'Settings ▸ Back up now, a collection', 'backup'),
+    result('restore-media-peak-memory', 'Settings ▸ Restore, a backup', 'restore'),
   ]
 }

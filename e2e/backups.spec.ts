@@ -37,8 +37,17 @@ test('a changed collection is backed up every 30 minutes, listed with its counts
   const confirm = page.getByRole('dialog', { name: 'Restore a backup' })
   await expect(confirm).toContainText('is replaced by this backup')
   await expect(confirm).toContainText('1 review logs')
+  // The restore is read and written by the import worker, with a progress bar meanwhile.
+  await page.evaluate(() => {
+    new MutationObserver(() => {
+      if (document.querySelector('progress[aria-label="Restore progress"]'))
+        (window as unknown as { sawRestoreProgress: boolean }).sawRestoreProgress = true
+    }).observe(document.body, { subtree: true, childList: true })
+  })
   await confirm.getByRole('button', { name: 'Replace the collection' }).click()
   await expect(page.getByRole('status')).toHaveText(/^The collection is now the backup of /)
+  expect(await page.evaluate(() => 'sawRestoreProgress' in window)).toBe(true)
+  await expect(page.getByRole('progressbar', { name: 'Restore progress' })).toHaveCount(0)
   // The collection as it was just before the restore was backed up first.
   await expect(backupRows(page)).toHaveCount(2)
   await page.getByRole('button', { name: 'Done' }).click()

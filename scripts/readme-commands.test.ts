@@ -42,6 +42,8 @@ describe('README commands', () => {
         'statistics-recount',
         'import-window-longest-task',
         'import-media-peak-memory',
+        'backup-media-peak-memory',
+        'restore-media-peak-memory',
       ]),
     )
     for (const r of results.results) expect(r.ours / r.baseline).toBeCloseTo(r.ratio, 6)

@@ -20,6 +20,7 @@ export function BackupsSection() {
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null)
   const [restoring, setRestoring] = useState<BackupInfo | null>(null)
+  const [progress, setProgress] = useState<{ fraction: number; stage: string } | null>(null)
   // Lists can finish out of order (one on opening, one after a backup): the latest wins.
   const asked = useRef(0)
   const refresh = useCallback(() => {
@@ -43,6 +44,7 @@ export function BackupsSection() {
       setMessage({ text: e instanceof Error ? e.message : String(e), error: true })
     } finally {
       setBusy(false)
+      setProgress(null)
       refresh()
     }
   }
@@ -62,6 +64,12 @@ export function BackupsSection() {
       >
         Back up now
       </button>
+      {progress && (
+        <div className="progress-block">
+          <p>{progress.stage}…</p>
+          <progress aria-label="Restore progress" max={1} value={progress.fraction} />
+        </div>
+      )}
       {message && (
         <p
           className={message.error ? 'field-error' : undefined}
@@ -119,7 +127,7 @@ export function BackupsSection() {
             const b = restoring
             setRestoring(null)
             void act(async () => {
-              await restoreBackup(b.name)
+              await restoreBackup(b.name, (fraction, stage) => setProgress({ fraction, stage }))
               return `The collection is now the backup of ${when(b.createdAt)}.`
             })
           }}

@@ -152,7 +152,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             />
             <p className="muted">
               Anki packages (.apkg, .colpkg), CSV/TSV/text files of notes, or an Attaché backup
-              (.json) — or drop one here.
+              (.zip, or .json from before) — or drop one here.
             </p>
           </div>
         )}
