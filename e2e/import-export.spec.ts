@@ -163,6 +163,46 @@ test('a CSV imports through the mapping step: columns chosen, a bad record named
   await expect(page.getByTestId('card-back')).toHaveText('Canberra')
 })
 
+test('a note here with other content: the preview counts what the chosen way writes', async ({
+  app,
+}) => {
+  const { page } = app
+  const headers = '#separator:comma\n#html:false\n#guid column:1\n#deck:Treaties\n'
+  const first = await importFile(
+    page,
+    'treaties.csv',
+    Buffer.from(`${headers}unclos,UNCLOS adopted,1982\n`),
+    'text/csv',
+  )
+  await first.getByRole('button', { name: 'Import', exact: true }).click()
+  await expect(first.getByRole('status')).toContainText('1 note, 1 card')
+  await first.getByRole('button', { name: 'Close' }).click()
+
+  // The same note with another back: "keep" writes nothing, "add beside" one note and card.
+  const again = await importFile(
+    page,
+    'treaties.csv',
+    Buffer.from(`${headers}unclos,UNCLOS adopted,1982 (Montego Bay)\n`),
+    'text/csv',
+  )
+  const plan = again.getByRole('list', { name: 'What the import will do' })
+  await expect(again.getByRole('group', { name: '1 note here with other content' })).toBeVisible()
+  await expect(plan).toContainText('0 new notes')
+  await again.getByLabel(/Add the file’s version beside them/).check()
+  await expect(plan).toContainText('1 new note')
+  await expect(plan).toContainText('1 new card')
+  await again.getByLabel(/Keep the notes here as they are/).check()
+  await expect(plan).toContainText('0 new notes')
+  await again.getByLabel(/Add the file’s version beside them/).check()
+  await expect(plan).toContainText('1 new note')
+  await again.getByRole('button', { name: 'Import', exact: true }).click()
+  await expect(again.getByRole('status')).toContainText('1 note, 1 card')
+  await again.getByRole('button', { name: 'Close' }).click()
+  await page.getByRole('button', { name: 'Browse' }).click()
+  await page.getByRole('searchbox').fill('UNCLOS')
+  await expect(page.getByRole('row').filter({ hasText: 'UNCLOS adopted' })).toHaveCount(2)
+})
+
 // A real export from ../shared/fixtures, defined only where the folder is (never copied in);
 // when it is absent the run says so by name.
 if (!existsSync(SHARED_APKG))

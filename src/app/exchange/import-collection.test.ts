@@ -138,6 +138,14 @@ describe('importing a collection', () => {
       expect(await exported(store)).toEqual(before)
     })
 
+    it('is planned as the user chose: the preview of "duplicate" counts the copy it adds', async () => {
+      const { store, changed } = await edited()
+      const plan = await planImport(store, changed, later, 'duplicate')
+      const applied = await applyImport(store, changed, 'duplicate', later)
+      expect(plan).toMatchObject({ notesAdded: 1, cardsAdded: 1 })
+      expect(applied).toEqual(plan)
+    })
+
     it('is kept as it is here when the user keeps', async () => {
       const { store, changed } = await edited()
       await applyImport(store, changed, 'keep', later)

@@ -237,9 +237,14 @@ async function importWrites(
   return writes
 }
 
-/** What importing `data` would do, without writing anything. */
-export function planImport(store: StudyStore, data: CollectionData, now: Date) {
-  return store.read(async () => (await importWrites(store, data, 'keep', now)).summary)
+/** What importing `data` with the conflict choice `conflict` would do, without writing anything. */
+export function planImport(
+  store: StudyStore,
+  data: CollectionData,
+  now: Date,
+  conflict: ConflictChoice = 'keep',
+) {
+  return store.read(async () => (await importWrites(store, data, conflict, now)).summary)
 }
 
 /**

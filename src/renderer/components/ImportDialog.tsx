@@ -66,7 +66,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         },
         (fraction, stage) => setPhase({ name: 'reading', file: file.name, fraction, stage }),
       )
-      setPhase({ name: 'review', file: file.name, view })
+      // Read again (an option changed): the plan keeps the conflict choice already made.
+      const planned = conflict === 'keep' ? view : await current.replan(conflict)
+      setPhase({ name: 'review', file: file.name, view: planned })
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
       setPhase({ name: 'choose' })
@@ -90,6 +92,19 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         setPhase((p) => (p.name === 'review' ? { ...p, view } : p))
         setError(null)
       }
+    } catch (e) {
+      if (ticket === latest.current) setError(e instanceof Error ? e.message : String(e))
+    }
+  }
+
+  // The plan is counted for the choice made: "add beside" adds notes that "keep" does not.
+  const chooseConflict = async (choice: ConflictChoice) => {
+    setConflict(choice)
+    if (phase.name !== 'review' || !session.current) return
+    const ticket = ++latest.current
+    try {
+      const view = await session.current.replan(choice)
+      if (ticket === latest.current) setPhase((p) => (p.name === 'review' ? { ...p, view } : p))
     } catch (e) {
       if (ticket === latest.current) setError(e instanceof Error ? e.message : String(e))
     }
@@ -225,7 +240,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                       type="radio"
                       name={`${id}-conflict`}
                       checked={conflict === value}
-                      onChange={() => setConflict(value)}
+                      onChange={() => void chooseConflict(value)}
                     />{' '}
                     {label}
                   </label>

@@ -20,6 +20,8 @@ export type WorkerRequest =
   | ({ kind: 'read' } & ImportRequest)
   /** A text file's records mapped anew (the mapping step). */
   | { kind: 'remap'; mapping: TextMapping }
+  /** The plan counted again for another choice of what becomes of notes here with other content. */
+  | { kind: 'replan'; conflict: ConflictChoice }
   /** The rows read, written in one transaction, or the collection replaced by a backup's. */
   | { kind: 'apply'; conflict: ConflictChoice; replace: boolean }
   /** An Anki package of the collection (or a deck of it), read from IndexedDB in the worker. */

@@ -10,7 +10,12 @@ import { exportCollection } from '../../app/exchange/export-collection'
 import { readImport, type ReadImport } from '../../app/exchange/read-import'
 import { assertUsable } from '../../app/exchange/collection-check'
 import { collectionFromText } from '../../app/exchange/from-text'
-import { applyImport, planImport, restoreCollection } from '../../app/exchange/import-collection'
+import {
+  applyImport,
+  planImport,
+  restoreCollection,
+  type ConflictChoice,
+} from '../../app/exchange/import-collection'
 import { EditError } from '../../app/editing'
 import { cardStatesOf, cardsDueBy } from '../../app/exchange/collection-stats'
 import { contentStoredIn, sweepMediaContent } from '../../app/exchange/media-files'
@@ -33,16 +38,22 @@ const post = (message: ImportResponse, transfer: Transferable[] = []) =>
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(message, transfer)
 
 /** The import this worker holds between the window's steps: the file's rows never leave it. */
-let session: { file: string; read: ReadImport; noteTypes: readonly NoteType[] } | null = null
+let session: {
+  file: string
+  read: ReadImport
+  noteTypes: readonly NoteType[]
+  /** What becomes of notes here with other content: the plan counts what this choice writes. */
+  conflict: ConflictChoice
+} | null = null
 let sessionDb: ReturnType<typeof openDb> | null = null
 const sessionStore = () => new DexieStore((sessionDb ??= openDb()))
 
 /** How many of a text file's records the mapping step is shown. */
 const PREVIEW_ROWS = 20
 
-async function viewOf(read: ReadImport): Promise<ImportView> {
+async function viewOf(read: ReadImport, conflict: ConflictChoice): Promise<ImportView> {
   const now = new Date()
-  const plan = await planImport(sessionStore(), read.data, now)
+  const plan = await planImport(sessionStore(), read.data, now, conflict)
   const view: ImportView = {
     kind: read.kind,
     warnings: read.warnings.slice(0, 200),
@@ -92,13 +103,18 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       : request.kind === 'apkg'
         ? 'the Anki package'
         : (session?.file ?? 'the backup')
-  if (request.kind === 'remap' || request.kind === 'apply') {
+  if (request.kind === 'remap' || request.kind === 'replan' || request.kind === 'apply') {
     const held = session
     if (!held) {
       post({ type: 'error', message: 'There is no file being imported; choose it again.' })
       return
     }
     try {
+      if (request.kind === 'replan') {
+        held.conflict = request.conflict
+        post({ type: 'read', view: await viewOf(held.read, held.conflict) })
+        return
+      }
       if (request.kind === 'remap') {
         if (held.read.kind !== 'text') throw new Error('only a text file has a mapping')
         const { data, rejected } = collectionFromText(
@@ -110,7 +126,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         assertUsable(data, held.file)
         const warnings = rejected.map((r) => `line ${r.line}: ${r.reason}`)
         held.read = { ...held.read, mapping: request.mapping, rejected, data, warnings }
-        post({ type: 'read', view: await viewOf(held.read) })
+        post({ type: 'read', view: await viewOf(held.read, held.conflict) })
         return
       }
       const store = sessionStore()
@@ -206,9 +222,9 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         ...(anki ? { anki } : {}),
       },
     )
-    session = { file: file.name, read, noteTypes }
+    session = { file: file.name, read, noteTypes, conflict: 'keep' }
     post({ type: 'progress', fraction: 1, stage: 'Working out what it would change' })
-    post({ type: 'read', view: await viewOf(read) })
+    post({ type: 'read', view: await viewOf(read, session.conflict) })
   } catch (e) {
     post({
       type: 'error',

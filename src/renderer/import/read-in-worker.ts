@@ -58,6 +58,11 @@ export class ImportSession {
     return this.ask({ kind: 'remap', mapping }, (m) => (m.type === 'read' ? m.view : undefined))
   }
 
+  /** The plan for another conflict choice (the preview says what that choice would write). */
+  replan(conflict: ConflictChoice): Promise<ImportView> {
+    return this.ask({ kind: 'replan', conflict }, (m) => (m.type === 'read' ? m.view : undefined))
+  }
+
   /** Writes what was read in one transaction; null summary when a backup replaced the collection. */
   apply(conflict: ConflictChoice, replace: boolean): Promise<ImportSummary | null> {
     return this.ask({ kind: 'apply', conflict, replace }, (m) =>
