@@ -13,6 +13,7 @@ import {
   restoreNote,
   trashDeck,
   trashNote,
+  trashNotes,
   trashedDecks,
   trashedNotes,
 } from './editing'
@@ -280,6 +281,21 @@ describe('the note trash', () => {
     expect((await store.getCard('r#1'))?.queue).toBe(s.after.queue)
     expect(await store.logsSince(0)).toHaveLength(1)
     expect(await trashedNotes(store)).toEqual([])
+  })
+
+  it('takes many notes at once, all or none: one gone note leaves every other where it was', async () => {
+    const store = await collectionWithUserDeck()
+    for (const id of ['a', 'b', 'c'])
+      await addNote(store, scheduler, note(id, 'basic', { Front: id, Back: id }), t0)
+    await expect(trashNotes(store, ['a', 'b', 'gone'], t0)).rejects.toThrow(
+      'A chosen note no longer exists.',
+    )
+    expect(await trashedNotes(store)).toEqual([])
+    expect((await store.getCard('a#0'))?.queue).toBe(Queue.New)
+    await trashNotes(store, ['a', 'b', 'a'], t0)
+    expect((await trashedNotes(store)).map((n) => n.id).sort()).toEqual(['a', 'b'])
+    expect((await store.getCard('b#0'))?.queue).toBe(Queue.Trashed)
+    expect((await store.getCard('c#0'))?.queue).toBe(Queue.New)
   })
 
   it('a chapter note in the trash stays there when the deck file is synced again', async () => {

@@ -275,12 +275,25 @@ export function editNote(
  * the note, its cards and their history stay, to come back with `restoreNote`.
  */
 export function trashNote(store: StudyStore, noteId: string, now: Date) {
+  return trashNotes(store, [noteId], now)
+}
+
+/**
+ * Moves many notes to the trash in one transaction (the browser's bulk action): all of them,
+ * or none when one no longer exists. Notes already in the trash stay as they are.
+ */
+export function trashNotes(store: StudyStore, noteIds: readonly string[], now: Date) {
   return store.transaction(async () => {
-    const note = await store.getNote(noteId)
-    if (!note) throw new EditError('This note no longer exists.')
-    if (note.deletedAt !== undefined) return
-    const cards = await store.cardsOfNotes([noteId])
-    await store.putNotes([{ ...note, deletedAt: now.getTime() }])
+    const ids = [...new Set(noteIds)]
+    const notes = await Promise.all(ids.map((id) => store.getNote(id)))
+    if (notes.some((n) => !n))
+      throw new EditError(
+        ids.length === 1 ? 'This note no longer exists.' : 'A chosen note no longer exists.',
+      )
+    const moving = notes.flatMap((n) => (n && n.deletedAt === undefined ? [n] : []))
+    if (moving.length === 0) return
+    const cards = await store.cardsOfNotes(moving.map((n) => n.id))
+    await store.putNotes(moving.map((n) => ({ ...n, deletedAt: now.getTime() })))
     await store.putCards(
       cards.map((c) => ({
         ...c,

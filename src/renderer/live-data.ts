@@ -26,6 +26,7 @@ import {
   retagNotes,
   trashDeck,
   trashNote,
+  trashNotes,
   trashedDecks,
   trashedNotes,
   type NoteInput,
@@ -318,9 +319,9 @@ export function changeManyCards(
   return changeCards(store, cardIds, action)
 }
 
-/** Moves the notes of these cards to the trash. */
-export async function trashNotesOf(noteIds: readonly string[]) {
-  for (const id of new Set(noteIds)) await trashNote(store, id, new Date())
+/** Moves these notes to the trash, in one transaction. */
+export function trashNotesOf(noteIds: readonly string[]) {
+  return trashNotes(store, noteIds, new Date())
 }
 
 /** Adds tags to, or removes tags from, these notes. */
