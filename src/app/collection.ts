@@ -96,6 +96,12 @@ export const Queue = {
 } as const
 export type Queue = (typeof Queue)[keyof typeof Queue]
 
+/**
+ * Whether a card in `queue` counts toward its deck's cards (`StudyStore.countCards`): studied,
+ * suspended or buried ones do; retired and trashed ones are not the deck's any more.
+ */
+export const isCounted = (queue: number) => queue !== Queue.Retired && queue !== Queue.Trashed
+
 export type CardRow = StoredState & {
   /** `${noteId}#${ord}`: unambiguous whatever the guid holds, since the ordinal is digits. */
   id: string

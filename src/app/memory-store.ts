@@ -8,6 +8,7 @@ import type {
   ReviewLogRow,
   SettingRow,
 } from './collection'
+import { isCounted } from './collection'
 import type { Preset } from './presets'
 import type {
   CardDigestKey,
@@ -188,7 +189,7 @@ export class MemoryStore implements StudyStore {
       .map(copy)
   }
   async countCards(deckId: string) {
-    return [...this.cards.values()].filter((c) => c.deckId === deckId && c.queue !== -1).length
+    return [...this.cards.values()].filter((c) => c.deckId === deckId && isCounted(c.queue)).length
   }
   async sectionCards(deckId: string, prefix: string) {
     return [...this.cards.values()]

@@ -138,7 +138,7 @@ export interface StudyStore {
   firstByDue(range: Omit<CardRange, 'limit'>): Promise<CardRow | undefined>
   /** How many cards of a deck in a queue have `from ≤ due < to`. */
   countByDue(range: CardRange): Promise<number>
-  /** How many cards a deck has that can be studied (not retired). */
+  /** How many cards a deck has: studied, suspended or buried (not retired or trashed; `isCounted`). */
   countCards(deckId: string): Promise<number>
   /** Buried cards whose `buriedUntil` is at or before `time`. */
   buriedUntil(time: number): Promise<CardRow[]>

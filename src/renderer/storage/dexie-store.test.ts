@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { answerCard, undoAnswer } from '../../app/answer'
 import { cardIdOf } from '../../app/collection'
 import { syncBuiltInDeck } from '../../app/deck-sync'
+import { changeCard, changeCards } from '../../app/card-actions'
+import { trashNote } from '../../app/editing'
 import { MemoryStore } from '../../app/memory-store'
 import { DEFAULT_SETTINGS } from '../../app/settings'
 import type { StudyStore } from '../../app/store'
@@ -101,6 +103,24 @@ describe('the Dexie store (on fake-indexeddb)', () => {
     expect(kept.reviews).toBeGreaterThan(50)
     await dexie.transaction(() => dexie.clearTallies())
     expect(await statisticsOf(dexie, settings, now)).toEqual({ ...kept, recounted: true })
+  })
+
+  it('counts a deck’s cards as the in-memory store does: suspended and buried count, trashed and retired do not', async () => {
+    db = await freshDb()
+    const stores = [new DexieStore(db), new MemoryStore()]
+    const small = deck('small', [fact({ id: 'a' }), fact({ id: 'b' }), fact({ id: 'c' })])
+    for (const s of stores) {
+      await syncBuiltInDeck(s, small, scheduler, t0)
+      await changeCards(s, [cardIdOf('small/a', 0)], { kind: 'suspend' })
+      await changeCard(s, cardIdOf('small/b', 0), 0, { kind: 'bury' }, t0.getTime() + DAY)
+      await trashNote(s, 'small/c', t0)
+    }
+    // A deck whose cards are all suspended or buried is not "no cards yet".
+    const [dexie, memory] = await Promise.all(stores.map((s) => s.countCards('small')))
+    expect([dexie, memory]).toEqual([2, 2])
+    const overviews = await Promise.all(stores.map((s) => deckOverviews(s, settings, t0)))
+    expect(overviews[0]).toEqual(overviews[1])
+    expect(overviews[0]?.find((o) => o.id === 'small')?.total).toBe(2)
   })
 
   it('writes nothing of an answer when a write fails inside its transaction', async () => {

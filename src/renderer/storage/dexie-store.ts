@@ -211,12 +211,19 @@ export class DexieStore implements StudyStore {
     // Only buried cards have the field, so the index holds only them.
     return this.t.cards.where('buriedUntil').belowOrEqual(time).toArray()
   }
-  countCards(deckId: string) {
-    // Every queue from New (0) up: the retired (−1) are left out by the range.
-    return this.t.cards
-      .where('[deckId+queue+due]')
-      .between([deckId, Queue.New, -Infinity], [deckId, Infinity, Infinity])
-      .count()
+  async countCards(deckId: string) {
+    // Two ranges of the queue index: buried and suspended (−3, −2), then New (0) up; the
+    // retired (−1) and trashed (−4) fall outside both.
+    const count = (from: number, to: number) =>
+      this.t.cards
+        .where('[deckId+queue+due]')
+        .between([deckId, from, -Infinity], [deckId, to, Infinity], true, true)
+        .count()
+    const [aside, studied] = await Promise.all([
+      count(Queue.Buried, Queue.Suspended),
+      count(Queue.New, Infinity),
+    ])
+    return aside + studied
   }
   sectionCards(deckId: string, prefix: string) {
     return this.t.cards
