@@ -72,13 +72,14 @@ test('the browser finds cards three ways, bulk-suspends, flags, trashes and rest
   await expect(rows).toHaveCount(1)
   await page.keyboard.press('Escape')
   const counts = deckRow(page, 'Exam::Law').locator('.deck-counts')
-  // Two suspended, one trashed: only the payload note is left to study.
-  await expect(counts).toHaveAttribute('aria-label', /^1 new, .* 1 cards/)
+  // Two suspended, one of them trashed: one card to study, and the deck still holds the
+  // suspended one (suspended cards are the deck's; trashed ones are not).
+  await expect(counts).toHaveAttribute('aria-label', /^1 new, .* 2 cards/)
   await page
     .getByRole('region', { name: 'Trash' })
     .getByRole('button', { name: /^Restore note/ })
     .click()
-  await expect(counts).toHaveAttribute('aria-label', /^1 new, .* 1 cards/)
+  await expect(counts).toHaveAttribute('aria-label', /^1 new, .* 3 cards/)
   await expect(page.getByRole('region', { name: 'Trash' })).toHaveCount(0)
   await page.getByRole('button', { name: 'Browse' }).click()
   await page.getByRole('searchbox').fill('is:suspended')

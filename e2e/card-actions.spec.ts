@@ -32,14 +32,16 @@ test('- buries the card until the next study day; Ctrl+Z brings it straight back
   await expect(counts).toHaveAttribute('aria-label', /^6 new/)
 })
 
-test('@ suspends the card: it leaves the queue and the deck’s counts', async ({ app }) => {
+test('@ suspends the card: it leaves the queue and the new count, and stays one of the deck’s cards', async ({
+  app,
+}) => {
   const { page } = app
   await openMechanics(page)
   await page.keyboard.press('@')
   await expect(page.getByRole('status')).toHaveText('Card suspended.')
   await page.keyboard.press('Escape')
   const counts = deckRow(page, MECHANICS).locator('.deck-counts')
-  await expect(counts).toHaveAttribute('aria-label', /^5 new, 0 learning, 0 due, 5 cards/)
+  await expect(counts).toHaveAttribute('aria-label', /^5 new, 0 learning, 0 due, 6 cards/)
   await page.getByRole('button', { name: `Study ${MECHANICS}` }).click()
   await expect(page.getByTestId('card-front')).toHaveText('Bravo question?')
 })

@@ -46,10 +46,11 @@ export function ExportDialog({ deckId, onClose }: { deckId?: string; onClose: ()
         // Made in a worker and gathered as a Blob, which the browser may keep on disk: the
         // media are never all in this window's memory.
         const file = await backupInWorker(deckId)
-        let blob = new Blob([], { type: 'application/zip' })
+        // Each chunk handed to the browser's blob storage as it comes, then joined by reference.
+        const parts: Blob[] = []
         for await (const chunk of file.chunks)
-          blob = new Blob([blob, chunk as Uint8Array<ArrayBuffer>], { type: 'application/zip' })
-        saveFile(`${base}.zip`, blob)
+          parts.push(new Blob([chunk as Uint8Array<ArrayBuffer>]))
+        saveFile(`${base}.zip`, new Blob(parts, { type: 'application/zip' }))
         counts = file.counts
       } else if (format === 'apkg') {
         const written = await ankiPackageInWorker(deckId)
