@@ -20,7 +20,13 @@ import {
   parseBackup,
   parseBackupText,
 } from './backup-format'
-import { collectionRows, mediaFields, referenceProblems, time } from './collection-check'
+import {
+  collectionRows,
+  contentHashSchema,
+  mediaFields,
+  referenceProblems,
+  time,
+} from './collection-check'
 import type { CollectionData, MediaFile } from './collection-data'
 
 /**
@@ -54,17 +60,19 @@ const rowsSchema = z.object({
   version: z.literal(BACKUP_ZIP_VERSION),
   createdAt: time,
   ...collectionRows,
-  media: z.array(mediaFields.extend({ hash: z.string().regex(/^[0-9a-f]{64}$/) })),
+  media: z.array(mediaFields.extend({ hash: contentHashSchema })),
 })
 
 /** Why a collection with these media cannot be one backup archive, or null when it can. */
 export function backupZipRoomProblem(
   media: readonly { size: number; hash: string }[],
 ): string | null {
+  // Each distinct file is written once; the rest of the archive is left for the rows.
+  const room = BACKUP_LIMITS.archiveBytes - 64 * 2 ** 20
   const sizes = new Map(media.map((m) => [m.hash, m.size]))
   const bytes = [...sizes.values()].reduce((n, s) => n + s, 0)
-  if (bytes < BACKUP_LIMITS.archiveBytes - 64 * 2 ** 20) return null
-  return `its media (${mb(bytes)}) are more than one backup file holds (${mb(BACKUP_LIMITS.archiveBytes - 64 * 2 ** 20)} with its rows)`
+  if (bytes < room) return null
+  return `its media (${mb(bytes)}) are more than one backup file holds (${mb(room)} with its rows)`
 }
 
 /** A media file's bytes by content hash, read when its entry is written. */

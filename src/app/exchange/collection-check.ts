@@ -177,6 +177,9 @@ export const mediaFields = z.object({
   addedAt: time,
 })
 
+/** A media file's content hash (SHA-256 in hex), the key its bytes are stored under. */
+export const contentHashSchema = z.string().regex(/^[0-9a-f]{64}$/)
+
 const settingSchema = z
   .object({ key: z.string().min(1), value: z.unknown() })
   .superRefine(({ key, value }, ctx) => {
@@ -199,7 +202,7 @@ const collectionSchema = z.object({
   ...collectionRows,
   media: z.array(
     mediaFields.extend({
-      hash: z.string().regex(/^[0-9a-f]{64}$/),
+      hash: contentHashSchema,
       data: z.instanceof(Uint8Array).optional(),
     }),
   ),
