@@ -4,11 +4,6 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
-const banned = (names, why) => names.map((name) => ({ name, message: why }))
-const bannedPatterns = (groups, why) => [{ group: groups, message: why }]
-
-const electronOnly = ['electron', 'electron/*']
-
 /** Time and chance are arguments in `layer` (DESIGN.md): no clock reads, no Math.random. */
 const noClockOrChance = (layer) => [
   'error',
@@ -55,6 +50,115 @@ const CORE_LIBRARIES = [
 ]
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'url', 'crypto']
 
+/**
+ * The layer table (DESIGN.md "Layers"), as VS Code's code-layering: for each layer, the
+ * layers it may import and the packages it may not (or the only ones it may). Every edge not
+ * listed is an error, and `scripts/layers.test.ts` probes each forbidden one.
+ */
+export const LAYERS = [
+  {
+    name: 'core',
+    files: ['src/core/**/*.ts'],
+    may: ['core'],
+    onlyPackages: CORE_LIBRARIES,
+    why: 'src/core is pure domain logic: it imports only itself and small pure libraries',
+  },
+  {
+    name: 'app',
+    files: ['src/app/**/*.ts'],
+    may: ['core', 'app'],
+    onlyPackages: CORE_LIBRARIES,
+    why: 'src/app (the use cases) imports only core and itself: every host and store shares it',
+  },
+  {
+    name: 'shared',
+    files: ['src/shared/**/*.ts'],
+    may: ['core', 'shared'],
+    bannedPackages: ['electron', 'electron/*', 'dexie', 'react', 'react-dom', ...nodeBuiltins],
+    why: 'src/shared (the IPC contract) is imported by every runtime: it may import only core',
+  },
+  {
+    name: 'main',
+    files: ['src/main/**/*.ts'],
+    // The command line's file reader is plain Node, shared with the backup folder.
+    may: ['core', 'shared', 'main', 'cli/file-source'],
+    bannedPackages: ['dexie', 'react', 'react-dom', 'dexie-react-hooks'],
+    why: 'main may import core, shared, electron and node',
+  },
+  {
+    name: 'cli',
+    files: ['src/cli/**/*.ts'],
+    may: ['core', 'app', 'cli'],
+    bannedPackages: ['electron', 'electron/*', 'dexie', 'react', 'react-dom', 'dexie-react-hooks'],
+    // Its tests may run the renderer's optimizer worker code (the same trainer in Node).
+    testsMay: ['renderer/optimize'],
+    why: 'the command line runs the use cases in Node: core, app and itself',
+  },
+  {
+    name: 'renderer',
+    files: ['src/renderer/storage/**/*.ts'],
+    may: ['core', 'app', 'shared', 'renderer'],
+    bannedPackages: ['electron', 'electron/*', ...nodeBuiltins],
+    why: 'the storage adapter may import core, app, shared and dexie',
+  },
+  {
+    name: 'renderer',
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/storage/**', 'src/renderer/components/**', 'src/renderer/App.tsx'],
+    may: ['core', 'app', 'shared', 'renderer'],
+    bannedPackages: ['electron', 'electron/*', 'dexie', ...nodeBuiltins],
+    why: 'the renderer reaches the host through `platform` and the data through src/app; only src/renderer/storage touches Dexie',
+  },
+  {
+    name: 'renderer',
+    files: ['src/renderer/components/**/*.tsx', 'src/renderer/App.tsx'],
+    may: ['core', 'app', 'shared', 'renderer'],
+    alsoBanned: ['**/storage/**', '**/app-services'],
+    bannedPackages: ['electron', 'electron/*', 'dexie', ...nodeBuiltins],
+    why: 'components read through hooks (live-data, study/), never storage, app-services or the host',
+  },
+]
+
+const LAYER_NAMES = ['core', 'app', 'shared', 'main', 'preload', 'cli', 'renderer']
+
+/** The import patterns a layer may not use: every other layer's folder. */
+function forbiddenFolders(layer, tests) {
+  const may = [...layer.may, ...(tests ? (layer.testsMay ?? []) : [])]
+  const folders = LAYER_NAMES.filter((n) => !may.includes(n)).map((n) => `**/${n}/**`)
+  // A layer allowed one file of another: that folder stays banned but for the file.
+  const allowed = may.filter((m) => m.includes('/')).map((m) => `!**/${m}`)
+  return [...folders, ...allowed, ...allowed.map((a) => `${a}/**`)]
+}
+
+function layerRule(layer, tests) {
+  const patterns = [
+    { group: [...forbiddenFolders(layer, tests), ...(layer.alsoBanned ?? [])], message: layer.why },
+  ]
+  if (layer.onlyPackages)
+    patterns.push({
+      regex: `^(?!\\.|(${[...layer.onlyPackages, 'vitest'].join('|')})$)`,
+      message: `${layer.name} may import only ${layer.onlyPackages.join(', ')} (and vitest in tests)`,
+    })
+  if (layer.bannedPackages) patterns.push({ group: layer.bannedPackages, message: layer.why })
+  return ['error', { patterns }]
+}
+
+const layerBlocks = LAYERS.flatMap((layer) => {
+  const blocks = [
+    {
+      files: layer.files,
+      ...(layer.ignores ? { ignores: layer.ignores } : {}),
+      rules: { 'no-restricted-imports': layerRule(layer, false) },
+    },
+  ]
+  if (layer.testsMay)
+    blocks.push({
+      files: layer.files.map((f) => f.replace(/\*\.ts$/, '*.test.ts')),
+      rules: { 'no-restricted-imports': layerRule(layer, true) },
+    })
+  return blocks
+})
+
 export default tseslint.config(
   {
     ignores: ['out/**', 'dist/**', 'node_modules/**', 'playwright-report/**', 'test-results/**'],
@@ -76,29 +180,10 @@ export default tseslint.config(
     files: ['**/*.d.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
+  ...layerBlocks,
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: banned(
-            ['electron', 'dexie', 'react', 'react-dom', 'dexie-react-hooks'],
-            'src/core is pure domain logic',
-          ),
-          patterns: [
-            ...bannedPatterns(
-              [...nodeBuiltins, '**/main/**', '**/renderer/**', '**/preload/**', '**/shared/**'],
-              'src/core imports only itself and small pure libraries',
-            ),
-            {
-              // The allow-list of libraries core may use (README, "Layers").
-              regex: `^(?!\\.|(${[...CORE_LIBRARIES, 'vitest'].join('|')})$)`,
-              message: `core may import only itself and ${CORE_LIBRARIES.join(', ')} (and vitest in tests)`,
-            },
-          ],
-        },
-      ],
       'no-restricted-globals': [
         'error',
         { name: 'window', message: 'core has no DOM' },
@@ -109,36 +194,8 @@ export default tseslint.config(
     },
   },
   {
-    // The use cases: over the store interface only, so every host (renderer, worker, CLI) and
-    // every store (Dexie, in-memory) shares them.
     files: ['src/app/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: banned(
-            ['electron', 'dexie', 'react', 'react-dom', 'dexie-react-hooks'],
-            'src/app is written against the store interface, not a UI or a database',
-          ),
-          patterns: [
-            ...bannedPatterns(
-              [
-                ...nodeBuiltins,
-                '**/main/**',
-                '**/renderer/**',
-                '**/preload/**',
-                '**/shared/**',
-                '**/cli/**',
-              ],
-              'src/app imports only core and itself',
-            ),
-            {
-              regex: `^(?!\\.|(${[...CORE_LIBRARIES, 'vitest'].join('|')})$)`,
-              message: `app may import only core, itself and ${CORE_LIBRARIES.join(', ')} (and vitest in tests)`,
-            },
-          ],
-        },
-      ],
       'no-restricted-globals': [
         'error',
         { name: 'window', message: 'app has no DOM' },
@@ -149,51 +206,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: banned(
-            ['electron', 'dexie', 'react', 'react-dom'],
-            'src/shared is imported by every runtime',
-          ),
-          patterns: bannedPatterns(
-            [...nodeBuiltins, '**/main/**', '**/renderer/**', '**/preload/**'],
-            'src/shared may import only core',
-          ),
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/main/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: banned(
-            ['dexie', 'react', 'react-dom', 'dexie-react-hooks'],
-            'main never touches renderer libraries',
-          ),
-          patterns: bannedPatterns(
-            ['**/renderer/**', '**/preload/**'],
-            'main may import core, shared, electron and node',
-          ),
-        },
-      ],
-    },
-  },
-  {
     files: ['src/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: banned(
-            ['dexie', 'react', 'react-dom'],
-            'the preload exposes the IPC contract only',
-          ),
           patterns: [
             {
               // Only the list of IPC method names: the sandboxed preload bundles nothing else.
@@ -209,52 +226,6 @@ export default tseslint.config(
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: banned(electronOnly, 'the renderer reaches the host only through `platform`'),
-          patterns: bannedPatterns(
-            [...nodeBuiltins, 'electron/*', '**/main/**', '**/preload/**'],
-            'the renderer may import core, shared, react and dexie',
-          ),
-        },
-      ],
-    },
-  },
-  {
-    // Only src/renderer/storage touches Dexie; the rest of the renderer goes through src/app.
-    files: ['src/renderer/**/*.{ts,tsx}'],
-    ignores: ['src/renderer/storage/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: banned([...electronOnly, 'dexie'], 'only src/renderer/storage touches Dexie'),
-          patterns: bannedPatterns(
-            [...nodeBuiltins, 'electron/*', '**/main/**', '**/preload/**'],
-            'the renderer may import core, app, shared, react and its storage adapter',
-          ),
-        },
-      ],
-    },
-  },
-  {
-    // Components read through hooks (live-data, the study session): never the database, the
-    // store or app-services.
-    files: ['src/renderer/components/**/*.tsx', 'src/renderer/App.tsx'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: banned([...electronOnly, 'dexie'], 'components read through hooks, never tables'),
-          patterns: bannedPatterns(
-            [...nodeBuiltins, '**/main/**', '**/preload/**', '**/storage/**', '**/app-services'],
-            'components read through hooks (live-data, study/), never storage or app-services',
-          ),
-        },
-      ],
-    },
+    rules: reactHooks.configs.recommended.rules,
   },
 )
