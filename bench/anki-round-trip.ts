@@ -15,9 +15,9 @@ import { ankiPackageOf } from '../src/app/exchange/anki-package'
 import { exportCollection } from '../src/app/exchange/export-collection'
 import { applyImport } from '../src/app/exchange/import-collection'
 import { readImportBytes } from '../src/app/exchange/read-import'
-import { MemoryStore } from '../src/app/memory-store'
 import { BUILT_IN_NOTE_TYPES } from '../src/core/notes/note-types'
 import { nodeSqlEngine } from '../src/cli/node-sqlite'
+import { type Collection, memoryCollection } from '../src/app/collection-writes'
 
 const PHASES = ['raw', 'import', 'export', 'reimport'] as const
 type Phase = (typeof PHASES)[number]
@@ -34,7 +34,7 @@ const peakRss = () =>
   Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024
 
 async function importInto(name: string, bytes: Uint8Array) {
-  const store = new MemoryStore()
+  const store = memoryCollection()
   const read = await readImportBytes(name, bytes, await nodeSqlEngine(), NOW, {
     noteTypes: BUILT_IN_NOTE_TYPES,
   })
@@ -42,7 +42,7 @@ async function importInto(name: string, bytes: Uint8Array) {
   return store
 }
 
-async function exported(store: MemoryStore) {
+async function exported(store: Collection) {
   return ankiPackageOf(await exportCollection(store), await nodeSqlEngine(), NOW)
 }
 
@@ -80,7 +80,7 @@ async function runPhase(phase: Phase, file: string, runs: number) {
     const start = performance.now()
     if (phase === 'raw') await rawRead(bytes)
     else if (phase === 'import') await importInto(name, bytes)
-    else if (phase === 'export') await exported(store as MemoryStore)
+    else if (phase === 'export') await exported(store as Collection)
     else await importInto(`exported-${name}`, again as Uint8Array)
     times.push(performance.now() - start)
   }

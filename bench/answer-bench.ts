@@ -1,8 +1,8 @@
 import { answerCard } from '../src/app/answer'
-import type { StudyStore } from '../src/app/store'
 import type { Scheduler } from '../src/core/scheduling/scheduler'
 import { medianMs } from './measure'
 import { openRawDb, putRawCards, rawAnswer } from './raw-indexeddb'
+import type { Collection } from '../src/app/collection-writes'
 
 /**
  * Answers `ids` one after another through our answer transaction, then does the same reads
@@ -10,7 +10,7 @@ import { openRawDb, putRawCards, rawAnswer } from './raw-indexeddb'
  * (fake-indexeddb in Node, the real one in Chromium).
  */
 export async function compareAnswering(
-  store: StudyStore,
+  store: Collection,
   scheduler: Scheduler,
   ids: readonly string[],
   start: Date,

@@ -14,8 +14,8 @@ import { BUILT_IN_NOTE_TYPES } from '../src/core/notes/note-types'
 import { Scheduler } from '../src/core/scheduling/scheduler'
 import { toStoredState } from '../src/core/scheduling/stored-state'
 import { openDb } from '../src/renderer/storage/db'
-import { DexieStore } from '../src/renderer/storage/dexie-store'
 import { FULL, TINY, seedCollection } from './collection-seed'
+import { dexieCollection } from '../src/renderer/storage/open-collection'
 
 export interface ImportBench {
   notes: number
@@ -146,7 +146,7 @@ async function importBench(sizeName: 'full' | 'tiny'): Promise<ImportBench> {
     })
     out.apkgRead.push(performance.now() - t)
     const db = openDb(`bench-import-apkg-${tag}`)
-    await applyImport(new DexieStore(db), read.data, 'keep', now)
+    await applyImport(dexieCollection(db), read.data, 'keep', now)
     out.apkgImport.push(performance.now() - t)
     db.close()
 
@@ -155,7 +155,7 @@ async function importBench(sizeName: 'full' | 'tiny'): Promise<ImportBench> {
       noteTypes: types,
     })
     const csvDb = openDb(`bench-import-csv-${tag}`)
-    await applyImport(new DexieStore(csvDb), csvRead.data, 'keep', now)
+    await applyImport(dexieCollection(csvDb), csvRead.data, 'keep', now)
     out.csvImport.push(performance.now() - t)
     csvDb.close()
 
@@ -171,7 +171,7 @@ async function importBench(sizeName: 'full' | 'tiny'): Promise<ImportBench> {
   await seedCollection(seeded, size, now.getTime())
   try {
     const t = performance.now()
-    const store = new DexieStore(seeded)
+    const store = dexieCollection(seeded)
     const rows = await exportCollection(store, { mediaBytes: false })
     const file = backupFile(rows, async (hash) => (await store.getMediaContent([hash]))[0], now)
     let bytes = 0

@@ -12,9 +12,9 @@ import { reviewQueue, DEFAULT_LIMITS, type QueueCard } from '../src/core/study/r
 import { Queue } from '../src/app/collection'
 import { openDb } from '../src/renderer/storage/db'
 import { syncBuiltInDeck } from '../src/app/deck-sync'
-import { DexieStore } from '../src/renderer/storage/dexie-store'
 import { compareAnswering } from './answer-bench'
 import { medianMs, report } from './measure'
+import { dexieCollection } from '../src/renderer/storage/open-collection'
 
 const N = 10_000
 const now = new Date('2024-06-01T10:00:00Z')
@@ -77,7 +77,7 @@ out(
 {
   const M = 300
   const db = openDb(`bench-answer-${Date.now()}`)
-  const store = new DexieStore(db)
+  const store = dexieCollection(db)
   const deckText = readFileSync(
     resolve(import.meta.dirname, '../decks/bluebook-2020-global-security/deck.json'),
     'utf8',
@@ -105,7 +105,7 @@ out(
   let n = 0
   const a = await medianMs(async () => {
     const db = openDb(`bench-sync-${n++}`)
-    await syncBuiltInDeck(new DexieStore(db), deck, scheduler, now)
+    await syncBuiltInDeck(dexieCollection(db), deck, scheduler, now)
     db.close()
   })
   const rows = deck.facts.map((f, i) => ({
@@ -126,9 +126,9 @@ out(
   })
   // The usual start-up: the deck is already stored and unchanged.
   const stored = openDb(`bench-stored-${n++}`)
-  await syncBuiltInDeck(new DexieStore(stored), deck, scheduler, now)
+  await syncBuiltInDeck(dexieCollection(stored), deck, scheduler, now)
   const again = await medianMs(async () => {
-    await syncBuiltInDeck(new DexieStore(stored), deck, scheduler, now)
+    await syncBuiltInDeck(dexieCollection(stored), deck, scheduler, now)
   })
   stored.close()
   const c = await medianMs(() => {

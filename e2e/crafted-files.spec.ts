@@ -4,13 +4,13 @@ import { emptyCollectionData } from '../src/app/exchange/collection-data'
 import { exportCollection } from '../src/app/exchange/export-collection'
 import { mediaRow, putMediaFiles } from '../src/app/exchange/media-files'
 import { addNote, createDeck } from '../src/app/editing'
-import { MemoryStore } from '../src/app/memory-store'
 import { scheduler } from '../src/app/testing'
 import { nodeSqlEngine } from '../src/cli/node-sqlite'
 import { expect, test } from './fixtures'
 import { chooseImportFile } from './importing'
 import { deckRow } from './mechanics'
 import { RED_PNG } from './packages'
+import { memoryCollection } from '../src/app/collection-writes'
 
 /**
  * Issue 19's two criticals, in the real app: a stored or restored setting named like an
@@ -28,7 +28,7 @@ const PAGE_HTML = enc(
 
 async function hostileMediaPackage(): Promise<Buffer> {
   const at = new Date('2026-01-10T09:00:00Z')
-  const store = new MemoryStore()
+  const store = memoryCollection()
   await createDeck(store, { id: 'm', name: 'Hostile media' }, at)
   await addNote(
     store,

@@ -3,10 +3,10 @@ import { exportCollection } from '../src/app/exchange/export-collection'
 import { mediaRow, putMediaFiles } from '../src/app/exchange/media-files'
 import { addNote, createDeck } from '../src/app/editing'
 import { cardIdOf } from '../src/app/collection'
-import { MemoryStore } from '../src/app/memory-store'
 import { answer, scheduler } from '../src/app/testing'
 import { nodeSqlEngine } from '../src/cli/node-sqlite'
 import { readReviewLogCsv } from '../src/core/formats/text/review-log-csv'
+import { memoryCollection } from '../src/app/collection-writes'
 
 /** A valid 2×2 red PNG, so the browser really decodes the imported image. */
 export const RED_PNG = Buffer.from(
@@ -25,7 +25,7 @@ export const FLAG_IMAGE = 'red flag (2x2).png'
  * whose fields hold HTML payloads that must stay inert.
  */
 export async function packageWithMediaAndHistory(): Promise<Buffer> {
-  const store = new MemoryStore()
+  const store = memoryCollection()
   const past = new Date('2026-01-10T09:00:00Z')
   await createDeck(store, { id: 'geo', name: PACKAGE_DECK }, past)
   const add = (guid: string, Front: string, Back: string) =>
@@ -63,7 +63,7 @@ export async function packageWithAYearOfHistory(
   notes = 30,
   gradeOf: (note: number, answer: number) => 1 | 2 | 3 = (i, n) => ((i + n) % 7 === 0 ? 1 : 3),
 ): Promise<{ apkg: Buffer; reviews: number }> {
-  const store = new MemoryStore()
+  const store = memoryCollection()
   const start = new Date(now.getTime() - 360 * 86_400_000)
   await createDeck(store, { id: 'treaties', name: HISTORY_DECK }, start)
   let reviews = 0
@@ -104,7 +104,7 @@ export async function packageFromReviewLog(csv: Uint8Array, now: Date): Promise<
   const history = readReviewLogCsv(csv, 'review-log.csv')
     .filter((h) => h.rating >= 1)
     .sort((a, b) => a.at - b.at)
-  const store = new MemoryStore()
+  const store = memoryCollection()
   const first = new Date(history[0]?.at ?? now.getTime())
   await createDeck(store, { id: 'learner', name: REVIEW_LOG_DECK }, first)
   for (const cardId of new Set(history.map((h) => h.cardId)))

@@ -1,6 +1,6 @@
 import { expect, test, type AppHandle } from './fixtures'
 import { MECHANICS, setNewPerDay } from './mechanics'
-import { storedRatings } from './stored'
+import { rawTables, storedRatings } from './stored'
 
 // The mechanics of studying (keyboard, restart, undo, stale answers) run on a small fixture
 // deck, so editing the chapter deck cannot break them; the chapter's own cards are tested below.
@@ -52,6 +52,29 @@ test('studies five cards with the keyboard only', async ({ app }) => {
   // Good on a new card schedules a learning step in minutes; the button label said so.
   await revealCard(app)
   await expect(page.getByRole('button', { name: /^Good, next in \d+m\b/ })).toBeVisible()
+})
+
+test('each answer and each undo is one row of the change log, written with it', async ({ app }) => {
+  const { page } = app
+  await openDeck(app)
+  const before = (await rawTables(page, ['changes'])).changes?.length ?? 0
+  const first = await studyOneCard(app)
+  await studyOneCard(app)
+  await page.keyboard.press('Control+z')
+  await expect(page.getByTestId('progress')).toContainText('1 reviewed')
+  const rows = ((await rawTables(page, ['changes'])).changes ?? []).slice(before) as {
+    changes: { table: string; op: string; keys: unknown[] }[]
+  }[]
+  // In real IndexedDB every write of a use case stays in its transaction: an answer is one
+  // row holding its log and its card, an undo one row deleting the log and putting the card.
+  const answers = rows.filter((r) => r.changes.some((c) => c.table === 'revlog' && c.op === 'put'))
+  expect(answers.map((r) => r.changes.map((c) => `${c.table} ${c.op}`))).toEqual([
+    ['revlog put', 'cards put'],
+    ['revlog put', 'cards put'],
+  ])
+  expect(answers[0]?.changes[1]?.keys).toEqual([first])
+  const undo = rows.filter((r) => r.changes.some((c) => c.table === 'revlog' && c.op === 'delete'))
+  expect(undo.map((r) => r.changes.map((c) => c.table).sort())).toEqual([['cards', 'revlog']])
 })
 
 test('grades survive a restart of the app', async ({ app }) => {

@@ -1,11 +1,11 @@
 import { ankiPackageOf } from '../../src/app/exchange/anki-package'
 import { exportCollection } from '../../src/app/exchange/export-collection'
 import { addNote } from '../../src/app/editing'
-import { MemoryStore } from '../../src/app/memory-store'
 import { scheduler } from '../../src/app/testing'
 import { nodeSqlEngine } from '../../src/cli/node-sqlite'
 import type { NoteType } from '../../src/core/notes/note-types'
 import { PAYLOADS } from './payloads'
+import { memoryCollection } from '../../src/app/collection-writes'
 
 export const HOSTILE_DECK = 'Hostile'
 
@@ -30,7 +30,7 @@ const HOSTILE_TYPE: NoteType = {
  * whose name and templates are hostile. Returns the package and how many fields it filled.
  */
 export async function hostilePackage(): Promise<{ apkg: Buffer; fields: number }> {
-  const store = new MemoryStore()
+  const store = memoryCollection()
   const at = new Date('2026-01-10T09:00:00Z')
   const deck = (id: string, name: string) =>
     store.putDeck({

@@ -1,7 +1,7 @@
 import { CardState, fuzzSeed, type Grade, type Scheduler } from '../core/scheduling/scheduler'
 import { fromStoredState, toStoredReview, toStoredState } from '../core/scheduling/stored-state'
 import { Queue, isInCollection, queueOf, type CardRow } from './collection'
-import type { StudyStore } from './store'
+import type { Collection } from './collection-writes'
 
 /** An answer and its undo touch only these (notes: a leech is tagged). */
 const ANSWER_TABLES = ['cards', 'revlog', 'notes'] as const
@@ -57,7 +57,7 @@ export interface AnswerReceipt {
  * while taken, as Anki does for its revlog ids.
  */
 export function answerCard(
-  store: StudyStore,
+  store: Collection,
   scheduler: Scheduler,
   input: AnswerInput,
 ): Promise<AnswerReceipt> {
@@ -99,20 +99,17 @@ export function answerCard(
         await store.putNotes([{ ...note, tags: [...note.tags, 'leech'] }])
       }
     }
-    // The card as read above: the store need not read it again to keep its tallies.
+    // The card as read above: the collection need not read it again for the change log.
     await Promise.all([
-      store.addLog(
-        {
-          ...toStoredReview(log),
-          id,
-          cardId: card.id,
-          noteId: card.noteId,
-          durationMs: Math.min(MAX_ANSWER_MS, Math.max(0, Math.round(input.durationMs))),
-          before: card,
-          ...(taggedLeech ? { taggedLeech: true as const } : {}),
-        },
-        card,
-      ),
+      store.addLog({
+        ...toStoredReview(log),
+        id,
+        cardId: card.id,
+        noteId: card.noteId,
+        durationMs: Math.min(MAX_ANSWER_MS, Math.max(0, Math.round(input.durationMs))),
+        before: card,
+        ...(taggedLeech ? { taggedLeech: true as const } : {}),
+      }),
       store.putCard(written, card),
     ])
     return {
@@ -130,7 +127,7 @@ export function answerCard(
  * from before the answer, and the log row is removed, in one transaction. Any answer can be
  * undone while it is its card's newest, so several steps back work, the same card included.
  */
-export function undoAnswer(store: StudyStore, receipt: AnswerReceipt): Promise<CardRow> {
+export function undoAnswer(store: Collection, receipt: AnswerReceipt): Promise<CardRow> {
   return store.transaction(async () => {
     const log = await store.getLog(receipt.logId)
     if (!log)
@@ -164,7 +161,7 @@ export function undoAnswer(store: StudyStore, receipt: AnswerReceipt): Promise<C
   }, ANSWER_TABLES)
 }
 
-async function currentCard(store: StudyStore, id: string, revision: number): Promise<CardRow> {
+async function currentCard(store: Collection, id: string, revision: number): Promise<CardRow> {
   const card = await store.getCard(id)
   if (!card || card.queue === Queue.Retired)
     throw new StaleCardError('This card no longer exists; the answer was not saved.')

@@ -2,7 +2,8 @@ import { CardState, type Scheduler } from '../core/scheduling/scheduler'
 import { toStoredState } from '../core/scheduling/stored-state'
 import { Queue, isInCollection, queueOf, type CardRow } from './collection'
 import { StaleCardError } from './answer'
-import type { StudyStore } from './store'
+import type { Collection } from './collection-writes'
+import { DAY_MS } from '../core/units'
 
 /** What a user can do to a card besides answering it (Anki's `-`, `@`, Ctrl+1…7). */
 export type CardAction =
@@ -54,7 +55,7 @@ function withAction(
  * Giving a card the flag it has clears it, as Anki's toggle.
  */
 export function changeCard(
-  store: StudyStore,
+  store: Collection,
   cardId: string,
   revision: number,
   action: CardAction,
@@ -75,7 +76,7 @@ export function changeCard(
 }
 
 /** Puts a changed card back as it was, if nothing changed it since. */
-export function undoCardChange(store: StudyStore, change: CardChange): Promise<CardRow> {
+export function undoCardChange(store: Collection, change: CardChange): Promise<CardRow> {
   return store.transaction(async () => {
     const card = await store.getCard(change.after.id)
     if (!card || card.revision !== change.after.revision)
@@ -89,7 +90,7 @@ export function undoCardChange(store: StudyStore, change: CardChange): Promise<C
 }
 
 /** Brings back every card buried until `now` or before (a new study day has begun). */
-export function unburyCards(store: StudyStore, now: Date): Promise<number> {
+export function unburyCards(store: Collection, now: Date): Promise<number> {
   return store.transaction(async () => {
     const due = await store.buriedUntil(now.getTime())
     await store.putCards(
@@ -108,7 +109,7 @@ export function unburyCards(store: StudyStore, now: Date): Promise<number> {
  * transaction; cards already so, or gone, are left as they are. Returns how many changed.
  */
 export function changeCards(
-  store: StudyStore,
+  store: Collection,
   cardIds: readonly string[],
   action: Exclude<CardAction, { kind: 'bury' }>,
 ): Promise<number> {
@@ -127,7 +128,7 @@ export function changeCards(
  * "Reset". Or reschedules them to be due `inDays` study days from `dayStart` (0 = today).
  */
 export function resetCards(
-  store: StudyStore,
+  store: Collection,
   scheduler: Scheduler,
   cardIds: readonly string[],
   how: { kind: 'new' } | { kind: 'due'; inDays: number; dayStart: number },
@@ -144,7 +145,7 @@ export function resetCards(
         return { ...rest, ...fresh, queue: Queue.New, revision: c.revision + 1 }
       }
       if (c.state === CardState.New) return c
-      const due = how.dayStart + Math.max(0, Math.round(how.inDays)) * 86_400_000
+      const due = how.dayStart + Math.max(0, Math.round(how.inDays)) * DAY_MS
       const { buriedUntil: _b, ...rest } = c
       return {
         ...rest,

@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { deck, fact } from '../core/testing/factories'
 import { fromStoredState } from '../core/scheduling/stored-state'
 import { changeCards, resetCards } from './card-actions'
-import { deckCards, digestCardOf, makeDigest } from './card-digests'
+import { deckCards, digestCardOf } from './card-digests'
 import { syncBuiltInDeck } from './deck-sync'
 import { createDeck, editNote, moveNotes, restoreNote, trashNote } from './editing'
-import { MemoryStore } from './memory-store'
-import type { StudyStore } from './store'
 import { sectionOverview } from './study-queue'
 import { answer, questionCard, scheduler, settings, t0 } from './testing'
+import { type Collection, memoryCollection } from './collection-writes'
 
 const DAY = 86_400_000
 
@@ -23,7 +22,7 @@ const byId = <T extends { id: string }>(cards: T[]) =>
   [...cards].sort((a, b) => (a.id < b.id ? -1 : 1))
 
 /** A deck's digest holds what its card rows say. */
-async function expectDigestRight(store: StudyStore, deckId: string) {
+async function expectDigestRight(store: Collection, deckId: string) {
   const digest = await deckCards(store, deckId)
   const rows = await store.sectionCards(deckId, '')
   expect(byId(digest)).toEqual(byId(rows).map(digestCardOf))
@@ -32,12 +31,12 @@ async function expectDigestRight(store: StudyStore, deckId: string) {
 
 describe('card digests', () => {
   it('are made once and kept through answers, moves, the trash, edits and resets', async () => {
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await syncBuiltInDeck(store, chapter, scheduler, t0)
     await createDeck(store, { id: 'other', name: 'Other' }, t0)
-    expect(await makeDigest(store, 'd')).toBe(true)
-    expect(await makeDigest(store, 'd')).toBe(false)
-    expect(await makeDigest(store, 'other')).toBe(true)
+    expect(await store.makeDigest('d')).toBe(true)
+    expect(await store.makeDigest('d')).toBe(false)
+    expect(await store.makeDigest('other')).toBe(true)
     for (let day = 0; day < 3; day++)
       for (const f of ['f0', 'f1', 'f5'])
         await answer(
@@ -75,7 +74,7 @@ describe('card digests', () => {
   })
 
   it('give the Sections screen the same counts as the card rows, mastery as ts-fsrs reckons it', async () => {
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await syncBuiltInDeck(store, chapter, scheduler, t0)
     for (let day = 0; day < 20; day += 4)
       for (const [i, f] of ['f0', 'f1', 'f2', 'f3', 'f4'].entries())
@@ -87,7 +86,7 @@ describe('card digests', () => {
         )
     const now = new Date(t0.getTime() + 25 * DAY)
     const fromRows = await sectionOverview(store, 'd', settings, now)
-    await makeDigest(store, 'd')
+    await store.makeDigest('d')
     const fromDigest = await sectionOverview(store, 'd', settings, now)
     expect(fromDigest).toEqual(fromRows)
     const cards = await store.sectionCards('d', '')

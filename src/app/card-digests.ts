@@ -1,5 +1,6 @@
 import { noteIdOf, type CardRow } from './collection'
-import type { CardDigestKey, CardDigestRow, StudyStore } from './store'
+import { pendingKeys } from './change-log'
+import type { CardDigestKey, CardDigestRow, StoreReads, StudyStore } from './store'
 
 /**
  * Card digests (issue 11: the Sections screen and its mastery of a 10,000-card deck within
@@ -11,9 +12,10 @@ import type { CardDigestKey, CardDigestRow, StudyStore } from './store'
  * (and an answer rewrites one small row: blocks of 256 cost it a quarter millisecond more).
  *
  * A deck's digest is made from its cards when first needed (`makeDigest`), with a row that
- * says it is complete; from then every card write keeps it in the same transaction
- * (`keepDigests`, called from the stores' card writes with the rows before and after). A
- * restore clears it with everything else, and it is made again when next needed.
+ * says it is complete; from then the change log keeps it (`keepDigests`, called by
+ * `derived.ts` with each changed card before and after). A card written since the log was last
+ * followed is read from its row (`deckCards`), so a digest is never read stale. A restore
+ * clears it with everything else, and it is made again when next needed.
  */
 
 /** What the Sections screen reads of a card. */
@@ -129,12 +131,23 @@ export const digestCardOf = (c: CardRow): DigestCard => ({
 
 /**
  * Every card of a deck (retired and trashed ones too) as the Sections screen reads it: from
- * the deck's digest, or from its card rows while it has none. Only reads.
+ * the deck's digest, with the cards written since the change log was last followed read from
+ * their rows, or from every card row while it has none (or while the log is far behind). Only
+ * reads; call inside a read transaction.
  */
-export async function deckCards(store: StudyStore, deckId: string): Promise<DigestCard[]> {
-  const rows = await store.digestsOfDeck(deckId)
-  if (rows[0]?.block === -1) return cardsOf(rows)
-  return (await store.sectionCards(deckId, '')).map(digestCardOf)
+export async function deckCards(store: StoreReads, deckId: string): Promise<DigestCard[]> {
+  const [rows, pending] = await Promise.all([
+    store.digestsOfDeck(deckId),
+    pendingKeys(store, 'cards'),
+  ])
+  if (rows[0]?.block !== -1 || pending === null)
+    return (await store.sectionCards(deckId, '')).map(digestCardOf)
+  if (pending.size === 0) return cardsOf(rows)
+  const ids = [...pending] as string[]
+  const current = await store.getCards(ids)
+  const cards = cardsOf(rows).filter((c) => !pending.has(c.id))
+  for (const c of current) if (c?.deckId === deckId) cards.push(digestCardOf(c))
+  return cards.sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1))
 }
 
 /**
@@ -142,6 +155,8 @@ export async function deckCards(store: StudyStore, deckId: string): Promise<Dige
  * so `deckCards` reads the digest from then on. Returns whether it made one.
  */
 export async function makeDigest(store: StudyStore, deckId: string): Promise<boolean> {
+  // Made from the cards as they are: the change log's later upkeep of the same cards removes
+  // and adds their entries again, which leaves them as they are.
   // Most openings find it made: one row read, and no write transaction to hold up the screen's.
   const [complete] = await store.read(() => store.getDigests([completeKey(deckId)]))
   if (complete) return false
@@ -158,7 +173,8 @@ export async function makeDigest(store: StudyStore, deckId: string): Promise<boo
 }
 
 /** Whether two writes of a card leave its digest entry as it was. */
-const sameEntry = (a: CardRow, b: CardRow) =>
+const sameEntry = (a: CardRow, b: CardRow | undefined) =>
+  b !== undefined &&
   a.deckId === b.deckId &&
   a.sectionKey === b.sectionKey &&
   a.position === b.position &&
@@ -169,29 +185,31 @@ const sameEntry = (a: CardRow, b: CardRow) =>
   a.last_review === b.last_review
 
 /**
- * Brings the digests of the decks that have one up to date with a card write: `before[i]` is
- * the stored row `after[i]` replaced (undefined for a new card). Call inside the write's
- * transaction.
+ * Brings the digests of the decks that have one up to date with card writes: `before[i]` is
+ * the row as it was (undefined for a new card), `after[i]` as it is now (undefined when gone).
+ * Call inside a write transaction.
  */
 export async function keepDigests(
   store: StudyStore,
   before: readonly (CardRow | undefined)[],
-  after: readonly CardRow[],
+  after: readonly (CardRow | undefined)[],
 ) {
   const changed = after.flatMap((row, i) => {
     const old = before[i]
-    return old && sameEntry(old, row) ? [] : [{ old, row }]
+    if (old ? sameEntry(old, row) : !row) return []
+    return [{ old, row }]
   })
   if (changed.length === 0) return
-  const decks = [
-    ...new Set(changed.flatMap(({ old, row }) => (old ? [old.deckId, row.deckId] : [row.deckId]))),
-  ]
+  const both = ({ old, row }: { old?: CardRow; row?: CardRow }) =>
+    [old, row].flatMap((c) => (c ? [c] : []))
+  const decks = [...new Set(changed.flatMap(both).map((c) => c.deckId))]
   // The rows a change may touch and each deck's completeness row, in one read: only decks
   // with a complete digest keep one.
   const touched = [
     ...new Map(
       changed
-        .flatMap(({ old, row }) => (old ? [keyOf(old), keyOf(row)] : [keyOf(row)]))
+        .flatMap(both)
+        .map(keyOf)
         .map((k) => [keyText(k), k]),
     ).values(),
   ]
@@ -210,7 +228,7 @@ export async function keepDigests(
   }
   for (const { old, row } of changed) {
     if (old && kept.has(old.deckId)) edit(keyOf(old)).remove.add(old.id)
-    if (kept.has(row.deckId)) {
+    if (row && kept.has(row.deckId)) {
       const e = edit(keyOf(row))
       e.remove.add(row.id)
       e.add.set(row.id, row)

@@ -8,7 +8,7 @@ import type { Scheduler } from '../core/scheduling/scheduler'
 import { fromStoredState } from '../core/scheduling/stored-state'
 import type { CardRow, NoteRow, ReviewLogRow } from './collection'
 import { findNoteType } from './note-types'
-import type { StudyStore } from './store'
+import type { Collection } from './collection-writes'
 
 /** A card with its note and what the study screen shows. */
 export interface CardView {
@@ -20,7 +20,7 @@ export interface CardView {
 }
 
 /** A card's row, note and faces; null when the card or its note or type is gone. */
-export async function cardView(store: StudyStore, id: string): Promise<CardView | null> {
+export async function cardView(store: Collection, id: string): Promise<CardView | null> {
   const card = await store.getCard(id)
   if (!card) return null
   const note = await store.getNote(card.noteId)
@@ -49,7 +49,7 @@ export interface CardInfo {
 
 /** The card info of a card; null when it is gone. */
 export async function cardInfo(
-  store: StudyStore,
+  store: Collection,
   scheduler: Scheduler,
   cardId: string,
   now: Date,

@@ -97,7 +97,7 @@ export const Queue = {
 export type Queue = (typeof Queue)[keyof typeof Queue]
 
 /**
- * Whether a card in `queue` counts toward its deck's cards (`StudyStore.countCards`): studied,
+ * Whether a card in `queue` counts toward its deck's cards (`Collection.countCards`): studied,
  * suspended or buried ones do; retired and trashed ones are not the deck's any more.
  */
 export const isCounted = (queue: number) => queue !== Queue.Retired && queue !== Queue.Trashed

@@ -1,12 +1,12 @@
 import { isInCollection, type CardRow, type DeckRow } from './collection'
 import { deckAndChildren } from './deck-tree'
-import type { StudyStore } from './store'
+import type { Collection } from './collection-writes'
 
 /**
  * The cards in the collection (not retired, not in the trash) of a deck and the decks inside
  * it, or of every deck not in the trash: one index range per deck, no note read.
  */
-export async function cardsInDecks(store: StudyStore, deckId?: string): Promise<CardRow[]> {
+export async function cardsInDecks(store: Collection, deckId?: string): Promise<CardRow[]> {
   return cardsOfDecks(store, decksInScope(await store.listDecks(), deckId))
 }
 
@@ -16,7 +16,7 @@ export const decksInScope = (decks: readonly DeckRow[], deckId?: string) =>
 
 /** The cards in the collection of the given decks (each deck alone, not its children). */
 export async function cardsOfDecks(
-  store: StudyStore,
+  store: Collection,
   decks: readonly Pick<DeckRow, 'id'>[],
 ): Promise<CardRow[]> {
   const cards = await Promise.all(decks.map((d) => store.sectionCards(d.id, '')))

@@ -99,10 +99,15 @@ describe('the deck row across syncs', () => {
   it('keeps what the user set on a built-in deck: its name, its preset, the trash', async () => {
     const store = await collectionWith()
     const { renameDeck, trashDeck } = await import('./editing')
-    const { savePreset, setDeckPreset, defaultPreset } = await import('./presets')
+    const { setDeckPreset, defaultPreset } = await import('./presets')
+    const { updatePreset } = await import('./optimize')
     const { settings } = await import('./testing')
     await renameDeck(store, 'd', 'My chapter', t0)
-    await savePreset(store, { ...defaultPreset(settings), id: 'p', name: 'P' })
+    await updatePreset(
+      store,
+      { ...defaultPreset(settings), id: 'p', name: 'P' },
+      { reschedule: false, settings, now: t0 },
+    )
     await setDeckPreset(store, 'd', 'p')
     await trashDeck(store, 'd', t0)
     await syncBuiltInDeck(store, deck('d', [fact({ id: 'a', prompt: 'New?' })]), scheduler, later)

@@ -7,7 +7,7 @@ import type { Scheduler } from '../core/scheduling/scheduler'
 import { toStoredState } from '../core/scheduling/stored-state'
 import type { NoteRow } from './collection'
 import { cardsOfNote } from './note-cards'
-import type { StudyStore } from './store'
+import type { Collection } from './collection-writes'
 
 export interface SyncReport {
   unchanged: boolean
@@ -29,7 +29,7 @@ const builtInNoteId = (deckId: string, factId: string) => `${deckId}/${factId}`
  * and history across every change; an unchanged file is not synced again.
  */
 export function syncBuiltInDeck(
-  store: StudyStore,
+  store: Collection,
   deck: Deck,
   scheduler: Scheduler,
   now: Date,

@@ -17,11 +17,11 @@ import {
   trashedDecks,
   trashedNotes,
 } from './editing'
-import { MemoryStore } from './memory-store'
 import { changeCard } from './card-actions'
 import { cardInfo } from './card-view'
 import { deckOverviews, studyQueue } from './study-queue'
 import { answer, collectionWith, scheduler, settings, t0 } from './testing'
+import { memoryCollection } from './collection-writes'
 
 async function collectionWithUserDeck() {
   const store = await collectionWith()
@@ -136,7 +136,7 @@ describe('editing notes', () => {
   })
 
   it('an edit of a chapter note survives the next version of the deck file', async () => {
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await syncBuiltInDeck(store, deck('d', [fact({ id: 'a' })]), scheduler, t0)
     await editNote(store, scheduler, { noteId: 'd/a', fields: { Answer: 'Mine' }, tags: [] }, t0)
     await syncBuiltInDeck(
@@ -151,7 +151,7 @@ describe('editing notes', () => {
 
 describe('the deck tree of the user', () => {
   async function tree() {
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await createDeck(store, { id: 'law', name: 'Exam::Treaties::Law' }, t0)
     await createDeck(store, { id: 'cyber', name: 'Exam::Cyber' }, t0)
     const exam = (await store.listDecks()).find((d) => d.name === 'Exam')
@@ -299,7 +299,7 @@ describe('the note trash', () => {
   })
 
   it('a chapter note in the trash stays there when the deck file is synced again', async () => {
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await syncBuiltInDeck(store, deck('d', [fact({ id: 'a' })]), scheduler, t0)
     await trashNote(store, 'd/a', t0)
     await syncBuiltInDeck(store, deck('d', [fact({ id: 'a', prompt: 'New?' })]), scheduler, t0)

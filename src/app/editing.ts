@@ -13,7 +13,7 @@ import {
 import { isWithin, parentNames } from './deck-tree'
 import { cardsOfNote } from './note-cards'
 import { findNoteType } from './note-types'
-import type { StudyStore } from './store'
+import type { Collection } from './collection-writes'
 
 /** A note or deck that cannot be saved as it is; the message says why, in the user's words. */
 export class EditError extends Error {
@@ -52,7 +52,7 @@ export const liveDeckNamed = (decks: readonly DeckRow[], name: string, except?: 
  * arguments); a name that is empty, has an empty level, or is taken is refused.
  */
 export function createDeck(
-  store: StudyStore,
+  store: Collection,
   input: { id: string; name: string; description?: string },
   now: Date,
 ): Promise<DeckRow> {
@@ -82,7 +82,7 @@ export function createDeck(
 }
 
 /** Renames a deck; the decks nested in it move with it. */
-export function renameDeck(store: StudyStore, id: string, newName: string, now: Date) {
+export function renameDeck(store: Collection, id: string, newName: string, now: Date) {
   return store.transaction(async () => {
     const decks = await store.listDecks()
     const deck = decks.find((d) => d.id === id)
@@ -111,7 +111,7 @@ export function renameDeck(store: StudyStore, id: string, newName: string, now: 
  * Moves a deck and the decks nested in it to the trash: they leave the deck list and the
  * queue, and every note, card and review stays, to come back with `restoreDeck`.
  */
-export function trashDeck(store: StudyStore, id: string, now: Date) {
+export function trashDeck(store: Collection, id: string, now: Date) {
   return store.transaction(async () => {
     const decks = await store.listDecks()
     const deck = decks.find((d) => d.id === id)
@@ -122,7 +122,7 @@ export function trashDeck(store: StudyStore, id: string, now: Date) {
 }
 
 /** Brings a deck back from the trash, with the decks that went there with it. */
-export function restoreDeck(store: StudyStore, id: string) {
+export function restoreDeck(store: Collection, id: string) {
   return store.transaction(async () => {
     const decks = await store.listDecks()
     const deck = decks.find((d) => d.id === id)
@@ -139,7 +139,7 @@ export function restoreDeck(store: StudyStore, id: string) {
 }
 
 /** The decks in the trash, newest first (the top deck of each deletion only). */
-export async function trashedDecks(store: StudyStore): Promise<DeckRow[]> {
+export async function trashedDecks(store: Collection): Promise<DeckRow[]> {
   const gone = (await store.listDecks()).filter((d) => d.deletedAt !== undefined)
   return gone
     .filter(
@@ -177,7 +177,7 @@ export function cleanTags(tags: readonly string[]): string[] {
  * card is refused with the reason; its new cards come after the deck's other new cards.
  */
 export function addNote(
-  store: StudyStore,
+  store: Collection,
   scheduler: Scheduler,
   input: NoteInput,
   now: Date,
@@ -223,7 +223,7 @@ export function addNote(
  * keeps its schedule. A note that would make no card is refused with the reason.
  */
 export function editNote(
-  store: StudyStore,
+  store: Collection,
   scheduler: Scheduler,
   input: {
     noteId: string
@@ -274,7 +274,7 @@ export function editNote(
  * Moves a note to the trash: its cards leave the queue (each remembering where it was), and
  * the note, its cards and their history stay, to come back with `restoreNote`.
  */
-export function trashNote(store: StudyStore, noteId: string, now: Date) {
+export function trashNote(store: Collection, noteId: string, now: Date) {
   return trashNotes(store, [noteId], now)
 }
 
@@ -282,7 +282,7 @@ export function trashNote(store: StudyStore, noteId: string, now: Date) {
  * Moves many notes to the trash in one transaction (the browser's bulk action): all of them,
  * or none when one no longer exists. Notes already in the trash stay as they are.
  */
-export function trashNotes(store: StudyStore, noteIds: readonly string[], now: Date) {
+export function trashNotes(store: Collection, noteIds: readonly string[], now: Date) {
   return store.transaction(async () => {
     const ids = [...new Set(noteIds)]
     const notes = await Promise.all(ids.map((id) => store.getNote(id)))
@@ -306,7 +306,7 @@ export function trashNotes(store: StudyStore, noteIds: readonly string[], now: D
 }
 
 /** Brings a note back from the trash with its cards where they were. */
-export function restoreNote(store: StudyStore, noteId: string) {
+export function restoreNote(store: Collection, noteId: string) {
   return store.transaction(async () => {
     const note = await store.getNote(noteId)
     if (note?.deletedAt === undefined) throw new EditError('That note is not in the trash.')
@@ -324,13 +324,13 @@ export function restoreNote(store: StudyStore, noteId: string) {
 }
 
 /** The notes in the trash, newest first. */
-export async function trashedNotes(store: StudyStore): Promise<NoteRow[]> {
+export async function trashedNotes(store: Collection): Promise<NoteRow[]> {
   return (await store.trashedNotes()).sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0))
 }
 
 /** Adds tags to, or takes tags off, many notes at once (the browser's tag and untag). */
 export function retagNotes(
-  store: StudyStore,
+  store: Collection,
   noteIds: readonly string[],
   change: { add?: readonly string[]; remove?: readonly string[] },
   now: Date,
@@ -353,7 +353,7 @@ export function retagNotes(
 
 /** Moves many notes, with all their cards, to a deck (each to the end of its order). */
 export async function moveNotes(
-  store: StudyStore,
+  store: Collection,
   scheduler: Scheduler,
   noteIds: readonly string[],
   deckId: string,

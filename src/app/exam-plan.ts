@@ -6,8 +6,8 @@ import { deckAndChildren } from './deck-tree'
 import { EditError } from './editing'
 import { presetOf, schedulerOptionsOf, type Preset } from './presets'
 import type { Settings } from './settings'
-import type { StudyStore } from './store'
 import { studyDayAt } from './study-queue'
+import type { Collection } from './collection-writes'
 
 /** The exam day's moment recall is projected to: noon, local time, on that date. */
 export function examMoment(examDate: string): Date {
@@ -48,7 +48,7 @@ export function schedulerOptionsFor(
 
 /** Sets or clears a deck's exam date and cap. */
 export function setExamDate(
-  store: StudyStore,
+  store: Collection,
   deckId: string,
   examDate: string | null,
   cap: boolean,
@@ -88,7 +88,7 @@ export interface ExamPlan {
  * reviewed again, so it is the floor the plan starts from), per top-level section and overall,
  * and the new cards a day that see the whole deck before the day. Null without an exam date.
  */
-export function examPlan(store: StudyStore, deckId: string, settings: Settings, now: Date) {
+export function examPlan(store: Collection, deckId: string, settings: Settings, now: Date) {
   return store.read(async (): Promise<ExamPlan | null> => {
     const decks = await store.listDecks()
     const deck = decks.find((d) => d.id === deckId)

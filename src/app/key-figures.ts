@@ -6,7 +6,7 @@ import { fromStoredState } from '../core/scheduling/stored-state'
 import { isInCollection } from './collection'
 import { presetOf, schedulerOptionsOf } from './presets'
 import type { Settings } from './settings'
-import type { StudyStore } from './store'
+import type { Collection } from './collection-writes'
 
 /** One figure or date of a deck, as the key-figures table shows it. */
 export interface KeyFigure {
@@ -30,7 +30,7 @@ export interface KeyFigure {
  * Every figure and date of a deck's facts (the chapter deck's note type), with the recall of
  * the card that asks for it: the offline reference a candidate skims the night before.
  */
-export function keyFigures(store: StudyStore, deckId: string, settings: Settings, now: Date) {
+export function keyFigures(store: Collection, deckId: string, settings: Settings, now: Date) {
   return store.read(async () => {
     const deck = await store.getDeck(deckId)
     const preset = await presetOf(store, deck, settings)

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { MemoryStore } from './memory-store'
 import { storePastedMedia } from './media'
 import { mediaBytes, mediaRow, putMediaFiles, sweepMediaContent } from './exchange/media-files'
 import { t0 } from './testing'
+import { memoryCollection } from './collection-writes'
 
 describe('pasted media', () => {
   it('is stored once under a name made from its content, and never takes another file’s name', async () => {
-    const store = new MemoryStore()
+    const store = memoryCollection()
     const png = new Uint8Array([137, 80, 78, 71, 1])
     const name = await storePastedMedia(store, png, 'image/png', t0)
     expect(name).toMatch(/^pasted-[0-9a-f]{8}\.png$/)
@@ -22,7 +22,7 @@ describe('pasted media', () => {
   })
 
   it('keeps bytes a row names and sweeps away those an unfinished import left', async () => {
-    const store = new MemoryStore()
+    const store = memoryCollection()
     const kept = mediaRow('kept.png', new Uint8Array([1, 2]), 0)
     await putMediaFiles(store, [kept])
     // What a cancelled import stored before its notes were written: bytes no row names.

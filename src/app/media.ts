@@ -1,7 +1,7 @@
 import mime from 'mime/lite'
 import { fnv1aBytes } from '../core/hash'
 import { mediaRow, putMediaFiles } from './exchange/media-files'
-import type { StudyStore } from './store'
+import type { Collection } from './collection-writes'
 
 /**
  * Stores an image or sound the user pasted or dropped, named for its content (as Anki names
@@ -9,7 +9,7 @@ import type { StudyStore } from './store'
  * once; a different file never takes an existing name.
  */
 export function storePastedMedia(
-  store: StudyStore,
+  store: Collection,
   bytes: Uint8Array,
   type: string,
   now: Date,

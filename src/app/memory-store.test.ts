@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { ReviewLogRow } from './collection'
 import { MemoryStore } from './memory-store'
+import { storeContract } from './store-contract'
+import { logRow } from './testing'
 
-const log = (id: number): ReviewLogRow => ({
-  id,
-  cardId: 'n#0',
-  noteId: 'n',
-  durationMs: 1000,
-  rating: 3,
-  state: 2,
-  due: id,
-  stability: 1,
-  difficulty: 5,
-  elapsed_days: 1,
-  last_elapsed_days: 1,
-  scheduled_days: 1,
-  learning_steps: 0,
-  review: id,
-})
+const log = (id: number) => logRow(id, 'n#0')
 
 async function pages(store: MemoryStore, limit: number) {
   const ids: number[][] = []
@@ -48,3 +34,5 @@ describe('the memory store', () => {
     expect(await store.logsAfter(30, 1)).toEqual([log(50)])
   })
 })
+
+storeContract('in-memory', async () => new MemoryStore())

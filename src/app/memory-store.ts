@@ -14,12 +14,12 @@ import type {
   CardDigestKey,
   CardDigestRow,
   CardRange,
+  ChangeRow,
   StudyStore,
   TallyKey,
   TallyKind,
   TallyRow,
 } from './store'
-import { keepCardWrites, tallyLogDelete, tallyLogWrites } from './tallies'
 
 // The HTML structured-clone algorithm, present in every host this runs in (browsers, Node ≥ 17);
 // declared here because core and app compile without DOM or Node types.
@@ -45,11 +45,22 @@ export class MemoryStore implements StudyStore {
   private readonly mediaContent = new Map<string, MediaContentRow>()
   private readonly tallies = new Map<string, TallyRow>()
   private readonly digests = new Map<string, CardDigestRow>()
+  private readonly changes = new Map<number, ChangeRow>()
+  /** The last change log number given (as IndexedDB's key generator, never reset). */
+  private changeSeq = 0
   private journal: (() => void)[] | null = null
   private queue: Promise<unknown> = Promise.resolve()
 
   read<T>(work: () => Promise<T>): Promise<T> {
     return work()
+  }
+
+  currentTransaction(): object | undefined {
+    return this.journal ?? undefined
+  }
+
+  bound(): StudyStore {
+    return this
   }
 
   transaction<T>(work: () => Promise<T>): Promise<T> {
@@ -149,13 +160,11 @@ export class MemoryStore implements StudyStore {
   async getCards(ids: readonly string[]) {
     return ids.map((id) => copy(this.cards.get(id)))
   }
-  async putCard(row: CardRow, replacing?: CardRow) {
-    await keepCardWrites(this, [row], async () => this.write(this.cards, row.id, row), replacing)
+  async putCard(row: CardRow) {
+    this.write(this.cards, row.id, row)
   }
   async putCards(rows: readonly CardRow[]) {
-    await keepCardWrites(this, rows, async () => {
-      for (const r of rows) this.write(this.cards, r.id, r)
-    })
+    for (const r of rows) this.write(this.cards, r.id, r)
   }
   async cardsOfNotes(noteIds: readonly string[]) {
     const ids = new Set(noteIds)
@@ -197,36 +206,24 @@ export class MemoryStore implements StudyStore {
       .map(copy)
   }
 
-  async addLog(row: ReviewLogRow, card?: CardRow) {
-    await tallyLogWrites(
-      this,
-      [row],
-      async () => {
-        if (this.logs.has(row.id)) throw new Error(`review log ${row.id} already exists`)
-        this.write(this.logs, row.id, row)
-      },
-      false,
-      card,
-    )
+  async addLog(row: ReviewLogRow) {
+    if (this.logs.has(row.id)) throw new Error(`review log ${row.id} already exists`)
+    this.write(this.logs, row.id, row)
   }
   async getLog(id: number) {
     return copy(this.logs.get(id))
+  }
+  async getLogs(ids: readonly number[]) {
+    return ids.map((id) => copy(this.logs.get(id)))
   }
   async existingLogIds(ids: readonly number[]) {
     return new Set(ids.filter((id) => this.logs.has(id)))
   }
   async putLogs(rows: readonly ReviewLogRow[]) {
-    await tallyLogWrites(
-      this,
-      rows,
-      async () => {
-        for (const r of rows) this.write(this.logs, r.id, r)
-      },
-      true,
-    )
+    for (const r of rows) this.write(this.logs, r.id, r)
   }
   async deleteLog(id: number) {
-    await tallyLogDelete(this, id, async () => this.write(this.logs, id, undefined))
+    this.write(this.logs, id, undefined)
   }
   async logsSince(since: number) {
     return [...this.logs.values()]
@@ -348,6 +345,29 @@ export class MemoryStore implements StudyStore {
     ]
     for (const table of tables)
       for (const key of [...table.keys()]) this.write(table, key, undefined)
+  }
+
+  async appendChange(row: ChangeRow) {
+    const seq = ++this.changeSeq
+    this.write(this.changes, seq, { ...row, seq })
+  }
+  async changesAfter(after: number, limit: number) {
+    const out: ChangeRow[] = []
+    // Numbers are given in order and rows are only appended: walk up from `after`.
+    for (
+      let seq = Math.max(0, Math.floor(after)) + 1;
+      seq <= this.changeSeq && out.length < limit;
+      seq++
+    ) {
+      const row = this.changes.get(seq)
+      if (row) out.push(copy(row))
+    }
+    return out
+  }
+  async lastChangeSeq() {
+    let seq = this.changeSeq
+    while (seq > 0 && !this.changes.has(seq)) seq--
+    return seq
   }
 }
 

@@ -5,11 +5,11 @@ import { factOfNote } from '../core/notes/fact-fields'
 import { FACT_TYPE } from '../core/notes/note-types'
 import { Queue } from './collection'
 import { deckAndChildren } from './deck-tree'
-import type { StudyStore } from './store'
+import type { Collection } from './collection-writes'
 
 /** The facts of a deck (and the decks inside it) a mock exam asks about. */
 export async function examFacts(
-  store: StudyStore,
+  store: Collection,
   deckId: string,
 ): Promise<{ fact: Fact; noteId: string }[]> {
   return store.read(async () => {
@@ -42,7 +42,7 @@ export const HISTORY_KEY = 'mockExams'
 const HISTORY_LIMIT = 200
 
 /** Past mock exams, oldest first. */
-export async function examHistory(store: StudyStore): Promise<ExamRecord[]> {
+export async function examHistory(store: Collection): Promise<ExamRecord[]> {
   const row = (await store.listSettings()).find((s) => s.key === HISTORY_KEY)
   // Records that are not what the app writes (a restored backup of another making) are left out.
   if (!Array.isArray(row?.value)) return []
@@ -53,7 +53,7 @@ export async function examHistory(store: StudyStore): Promise<ExamRecord[]> {
 }
 
 /** Adds a finished exam to the history (the last 200 are kept). */
-export function recordExam(store: StudyStore, record: ExamRecord) {
+export function recordExam(store: Collection, record: ExamRecord) {
   return store.transaction(async () => {
     const history = [...(await examHistory(store)), record].slice(-HISTORY_LIMIT)
     await store.putSetting({ key: HISTORY_KEY, value: history })
@@ -65,7 +65,7 @@ export function recordExam(store: StudyStore, record: ExamRecord) {
  * is left as it is); new cards stay new. A mock exam touches scheduling only through this.
  */
 export function sendToReview(
-  store: StudyStore,
+  store: Collection,
   noteIds: readonly string[],
   now: Date,
 ): Promise<number> {

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { clozeOnly } from '../core/notes/cloze'
 import { plainText } from '../core/notes/render-template'
 import { mediaBytes } from './exchange/media-files'
-import type { StudyStore } from './store'
+import type { Collection } from './collection-writes'
 
 const storedDocument = z.object({
   format: z.literal('attache-source'),
@@ -27,7 +27,7 @@ export interface NoteSourceView {
  * from a document, or when its document is gone or unreadable.
  */
 export async function noteSource(
-  store: StudyStore,
+  store: Collection,
   noteId: string,
   ord: number,
 ): Promise<NoteSourceView | null> {

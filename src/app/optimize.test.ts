@@ -14,7 +14,7 @@ import {
   withParameters,
   type Trainer,
 } from './optimize'
-import { DEFAULT_PRESET_ID, listPresets, presetById, presetOf } from './presets'
+import { DEFAULT_PRESET_ID, listPresets, presetOf } from './presets'
 import { answer, collectionWith, questionCard, settings, t0 } from './testing'
 
 const DAY = 86_400_000
@@ -70,7 +70,7 @@ describe('rescheduling a preset’s cards from their logs', () => {
     )
     const after = await cardsOf(store)
     // The Default preset's scheduling is stored, its limits still Settings'.
-    const saved = await presetById(store, DEFAULT_PRESET_ID, settings)
+    const saved = await presetOf(store, undefined, settings)
     expect(saved?.desiredRetention).toBe(0.75)
     expect(saved?.newPerDay).toBe(settings.newPerDay)
     for (const [i, c] of after.entries()) {

@@ -10,8 +10,8 @@ import { schedulerOptionsFor } from './exam-plan'
 import { EditError } from './editing'
 import { DEFAULT_PRESET_ID, checkedPreset, deckWithPreset, type Preset } from './presets'
 import type { Settings } from './settings'
-import type { StudyStore } from './store'
 import { dayIndexer } from './study-queue'
+import type { Collection } from './collection-writes'
 
 /**
  * Trains FSRS parameters on review histories: the FSRS project's optimizer (fsrs-rs), which
@@ -95,7 +95,7 @@ function decksOfPreset(decks: readonly DeckRow[], presetId: string) {
  * The cards of a preset's decks (and of `alsoDeckId`, a deck about to use it), with every
  * review log of each, oldest first.
  */
-async function presetCards(store: StudyStore, presetId: string, alsoDeckId?: string) {
+async function presetCards(store: Collection, presetId: string, alsoDeckId?: string) {
   const all = await store.listDecks()
   const decks = decksOfPreset(all, presetId)
   const also = all.find((d) => d.id === alsoDeckId && !decks.includes(d))
@@ -114,7 +114,7 @@ async function presetCards(store: StudyStore, presetId: string, alsoDeckId?: str
  * (one snapshot), and the number of reviews it holds.
  */
 export function presetHistory(
-  store: StudyStore,
+  store: Collection,
   presetId: string,
   settings: Settings,
   alsoDeckId?: string,
@@ -139,7 +139,7 @@ export function presetHistory(
  * whose history is not all here (imported without it), keep their schedule; suspended and
  * buried cards stay so. Runs inside the caller's transaction; returns how many cards changed.
  */
-async function rescheduleCards(store: StudyStore, preset: Preset, settings: Settings, now: Date) {
+async function rescheduleCards(store: Collection, preset: Preset, settings: Settings, now: Date) {
   const { decks, cards, logs } = await presetCards(store, preset.id)
   const schedulers = new Map(
     decks.map((d) => [d.id, new Scheduler(schedulerOptionsFor(preset, d, settings, now))]),
@@ -176,7 +176,7 @@ async function rescheduleCards(store: StudyStore, preset: Preset, settings: Sett
  * changes. Returns how many cards were rescheduled.
  */
 export function updatePreset(
-  store: StudyStore,
+  store: Collection,
   preset: Preset,
   options: { reschedule: boolean; settings: Settings; now: Date; deckId?: string },
 ): Promise<number> {

@@ -7,12 +7,14 @@ import {
   listPresets,
   presetLabel,
   presetOf,
-  savePreset,
   schedulerOptionsOf,
   setDeckPreset,
 } from './presets'
 import { studyQueue } from './study-queue'
 import { collectionWith, settings, t0 } from './testing'
+import { updatePreset } from './optimize'
+import type { Collection } from './collection-writes'
+import type { Preset } from './presets'
 
 const DAY = 86_400_000
 const acronyms = deck(
@@ -21,6 +23,10 @@ const acronyms = deck(
     fact({ id: `f${i}`, kind: 'acronym', acronym: { short: `A${i}`, long: `Long ${i}` } }),
   ),
 )
+/** Saves a preset as the Options screen does, without rescheduling. */
+const savePreset = (store: Collection, preset: Preset) =>
+  updatePreset(store, preset, { reschedule: false, settings, now: t0 })
+
 const exam = { ...defaultPreset(settings), id: 'exam', name: 'Exam cram' }
 
 describe('presets', () => {

@@ -5,7 +5,7 @@ import type { LeechRule } from './answer'
 import type { DeckRow } from './collection'
 import { EditError } from './editing'
 import type { Settings } from './settings'
-import type { StudyStore } from './store'
+import type { Collection } from './collection-writes'
 
 const steps = z
   .array(z.string().regex(STEP, 'a step is a number and a unit: 1m, 10m, 1h, 1d'))
@@ -74,19 +74,9 @@ export function defaultFrom(stored: Preset | undefined, settings: Settings): Pre
     : defaultPreset(settings)
 }
 
-/** A preset by id (the Default one included); undefined when there is no such preset. */
-export async function presetById(
-  store: StudyStore,
-  id: string,
-  settings: Settings,
-): Promise<Preset | undefined> {
-  const stored = await store.getPreset(id)
-  return id === DEFAULT_PRESET_ID ? defaultFrom(stored, settings) : stored
-}
-
 /** The preset a deck studies with (the Default one when its own is gone). */
 export async function presetOf(
-  store: StudyStore,
+  store: Collection,
   deck: Pick<DeckRow, 'presetId'> | undefined,
   settings: Settings,
 ): Promise<Preset> {
@@ -98,7 +88,7 @@ export async function presetOf(
 }
 
 /** Every preset: Default first, then the user's by name. */
-export async function listPresets(store: StudyStore, settings: Settings): Promise<Preset[]> {
+export async function listPresets(store: Collection, settings: Settings): Promise<Preset[]> {
   const all = await store.listPresets()
   const own = all
     .filter((p) => p.id !== DEFAULT_PRESET_ID)
@@ -133,17 +123,6 @@ export const leechRuleOf = (p: Preset): LeechRule => ({
   action: p.leechAction,
 })
 
-/**
- * Saves a preset (new or changed) after checking every field. The message names the field and
- * what is wrong. For the Default preset only its scheduling is kept: its limits and leech rule
- * are Settings' and are read from there.
- */
-export async function savePreset(store: StudyStore, preset: Preset): Promise<Preset> {
-  const checked = checkedPreset(preset)
-  await store.transaction(() => store.putPreset(checked), ['presets'])
-  return checked
-}
-
 /** A preset with every field checked; an EditError names the field and what is wrong. */
 export function checkedPreset(preset: Preset): Preset {
   const parsed = presetSchema.safeParse(preset)
@@ -155,7 +134,7 @@ export function checkedPreset(preset: Preset): Preset {
 }
 
 /** Gives a deck a preset (the Default one when `presetId` is "default"). */
-export function setDeckPreset(store: StudyStore, deckId: string, presetId: string) {
+export function setDeckPreset(store: Collection, deckId: string, presetId: string) {
   return store.transaction(async () => {
     const deck = await store.getDeck(deckId)
     if (!deck) throw new EditError('That deck no longer exists.')

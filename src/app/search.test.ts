@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { changeCard } from './card-actions'
 import { addNote, createDeck, trashNote } from './editing'
-import { MemoryStore } from './memory-store'
 import { searchCards } from './search'
 import { answer, scheduler, settings, t0 } from './testing'
+import { type Collection, memoryCollection } from './collection-writes'
 
 async function collection() {
-  const store = new MemoryStore()
+  const store = memoryCollection()
   await createDeck(store, { id: 'law', name: 'Exam::Law of the Sea' }, t0)
   await createDeck(store, { id: 'cyber', name: 'Cyber' }, t0)
   const add = (guid: string, deckId: string, front: string, tags: string[]) =>
@@ -23,7 +23,7 @@ async function collection() {
   return store
 }
 
-const ids = async (store: MemoryStore, q: string) => {
+const ids = async (store: Collection, q: string) => {
   const r = await searchCards(store, q, settings, t0)
   if (!r.ok) throw new Error(r.error.message)
   return r.cards.map((c) => c.note.id)

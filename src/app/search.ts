@@ -5,8 +5,9 @@ import { parseQuery, type Query } from '../core/search/query'
 import { Queue, type CardRow, type NoteRow } from './collection'
 import { deckTree, type DeckNode } from './deck-tree'
 import type { Settings } from './settings'
-import type { StudyStore } from './store'
 import { studyDayAt } from './study-queue'
+import type { Collection } from './collection-writes'
+import { DAY_MS } from '../core/units'
 
 /** One card found: what the browser shows of it. */
 export interface FoundCard {
@@ -27,8 +28,6 @@ export type SearchResult =
       cards: FoundCard[]
     }
   | { ok: false; error: { message: string; at: number } }
-
-const DAY = 86_400_000
 
 /** The `deck:` names a query requires at its top level (so only those decks are read). */
 function requiredDecks(q: Query): string[] | null {
@@ -56,7 +55,7 @@ function ratedTerms(q: Query): { days: number; grade: number | null }[] {
  * search is an error with its place.
  */
 export async function searchCards(
-  store: StudyStore,
+  store: Collection,
   input: string,
   settings: Settings,
   now: Date,
@@ -75,7 +74,7 @@ export async function searchCards(
     if (only) decks = decks.filter((d) => only.every((name) => withinName(d.name, name)))
     const rated = new Map<string, Set<string>>()
     for (const { days, grade } of ratedTerms(query)) {
-      const since = day.end.getTime() - days * DAY
+      const since = day.end.getTime() - days * DAY_MS
       const ids = new Set(
         (await store.logsSince(since))
           // Rows that are not answers (rating 0: rescheduled, previews) are not ratings, as in Anki.

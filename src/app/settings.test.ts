@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { MemoryStore } from './memory-store'
 import { DEFAULT_SETTINGS, readSettings, readSettingsReport, settingValueProblem } from './settings'
+import { memoryCollection } from './collection-writes'
 
 describe('stored settings that cannot be used (issue 19)', () => {
   it('a row named like an Object member (toString, constructor, __proto__) is dropped and named, never thrown', async () => {
-    const store = new MemoryStore()
+    const store = memoryCollection()
     for (const key of ['toString', 'constructor', '__proto__', 'hasOwnProperty'])
       await store.putSetting({ key, value: 1 })
     await store.putSetting({ key: 'theme', value: 'dark' })
@@ -20,7 +20,7 @@ describe('stored settings that cannot be used (issue 19)', () => {
   })
 
   it('a value its setting refuses falls back to the default and says which', async () => {
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await store.putSetting({ key: 'newPerDay', value: -3 })
     await store.putSetting({ key: 'rolloverHour', value: '4' })
     await store.putSetting({ key: 'reviewsPerDay', value: 150 })

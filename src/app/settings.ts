@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { isTimeZone } from '../core/study/time-zone'
 import { HISTORY_KEY, examHistorySchema } from './mock-exam'
-import type { StudyStore } from './store'
 import type { SettingRow } from './collection'
+import type { Collection } from './collection-writes'
 
 /** The numeric settings, with their bounds and defaults: the schema and the form both read them. */
 export const NUMBER_SETTINGS = {
@@ -65,7 +65,7 @@ export function settingValueProblem(key: string, value: unknown): string | null 
  * falls back to its default and is named, so a broken row never stops the app from starting.
  */
 export async function readSettingsReport(
-  store: StudyStore,
+  store: Collection,
 ): Promise<{ settings: Settings; dropped: string[] }> {
   return settingsOfRows(await store.listSettings())
 }
@@ -86,13 +86,13 @@ export function settingsOfRows(rows: readonly SettingRow[]): {
 }
 
 /** Stored settings over the defaults; a bad stored value falls back to its default. */
-export async function readSettings(store: StudyStore): Promise<Settings> {
+export async function readSettings(store: Collection): Promise<Settings> {
   return (await readSettingsReport(store)).settings
 }
 
 /** Saves one setting after checking it against the schema. */
 export async function writeSetting<K extends keyof Settings>(
-  store: StudyStore,
+  store: Collection,
   key: K,
   value: Settings[K],
 ) {

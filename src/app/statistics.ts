@@ -14,15 +14,14 @@ import {
 import { decksInScope } from './deck-cards'
 import { presetOf } from './presets'
 import type { Settings } from './settings'
-import type { StudyStore } from './store'
 import { dayIndexer } from './study-queue'
-import { ensureTallies, talliesByDay } from './tallies'
+import { talliesByDay } from './tallies'
 import { hostZone } from '../core/study/time-zone'
+import type { Collection } from './collection-writes'
+import { DAY_MS } from '../core/units'
 
 /** Everything the Statistics screen and `cli stats` show for one scope. */
 export type Statistics = Awaited<ReturnType<typeof statisticsOf>>
-
-const DAY = 86_400_000
 
 /**
  * Statistics of a deck (with the decks inside it) or the whole collection: the last
@@ -33,21 +32,21 @@ const DAY = 86_400_000
  * `recounted` says so.
  */
 export async function statisticsOf(
-  store: StudyStore,
+  store: Collection,
   settings: Settings,
   now: Date,
   scope: { deckId?: string; days?: number; forecastDays?: number } = {},
 ) {
   const days = scope.days ?? 365
   const forecastDays = scope.forecastDays ?? 90
-  const recounted = await ensureTallies(store, {
+  const recounted = await store.ensureTallies({
     zone: hostZone(),
     rolloverHour: settings.rolloverHour,
   })
   const dayOf = dayIndexer({ rolloverHour: settings.rolloverHour })
   const today = dayOf(now.getTime())
   // The first day whose logs count: the one `days` days of 24 hours back lies in.
-  const since = dayOf(now.getTime() - days * DAY)
+  const since = dayOf(now.getTime() - days * DAY_MS)
   return store.read(async () => {
     const decks = decksInScope(await store.listDecks(), scope.deckId)
     const ids = decks.map((d) => d.id)

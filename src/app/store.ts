@@ -11,11 +11,7 @@ import type {
   SettingRow,
 } from './collection'
 
-/**
- * The tables of a collection, for a transaction's scope. A scope with `cards` or `revlog`
- * takes in both, `tallies` and `digests` too, since writing either keeps those (`tallies.ts`,
- * `card-digests.ts`).
- */
+/** The tables of a collection, for a transaction's scope. */
 export type StoreTable =
   | 'decks'
   | 'noteTypes'
@@ -28,6 +24,32 @@ export type StoreTable =
   | 'mediaContent'
   | 'tallies'
   | 'digests'
+  | 'changes'
+
+/** The tables whose rows the user made: every write to them is in the change log. */
+export type UserTable = Exclude<StoreTable, 'tallies' | 'digests' | 'changes'>
+
+/**
+ * One entry of a change log row: a write to `table` of the rows under `keys` (`put` writes
+ * them, `delete` removes them, `clear` empties every table). `before`: for cards and logs,
+ * the rows of `keys` that were stored before the write, as they were (a key with none was
+ * new), which is what the kept counts and digests need to follow the write (`derived.ts`).
+ */
+export interface Change {
+  table: UserTable | '*'
+  op: 'put' | 'delete' | 'clear'
+  keys: (string | number)[]
+  before?: (CardRow | ReviewLogRow)[]
+}
+
+/**
+ * A row of the change log: the changes one transaction made, in order. `seq` grows with every
+ * transaction that wrote (the store numbers the rows).
+ */
+export interface ChangeRow {
+  seq?: number
+  changes: Change[]
+}
 
 /**
  * What a tally row counts: `log` a study day's review logs of a deck's cards, `due` a deck's
@@ -80,9 +102,11 @@ export interface CardRange {
 }
 
 /**
- * What the use cases need from storage. Dexie implements it in the app, a plain in-memory
- * store in the tests and the command line; no use case knows which. Each method is one query
- * an index can answer.
+ * Storage, and nothing more: plain reads and writes of tables and index ranges. Dexie implements
+ * it in the app, a plain in-memory store in the tests and the command line; both pass one
+ * contract suite (`store-contract.ts`). Each method is one query an index can answer. No use
+ * case writes to a store: they write through the `Collection` (`collection-writes.ts`), which
+ * logs every change and keeps the derived tables.
  */
 export interface StudyStore {
   /**
@@ -93,6 +117,16 @@ export interface StudyStore {
   transaction<T>(work: () => Promise<T>, tables?: readonly StoreTable[]): Promise<T>
   /** Runs the reads of `work` against one consistent snapshot (one read transaction in Dexie). */
   read<T>(work: () => Promise<T>): Promise<T>
+  /**
+   * The transaction the caller runs in, if any: an object that stays the same for every call
+   * made within one transaction (what the Collection gathers that transaction's changes under).
+   */
+  currentTransaction(): object | undefined
+  /**
+   * This store bound to the transaction the caller runs in, for work with long chains of
+   * awaits (Dexie follows its transaction across native awaits only so far).
+   */
+  bound(): StudyStore
 
   getDeck(id: string): Promise<DeckRow | undefined>
   listDecks(): Promise<DeckRow[]>
@@ -119,12 +153,7 @@ export interface StudyStore {
 
   getCard(id: string): Promise<CardRow | undefined>
   getCards(ids: readonly string[]): Promise<(CardRow | undefined)[]>
-  /**
-   * Writes a card, keeping the tallies and digests (as every card and log write does).
-   * `replacing`: the stored row it replaces, when the caller read it in this transaction (saves
-   * reading it again).
-   */
-  putCard(row: CardRow, replacing?: CardRow): Promise<void>
+  putCard(row: CardRow): Promise<void>
   putCards(rows: readonly CardRow[]): Promise<void>
   cardsOfNotes(noteIds: readonly string[]): Promise<CardRow[]>
   /**
@@ -145,9 +174,10 @@ export interface StudyStore {
   /** Every card of a deck whose section key starts with `prefix` ('' for all of them). */
   sectionCards(deckId: string, prefix: string): Promise<CardRow[]>
 
-  /** Adds a log; `card`: its card as stored, when the caller read it in this transaction. */
-  addLog(row: ReviewLogRow, card?: CardRow): Promise<void>
+  /** Adds a log; refuses one whose id is stored. */
+  addLog(row: ReviewLogRow): Promise<void>
   getLog(id: number): Promise<ReviewLogRow | undefined>
+  getLogs(ids: readonly number[]): Promise<(ReviewLogRow | undefined)[]>
   /** Which of `ids` are already stored (import: a log is stored once). */
   existingLogIds(ids: readonly number[]): Promise<Set<number>>
   putLogs(rows: readonly ReviewLogRow[]): Promise<void>
@@ -193,7 +223,95 @@ export interface StudyStore {
 
   /**
    * Deletes every row of every table (a restore replaces the whole collection) but media
-   * content, which an import may have stored for its rows; the sweep removes what no row uses.
+   * content, which an import may have stored for its rows (the sweep removes what no row
+   * uses), and the change log (which records the clearing).
    */
   clearAll(): Promise<void>
+
+  /** Appends a row to the change log, numbering it after every row before. */
+  appendChange(row: ChangeRow): Promise<void>
+  /** Up to `limit` change log rows with `seq > after`, oldest first. */
+  changesAfter(after: number, limit: number): Promise<ChangeRow[]>
+  /** The `seq` of the newest change log row (0 when there is none). */
+  lastChangeSeq(): Promise<number>
 }
+
+/** The methods of a store that write. */
+export type StoreWrite =
+  | 'putDeck'
+  | 'putNoteTypes'
+  | 'putNotes'
+  | 'putCard'
+  | 'putCards'
+  | 'addLog'
+  | 'putLogs'
+  | 'deleteLog'
+  | 'putPreset'
+  | 'putSetting'
+  | 'putMedia'
+  | 'putMediaContent'
+  | 'deleteMediaContent'
+  | 'putTallies'
+  | 'deleteTallies'
+  | 'clearTallies'
+  | 'putDigests'
+  | 'deleteDigests'
+  | 'clearAll'
+  | 'appendChange'
+
+/** What may be read of a store: everything but its writes and its transactions. */
+export type StoreReads = Omit<
+  StudyStore,
+  StoreWrite | 'transaction' | 'currentTransaction' | 'bound'
+>
+
+/** The read methods' names, for passing them through (`collection-writes.ts`). */
+export const READ_METHODS = [
+  'read',
+  'getDeck',
+  'listDecks',
+  'getNoteType',
+  'listNoteTypes',
+  'getNote',
+  'getNotes',
+  'allNotes',
+  'notesOfDeck',
+  'cardsByPositionRange',
+  'notesPage',
+  'trashedNotes',
+  'allTags',
+  'getCard',
+  'getCards',
+  'cardsOfNotes',
+  'queueIds',
+  'cardsByDue',
+  'firstByDue',
+  'countByDue',
+  'countCards',
+  'buriedUntil',
+  'sectionCards',
+  'getLog',
+  'getLogs',
+  'existingLogIds',
+  'logsSince',
+  'logsAfter',
+  'logsOfCard',
+  'lastLogOfCard',
+  'getPreset',
+  'listPresets',
+  'listSettings',
+  'getMedia',
+  'mediaNames',
+  'getMediaContent',
+  'mediaContentHashes',
+  'getTallies',
+  'talliesOfDeck',
+  'getDigests',
+  'digestsOfDeck',
+  'changesAfter',
+  'lastChangeSeq',
+] as const satisfies readonly (keyof StoreReads)[]
+
+// Every read is listed: a read added to the store and not here fails to compile.
+type Unlisted = Exclude<keyof StoreReads, (typeof READ_METHODS)[number]>
+export const READS_COMPLETE: Unlisted extends never ? true : Unlisted = true

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { reviewQueue, DEFAULT_LIMITS } from '../core/study/review-queue'
 import { deck, fact } from '../core/testing/factories'
 import { Queue } from './collection'
-import { MemoryStore } from './memory-store'
 import {
   deckOverviews,
   sectionOverview,
@@ -14,6 +13,7 @@ import {
 } from './study-queue'
 import { answer, collectionWith, questionCard, scheduler, settings, t0 } from './testing'
 import { syncBuiltInDeck } from './deck-sync'
+import { type Collection, memoryCollection } from './collection-writes'
 
 const MIN = 60_000
 const DAY = 86_400_000
@@ -34,7 +34,7 @@ const bigDeck = (n: number) =>
   )
 
 /** The queue core builds over every card of the deck: what the indexed reads must equal. */
-async function queueOverAllCards(store: MemoryStore, now: Date, s = settings) {
+async function queueOverAllCards(store: Collection, now: Date, s = settings) {
   const day = studyDayAt(s, now)
   const log = (await todaysLogs(store, day)).get('big')
   // Every card, in id order (the index's order for equal due times); siblings of learning and
@@ -63,7 +63,7 @@ async function queueOverAllCards(store: MemoryStore, now: Date, s = settings) {
 
 describe('the study queue read through the indexes', () => {
   it('equals the queue over every card, through days of mixed answers', async () => {
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await syncBuiltInDeck(store, bigDeck(90), scheduler, t0)
     const s = { ...settings, newPerDay: 7, reviewsPerDay: 9 }
     let now = t0
@@ -87,7 +87,7 @@ describe('the study queue read through the indexes', () => {
   })
 
   it('a section gets its own new-card allowance and says it goes past the deck’s', async () => {
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await syncBuiltInDeck(store, bigDeck(30), scheduler, t0)
     const s = { ...settings, newPerDay: 2 }
     for (let i = 0; i < 2; i++) {
@@ -136,7 +136,7 @@ describe('overviews', () => {
 
 describe('new siblings', () => {
   it('a fact’s reverse card comes the study day after its first card, before later facts', async () => {
-    const store = new MemoryStore()
+    const store = memoryCollection()
     const acronyms = deck(
       'big',
       Array.from({ length: 30 }, (_, i) =>

@@ -20,8 +20,8 @@ import {
 import { deckAndChildren, deckTree, type DeckNode } from './deck-tree'
 import type { Settings } from './settings'
 import { limitsOf, presetOf, schedulerOptionsOf, type Preset } from './presets'
-import type { StudyStore } from './store'
 import { deckCards } from './card-digests'
+import type { Collection } from './collection-writes'
 
 /** The study day `now` falls in, under the user's rollover hour and local time zone. */
 export function studyDayAt(settings: Settings, now: Date): StudyDay {
@@ -66,7 +66,7 @@ export interface TodaysLog {
  * is in now (a log row carries no deck that could go stale).
  */
 export async function todaysLogs(
-  store: StudyStore,
+  store: Collection,
   day: StudyDay,
 ): Promise<Map<string, TodaysLog>> {
   const logs = await store.logsSince(day.start.getTime())
@@ -167,7 +167,7 @@ async function enoughOf(
  * review after that.
  */
 async function deckCandidates(
-  store: StudyStore,
+  store: Collection,
   deckId: string,
   limits: StudyLimits,
   log: TodaysLog,
@@ -223,7 +223,7 @@ const LEARNING_LISTED = 50
  * session, so the next card needs only the queue's index reads.
  */
 export async function studyQueue(
-  store: StudyStore,
+  store: Collection,
   scope: StudyScope,
   settings: Settings,
   now: Date,
@@ -234,7 +234,7 @@ export async function studyQueue(
 }
 
 async function readStudyQueue(
-  store: StudyStore,
+  store: Collection,
   scope: StudyScope,
   settings: Settings,
   now: Date,
@@ -315,7 +315,7 @@ function mergeLogs(deckIds: readonly string[], logs: ReadonlyMap<string, TodaysL
  * in the query); new cards come deck by deck in tree order, as Anki's "deck order".
  */
 async function treeCandidates(
-  store: StudyStore,
+  store: Collection,
   decks: readonly DeckRow[],
   limits: StudyLimits,
   log: TodaysLog,
@@ -385,7 +385,7 @@ export interface DeckOverview {
 
 /** Every deck with what a session of it would show now. */
 export async function deckOverviews(
-  store: StudyStore,
+  store: Collection,
   settings: Settings,
   now: Date,
 ): Promise<DeckOverview[]> {
@@ -406,7 +406,7 @@ export async function deckOverviews(
 }
 
 async function deckOverview(
-  store: StudyStore,
+  store: Collection,
   d: { id: string; name: string; description: string },
   settings: Settings,
   now: Date,
@@ -483,7 +483,7 @@ export interface SectionOverview {
  * Reads the deck's card digest (`card-digests.ts`; the card rows while it has none).
  */
 export async function sectionOverview(
-  store: StudyStore,
+  store: Collection,
   deckId: string,
   settings: Settings,
   now: Date,

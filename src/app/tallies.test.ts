@@ -7,12 +7,13 @@ import { syncBuiltInDeck } from './deck-sync'
 import { addNote, createDeck, moveNotes, restoreNote, trashNote } from './editing'
 import { exportCollection } from './exchange/export-collection'
 import { applyImport, restoreCollection } from './exchange/import-collection'
-import { MemoryStore } from './memory-store'
 import { statisticsOf } from './statistics'
-import type { StudyStore, TallyRow } from './store'
-import { countTallies, ensureTallies, type TallyRule } from './tallies'
+import type { TallyRow } from './store'
+import { countTallies, type TallyRule } from './tallies'
 import { hostZone } from '../core/study/time-zone'
 import { answer, questionCard, scheduler, settings, t0 } from './testing'
+import { Collection, memoryCollection } from './collection-writes'
+import { MemoryStore } from './memory-store'
 
 const DAY = 86_400_000
 const rule = (): TallyRule => ({ zone: hostZone(), rolloverHour: settings.rolloverHour })
@@ -23,7 +24,7 @@ afterEach(() => {
 })
 
 /** Every tally row the store keeps, in a fixed order. */
-async function storedTallies(store: StudyStore): Promise<TallyRow[]> {
+async function storedTallies(store: Collection): Promise<TallyRow[]> {
   const decks = await store.listDecks()
   const rows = [
     ...(await store.getTallies([['', 'rule', 0]])).flatMap((r) => (r ? [r] : [])),
@@ -45,16 +46,17 @@ const sortRows = (rows: TallyRow[]) =>
   )
 
 /** The kept tallies are what counting every card and log afresh gives. */
-async function expectKeptRight(store: StudyStore, counted = rule()) {
+async function expectKeptRight(store: Collection, counted = rule()) {
+  await store.follow()
   expect(await storedTallies(store)).toEqual(sortRows(await countTallies(store, counted)))
 }
 
 const chapter = deck('d', [fact({ id: 'a' }), fact({ id: 'b' }), fact({ id: 'c' })])
 
-async function counted(d = chapter) {
-  const store = new MemoryStore()
+async function counted(d = chapter, raw = new MemoryStore()) {
+  const store = new Collection(raw)
   await syncBuiltInDeck(store, d, scheduler, t0)
-  expect(await ensureTallies(store, rule())).toBe(true)
+  expect(await store.ensureTallies(rule())).toBe(true)
   return store
 }
 
@@ -115,7 +117,7 @@ describe('tallies kept as cards and logs are written', () => {
   })
 
   it('imports add their cards and history, a repeated import adds nothing, a restore recounts', async () => {
-    const source = new MemoryStore()
+    const source = memoryCollection()
     await createDeck(source, { id: 'exam', name: 'Exam' }, t0)
     await addNote(
       source,
@@ -141,12 +143,13 @@ describe('tallies kept as cards and logs are written', () => {
   })
 
   it('a count that an answer overtakes is made again: studying goes on while it counts', async () => {
-    const store = await counted()
+    const raw = new MemoryStore()
+    const store = await counted(chapter, raw)
     await answer(store, questionCard('d', 'a'), 3, t0)
     // A new rollover hour: while the count reads the log, an answer is made and kept.
     let answered = false
-    const readLog = store.logsAfter.bind(store)
-    store.logsAfter = async (after, limit) => {
+    const readLog = raw.logsAfter.bind(raw)
+    raw.logsAfter = async (after, limit) => {
       const page = await readLog(after, limit)
       if (!answered) {
         answered = true
@@ -177,6 +180,7 @@ describe('tallies kept as cards and logs are written', () => {
     // In Kathmandu the rule no longer holds: the answer is kept, the tallies are dropped...
     process.env['TZ'] = 'Asia/Kathmandu'
     await answer(store, questionCard('d', 'b'), 3, late)
+    await store.follow()
     expect(await store.getTallies([['', 'rule', 0]])).toEqual([undefined])
     // ...even back in Tokyo, where they would otherwise miss that answer.
     process.env['TZ'] = 'Asia/Tokyo'

@@ -9,9 +9,8 @@ import {
 } from '../core/stats/review-stats'
 import { groupBy } from '../core/group-by'
 import { hostZone } from '../core/study/time-zone'
-import { keepDigests } from './card-digests'
 import { isInCollection, type CardRow, type ReviewLogRow } from './collection'
-import type { StudyStore, TallyKey, TallyKind, TallyRow } from './store'
+import type { StoreReads, StudyStore, TallyKey, TallyKind, TallyRow } from './store'
 import { dayIndexer } from './study-queue'
 
 /**
@@ -23,18 +22,16 @@ import { dayIndexer } from './study-queue'
  * `core/stats/review-stats.ts` for what a tally holds. The statistics read those instead of
  * every log and card: a year is a few thousand small rows.
  *
- * Every card and log write goes through `keepCardWrites` / `tallyLogWrites` /
- * `tallyLogDelete` (the stores call them), which add the change to the tallies in the same
- * transaction: a card's history counts toward the deck the card is in now, and only while it
- * is in the collection (not retired, not in the trash) — as the statistics counted when they
- * read every row — so a card that changes deck or leaves the collection takes its logs' counts
- * along. A card's logs are written after the card (imports and restores do so); a log
- * whose card is not stored is counted nowhere.
+ * A card's history counts toward the deck the card is in now, and only while it is in the
+ * collection (not retired, not in the trash), so a card that changes deck or leaves the
+ * collection takes its logs' counts along; a log whose card is not stored counts nowhere. The
+ * tallies follow the change log (`derived.ts`), which brings them up to date after each write
+ * with what it changed (`TallyChanges`), or counts them afresh (`countTallies`).
  *
  * Study days depend on the rollover hour and the time zone. The `rule` row names the pair the
- * tallies were counted under; the statistics recount everything (`ensureTallies`) when there
- * is none (a new or upgraded database) or it differs from today's settings and zone, and a
- * write made in another zone drops the rule rather than count under the wrong one.
+ * tallies were counted under; the statistics recount everything when there is none (a new or
+ * upgraded database) or it differs from today's settings and zone, and catching up in another
+ * zone drops the rule rather than count under the wrong one.
  */
 
 /** The study-day rule tallies are counted under. */
@@ -43,17 +40,15 @@ export interface TallyRule {
   rolloverHour: number
 }
 
-const RULE_KEY: TallyKey = ['', 'rule', 0]
-/** While there is no rule: how many card and log writes were made (for `ensureTallies`). */
-const WRITES_KEY: TallyKey = ['', 'rule', 1]
+export const RULE_KEY: TallyKey = ['', 'rule', 0]
 const keyText = (k: TallyKey) => `${k[0]}\u0000${k[1]}\u0000${k[2]}`
 
 /** The deck a card's logs count toward: its own while it is in the collection, else none. */
-const countedIn = (card: CardRow | undefined) =>
+export const countedIn = (card: CardRow | undefined) =>
   card && isInCollection(card) ? card.deckId : undefined
 
 /** Changes to tallies, summed per row, then added to the stored rows at once. */
-class TallyChanges {
+export class TallyChanges {
   private readonly rows = new Map<string, { key: TallyKey; n: number[] }>()
 
   constructor(private readonly dayOf: DayOf) {}
@@ -96,123 +91,13 @@ class TallyChanges {
 /**
  * The rule stored tallies follow, if they can be kept: none when there are no tallies yet,
  * and none — the rule dropped, so the next statistics recount — when this host is in another
- * time zone than the one they were counted in.
+ * time zone than the one they were counted in. Call inside a write transaction.
  */
-async function ruleForWriting(store: StudyStore): Promise<TallyRule | null> {
+export async function ruleForWriting(store: StudyStore): Promise<TallyRule | null> {
   const [row] = await store.getTallies([RULE_KEY])
   if (row?.zone === hostZone()) return { zone: row.zone, rolloverHour: row.n[0] ?? 0 }
-  // No rule to keep them by: a count under way must not store what it read before this write.
-  const [writes] = await store.getTallies([WRITES_KEY])
-  await Promise.all([
-    store.putTallies([{ deckId: '', kind: 'rule', day: 1, n: [writesSeen(writes) + 1] }]),
-    row ? store.deleteTallies([RULE_KEY]) : undefined,
-  ])
+  if (row) await store.deleteTallies([RULE_KEY])
   return null
-}
-
-/**
- * Runs a row write and the upkeep that goes with it side by side (the upkeep reads only rows
- * the write does not touch), and waits for both before passing on a failure, so nothing of
- * either is still under way when a transaction rolls back.
- */
-async function alongside(write: () => Promise<void>, upkeep: Promise<unknown>) {
-  const [written, kept] = await Promise.allSettled([write(), upkeep])
-  if (written.status === 'rejected') throw written.reason
-  if (kept.status === 'rejected') throw kept.reason
-}
-
-/**
- * Writes cards (`write`) and adds the change to the tallies and to the card digests
- * (`card-digests.ts`); call inside a transaction.
- */
-export async function keepCardWrites(
-  store: StudyStore,
-  rows: readonly CardRow[],
-  write: () => Promise<void>,
-  replacing?: CardRow,
-) {
-  // The last write of a card is the one that stays.
-  const latest = [...new Map(rows.map((r) => [r.id, r])).values()]
-  const known = latest.length === 1 && replacing?.id === latest[0]?.id
-  const [rule, before] = await Promise.all([
-    ruleForWriting(store),
-    known ? [replacing] : store.getCards(latest.map((r) => r.id)),
-  ])
-  await alongside(
-    write,
-    Promise.all([
-      rule ? tallyCardChanges(store, rule, before, latest) : undefined,
-      keepDigests(store, before, latest),
-    ]),
-  )
-}
-
-async function tallyCardChanges(
-  store: StudyStore,
-  rule: TallyRule,
-  before: readonly (CardRow | undefined)[],
-  latest: readonly CardRow[],
-) {
-  const changes = new TallyChanges(dayIndexer(rule))
-  const moved: { id: string; from?: string; to?: string }[] = []
-  latest.forEach((row, i) => {
-    const old = before[i]
-    changes.card(old, -1)
-    changes.card(row, 1)
-    if (old && countedIn(old) !== countedIn(row))
-      moved.push({ id: row.id, from: countedIn(old), to: countedIn(row) })
-  })
-  const histories = await Promise.all(moved.map((m) => store.logsOfCard(m.id)))
-  moved.forEach((m, i) => {
-    for (const log of histories[i] ?? []) {
-      changes.log(m.from, log, -1)
-      changes.log(m.to, log, 1)
-    }
-  })
-  await changes.apply(store)
-}
-
-/**
- * Writes logs (`write`) and adds them to the tallies, in place of the stored logs of the same
- * ids when `replacing` (a put rather than an add).
- */
-export async function tallyLogWrites(
-  store: StudyStore,
-  logs: readonly ReviewLogRow[],
-  write: () => Promise<void>,
-  replacing: boolean,
-  card?: CardRow,
-) {
-  const cardIds = [...new Set(logs.map((l) => l.cardId))]
-  const known = cardIds.length === 1 && card?.id === cardIds[0]
-  const [rule, stored, cards] = await Promise.all([
-    ruleForWriting(store),
-    replacing ? store.existingLogIds(logs.map((l) => l.id)) : new Set<number>(),
-    known ? [card] : store.getCards(cardIds),
-  ])
-  if (!rule) return write()
-  const old = (await Promise.all([...stored].map((id) => store.getLog(id)))).flatMap((l) =>
-    l ? [l] : [],
-  )
-  const deckOf = new Map(cardIds.map((id, i) => [id, countedIn(cards[i])]))
-  const others = [...new Set(old.map((l) => l.cardId))].filter((id) => !deckOf.has(id))
-  const otherCards = await store.getCards(others)
-  others.forEach((id, i) => deckOf.set(id, countedIn(otherCards[i])))
-  const changes = new TallyChanges(dayIndexer(rule))
-  for (const log of old) changes.log(deckOf.get(log.cardId), log, -1)
-  for (const log of new Map(logs.map((l) => [l.id, l])).values())
-    changes.log(deckOf.get(log.cardId), log, 1)
-  await alongside(write, changes.apply(store))
-}
-
-/** Deletes a log (`write`) and takes it out of the tallies. */
-export async function tallyLogDelete(store: StudyStore, id: number, write: () => Promise<void>) {
-  const [rule, log] = await Promise.all([ruleForWriting(store), store.getLog(id)])
-  if (!rule || !log) return write()
-  const card = await store.getCard(log.cardId)
-  const changes = new TallyChanges(dayIndexer(rule))
-  changes.log(countedIn(card), log, -1)
-  await alongside(write, changes.apply(store))
 }
 
 /** Logs read per transaction while counting: short enough that a write waits little for one. */
@@ -223,7 +108,7 @@ const LOG_PAGE = 25_000
  * short transactions — each deck's cards, then the log a page at a time — so writes are never
  * held off for long; `ensureTallies` notices a write made between them and counts again.
  */
-export async function countTallies(store: StudyStore, rule: TallyRule): Promise<TallyRow[]> {
+export async function countTallies(store: StoreReads, rule: TallyRule): Promise<TallyRow[]> {
   const dayOf = dayIndexer(rule)
   const decks = await store.read(() => store.listDecks())
   const deckOf = new Map<string, string | undefined>()
@@ -258,56 +143,12 @@ export async function countTallies(store: StudyStore, rule: TallyRule): Promise<
   return rows
 }
 
-const sameRule = (row: TallyRow | undefined, rule: TallyRule) =>
+export const sameRule = (row: TallyRow | undefined, rule: TallyRule) =>
   row?.zone === rule.zone && row.n[0] === rule.rolloverHour
-
-const writesSeen = (row: TallyRow | undefined) => row?.n[0] ?? 0
-
-/**
- * Makes the stored tallies follow `rule`, counting them afresh from every card and log when
- * they do not (a database from before tallies, a new rollover hour or time zone). Returns
- * whether it recounted.
- *
- * The count reads in short transactions and writes the tallies in one of its own that touches
- * nothing else, so studying goes on meanwhile (a million logs take seconds to count). That is
- * safe because the tallies have no rule while counting (an old one is dropped first): every card
- * or log write then bumps the `writes` row instead, and a count whose `writes` changed before it
- * could store its result is thrown away and made again. After a few tries it counts inside one
- * transaction, holding writes off for that long.
- */
-export async function ensureTallies(store: StudyStore, rule: TallyRule): Promise<boolean> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const [row, writes] = await store.read(() => store.getTallies([RULE_KEY, WRITES_KEY]))
-    if (sameRule(row, rule)) return false
-    if (row) {
-      await store.transaction(() => store.deleteTallies([RULE_KEY]), ['tallies'])
-      continue
-    }
-    const rows = await countTallies(store, rule)
-    const stored = await store.transaction(async () => {
-      const [now, writesNow] = await store.getTallies([RULE_KEY, WRITES_KEY])
-      if (now || writesSeen(writesNow) !== writesSeen(writes)) return false
-      await replaceTallies(store, rows)
-      return true
-    }, ['tallies'])
-    if (stored) return true
-  }
-  return store.transaction(async () => {
-    const [now] = await store.getTallies([RULE_KEY])
-    if (sameRule(now, rule)) return false
-    await replaceTallies(store, await countTallies(store, rule))
-    return true
-  })
-}
-
-async function replaceTallies(store: StudyStore, rows: readonly TallyRow[]) {
-  await store.clearTallies()
-  await store.putTallies(rows)
-}
 
 /** The tallies of a kind of some decks, from day `from` to `to`, summed per day. */
 export async function talliesByDay(
-  store: StudyStore,
+  store: Pick<StoreReads, 'talliesOfDeck'>,
   deckIds: readonly string[],
   kind: Exclude<TallyKind, 'rule'>,
   from: number,

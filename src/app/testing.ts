@@ -2,10 +2,10 @@ import type { Deck } from '../core/decks/deck-schema'
 import { Scheduler } from '../core/scheduling/scheduler'
 import { at, deck, fact } from '../core/testing/factories'
 import { answerCard } from './answer'
-import { cardIdOf } from './collection'
+import { cardIdOf, type ReviewLogRow } from './collection'
 import { syncBuiltInDeck } from './deck-sync'
-import { MemoryStore } from './memory-store'
 import { DEFAULT_SETTINGS } from './settings'
+import { type Collection, memoryCollection } from './collection-writes'
 
 /** Test helpers in domain words, over the in-memory store. */
 export const scheduler = new Scheduler()
@@ -16,7 +16,7 @@ export const settings = DEFAULT_SETTINGS
 export async function collectionWith(
   d: Deck = deck('d', [fact({ id: 'a' }), fact({ id: 'b' }), fact({ id: 'c' })]),
 ) {
-  const store = new MemoryStore()
+  const store = memoryCollection()
   await syncBuiltInDeck(store, d, scheduler, t0)
   return store
 }
@@ -26,7 +26,7 @@ export const questionCard = (deckId: string, factId: string) => cardIdOf(`${deck
 
 /** Answers a card as the screen shows it now (its current revision). */
 export async function answer(
-  store: MemoryStore,
+  store: Collection,
   cardId: string,
   grade: 1 | 2 | 3 | 4,
   now: Date,
@@ -36,3 +36,21 @@ export async function answer(
   if (!card) throw new Error(`no card ${cardId}`)
   return answerCard(store, scheduler, { cardId, revision: card.revision, grade, now, durationMs })
 }
+
+/** A stored review log of card `cardId` answered Good at `id` (epoch ms), for storage tests. */
+export const logRow = (id: number, cardId: string): ReviewLogRow => ({
+  id,
+  cardId,
+  noteId: cardId.slice(0, cardId.lastIndexOf('#')),
+  durationMs: 1000,
+  rating: 3,
+  state: 2,
+  due: id,
+  stability: 1,
+  difficulty: 5,
+  elapsed_days: 1,
+  last_elapsed_days: 1,
+  scheduled_days: 1,
+  learning_steps: 0,
+  review: id,
+})

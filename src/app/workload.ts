@@ -1,7 +1,7 @@
 import { Scheduler, CardState } from '../core/scheduling/scheduler'
 import { isStudiable } from './collection'
 import { cardsInDecks } from './deck-cards'
-import type { StudyStore } from './store'
+import type { Collection } from './collection-writes'
 
 /**
  * About how many reviews a day a deck's cards in review would ask for at `retention`: each
@@ -9,7 +9,7 @@ import type { StudyStore } from './store'
  * desired retention means shorter intervals and more reviews.
  */
 export function estimatedDailyReviews(
-  store: StudyStore,
+  store: Collection,
   deckId: string,
   retention: number,
 ): Promise<number> {

@@ -6,7 +6,6 @@ import { readImportBytes } from '../app/exchange/read-import'
 import { deckWithNote, editedExport } from './import-testing'
 import { applyImport } from '../app/exchange/import-collection'
 import { addNote, createDeck } from '../app/editing'
-import { MemoryStore } from '../app/memory-store'
 import { writeSetting } from '../app/settings'
 import { answer, scheduler, settings, t0 } from '../app/testing'
 import { searchCards } from '../app/search'
@@ -16,12 +15,13 @@ import { decayOf } from '../core/scheduling/scheduler'
 import { unzipSync } from 'fflate'
 import { ankiFieldChecksum } from '../core/formats/anki/note-checksum'
 import { nodeSqlEngine } from './node-sqlite'
+import { memoryCollection } from '../app/collection-writes'
 
 const NAMES = ['Image from Facebook (10).jpg', 'r&d notes.png', 'café.mp3']
 
 describe('Anki packages as Anki writes them: media names, note and card columns (issue 20)', () => {
   it('travels in an exported package and comes back, spaces, parentheses and all', async () => {
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await createDeck(store, { id: 'd', name: 'Deck' }, t0)
     const front = `Which photo? <img src="${NAMES[0]}"> <img src="r&amp;d notes.png">`
     await addNote(
@@ -50,7 +50,7 @@ describe('Anki packages as Anki writes them: media names, note and card columns 
   })
 
   it('names, before anything is written, the media notes refer to but the package lacks', async () => {
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await createDeck(store, { id: 'd', name: 'Deck' }, t0)
     for (const [guid, front] of [
       ['g1', 'Map <img src="gone map.png">'],
@@ -72,7 +72,7 @@ describe('Anki packages as Anki writes them: media names, note and card columns 
   })
 
   it("writes each note's csum and sfld as Anki computes them, media names kept", async () => {
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await createDeck(store, { id: 'd', name: 'Deck' }, t0)
     const front = `Whose flag is this? <img src="${NAMES[0]}">`
     await addNote(
@@ -119,7 +119,7 @@ describe('Anki packages as Anki writes them: media names, note and card columns 
   })
 
   it('keeps a buried card buried until the collection’s next day, and suspended and flags as they were', async () => {
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await createDeck(store, { id: 'd', name: 'Deck' }, t0)
     for (const guid of ['buried', 'suspended', 'flagged'])
       await addNote(
@@ -148,7 +148,7 @@ describe('Anki packages as Anki writes them: media names, note and card columns 
   })
 
   it('keeps empty decks and deck descriptions, both ways', async () => {
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await createDeck(store, { id: 'd', name: 'Seas', description: 'UNCLOS and <b>EEZs</b>' }, t0)
     await createDeck(store, { id: 'e', name: 'Seas::Later', description: 'Nothing yet' }, t0)
     await addNote(
@@ -263,7 +263,7 @@ describe('Anki in, Anki out, unchanged: history rows and card columns (issue 20)
       data: '{"pos":5,"cd":"{\\"v\\":1}"}',
     })
 
-    const target = new MemoryStore()
+    const target = memoryCollection()
     await applyImport(target, read.data, 'keep', t0)
     const out = ankiPackageOf(await exportCollection(target), engine, t0)
     const exported = rowsOf(out, engine, 'SELECT * FROM revlog ORDER BY id').map((r) =>
@@ -283,7 +283,7 @@ describe('Anki in, Anki out, unchanged: history rows and card columns (issue 20)
     })
     const read = await readImportBytes('learning.apkg', apkg, engine, t0)
     expect(read.data.cards[0]).toMatchObject({ learning_steps: 0, anki: { left: 2002 } })
-    const target = new MemoryStore()
+    const target = memoryCollection()
     await applyImport(target, read.data, 'keep', t0)
     const leftOf = async () =>
       rowsOf(
@@ -318,7 +318,7 @@ describe('Anki note types as Anki keeps them: templates, CSS, sort field (issue 
     const read = await readImportBytes('types.apkg', apkg, engine, t0)
     const [type] = read.data.noteTypes
     expect(type).toMatchObject({ css, sortField: 1 })
-    const target = new MemoryStore()
+    const target = memoryCollection()
     await applyImport(target, read.data, 'keep', t0)
     const found = await searchCards(target, '', settings, t0)
     expect(found.ok && found.cards.map((c) => c.sortField)).toEqual(['A'])
@@ -380,7 +380,7 @@ describe('Anki deck options become presets, and go back (issue 20)', () => {
     expect(read.data.presets).toEqual([preset])
     expect(read.data.decks.find((d) => d.name === 'Deck')?.presetId).toBe(preset.id)
 
-    const target = new MemoryStore()
+    const target = memoryCollection()
     await applyImport(target, read.data, 'keep', t0)
     const out = ankiPackageOf(await exportCollection(target), engine, t0)
     const [col] = rowsOf(out, engine, 'SELECT dconf FROM col')

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { MemoryStore } from '../app/memory-store'
 import { applyImport } from '../app/exchange/import-collection'
 import { exportCollection } from '../app/exchange/export-collection'
 import { ankiPackageOf } from '../app/exchange/anki-package'
@@ -12,13 +11,14 @@ import { readAnkiCollection } from '../core/formats/anki/read-collection'
 import { CardState } from '../core/scheduling/scheduler'
 import { nodeSqlEngine } from './node-sqlite'
 import { readSharedFixture, sharedFixturesPresent, warnIfFixturesAbsent } from './shared-fixtures'
+import { memoryCollection } from '../app/collection-writes'
 
 const now = new Date('2026-11-29T12:00:00Z')
 warnIfFixturesAbsent('the imports of real Anki packages (src/cli/anki-import.test.ts)')
 
 async function imported(file: string) {
   // As the app reads a package: a piece at a time, each media file stored as it is read.
-  const store = new MemoryStore()
+  const store = memoryCollection()
   const read = await readImport(
     bytesSource(file, readSharedFixture(`anki/${file}`)),
     await nodeSqlEngine(),

@@ -1,7 +1,6 @@
 import { readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { unzipSync } from 'fflate'
-import { MemoryStore } from '../app/memory-store'
 import { applyImport } from '../app/exchange/import-collection'
 import { exportCollection } from '../app/exchange/export-collection'
 import { ankiPackageOf } from '../app/exchange/anki-package'
@@ -17,6 +16,7 @@ import {
   sharedFixturesPresent,
   warnIfFixturesAbsent,
 } from './shared-fixtures'
+import { memoryCollection } from '../app/collection-writes'
 
 const now = new Date('2026-11-29T12:00:00Z')
 warnIfFixturesAbsent('the Anki round trips of real packages (src/cli/anki-round-trip.test.ts)')
@@ -26,7 +26,7 @@ const packages = sharedFixturesPresent
 
 /** Reads a package as the app does and imports it into an empty collection. */
 async function importInto(name: string, bytes: Uint8Array) {
-  const store = new MemoryStore()
+  const store = memoryCollection()
   const engine = await nodeSqlEngine()
   const read = await readImport(bytesSource(name, bytes), engine, now, contentStoredIn(store))
   await applyImport(store, read.data, 'keep', now)

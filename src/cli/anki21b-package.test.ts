@@ -5,9 +5,9 @@ import { ankiPackageOf } from '../app/exchange/anki-package'
 import { exportCollection } from '../app/exchange/export-collection'
 import { readImportBytes } from '../app/exchange/read-import'
 import { addNote, createDeck } from '../app/editing'
-import { MemoryStore } from '../app/memory-store'
 import { scheduler, t0 } from '../app/testing'
 import { nodeSqlEngine } from './node-sqlite'
+import { memoryCollection } from '../app/collection-writes'
 
 /**
  * The current package layout (Anki ≥ 2.1.50): `meta` says version 3, the collection and every
@@ -55,7 +55,7 @@ const meta = (version: number) =>
   new BinaryWriter().tag(1, WireType.Varint).uint32(version).finish()
 
 async function collectionBytes() {
-  const store = new MemoryStore()
+  const store = memoryCollection()
   await createDeck(store, { id: 'd', name: 'Music::Chords' }, t0)
   await addNote(
     store,

@@ -7,11 +7,11 @@ import initSqlJs from 'sql.js'
 import { describe, expect, it } from 'vitest'
 import { backupJson } from '../app/exchange/backup-format'
 import { exportCollection } from '../app/exchange/export-collection'
-import { MemoryStore } from '../app/memory-store'
 import { t0 } from '../app/testing'
 import { cliAt } from './cli-testing'
 import { validPackage } from './import-testing'
 import { renameEntry } from './fuzz/zip-surgery'
+import { memoryCollection } from '../app/collection-writes'
 
 /**
  * Issue 19's crafted files, each a named regression: what a user of `npm run cli` (and so of
@@ -55,7 +55,7 @@ async function ankiWith(...statements: string[]) {
 
 /** A backup of one Basic note with a card, changed by `edit`. */
 async function backupWith(edit: (b: Record<string, unknown[]>) => void) {
-  const store = new MemoryStore()
+  const store = memoryCollection()
   const { readImportBytes } = await import('../app/exchange/read-import')
   const { applyImport } = await import('../app/exchange/import-collection')
   const { nodeSqlEngine } = await import('./node-sqlite')

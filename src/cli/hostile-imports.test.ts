@@ -5,9 +5,9 @@ import { ankiPackageOf } from '../app/exchange/anki-package'
 import { exportCollection } from '../app/exchange/export-collection'
 import { readImportBytes } from '../app/exchange/read-import'
 import { addNote, createDeck } from '../app/editing'
-import { MemoryStore } from '../app/memory-store'
 import { scheduler, t0 } from '../app/testing'
 import { nodeSqlEngine } from './node-sqlite'
+import { memoryCollection } from '../app/collection-writes'
 
 /**
  * The hostile corpus (issue 9): files built here, byte by byte, that a careless importer would
@@ -162,7 +162,7 @@ describe('hostile packages', () => {
       '<iframe src="https://evil.example"></iframe>',
       '<style>body{background:url(https://evil.example/t.png)}</style>',
     ]
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await createDeck(store, { id: 'd', name: 'Deck' }, t0)
     for (const [i, p] of payloads.entries())
       await addNote(

@@ -7,11 +7,11 @@ import { applyImport } from '../app/exchange/import-collection'
 import { mediaRow, putMediaFiles } from '../app/exchange/media-files'
 import { readImportBytes } from '../app/exchange/read-import'
 import { addNote, createDeck } from '../app/editing'
-import { MemoryStore } from '../app/memory-store'
 import { scheduler, t0 } from '../app/testing'
 import { ImportError } from '../core/formats/import-error'
 import { nodeSqlEngine } from './node-sqlite'
 import { collectionWithOwnNote } from './fuzz/import-one'
+import { type Collection, memoryCollection } from '../app/collection-writes'
 
 /** Test helpers for importing crafted files: a valid package to take apart, and a refusal check. */
 
@@ -19,7 +19,7 @@ const engine = await nodeSqlEngine()
 
 /** A small, valid package: one deck, one note with an image. */
 export async function validPackage() {
-  const store = new MemoryStore()
+  const store = memoryCollection()
   await createDeck(store, { id: 'd', name: 'Deck' }, t0)
   await addNote(
     store,
@@ -64,7 +64,7 @@ export async function refused(name: string, bytes: Uint8Array): Promise<ImportEr
  * Anki or a damaged file would have it), zipped again.
  */
 export async function editedExport(
-  store: MemoryStore,
+  store: Collection,
   edit: (db: Database) => void,
 ): Promise<Uint8Array> {
   const entries: Record<string, Uint8Array> = unzipSync(
@@ -83,7 +83,7 @@ export async function editedExport(
 
 /** A collection of one deck (id d, named `deckName`) holding one Basic note g1 with `front` and back "A". */
 export async function deckWithNote(front: string, deckName = 'Deck') {
-  const store = new MemoryStore()
+  const store = memoryCollection()
   await createDeck(store, { id: 'd', name: deckName }, t0)
   await addNote(
     store,

@@ -5,10 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { addNote, createDeck } from '../app/editing'
 import { exportCollection } from '../app/exchange/export-collection'
 import { backupJson } from '../app/exchange/backup-format'
-import { MemoryStore } from '../app/memory-store'
 import { cardIdOf } from '../app/collection'
 import { answer, scheduler, t0 } from '../app/testing'
 import { asLines, runCli } from './run-cli'
+import { memoryCollection } from '../app/collection-writes'
 
 const HOUR = 3_600_000
 const dir = mkdtempSync(join(tmpdir(), 'attache-optimize-days-'))
@@ -24,7 +24,7 @@ afterEach(() => {
  */
 async function tokyoBackup(): Promise<string> {
   process.env['TZ'] = 'Asia/Tokyo'
-  const store = new MemoryStore()
+  const store = memoryCollection()
   await createDeck(store, { id: 'd', name: 'Deck' }, t0)
   for (let i = 0; i < 160; i++) {
     const guid = `n${i}`

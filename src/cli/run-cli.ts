@@ -13,7 +13,6 @@ import { hostZone } from '../core/study/time-zone'
 import { isTimeZone } from '../core/study/time-zone'
 import { bindingTrainer } from './optimize'
 import { BUILT_IN_NOTE_TYPES } from '../core/notes/note-types'
-import { MemoryStore } from '../app/memory-store'
 import { backupRoomProblem, backupJson } from '../app/exchange/backup-format'
 import {
   anyBackupProblems,
@@ -38,6 +37,7 @@ import { unreadable, withFileSource } from './file-source'
 import { assertUsable } from '../app/exchange/collection-check'
 import { collectionStats, formatStats } from '../app/exchange/collection-stats'
 import { nodeSqlEngine } from './node-sqlite'
+import { memoryCollection } from '../app/collection-writes'
 
 /** Where the command line writes; the tests pass their own. */
 export interface CliIo {
@@ -158,7 +158,7 @@ async function importToStore(
   io: CliIo,
   options: { deckName?: string; reschedule?: boolean; archive?: boolean } = {},
 ) {
-  const store = new MemoryStore()
+  const store = memoryCollection()
   const engine = await nodeSqlEngine()
   const read = await readFrom(path, (source) =>
     readImport(source, engine, io.now(), contentStoredIn(store), undefined, {
@@ -335,7 +335,7 @@ function program(io: CliIo) {
       const data = await readBackupFile(file)
       const now = io.now()
       io.out(formatStats(collectionStats(data)))
-      const store = new MemoryStore()
+      const store = memoryCollection()
       await restoreCollection(store, data)
       io.out(await studyReport(store, now))
     })

@@ -1,12 +1,12 @@
 import { readSettings } from '../app/settings'
 import { statisticsOf } from '../app/statistics'
-import type { StudyStore } from '../app/store'
 import { masteryOf, sectionOverview } from '../app/study-queue'
+import type { Collection } from '../app/collection-writes'
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`
 
 /** True retention, the due forecast and mastery by section, as text (`cli stats`). */
-export async function studyReport(store: StudyStore, now: Date): Promise<string> {
+export async function studyReport(store: Collection, now: Date): Promise<string> {
   const settings = await readSettings(store)
   const stats = await statisticsOf(store, settings, now)
   const lines: string[] = []

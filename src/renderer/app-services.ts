@@ -5,10 +5,11 @@ import { readSettingsReport } from '../app/settings'
 import type { DeckProblem } from '../core/decks/parse-deck'
 import { Scheduler } from '../core/scheduling/scheduler'
 import { openDb } from './storage/db'
-import { DexieStore } from './storage/dexie-store'
+import { dexieCollection } from './storage/open-collection'
 
-/** The one collection and scheduler of this window. */
-export const store = new DexieStore(openDb())
+/** The one database, collection and scheduler of this window. */
+export const db = openDb()
+export const store = dexieCollection(db)
 export const scheduler = new Scheduler()
 
 export interface StartupReport {
@@ -26,6 +27,8 @@ export async function startApp(now: Date): Promise<StartupReport> {
   for (const deck of decks) await syncBuiltInDeck(store, deck, scheduler, now)
   // Cards buried on an earlier study day come back.
   await unburyCards(store, now)
+  // The derived tables catch up with what was written before a crash or in another tab.
+  await store.follow()
   // Ask the browser not to evict study data under storage pressure.
   await navigator.storage?.persist?.().catch(() => false)
   const { dropped } = await readSettingsReport(store)

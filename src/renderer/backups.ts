@@ -2,7 +2,7 @@ import platform from '@platform'
 import { backupInfo, backupsToKeep, type BackupInfo } from '../app/exchange/backups'
 import type { Progress } from '../core/formats/import-error'
 import { BUILT_IN_NOTE_TYPES } from '../core/notes/note-types'
-import { store } from './app-services'
+import { db } from './app-services'
 import { serveSource } from './import/port-source'
 import { backupInWorker, ImportSession } from './import/read-in-worker'
 import { forgetShownMedia } from './live-data'
@@ -19,7 +19,7 @@ export function onBackupsChanged(listener: () => void): () => void {
   listeners.add(listener)
   return () => listeners.delete(listener)
 }
-trackChanges(store.db, () => {
+trackChanges(db, () => {
   changed = true
 })
 

@@ -10,7 +10,6 @@ import {
 } from '../app/study-queue'
 import { changeCards, resetCards, unburyCards } from '../app/card-actions'
 import { searchCards } from '../app/search'
-import { makeDigest } from '../app/card-digests'
 import { cardInfo, type CardInfo } from '../app/card-view'
 import { noteTypes } from '../app/note-types'
 import { DEFAULT_PRESET_ID, listPresets, setDeckPreset, type Preset } from '../app/presets'
@@ -49,7 +48,7 @@ import type { Statistics } from '../app/statistics'
 import { statisticsInWorker } from './import/read-in-worker'
 import platform from '@platform'
 import { forgetMediaUrls } from './media-urls'
-import { scheduler, startApp, store, type StartupReport } from './app-services'
+import { db, scheduler, startApp, store, type StartupReport } from './app-services'
 import { storageErrorMessage, writeErrorMessage } from './storage/storage-errors'
 import { EditError } from '../app/editing'
 import { ImportError } from '../core/formats/import-error'
@@ -116,13 +115,13 @@ export function useStorageNotice(): string | null {
     const onReady = () => setNotice(null)
     const onVersionChange = () =>
       setNotice('A newer Attaché was opened in another tab. Reload this page to go on studying.')
-    store.db.on('blocked', onBlocked)
-    store.db.on('ready', onReady)
-    store.db.on('versionchange', onVersionChange)
+    db.on('blocked', onBlocked)
+    db.on('ready', onReady)
+    db.on('versionchange', onVersionChange)
     return () => {
-      store.db.on('blocked').unsubscribe(onBlocked)
-      store.db.on('ready').unsubscribe(onReady)
-      store.db.on('versionchange').unsubscribe(onVersionChange)
+      db.on('blocked').unsubscribe(onBlocked)
+      db.on('ready').unsubscribe(onReady)
+      db.on('versionchange').unsubscribe(onVersionChange)
     }
   }, [])
   return notice
@@ -137,9 +136,11 @@ export function useSectionOverview(
   // The deck's card digest, made once (a write, so not inside the live query): the counts are
   // read from its rows from then on. Until it is there they come from the card rows.
   useEffect(() => {
-    makeDigest(store, deckId).catch((e: unknown) =>
-      console.warn(`The Sections screen reads every card of this deck: ${String(e)}`),
-    )
+    store
+      .makeDigest(deckId)
+      .catch((e: unknown) =>
+        console.warn(`The Sections screen reads every card of this deck: ${String(e)}`),
+      )
   }, [deckId])
   return useLiveQuery(
     () => sectionOverview(store, deckId, settings, new Date()),

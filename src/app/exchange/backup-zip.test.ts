@@ -5,13 +5,13 @@ import { joinChunks } from '../../core/formats/chunks'
 import { at } from '../../core/testing/factories'
 import { cardIdOf } from '../collection'
 import { addNote, createDeck } from '../editing'
-import { MemoryStore } from '../memory-store'
 import { answer, scheduler, t0 } from '../testing'
 import { backupZipChunks, readBackupZip } from './backup-zip'
 import type { CollectionData } from './collection-data'
 import { exportCollection } from './export-collection'
 import { restoreCollection } from './import-collection'
 import { contentStoredIn, mediaBytes, mediaRow, putMediaFiles } from './media-files'
+import { type Collection, memoryCollection } from '../collection-writes'
 
 const now = at('2026-12-05T10:00:00Z')
 
@@ -30,7 +30,7 @@ function noise(size: number, seed: number) {
 
 /** Deck "Exam", two notes (one answered), a 3 MB sound and one image under two names. */
 async function collection() {
-  const store = new MemoryStore()
+  const store = memoryCollection()
   await createDeck(store, { id: 'exam', name: 'Exam' }, t0)
   for (const [guid, front] of [
     ['n1', 'UNCLOS? <img src="map.png">[sound:talk.mp3]'],
@@ -53,7 +53,7 @@ async function collection() {
 }
 
 /** The backup archive of a store, and the largest chunk it was written in. */
-async function backupOf(store: MemoryStore) {
+async function backupOf(store: Collection) {
   const rows = await exportCollection(store, { mediaBytes: false })
   const content = async (hash: string) => (await store.getMediaContent([hash]))[0]
   const chunks: Uint8Array[] = []
@@ -66,7 +66,7 @@ async function backupOf(store: MemoryStore) {
   }
 }
 
-const read = (bytes: Uint8Array, store = new MemoryStore()) =>
+const read = (bytes: Uint8Array, store = memoryCollection()) =>
   readBackupZip(bytesSource('backup.zip', bytes), contentStoredIn(store))
 
 describe('the backup archive (version 2)', () => {
@@ -77,7 +77,7 @@ describe('the backup archive (version 2)', () => {
     expect(rows.media.every((m) => m.data === undefined)).toBe(true)
     expect(largestChunk).toBeLessThan(1.1 * 2 ** 20)
 
-    const target = new MemoryStore()
+    const target = memoryCollection()
     const { data, problems } = await read(bytes, target)
     expect(problems).toEqual([])
     expect(data).toEqual(rows)
@@ -99,7 +99,7 @@ describe('the backup archive (version 2)', () => {
     )
     expect(at).toBeGreaterThan(0)
     damaged[at] = (damaged[at] ?? 0) ^ 0xff
-    const store = new MemoryStore()
+    const store = memoryCollection()
     const { data, problems } = await read(damaged, store)
     expect(data).toBeNull()
     expect(problems).toEqual([

@@ -1,6 +1,7 @@
 import { BACKUP_NAME as NAME } from '../../core/formats/backup-name'
 import { backupZipChunks, type MediaContent } from './backup-zip'
 import { countsOf, type CollectionCounts, type CollectionData } from './collection-data'
+import { DAY_MS } from '../../core/units'
 
 /**
  * Automatic backups (issue 9): the whole collection as a backup archive, named for its
@@ -49,8 +50,6 @@ export function backupFile(
   return { name: backupName(now, countsOf(data)), chunks: backupZipChunks(data, content, now) }
 }
 
-const DAY = 86_400_000
-
 /**
  * Which backups to keep: the 10 newest, the newest of each of the last 7 days, and the newest
  * of each of the last 4 weeks; the rest may go.
@@ -68,7 +67,7 @@ export function backupsToKeep(backups: readonly BackupInfo[], now: Date): Set<st
     }
   }
   const age = (b: BackupInfo) => now.getTime() - b.createdAt
-  firstOf((b) => (age(b) < 7 * DAY ? Math.floor(b.createdAt / DAY) : null))
-  firstOf((b) => (age(b) < 28 * DAY ? Math.floor(age(b) / (7 * DAY)) : null))
+  firstOf((b) => (age(b) < 7 * DAY_MS ? Math.floor(b.createdAt / DAY_MS) : null))
+  firstOf((b) => (age(b) < 28 * DAY_MS ? Math.floor(age(b) / (7 * DAY_MS)) : null))
   return keep
 }

@@ -8,6 +8,7 @@ import { presetSchema } from '../presets'
 import { settingValueProblem } from '../settings'
 import { MAX_STABILITY } from '../../core/scheduling/scheduler'
 import type { CollectionData } from './collection-data'
+import { DAY_MS } from '../../core/units'
 
 /**
  * One check of every value a collection's rows may hold (issue 19), run on whatever an import
@@ -20,7 +21,7 @@ import type { CollectionData } from './collection-data'
 export { MAX_STABILITY }
 export const MAX_DIFFICULTY = 10
 /** Days between two times in range. */
-const MAX_DAYS = Math.ceil(LATEST_TIME / 86_400_000)
+const MAX_DAYS = Math.ceil(LATEST_TIME / DAY_MS)
 /** Anki's cloze numbers stop well short of this; a standard type's ordinals are its templates. */
 const MAX_ORDINAL = 9_999
 

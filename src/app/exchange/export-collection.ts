@@ -2,9 +2,9 @@ import { mediaReferences } from '../../core/notes/media-refs'
 import { isBuiltInNoteType } from '../../core/notes/note-types'
 import { isWithin } from '../deck-tree'
 import { noteTypes as allNoteTypes } from '../note-types'
-import type { StudyStore } from '../store'
 import { hostZone } from '../../core/study/time-zone'
 import type { CollectionData } from './collection-data'
+import type { Collection } from '../collection-writes'
 
 /**
  * The whole collection as rows (a backup), or one deck with the decks nested in it: its notes,
@@ -14,7 +14,7 @@ import type { CollectionData } from './collection-data'
  * each file's bytes as it writes it, so a large collection is never held whole).
  */
 export function exportCollection(
-  store: StudyStore,
+  store: Collection,
   options: { deckId?: string; mediaBytes?: boolean } = {},
 ): Promise<CollectionData> {
   return store.read(async () => {

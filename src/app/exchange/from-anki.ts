@@ -40,8 +40,8 @@ import { emptyCollectionData, type CollectionData } from './collection-data'
 import { storedMediaRow } from './media-files'
 import type { PackageMedia } from '../../core/formats/anki/read-package'
 import { ankiKeptMemory } from '../../core/formats/anki/write-package'
+import { DAY_MS } from '../../core/units'
 
-const DAY_MS = 86_400_000
 const ANKI_SUSPENDED = -1
 /** The deck every Anki collection has, whether or not anything is in it. */
 const ANKI_DEFAULT_DECK = 1

@@ -2,12 +2,12 @@ import { mediaBytes } from './media-files'
 import { describe, expect, it } from 'vitest'
 import { documentFromText } from '../../core/generate/document'
 import { proposeCards } from '../../core/generate/proposals'
-import { MemoryStore } from '../memory-store'
 import { exportCollection } from './export-collection'
 import { backupJson, parseBackup } from './backup-format'
 import { collectionFromProposals, sourceMediaName, type StoredDocument } from './from-generated'
 import { applyImport } from './import-collection'
 import { noteSource } from '../note-source'
+import { memoryCollection } from '../collection-writes'
 
 const now = new Date('2026-06-01T10:00:00Z')
 const doc = documentFromText(
@@ -24,7 +24,7 @@ describe('saving accepted proposals', () => {
       { file: 'report.txt', deckName: 'Report' },
       now,
     )
-    const store = new MemoryStore()
+    const store = memoryCollection()
     const summary = await applyImport(store, data, 'update', now)
     expect(summary).toMatchObject({ notesAdded: 2 })
     const notes = await store.allNotes()
@@ -52,7 +52,7 @@ describe('saving accepted proposals', () => {
       { file: 'report.txt', deckName: 'Report' },
       now,
     )
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await applyImport(store, data, 'update', now)
     const back = parseBackup(
       new TextEncoder().encode(backupJson(await exportCollection(store), now)),
@@ -70,7 +70,7 @@ describe('showing a note in its source', () => {
   it('finds the paragraph, its headings and the text the card hides', async () => {
     const [first] = proposals
     if (!first) throw new Error('no proposal')
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await applyImport(
       store,
       collectionFromProposals(

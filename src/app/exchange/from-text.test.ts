@@ -3,12 +3,12 @@ import { readDelimited } from '../../core/formats/text/read-delimited'
 import { BUILT_IN_NOTE_TYPES } from '../../core/notes/note-types'
 import { at } from '../../core/testing/factories'
 import { addNote, createDeck } from '../editing'
-import { MemoryStore } from '../memory-store'
 import { scheduler, t0 } from '../testing'
 import { notesCsv } from './csv-export'
 import { exportCollection } from './export-collection'
 import { collectionFromText, defaultMapping } from './from-text'
 import { applyImport } from './import-collection'
+import { memoryCollection } from '../collection-writes'
 
 const now = at('2024-06-02T10:00:00Z')
 const text = (s: string) => readDelimited(new TextEncoder().encode(s), 'notes.csv')
@@ -71,7 +71,7 @@ describe('notes from a text file', () => {
 
   it('gives the same guids each time, so a second import changes nothing', async () => {
     const file = 'UNCLOS,1982\nNPT,1970\n'
-    const store = new MemoryStore()
+    const store = memoryCollection()
     for (const _ of [1, 2]) {
       const t = text(file)
       const { data } = collectionFromText(t, defaultMapping(t, types, 'Treaties'), types, now)
@@ -83,7 +83,7 @@ describe('notes from a text file', () => {
   })
 
   it('reads back its own export (Anki’s plain-text headers) with guids, types, decks and tags', async () => {
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await createDeck(store, { id: 'exam', name: 'Exam::Seas' }, t0)
     await addNote(
       store,
@@ -123,7 +123,7 @@ describe('notes from a text file', () => {
   })
 
   it('writes RFC 4180 text: CRLF lines, a # guid quoted and read back, formulas only for a spreadsheet', async () => {
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await createDeck(store, { id: 'd', name: 'Seas' }, t0)
     const notes: [string, string][] = [
       ['#hash-guid', '=SUM(A1:A3)'],

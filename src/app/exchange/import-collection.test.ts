@@ -2,21 +2,20 @@ import { describe, expect, it } from 'vitest'
 import { at } from '../../core/testing/factories'
 import { Queue, cardIdOf } from '../collection'
 import { addNote, createDeck } from '../editing'
-import { MemoryStore } from '../memory-store'
-import type { StudyStore } from '../store'
 import { answer, scheduler, t0 } from '../testing'
 import { backupJson, backupProblems, parseBackup } from './backup-format'
 import type { CollectionData } from './collection-data'
 import { exportCollection } from './export-collection'
 import { applyImport, duplicateGuid, planImport, restoreCollection } from './import-collection'
 import { mediaBytes, mediaRow, putMediaFiles } from './media-files'
+import { type Collection, memoryCollection } from '../collection-writes'
 
 const later = at('2024-06-02T10:00:00Z')
 const bytes = (...b: number[]) => new Uint8Array(b)
 
 /** A collection of the user's: deck "Exam" with two Basic notes, one answered, and an image. */
 async function userCollection() {
-  const store = new MemoryStore()
+  const store = memoryCollection()
   await createDeck(store, { id: 'exam', name: 'Exam' }, t0)
   await addNote(
     store,
@@ -47,12 +46,12 @@ async function userCollection() {
   return store
 }
 
-const exported = (store: StudyStore) => exportCollection(store)
+const exported = (store: Collection) => exportCollection(store)
 
 describe('importing a collection', () => {
   it('into an empty collection brings every note, card state, review log, medium and deck', async () => {
     const source = await exported(await userCollection())
-    const store = new MemoryStore()
+    const store = memoryCollection()
     const summary = await applyImport(store, source, 'keep', later)
     expect(summary).toMatchObject({
       notesAdded: 2,
@@ -70,7 +69,7 @@ describe('importing a collection', () => {
 
   it('a second time changes nothing', async () => {
     const source = await exported(await userCollection())
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await applyImport(store, source, 'keep', later)
     const before = await exported(store)
     const again = await applyImport(store, source, 'keep', later)
@@ -87,7 +86,7 @@ describe('importing a collection', () => {
 
   it('merges into a deck of the same name and places new notes after its own', async () => {
     const source = await exported(await userCollection())
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await createDeck(store, { id: 'mine', name: 'exam' }, t0)
     await addNote(
       store,
@@ -116,7 +115,7 @@ describe('importing a collection', () => {
   describe('a note that is here with other content', () => {
     async function edited() {
       const source = await exported(await userCollection())
-      const store = new MemoryStore()
+      const store = memoryCollection()
       await applyImport(store, source, 'keep', later)
       const changed: CollectionData = {
         ...source,
@@ -173,7 +172,7 @@ describe('importing a collection', () => {
 
   it('stores a file whose name is taken by other bytes under a new name, and the note points at it', async () => {
     const source = await exported(await userCollection())
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await putMediaFiles(store, [mediaRow('map.png', bytes(9, 9), t0.getTime())])
     const summary = await applyImport(store, source, 'keep', later)
     expect(summary.mediaRenamed).toBe(1)
@@ -186,7 +185,7 @@ describe('importing a collection', () => {
 
   it('writes nothing when any write fails (all or nothing)', async () => {
     const source = await exported(await userCollection())
-    const store = new MemoryStore()
+    const store = memoryCollection()
     await createDeck(store, { id: 'other', name: 'Other' }, t0)
     const before = await exported(store)
     store.putLogs = async () => {
@@ -203,7 +202,7 @@ describe('backups', () => {
     await store.putSetting({ key: 'theme', value: 'dark' })
     const saved = await exported(store)
     const json = backupJson(saved, later)
-    const target = new MemoryStore()
+    const target = memoryCollection()
     await createDeck(target, { id: 'gone', name: 'Replaced' }, t0)
     await restoreCollection(target, parseBackup(new TextEncoder().encode(json), 'backup.json'))
     expect(await exported(target)).toEqual(saved)

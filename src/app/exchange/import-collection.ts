@@ -7,9 +7,9 @@ import { type CardRow, type DeckRow, type NoteRow, type ReviewLogRow } from '../
 import { liveDeckNamed } from '../editing'
 import { cardsOfNote } from '../note-cards'
 import { findNoteType } from '../note-types'
-import type { StudyStore } from '../store'
 import type { CollectionData, MediaFile } from './collection-data'
 import { putMediaFiles, renameMediaReferences, renamedMedia } from './media-files'
+import type { Collection } from '../collection-writes'
 
 /** What to do with an incoming note whose guid is here with other content. */
 export type ConflictChoice = 'keep' | 'update' | 'duplicate'
@@ -53,7 +53,7 @@ export const duplicateGuid = (guid: string) => `${guid}+copy`
  * make it repeatable: what is already here with the same content is left as it is.
  */
 async function importWrites(
-  store: StudyStore,
+  store: Collection,
   data: CollectionData,
   conflict: ConflictChoice,
   now: Date,
@@ -239,7 +239,7 @@ async function importWrites(
 
 /** What importing `data` with the conflict choice `conflict` would do, without writing anything. */
 export function planImport(
-  store: StudyStore,
+  store: Collection,
   data: CollectionData,
   now: Date,
   conflict: ConflictChoice = 'keep',
@@ -252,7 +252,7 @@ export function planImport(
  * exactly as it was. Importing the same data again changes nothing.
  */
 export function applyImport(
-  store: StudyStore,
+  store: Collection,
   data: CollectionData,
   conflict: ConflictChoice,
   now: Date,
@@ -274,7 +274,7 @@ export function applyImport(
  * Replaces the whole collection with `data` (a backup), in one transaction: the collection
  * afterwards is exactly the backup, settings included.
  */
-export function restoreCollection(store: StudyStore, data: CollectionData): Promise<void> {
+export function restoreCollection(store: Collection, data: CollectionData): Promise<void> {
   return store.transaction(async () => {
     await store.clearAll()
     await store.putNoteTypes(data.noteTypes.filter((t) => !isBuiltInNoteType(t.id)))

@@ -1,7 +1,7 @@
 import mime from 'mime/lite'
 import { contentHash } from '../../core/media/content-hash'
-import type { StudyStore } from '../store'
 import type { MediaFile } from './collection-data'
+import type { Collection } from '../collection-writes'
 
 /** A media file with its bytes, its type from the name as Anki's media folder does. */
 export function mediaRow(name: string, data: Uint8Array, now: number) {
@@ -43,7 +43,7 @@ export function renameMediaReferences(html: string, from: string, to: string): s
  * Stores media rows, and the bytes of those that carry them (files read as a stream were
  * stored as they were read: their rows carry only the hash).
  */
-export async function putMediaFiles(store: StudyStore, files: readonly MediaFile[]) {
+export async function putMediaFiles(store: Collection, files: readonly MediaFile[]) {
   const content = new Map<string, Uint8Array>()
   for (const f of files) if (f.data) content.set(f.hash, f.data)
   if (content.size)
@@ -55,7 +55,7 @@ export async function putMediaFiles(store: StudyStore, files: readonly MediaFile
  * Deletes stored bytes no media row uses: what an import stored before it was cancelled or
  * refused, or what a replaced collection held. Run when no import is storing files.
  */
-export function sweepMediaContent(store: StudyStore): Promise<number> {
+export function sweepMediaContent(store: Collection): Promise<number> {
   return store.transaction(async () => {
     const rows = await store.getMedia(await store.mediaNames())
     const used = new Set(rows.flatMap((r) => (r ? [r.hash] : [])))
@@ -66,7 +66,7 @@ export function sweepMediaContent(store: StudyStore): Promise<number> {
 }
 
 /** The bytes of the media file `name`, if the collection holds it. */
-export async function mediaBytes(store: StudyStore, name: string) {
+export async function mediaBytes(store: Collection, name: string) {
   const [row] = await store.getMedia([name])
   if (!row) return undefined
   const [bytes] = await store.getMediaContent([row.hash])
@@ -75,6 +75,6 @@ export async function mediaBytes(store: StudyStore, name: string) {
 
 /** Where a package read as a stream stores each media file: this store's content, by hash. */
 export const contentStoredIn =
-  (store: StudyStore) =>
+  (store: Collection) =>
   (hash: string, data: Uint8Array): Promise<void> =>
     store.putMediaContent([{ hash, data }])

@@ -15,8 +15,7 @@ import { Queue, isInCollection, type CardRow } from '../collection'
 import type { CollectionData } from './collection-data'
 import type { CardTemplate } from '../../core/notes/note-types'
 import { backWithoutFront } from './from-anki'
-
-const DAY_MS = 86_400_000
+import { DAY_MS } from '../../core/units'
 
 /** A number id for Anki from one of ours: Anki's own for what came from Anki, else a stable hash. */
 function numericId(id: string, taken: Set<number>): number {

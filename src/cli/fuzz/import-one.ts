@@ -5,11 +5,11 @@ import { exportCollection } from '../../app/exchange/export-collection'
 import { applyImport } from '../../app/exchange/import-collection'
 import { readImportBytes } from '../../app/exchange/read-import'
 import { addNote, createDeck } from '../../app/editing'
-import { MemoryStore } from '../../app/memory-store'
 import { scheduler } from '../../app/testing'
 import type { SqlEngine } from '../../core/formats/anki/sqlite'
 import { ImportError } from '../../core/formats/import-error'
 import { readReviewLogCsv } from '../../core/formats/text/review-log-csv'
+import { type Collection, memoryCollection } from '../../app/collection-writes'
 
 /** What one fuzz input did: imported whole, refused in our words, or something it must never do. */
 export type Outcome =
@@ -22,8 +22,8 @@ export type Outcome =
 const now = new Date('2026-06-01T10:00:00Z')
 
 /** A collection that already holds a deck and a note of the user's: what an import must leave alone. */
-export async function collectionWithOwnNote(now: Date): Promise<MemoryStore> {
-  const store = new MemoryStore()
+export async function collectionWithOwnNote(now: Date): Promise<Collection> {
+  const store = memoryCollection()
   await createDeck(store, { id: 'mine', name: 'Mine' }, now)
   await addNote(
     store,

@@ -12,12 +12,12 @@ import { mediaRow, putMediaFiles } from '../../app/exchange/media-files'
 import { readImportBytes } from '../../app/exchange/read-import'
 import { cardIdOf } from '../../app/collection'
 import { addNote, createDeck } from '../../app/editing'
-import { MemoryStore } from '../../app/memory-store'
 import { answer, scheduler } from '../../app/testing'
 import { bytesSource } from '../../core/formats/byte-source'
 import { readAnkiPackage } from '../../core/formats/anki/read-package'
 import { nodeSqlEngine } from '../node-sqlite'
 import { SHARED_FIXTURES, readSharedFixture, sharedFixturesPresent } from '../shared-fixtures'
+import { memoryCollection } from '../../app/collection-writes'
 
 /**
  * The files the fuzzer starts from: every shared fixture package, text file and review log,
@@ -47,7 +47,7 @@ const now = new Date('2026-06-01T10:00:00Z')
 
 /** A package of the app's own making: nested decks, Basic and Cloze notes, media and history. */
 async function ownPackage(): Promise<Uint8Array> {
-  const store = new MemoryStore()
+  const store = memoryCollection()
   const past = new Date('2026-01-10T09:00:00Z')
   await createDeck(store, { id: 'd', name: 'Own::Deck' }, past)
   const add = (guid: string, typeId: string, fields: Record<string, string>) =>
@@ -83,7 +83,7 @@ async function asLegacyPackage(bytes: Uint8Array, name: string): Promise<Uint8Ar
 
 /** A backup (the archive, JSON and gzipped JSON) of what a package imports as. */
 async function backupsOf(seed: Seed): Promise<Seed[]> {
-  const store = new MemoryStore()
+  const store = memoryCollection()
   const read = await readImportBytes(seed.name, seed.bytes, await nodeSqlEngine(), now)
   await applyImport(store, read.data, 'keep', now)
   const data = await exportCollection(store)

@@ -62,28 +62,4 @@ describe('Scheduler (FSRS-6 through ts-fsrs)', () => {
     expect(preview[3].getTime() - now.getTime()).toBe(10 * 60_000)
     expect(preview[4].getTime() - now.getTime()).toBeGreaterThanOrEqual(DAY)
   })
-
-  it('rolls a review back to the state before it, due at the moment of the undone review', () => {
-    const now = at('2024-03-01T10:00:00Z')
-    const [, second] = answerSequence(now, [3, 3])
-    if (!second) throw new Error('no state')
-    const later = new Date(second.due.getTime() + 3 * DAY)
-    const { state, log } = noFuzz.review(second, 1, later, 's')
-    expect(state.state).toBe(CardState.Relearning)
-    const back = noFuzz.rollback(state, log)
-    // ts-fsrs logs keep the last review, not the old due date: the restored card is due at
-    // the time it was answered, which is when it was (over)due anyway.
-    expect(back.due).toEqual(later)
-    expect({ ...back, due: second.due }).toEqual(second)
-  })
-
-  it('rolls a first review back to a new card', () => {
-    const now = at('2024-03-01T10:00:00Z')
-    const fresh = noFuzz.newState(now)
-    const { state, log } = noFuzz.review(fresh, 3, now, 's')
-    const back = noFuzz.rollback(state, log)
-    expect(back.state).toBe(CardState.New)
-    expect(back.reps).toBe(0)
-    expect(back.due.getTime()).toBe(fresh.due.getTime())
-  })
 })

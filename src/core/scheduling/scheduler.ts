@@ -13,6 +13,7 @@ import {
   type StepUnit,
   type ReviewLog as FsrsReviewLog,
 } from 'ts-fsrs'
+import { DAY_MS } from '../units'
 
 /** A card's scheduling state, exactly as ts-fsrs models it (FSRS-6). */
 export type SchedulingState = FsrsCard
@@ -80,7 +81,6 @@ export function fuzzSeed(cardId: string, reps: number): string {
 }
 
 /** A scheduler bound to options; every call takes `now` and the seed as arguments. */
-const DAY_MS = 86_400_000
 
 export class Scheduler {
   private readonly engine: FSRS
@@ -120,7 +120,7 @@ export class Scheduler {
     const { card, log } = this.engine.next(withSeed(input, seed), at, grade as FsrsGrade)
     if (!back) return { state: this.capped(pickState(card), now), log }
     // Back on the clock: due times move by the same amount as `now` did, so an interval of
-    // minutes stays one; the log's times are the real ones (rollback reads them).
+    // minutes stays one; the log's times are the real ones.
     const next = { ...pickState(card), due: back(card.due), last_review: now }
     return {
       state: this.capped(next, now),
@@ -150,7 +150,7 @@ export class Scheduler {
   private capped(state: SchedulingState, now: Date): SchedulingState {
     if (this.latestDue === undefined || state.due.getTime() <= this.latestDue) return state
     const due = new Date(Math.max(now.getTime(), this.latestDue))
-    const days = Math.max(0, Math.floor((due.getTime() - now.getTime()) / 86_400_000))
+    const days = Math.max(0, Math.floor((due.getTime() - now.getTime()) / DAY_MS))
     return { ...state, due, scheduled_days: Math.min(state.scheduled_days, days) }
   }
 
@@ -184,11 +184,6 @@ export class Scheduler {
     if (state === State.New) return 0
     const days = lastReview === undefined ? 0 : Math.max(Math.floor((now - lastReview) / DAY_MS), 0)
     return this.engine.forgetting_curve(days, +stability.toFixed(8))
-  }
-
-  /** The state before the review that `log` records (the inverse of `review`). */
-  rollback(state: SchedulingState, log: ReviewRecord): SchedulingState {
-    return pickState(this.engine.rollback(state, log))
   }
 }
 

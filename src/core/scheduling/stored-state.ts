@@ -45,19 +45,3 @@ export function fromStoredState(s: StoredState): SchedulingState {
 export function toStoredReview(r: ReviewRecord): StoredReview {
   return { ...r, due: r.due.getTime(), review: r.review.getTime() }
 }
-
-/** The review record ts-fsrs reads (for rollback), from a stored log row. */
-export function fromStoredReview(r: StoredReview): ReviewRecord {
-  return {
-    rating: r.rating,
-    state: r.state,
-    due: new Date(r.due),
-    stability: r.stability,
-    difficulty: r.difficulty,
-    elapsed_days: r.elapsed_days,
-    last_elapsed_days: r.last_elapsed_days,
-    scheduled_days: r.scheduled_days,
-    learning_steps: r.learning_steps,
-    review: new Date(r.review),
-  }
-}

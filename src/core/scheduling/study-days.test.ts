@@ -56,16 +56,4 @@ describe('scheduling on the study days of a day rule', () => {
     const preview = onStudyDays.preview(onStudyDays.newState(now), now, 'seed')
     expect(preview[3].getTime()).toBe(state.due.getTime())
   })
-
-  it('rolls an answer back to the state before it', () => {
-    const before = learned(onStudyDays)
-    const now = new Date(Date.UTC(2026, 2, 12, 23, 30))
-    const { state, log } = onStudyDays.review(before, 1, now, 'seed')
-    const back = onStudyDays.rollback(state, log)
-    expect(back.stability).toBe(before.stability)
-    expect(back.difficulty).toBe(before.difficulty)
-    expect(back.last_review?.getTime()).toBe(before.last_review?.getTime())
-    expect(back.reps).toBe(before.reps)
-    expect(back.state).toBe(before.state)
-  })
 })

@@ -1,4 +1,5 @@
 import type { Query } from './query'
+import { DAY_MS } from '../units'
 
 /** What a search looks at for one card: its state, its note's text and tags, its deck. */
 export interface SearchItem {
@@ -30,8 +31,6 @@ export interface SearchContext {
   /** Cards answered in the last `days` study days (with `grade`, if given). */
   ratedSince: (days: number, grade: number | null) => ReadonlySet<string>
 }
-
-const DAY = 86_400_000
 
 /** A name pattern where `*` stands for anything, matched whole and without case. */
 function pattern(text: string): RegExp {
@@ -81,7 +80,7 @@ export function matchesQuery(q: Query, item: SearchItem, ctx: SearchContext): bo
     case 'flag':
       return item.flag === q.flag
     case 'added':
-      return item.addedAt !== null && item.addedAt >= ctx.dayEnd - q.days * DAY
+      return item.addedAt !== null && item.addedAt >= ctx.dayEnd - q.days * DAY_MS
     case 'rated':
       return ctx.ratedSince(q.days, q.grade).has(item.cardId)
     case 'is':
@@ -110,7 +109,7 @@ export function matchesQuery(q: Query, item: SearchItem, ctx: SearchContext): bo
         q.prop === 'ivl'
           ? item.scheduledDays
           : q.prop === 'due'
-            ? Math.floor((item.due - ctx.dayStart) / DAY)
+            ? Math.floor((item.due - ctx.dayStart) / DAY_MS)
             : q.prop === 'reps'
               ? item.reps
               : q.prop === 'lapses'

@@ -1,6 +1,5 @@
 import { formatInterval } from '../scheduling/format-interval'
-
-const DAY = 86_400_000
+import { DAY_MS } from '../units'
 
 /**
  * When a deck with nothing left today has more, in words: "in 3h" for a learning step later
@@ -10,6 +9,6 @@ const DAY = 86_400_000
 export function nextStudyIn(now: number, dayEnd: number, nextAt: number | null): string | null {
   if (nextAt === null) return null
   if (nextAt < dayEnd) return `in ${formatInterval(new Date(now), new Date(nextAt))}`
-  const days = Math.floor((nextAt - dayEnd) / DAY) + 1
+  const days = Math.floor((nextAt - dayEnd) / DAY_MS) + 1
   return days === 1 ? 'tomorrow' : `in ${days} days`
 }

@@ -1,4 +1,5 @@
 import { CardState } from '../scheduling/scheduler'
+import { DAY_MS } from '../units'
 
 /** What the queue needs to know about a card. */
 export interface QueueCard {
@@ -64,8 +65,6 @@ export interface ReviewQueue {
 const isLearning = (c: { state: CardState }) =>
   c.state === CardState.Learning || c.state === CardState.Relearning
 
-const DAY = 86_400_000
-
 /**
  * The cards to show now, in order: learning cards that are due, then review cards due before
  * the study day ends, then new cards up to what is left of today's new-card limit, then
@@ -89,7 +88,7 @@ export function reviewQueue(
   const fresh: QueueCard[] = []
   let nextAt = Infinity
   // The start of the study day in which a card due at `due` (≥ dayEnd) can be shown.
-  const dayOf = (due: number) => end + Math.floor((due - end) / DAY) * DAY
+  const dayOf = (due: number) => end + Math.floor((due - end) / DAY_MS) * DAY_MS
   for (const c of cards) {
     if (isLearning(c)) {
       if (c.due <= t) learningNow.push(c)

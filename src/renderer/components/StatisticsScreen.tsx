@@ -6,12 +6,12 @@ import type { Statistics } from '../../app/statistics'
 import { useStatistics } from '../live-data'
 import { DeckSelect } from './DeckSelect'
 import { StatChart, type themeColors } from './StatChart'
+import { DAY_MS } from '../../core/units'
 
 type Colors = ReturnType<typeof themeColors>
 
-const DAY = 86_400_000
 /** A study-day number as a date (its start in UTC days; the label only needs the calendar day). */
-const dateOf = (day: number) => new Date(day * DAY).toISOString().slice(0, 10)
+const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10)
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`
 
 /** The theme the page shows now, so charts redraw in the other one. */

@@ -26,10 +26,10 @@ import type { NoteType } from '../../core/notes/note-types'
 import { writeErrorMessage } from '../storage/storage-errors'
 import { statisticsOf } from '../../app/statistics'
 import { openDb } from '../storage/db'
-import { DexieStore } from '../storage/dexie-store'
 import { sqlJsEngine, type SqlEngine } from '../../core/formats/anki/sqlite'
 import { ImportError } from '../../core/formats/import-error'
 import type { ImportResponse, ImportView, WorkerRequest } from './import-messages'
+import { dexieCollection } from '../storage/open-collection'
 
 let engine: Promise<SqlEngine> | undefined
 const sqlEngine = () => (engine ??= initSqlJs({ locateFile: () => wasmUrl }).then(sqlJsEngine))
@@ -46,7 +46,7 @@ let session: {
   conflict: ConflictChoice
 } | null = null
 let sessionDb: ReturnType<typeof openDb> | null = null
-const sessionStore = () => new DexieStore((sessionDb ??= openDb()))
+const sessionStore = () => dexieCollection((sessionDb ??= openDb()))
 
 /** How many of a text file's records the mapping step is shown. */
 const PREVIEW_ROWS = 20
@@ -152,7 +152,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         const options = request.deckId ? { deckId: request.deckId } : {}
         post({
           type: 'stats',
-          stats: await statisticsOf(new DexieStore(db), request.settings, new Date(), options),
+          stats: await statisticsOf(dexieCollection(db), request.settings, new Date(), options),
         })
       } finally {
         db.close()
@@ -164,7 +164,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       // written, and the archive goes to the window as a stream it writes as it comes.
       const db = openDb()
       try {
-        const store = new DexieStore(db)
+        const store = dexieCollection(db)
         const rows = await exportCollection(store, {
           mediaBytes: false,
           ...(request.deckId ? { deckId: request.deckId } : {}),
@@ -194,7 +194,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       const db = openDb()
       try {
         const data = await exportCollection(
-          new DexieStore(db),
+          dexieCollection(db),
           request.deckId ? { deckId: request.deckId } : {},
         )
         const bytes = ankiPackageOf(data, await sqlEngine(), new Date())

@@ -7,9 +7,9 @@ import init, { Fsrs } from 'fsrs-browser'
 import wasmUrl from 'fsrs-browser/fsrs_browser_bg.wasm?url'
 import { TooLittleHistory, optimizeOn, presetHistory } from '../../app/optimize'
 import { openDb } from '../storage/db'
-import { DexieStore } from '../storage/dexie-store'
 import type { OptimizeRequest, OptimizeResponse } from './optimize-messages'
 import { wasmTrainer } from './wasm-trainer'
+import { dexieCollection } from '../storage/open-collection'
 
 const post = (message: OptimizeResponse) =>
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(message)
@@ -24,7 +24,7 @@ self.onmessage = async (event: MessageEvent<OptimizeRequest>) => {
   const db = openDb()
   try {
     post({ type: 'progress', fraction: 0, stage: 'Reading your review history' })
-    const { reviews, items } = await presetHistory(new DexieStore(db), presetId, settings, deckId)
+    const { reviews, items } = await presetHistory(dexieCollection(db), presetId, settings, deckId)
     post({ type: 'progress', fraction: 0, stage: `Training on ${items.length} reviews` })
     const report = await optimizeOn(items, fsrsBrowserTrainer, current, (fraction) =>
       post({

@@ -7,7 +7,7 @@ import type { Preset } from '../../app/presets'
 import type { Settings } from '../../app/settings'
 import { EditError } from '../../app/editing'
 import { openDb } from '../storage/db'
-import { DexieStore } from '../storage/dexie-store'
+import { dexieCollection } from '../storage/open-collection'
 
 export interface RescheduleRequest {
   preset: Preset
@@ -30,7 +30,7 @@ self.onmessage = async (event: MessageEvent<RescheduleRequest>) => {
   const { preset, deckId, settings, now } = event.data
   const db = openDb()
   try {
-    const rescheduled = await updatePreset(new DexieStore(db), preset, {
+    const rescheduled = await updatePreset(dexieCollection(db), preset, {
       reschedule: true,
       settings,
       now: new Date(now),

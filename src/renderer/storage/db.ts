@@ -8,7 +8,7 @@ import type {
   ReviewLogRow,
   SettingRow,
 } from '../../app/collection'
-import type { CardDigestRow, TallyRow } from '../../app/store'
+import type { CardDigestRow, ChangeRow, TallyRow } from '../../app/store'
 import type { NoteType } from '../../core/notes/note-types'
 import type { Preset } from '../../app/presets'
 import { upgradeToNoteModel } from './upgrade-v3'
@@ -26,6 +26,7 @@ export type AttacheDb = Dexie & {
   mediaContent: EntityTable<MediaContentRow, 'hash'>
   tallies: Table<TallyRow, [string, string, number]>
   digests: Table<CardDigestRow, [string, number]>
+  changes: Table<ChangeRow, number>
 }
 
 const DB_NAME = 'attache'
@@ -55,10 +56,11 @@ export const SCHEMAS = {
   4: { media: 'name' },
   5: { tallies: '[deckId+kind+day]', digests: '[deckId+block]' },
   6: { mediaContent: 'hash' },
+  7: { changes: '++seq' },
 } as const satisfies Record<number, Record<string, string | null>>
 
 /** Today's schema version. */
-export const SCHEMA_VERSION = 6
+export const SCHEMA_VERSION = 7
 
 /**
  * Opens the study database. Every `version(n)` stays when a new one is added; data changes
@@ -109,5 +111,9 @@ export function openDb(name: string = DB_NAME): AttacheDb {
   // Version 6: media bytes stored apart, under their SHA-256 (issue 19): an import stores a
   // package's files one at a time before its notes, so memory never holds the whole package.
   db.version(6).stores(SCHEMAS[6]).upgrade(moveMediaContent)
+  // Version 7: the change log (issue 21, app/collection-writes.ts): every write transaction
+  // appends what it changed. Nothing to fill in: the kept counts and digests of version 6 are
+  // up to date with the rows, which is where the log starts.
+  db.version(7).stores(SCHEMAS[7])
   return db
 }

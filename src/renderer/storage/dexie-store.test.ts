@@ -7,19 +7,19 @@ import { syncBuiltInDeck } from '../../app/deck-sync'
 import { changeCard, changeCards } from '../../app/card-actions'
 import { trashNote } from '../../app/editing'
 import { MemoryStore } from '../../app/memory-store'
+import { Collection, memoryCollection } from '../../app/collection-writes'
 import { DEFAULT_SETTINGS } from '../../app/settings'
-import type { StudyStore } from '../../app/store'
 import { deckOverviews, sectionOverview, studyQueue } from '../../app/study-queue'
 import { Scheduler } from '../../core/scheduling/scheduler'
 import { at, deck, fact } from '../../core/testing/factories'
 import type { AttacheDb } from './db'
 import { DexieStore } from './dexie-store'
+import { dexieCollection } from './open-collection'
+import { storeContract } from '../../app/store-contract'
 import { updatePreset } from '../../app/optimize'
 import { defaultPreset } from '../../app/presets'
 import { statisticsOf } from '../../app/statistics'
-import { ensureTallies } from '../../app/tallies'
 import { hostZone } from '../../core/study/time-zone'
-import { makeDigest } from '../../app/card-digests'
 
 const scheduler = new Scheduler()
 const t0 = at('2024-06-01T10:00:00Z')
@@ -43,7 +43,7 @@ const bigDeck = deck(
   ),
 )
 
-async function answerFirst(store: StudyStore, now: Date, grade: 1 | 2 | 3 | 4) {
+async function answerFirst(store: Collection, now: Date, grade: 1 | 2 | 3 | 4) {
   const q = await studyQueue(store, { deckId: 'big', section: null }, settings, now)
   const id = q.order[0]
   if (!id) return null
@@ -62,15 +62,16 @@ const settings = { ...DEFAULT_SETTINGS, newPerDay: 6, reviewsPerDay: 8 }
 describe('the Dexie store (on fake-indexeddb)', () => {
   it('answers every use case as the in-memory store does, through days of study', async () => {
     db = await freshDb()
-    const dexie = new DexieStore(db)
-    const memory = new MemoryStore()
+    const raw = new DexieStore(db)
+    const dexie = new Collection(raw)
+    const memory = new Collection(new MemoryStore())
     for (const s of [dexie, memory]) {
       await syncBuiltInDeck(s, bigDeck, scheduler, t0)
-      await ensureTallies(s, { zone: hostZone(), rolloverHour: settings.rolloverHour })
+      await s.ensureTallies({ zone: hostZone(), rolloverHour: settings.rolloverHour })
     }
     // Dexie's Sections screen reads the card digest, kept through every answer; the memory
     // store's reads the card rows.
-    expect(await makeDigest(dexie, 'big')).toBe(true)
+    expect(await dexie.makeDigest('big')).toBe(true)
     let now = t0
     for (let day = 0; day < 5; day++) {
       for (let step = 0; step < 20; step++) {
@@ -95,19 +96,19 @@ describe('the Dexie store (on fake-indexeddb)', () => {
       now = new Date(t0.getTime() + (day + 1) * DAY)
     }
     expect(await dexie.logsSince(0)).toEqual(await memory.logsSince(0))
-    // The statistics' tallies were kept through every answer's transaction, as counting
+    // The statistics' tallies followed every answer through the change log, as counting
     // afresh gives them.
     const kept = await statisticsOf(dexie, settings, now)
     expect(kept).toEqual(await statisticsOf(memory, settings, now))
     expect(kept).toMatchObject({ recounted: false, reviews: (await dexie.logsSince(0)).length })
     expect(kept.reviews).toBeGreaterThan(50)
-    await dexie.transaction(() => dexie.clearTallies())
+    await raw.transaction(() => raw.clearTallies())
     expect(await statisticsOf(dexie, settings, now)).toEqual({ ...kept, recounted: true })
   })
 
   it('counts a deck’s cards as the in-memory store does: suspended and buried count, trashed and retired do not', async () => {
     db = await freshDb()
-    const stores = [new DexieStore(db), new MemoryStore()]
+    const stores = [dexieCollection(db), memoryCollection()]
     const small = deck('small', [fact({ id: 'a' }), fact({ id: 'b' }), fact({ id: 'c' })])
     for (const s of stores) {
       await syncBuiltInDeck(s, small, scheduler, t0)
@@ -125,7 +126,7 @@ describe('the Dexie store (on fake-indexeddb)', () => {
 
   it('writes nothing of an answer when a write fails inside its transaction', async () => {
     db = await freshDb()
-    const store = new DexieStore(db)
+    const store = dexieCollection(db)
     await syncBuiltInDeck(store, bigDeck, scheduler, t0)
     const id = cardIdOf('big/f0', 0)
     const before = await store.getCard(id)
@@ -144,7 +145,7 @@ describe('the Dexie store (on fake-indexeddb)', () => {
 
   it('undoes several answers of one card, newest first', async () => {
     db = await freshDb()
-    const store = new DexieStore(db)
+    const store = dexieCollection(db)
     await syncBuiltInDeck(store, bigDeck, scheduler, t0)
     const id = cardIdOf('big/f1', 0)
     const fresh = await store.getCard(id)
@@ -172,7 +173,7 @@ describe('the Dexie store (on fake-indexeddb)', () => {
 describe('tags and card history in IndexedDB', () => {
   it('lists every tag once (from the multi-entry index) and a card’s logs oldest first', async () => {
     db = await freshDb()
-    const store = new DexieStore(db)
+    const store = dexieCollection(db)
     await syncBuiltInDeck(store, bigDeck, scheduler, t0)
     const [a, b] = await store.notesOfDeck('big')
     if (!a || !b) throw new Error('notes missing')
@@ -203,7 +204,7 @@ describe('tags and card history in IndexedDB', () => {
 describe('presets in IndexedDB', () => {
   it('saves a preset, gives it to a deck and reschedules its cards in one transaction', async () => {
     db = await freshDb()
-    const store = new DexieStore(db)
+    const store = dexieCollection(db)
     await syncBuiltInDeck(store, bigDeck, scheduler, t0)
     for (let day = 0; day < 4; day++)
       for (let i = 0; i < 4; i++)
@@ -225,4 +226,10 @@ describe('presets in IndexedDB', () => {
     const q = await studyQueue(store, { deckId: 'big', section: null }, settings, now)
     expect(q.order.length).toBeGreaterThan(0)
   })
+})
+
+storeContract('Dexie (on fake-indexeddb)', async () => {
+  db?.close()
+  db = await freshDb()
+  return new DexieStore(db)
 })

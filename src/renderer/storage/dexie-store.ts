@@ -18,13 +18,11 @@ import type {
   TallyRow,
   CardDigestKey,
   CardDigestRow,
+  ChangeRow,
 } from '../../app/store'
-import { keepCardWrites, tallyLogDelete, tallyLogWrites } from '../../app/tallies'
 import type { NoteType } from '../../core/notes/note-types'
 import { Dexie, type Transaction } from 'dexie'
 import type { AttacheDb } from './db'
-
-const TALLIED: readonly StoreTable[] = ['cards', 'revlog', 'tallies', 'digests']
 
 const ALL_TABLES: readonly StoreTable[] = [
   'decks',
@@ -38,6 +36,7 @@ const ALL_TABLES: readonly StoreTable[] = [
   'mediaContent',
   'tallies',
   'digests',
+  'changes',
 ]
 
 type Tables = Pick<AttacheDb, StoreTable>
@@ -50,16 +49,18 @@ function boundTables(tx: Transaction): Tables {
   return tables
 }
 
+/** Ends a write's promise with nothing (as the interface says). */
+const done = (): void => undefined
+
 /**
  * The collection in IndexedDB, through Dexie: every query is one index range.
  *
- * Card and log writes also keep the tallies and card digests (`app/tallies.ts`), which takes
- * them through several async functions of the app layer. Dexie follows a transaction across
- * native `await`s by a bounded number of microtask "echoes" shared by every open zone, and with
- * the window's live queries open beside a long write that budget ran out: queries after it ran
- * outside the transaction (PrematureCommitError at start-up). So those writes run on a store
- * whose tables are bound to the transaction explicitly, and hand their caller a Dexie promise,
- * which brings the caller back into its transaction when it resolves.
+ * Dexie follows a transaction across native `await`s by a bounded number of microtask "echoes"
+ * shared by every open zone: a chain of native async functions a few deep falls out of it (and
+ * the queries after run outside the transaction). So every method returns Dexie's own promise,
+ * which keeps the zone however it is chained, and work with long chains of awaits (the upkeep
+ * of the derived tables) runs on `bound()`, a store whose tables are bound to the transaction
+ * explicitly.
  */
 export class DexieStore implements StudyStore {
   private readonly t: Tables
@@ -71,24 +72,8 @@ export class DexieStore implements StudyStore {
     this.t = tx ? boundTables(tx) : db
   }
 
-  /**
-   * Runs a write with its upkeep on a store bound to the current transaction, or to one of its
-   * own when called outside any (so the write and its upkeep are one).
-   */
-  private kept(write: (store: DexieStore) => Promise<void>): Promise<void> {
-    const tx = this.tx ?? Dexie.currentTransaction
-    if (tx) return Dexie.Promise.resolve(write(new DexieStore(this.db, tx)))
-    return this.db.transaction('rw', this.tables(TALLIED), (own) =>
-      write(new DexieStore(this.db, own)),
-    )
-  }
-
   private tables(names?: readonly StoreTable[]) {
-    const { db } = this
-    // Writing cards or logs reads the other and keeps the tallies (app/tallies.ts).
-    const scope = new Set(names ?? ALL_TABLES)
-    if (scope.has('cards') || scope.has('revlog')) for (const t of TALLIED) scope.add(t)
-    return [...scope].map((n) => db[n])
+    return (names ?? ALL_TABLES).map((n) => this.db[n])
   }
 
   transaction<T>(work: () => Promise<T>, tables?: readonly StoreTable[]): Promise<T> {
@@ -99,14 +84,27 @@ export class DexieStore implements StudyStore {
     return this.db.transaction('r', this.tables(), work)
   }
 
+  currentTransaction(): object | undefined {
+    // A nested call runs in a transaction of its own whose parent is the outer one.
+    let tx: (Transaction & { parent?: Transaction }) | undefined =
+      this.tx ?? Dexie.currentTransaction
+    while (tx?.parent) tx = tx.parent
+    return tx ?? undefined
+  }
+
+  bound(): StudyStore {
+    const tx = this.tx ?? Dexie.currentTransaction
+    return tx ? new DexieStore(this.db, tx) : this
+  }
+
   getDeck(id: string) {
     return this.t.decks.get(id)
   }
   listDecks() {
     return this.t.decks.orderBy('id').toArray()
   }
-  async putDeck(row: DeckRow) {
-    await this.t.decks.put(row)
+  putDeck(row: DeckRow) {
+    return this.t.decks.put(row).then(done)
   }
 
   getNoteType(id: string) {
@@ -115,8 +113,8 @@ export class DexieStore implements StudyStore {
   listNoteTypes() {
     return this.t.noteTypes.toArray()
   }
-  async putNoteTypes(rows: readonly NoteType[]) {
-    await this.t.noteTypes.bulkPut([...rows])
+  putNoteTypes(rows: readonly NoteType[]) {
+    return this.t.noteTypes.bulkPut([...rows]).then(done)
   }
 
   getNote(id: string) {
@@ -131,8 +129,8 @@ export class DexieStore implements StudyStore {
   notesOfDeck(deckId: string) {
     return this.t.notes.where('deckId').equals(deckId).toArray()
   }
-  async putNotes(rows: readonly NoteRow[]) {
-    await this.t.notes.bulkPut([...rows])
+  putNotes(rows: readonly NoteRow[]) {
+    return this.t.notes.bulkPut([...rows]).then(done)
   }
 
   cardsByPositionRange(deckId: string, from: number, to: number) {
@@ -162,24 +160,11 @@ export class DexieStore implements StudyStore {
   getCards(ids: readonly string[]) {
     return this.t.cards.bulkGet([...ids])
   }
-  putCard(row: CardRow, replacing?: CardRow) {
-    return this.kept((s) =>
-      keepCardWrites(
-        s,
-        [row],
-        async () => {
-          await s.t.cards.put(row)
-        },
-        replacing,
-      ),
-    )
+  putCard(row: CardRow) {
+    return this.t.cards.put(row).then(done)
   }
   putCards(rows: readonly CardRow[]) {
-    return this.kept((s) =>
-      keepCardWrites(s, rows, async () => {
-        await s.t.cards.bulkPut([...rows])
-      }),
-    )
+    return this.t.cards.bulkPut([...rows]).then(done)
   }
   cardsOfNotes(noteIds: readonly string[]) {
     return this.t.cards
@@ -232,51 +217,30 @@ export class DexieStore implements StudyStore {
       .toArray()
   }
 
-  addLog(row: ReviewLogRow, card?: CardRow) {
-    return this.kept((s) =>
-      tallyLogWrites(
-        s,
-        [row],
-        async () => {
-          await s.t.revlog.add(row)
-        },
-        false,
-        card,
-      ),
-    )
+  addLog(row: ReviewLogRow) {
+    return this.t.revlog.add(row).then(done)
   }
   getLog(id: number) {
     return this.t.revlog.get(id)
   }
-  async existingLogIds(ids: readonly number[]) {
+  getLogs(ids: readonly number[]) {
+    return this.t.revlog.bulkGet([...ids])
+  }
+  existingLogIds(ids: readonly number[]) {
     // Keys only: no stored log is read or cloned.
     const sorted = [...ids].sort((a, b) => a - b)
-    if (sorted.length === 0) return new Set<number>()
     const wanted = new Set(ids)
-    const keys = await this.t.revlog
+    return this.t.revlog
       .where('id')
-      .between(sorted[0], sorted[sorted.length - 1], true, true)
+      .between(sorted[0] ?? 0, sorted[sorted.length - 1] ?? -1, true, true)
       .primaryKeys()
-    return new Set(keys.filter((k) => wanted.has(k)))
+      .then((keys) => new Set(keys.filter((k) => wanted.has(k))))
   }
   putLogs(rows: readonly ReviewLogRow[]) {
-    return this.kept((s) =>
-      tallyLogWrites(
-        s,
-        rows,
-        async () => {
-          await s.t.revlog.bulkPut([...rows])
-        },
-        true,
-      ),
-    )
+    return this.t.revlog.bulkPut([...rows]).then(done)
   }
   deleteLog(id: number) {
-    return this.kept((s) =>
-      tallyLogDelete(s, id, async () => {
-        await s.t.revlog.delete(id)
-      }),
-    )
+    return this.t.revlog.delete(id).then(done)
   }
   logsSince(since: number) {
     return this.t.revlog.where('id').aboveOrEqual(since).toArray()
@@ -303,15 +267,15 @@ export class DexieStore implements StudyStore {
   listPresets() {
     return this.t.presets.toArray()
   }
-  async putPreset(row: Preset) {
-    await this.t.presets.put(row)
+  putPreset(row: Preset) {
+    return this.t.presets.put(row).then(done)
   }
 
   listSettings() {
     return this.t.settings.toArray()
   }
-  async putSetting(row: SettingRow) {
-    await this.t.settings.put(row)
+  putSetting(row: SettingRow) {
+    return this.t.settings.put(row).then(done)
   }
 
   getMedia(names: readonly string[]) {
@@ -320,8 +284,8 @@ export class DexieStore implements StudyStore {
   mediaNames() {
     return this.t.media.toCollection().primaryKeys()
   }
-  async putMedia(rows: readonly MediaRow[]) {
-    await this.t.media.bulkPut([...rows])
+  putMedia(rows: readonly MediaRow[]) {
+    return this.t.media.bulkPut([...rows]).then(done)
   }
   async getMediaContent(hashes: readonly string[]) {
     return (await this.t.mediaContent.bulkGet([...hashes])).map((row) => row?.data)
@@ -329,21 +293,21 @@ export class DexieStore implements StudyStore {
   mediaContentHashes() {
     return this.t.mediaContent.toCollection().primaryKeys()
   }
-  async putMediaContent(rows: readonly MediaContentRow[]) {
-    await this.t.mediaContent.bulkPut([...rows])
+  putMediaContent(rows: readonly MediaContentRow[]) {
+    return this.t.mediaContent.bulkPut([...rows]).then(done)
   }
-  async deleteMediaContent(hashes: readonly string[]) {
-    await this.t.mediaContent.bulkDelete([...hashes])
+  deleteMediaContent(hashes: readonly string[]) {
+    return this.t.mediaContent.bulkDelete([...hashes]).then(done)
   }
 
   getTallies(keys: readonly TallyKey[]) {
     return this.t.tallies.bulkGet(keys.map((k) => [...k]))
   }
-  async putTallies(rows: readonly TallyRow[]) {
-    await this.t.tallies.bulkPut([...rows])
+  putTallies(rows: readonly TallyRow[]) {
+    return this.t.tallies.bulkPut([...rows]).then(done)
   }
-  async deleteTallies(keys: readonly TallyKey[]) {
-    await this.t.tallies.bulkDelete(keys.map((k) => [...k]))
+  deleteTallies(keys: readonly TallyKey[]) {
+    return this.t.tallies.bulkDelete(keys.map((k) => [...k])).then(done)
   }
   talliesOfDeck(deckId: string, kind: TallyKind, from: number, to: number) {
     return this.t.tallies
@@ -351,18 +315,18 @@ export class DexieStore implements StudyStore {
       .between([deckId, kind, from], [deckId, kind, to], true, true)
       .toArray()
   }
-  async clearTallies() {
-    await this.t.tallies.clear()
+  clearTallies() {
+    return this.t.tallies.clear().then(done)
   }
 
   getDigests(keys: readonly CardDigestKey[]) {
     return this.t.digests.bulkGet(keys.map((k) => [...k]))
   }
-  async putDigests(rows: readonly CardDigestRow[]) {
-    await this.t.digests.bulkPut([...rows])
+  putDigests(rows: readonly CardDigestRow[]) {
+    return this.t.digests.bulkPut([...rows]).then(done)
   }
-  async deleteDigests(keys: readonly CardDigestKey[]) {
-    await this.t.digests.bulkDelete(keys.map((k) => [...k]))
+  deleteDigests(keys: readonly CardDigestKey[]) {
+    return this.t.digests.bulkDelete(keys.map((k) => [...k])).then(done)
   }
   digestsOfDeck(deckId: string) {
     return this.t.digests
@@ -371,8 +335,21 @@ export class DexieStore implements StudyStore {
       .toArray()
   }
 
-  async clearAll() {
-    const cleared = ALL_TABLES.filter((n) => n !== 'mediaContent')
-    await Promise.all(cleared.map((n) => this.t[n].clear()))
+  clearAll() {
+    const cleared = ALL_TABLES.filter((n) => n !== 'mediaContent' && n !== 'changes')
+    return Dexie.Promise.all(cleared.map((n) => this.t[n].clear())).then(done)
+  }
+
+  appendChange(row: ChangeRow) {
+    return this.t.changes.add(row).then(done)
+  }
+  changesAfter(after: number, limit: number) {
+    return this.t.changes.where('seq').above(after).limit(limit).toArray()
+  }
+  lastChangeSeq() {
+    return this.t.changes
+      .orderBy('seq')
+      .lastKey()
+      .then((seq) => (seq as number | undefined) ?? 0)
   }
 }

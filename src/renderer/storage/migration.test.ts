@@ -6,15 +6,16 @@ import { answerCard } from '../../app/answer'
 import { syncBuiltInDeck } from '../../app/deck-sync'
 import { exportCollection } from '../../app/exchange/export-collection'
 import { mediaRow, putMediaFiles } from '../../app/exchange/media-files'
-import { MemoryStore } from '../../app/memory-store'
-import { defaultPreset, savePreset } from '../../app/presets'
+import { defaultPreset } from '../../app/presets'
+import { updatePreset } from '../../app/optimize'
 import { DEFAULT_SETTINGS, readSettings, writeSetting } from '../../app/settings'
 import { studyQueue } from '../../app/study-queue'
 import { CardState, Scheduler } from '../../core/scheduling/scheduler'
-import { fromStoredReview, fromStoredState } from '../../core/scheduling/stored-state'
+import { fromStoredState, toStoredReview } from '../../core/scheduling/stored-state'
 import { at, deck, fact } from '../../core/testing/factories'
 import { SCHEMAS, SCHEMA_VERSION, openDb } from './db'
-import { DexieStore } from './dexie-store'
+import { memoryCollection } from '../../app/collection-writes'
+import { dexieCollection } from './open-collection'
 
 const scheduler = new Scheduler({ fuzz: false })
 
@@ -85,7 +86,7 @@ describe.each([1, 2] as const)('opening a version-%i database with today’s cod
     const db = openDb(name)
     await db.open()
     expect(db.verno).toBe(SCHEMA_VERSION)
-    const store = new DexieStore(db)
+    const store = dexieCollection(db)
 
     const question = await store.getCard(cardIdOf('d/a', 0))
     const reverse = await store.getCard(cardIdOf('d/a', 2))
@@ -102,7 +103,7 @@ describe.each([1, 2] as const)('opening a version-%i database with today’s cod
       [t1.getTime(), 'd/a#0'],
       [t1.getTime() + 1, 'd/a#2'],
     ])
-    expect(logs.map((l) => fromStoredReview(l))).toEqual([first.log, second.log, reversed.log])
+    expect(logs).toMatchObject([first.log, second.log, reversed.log].map(toStoredReview))
     expect(logs[0]).toMatchObject({ noteId: 'd/a', durationMs: 4200 })
     expect((await store.lastLogOfCard('d/a#0'))?.id).toBe(t1.getTime())
 
@@ -123,7 +124,7 @@ describe.each([1, 2] as const)('opening a version-%i database with today’s cod
  * a database declared exactly as schema version `version` left it.
  */
 async function noteModelDatabase(name: string, version: 3 | 4 | 5) {
-  const memory = new MemoryStore()
+  const memory = memoryCollection()
   const t0 = at('2024-06-01T10:00:00Z')
   await syncBuiltInDeck(
     memory,
@@ -144,12 +145,11 @@ async function noteModelDatabase(name: string, version: 3 | 4 | 5) {
       durationMs: 3000,
     })
   }
-  await savePreset(memory, {
-    ...defaultPreset(DEFAULT_SETTINGS),
-    id: 'p',
-    name: 'Slow',
-    desiredRetention: 0.8,
-  })
+  await updatePreset(
+    memory,
+    { ...defaultPreset(DEFAULT_SETTINGS), id: 'p', name: 'Slow', desiredRetention: 0.8 },
+    { reschedule: false, settings: DEFAULT_SETTINGS, now: t0 },
+  )
   await writeSetting(memory, 'theme', 'dark')
   if (version >= 4)
     await putMediaFiles(memory, [
@@ -183,7 +183,7 @@ describe.each([3, 4, 5] as const)('opening a version-%i database with today’s 
     const db = openDb(name)
     await db.open()
     expect(db.verno).toBe(SCHEMA_VERSION)
-    const after = await exportCollection(new DexieStore(db))
+    const after = await exportCollection(dexieCollection(db))
     const byId = <T extends { id: string | number }>(xs: T[]) =>
       [...xs].sort((a, b) => String(a.id).localeCompare(String(b.id)))
     expect(byId(after.notes)).toEqual(byId(before.notes))
@@ -195,7 +195,7 @@ describe.each([3, 4, 5] as const)('opening a version-%i database with today’s 
     expect(after.media).toEqual(before.media)
     // And it studies on: the queue reads through today's indexes.
     const queue = await studyQueue(
-      new DexieStore(db),
+      dexieCollection(db),
       { deckId: 'd', section: null },
       DEFAULT_SETTINGS,
       new Date('2024-06-03T10:00:00Z'),

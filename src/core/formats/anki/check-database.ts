@@ -1,5 +1,6 @@
 import { ankiFieldChecksum, ankiSortText } from './note-checksum'
 import type { SqlDatabase } from './sqlite'
+import { DAY_MS } from '../../units'
 
 /**
  * What Anki's Check Database would change in a schema-11 collection, found without changing
@@ -35,7 +36,7 @@ export function ankiDatabaseProblems(db: SqlDatabase, now: Date): string[] {
     'SELECT id, nid, did, odid, ord, type, queue, due, odue, ivl, factor, mod, data FROM cards',
   )
   const revlog = db.all('SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog')
-  const tomorrowMs = now.getTime() + 86_400_000
+  const tomorrowMs = now.getTime() + DAY_MS
 
   // Cards (storage/card/fix_*.sql, delete_orphaned_cards, missing decks, filtered cards).
   const ordsOfNote = new Map<number, Set<number>>()

@@ -1,0 +1,303 @@
+import type { NoteType } from '../core/notes/note-types'
+import { makeDigest } from './card-digests'
+import { MemoryStore } from './memory-store'
+import type {
+  CardRow,
+  DeckRow,
+  MediaContentRow,
+  MediaRow,
+  NoteRow,
+  ReviewLogRow,
+  SettingRow,
+} from './collection'
+import { cursorRow, derivedCursor } from './change-log'
+import { ensureTallies, followChanges } from './derived'
+import type { Preset } from './presets'
+import {
+  READ_METHODS,
+  type Change,
+  type StoreReads,
+  type StoreTable,
+  type StudyStore,
+  type UserTable,
+} from './store'
+import type { TallyRule } from './tallies'
+
+declare function setTimeout(callback: () => void, ms: number): unknown
+
+/** What a write to the Collection reports once its transaction has committed. */
+export type CommitListener = (tables: ReadonlySet<UserTable>) => void
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the reads, passed through in the constructor
+export interface Collection extends StoreReads {}
+
+/**
+ * The collection, and the only way to write to it. Every use case reads and writes through
+ * one: reads pass through to the store; every write is gathered with the others of its
+ * transaction into one row of the change log, written in that same transaction (so the log
+ * holds every change, in the order they committed, and nothing the store did not keep). After
+ * a transaction commits, the derived tables follow the log (`derived.ts`) and listeners hear
+ * which tables changed.
+ *
+ * A write outside any transaction runs in one of its own.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see above
+export class Collection {
+  /** The store; private, so only a Collection is a Collection (the type is not structural). */
+  readonly #store: StudyStore
+  /** The changes of each open transaction, under the store's handle for it. */
+  readonly #open = new WeakMap<object, { changes: Change[] }>()
+  readonly #listeners = new Set<CommitListener>()
+  #following: Promise<boolean> | null = null
+  /** A commit wrote cards or logs since the last follow began. */
+  #dirty = false
+
+  constructor(store: StudyStore) {
+    this.#store = store
+    for (const name of READ_METHODS)
+      Object.defineProperty(this, name, {
+        value: (store[name] as (...args: unknown[]) => unknown).bind(store),
+      })
+  }
+
+  /**
+   * Runs `work` so that all its writes happen or none does, and logs them as one change.
+   * Only Collection and store calls may be awaited in it. `tables`: the only tables it
+   * touches (the change log is added).
+   */
+  transaction<T>(work: () => Promise<T>, tables?: readonly StoreTable[]): Promise<T> {
+    const store = this.#store
+    const scope = tables && [...new Set<StoreTable>([...tables, 'changes'])]
+    const written = new Set<UserTable>()
+    return store
+      .transaction(async () => {
+        const tx = store.currentTransaction()
+        if (!tx || this.#open.has(tx)) return work()
+        const open = { changes: [] as Change[] }
+        this.#open.set(tx, open)
+        // Bound before any await, so the log row is written in this transaction however long
+        // the work's chain of awaits.
+        const bound = store.bound()
+        try {
+          const result = await work()
+          if (open.changes.length) {
+            for (const c of open.changes) if (c.table !== '*') written.add(c.table)
+            await bound.appendChange({ changes: open.changes })
+          }
+          return result
+        } finally {
+          this.#open.delete(tx)
+        }
+      }, scope)
+      .then((result) => {
+        if (written.size) this.#committed(written)
+        return result
+      })
+  }
+
+  /** Listens to every commit that wrote; returns how to stop. */
+  onCommit(listener: CommitListener): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  #committed(tables: ReadonlySet<UserTable>) {
+    for (const listener of this.#listeners) listener(tables)
+    if (tables.has('cards') || tables.has('revlog')) {
+      this.#dirty = true
+      // After the caller has moved on: the follow is a transaction of its own.
+      setTimeout(() => void this.follow().catch(() => undefined), 0)
+    }
+  }
+
+  /**
+   * Brings the derived tables up to date with the change log (done after every commit that
+   * wrote cards or logs; call it to wait for it). Returns whether there was anything to follow.
+   */
+  follow(): Promise<boolean> {
+    // One follow at a time; a commit made while one runs makes it go round again.
+    if (this.#following) return this.#following
+    const run = async (): Promise<boolean> => {
+      let any = false
+      do {
+        this.#dirty = false
+        any = (await followChanges(this.#store)) || any
+      } while (this.#dirty)
+      return any
+    }
+    this.#following = run().finally(() => {
+      this.#following = null
+    })
+    return this.#following
+  }
+
+  /** Makes the kept counts follow `rule`, counting afresh if they do not (`derived.ts`). */
+  ensureTallies(rule: TallyRule): Promise<boolean> {
+    return ensureTallies(this.#store, rule)
+  }
+
+  /** Makes a deck's card digest if it has none (`card-digests.ts`). */
+  makeDigest(deckId: string): Promise<boolean> {
+    return makeDigest(this.#store, deckId)
+  }
+
+  /** The changes of the transaction the caller runs in, if it is one of this Collection's. */
+  #openNow() {
+    const tx = this.#store.currentTransaction()
+    return tx && this.#open.get(tx)
+  }
+
+  /**
+   * Records `change` in the caller's transaction and makes the write, or runs both in a
+   * transaction of its own. The store's promise is handed back as it is: Dexie keeps its
+   * transaction across its own promises, not always across more layers of async functions.
+   */
+  #write(
+    tables: readonly StoreTable[] | undefined,
+    change: Change | null,
+    write: (store: StudyStore) => Promise<void>,
+  ): Promise<void> {
+    const open = this.#openNow()
+    if (!open) return this.transaction(() => this.#write(tables, change, write), tables)
+    if (change) open.changes.push(change)
+    return write(this.#store)
+  }
+
+  /** As `#write`, for a change that needs rows read first (what cards and logs were). */
+  #writeAfter<T>(
+    tables: readonly StoreTable[] | undefined,
+    read: (store: StudyStore) => Promise<T>,
+    then: (read: T) => { change: Change | null; write: (store: StudyStore) => Promise<void> },
+  ): Promise<void> {
+    const open = this.#openNow()
+    if (!open) return this.transaction(() => this.#writeAfter(tables, read, then), tables)
+    return read(this.#store).then((was) => {
+      const { change, write } = then(was)
+      if (change) open.changes.push(change)
+      return write(this.#store)
+    })
+  }
+
+  putDeck(row: DeckRow) {
+    return this.#write(['decks'], { table: 'decks', op: 'put', keys: [row.id] }, (s) =>
+      s.putDeck(row),
+    )
+  }
+  putNoteTypes(rows: readonly NoteType[]) {
+    const change: Change | null = rows.length
+      ? { table: 'noteTypes', op: 'put', keys: rows.map((r) => r.id) }
+      : null
+    return this.#write(['noteTypes'], change, (s) => s.putNoteTypes(rows))
+  }
+  putNotes(rows: readonly NoteRow[]) {
+    const change: Change | null = rows.length
+      ? { table: 'notes', op: 'put', keys: rows.map((r) => r.id) }
+      : null
+    return this.#write(['notes'], change, (s) => s.putNotes(rows))
+  }
+  /** `replacing`: the card as stored, when the caller read it in this transaction. */
+  putCard(row: CardRow, replacing?: CardRow) {
+    const change = (was: CardRow | undefined): Change => ({
+      table: 'cards',
+      op: 'put',
+      keys: [row.id],
+      before: was ? [was] : [],
+    })
+    if (replacing?.id === row.id)
+      return this.#write(['cards'], change(replacing), (s) => s.putCard(row))
+    return this.#writeAfter(
+      ['cards'],
+      (s) => s.getCards([row.id]),
+      ([was]) => ({ change: change(was), write: (s) => s.putCard(row) }),
+    )
+  }
+  putCards(rows: readonly CardRow[]) {
+    const ids = rows.map((r) => r.id)
+    return this.#writeAfter(
+      ['cards'],
+      (s) => s.getCards(ids),
+      (was) => ({
+        change: rows.length
+          ? { table: 'cards', op: 'put', keys: ids, before: was.flatMap((c) => (c ? [c] : [])) }
+          : null,
+        write: (s) => s.putCards(rows),
+      }),
+    )
+  }
+  addLog(row: ReviewLogRow) {
+    return this.#write(
+      ['revlog'],
+      { table: 'revlog', op: 'put', keys: [row.id], before: [] },
+      (s) => s.addLog(row),
+    )
+  }
+  putLogs(rows: readonly ReviewLogRow[]) {
+    const ids = rows.map((r) => r.id)
+    // Keys first: most imported logs are new, and reading keys clones no row.
+    return this.#writeAfter(
+      ['revlog'],
+      (s) => s.existingLogIds(ids).then((stored) => s.getLogs([...stored])),
+      (was) => ({
+        change: rows.length
+          ? { table: 'revlog', op: 'put', keys: ids, before: was.flatMap((l) => (l ? [l] : [])) }
+          : null,
+        write: (s) => s.putLogs(rows),
+      }),
+    )
+  }
+  deleteLog(id: number) {
+    return this.#writeAfter(
+      ['revlog'],
+      (s) => s.getLog(id),
+      (was) => ({
+        change: was ? { table: 'revlog', op: 'delete', keys: [id], before: [was] } : null,
+        write: (s) => s.deleteLog(id),
+      }),
+    )
+  }
+  putPreset(row: Preset) {
+    return this.#write(['presets'], { table: 'presets', op: 'put', keys: [row.id] }, (s) =>
+      s.putPreset(row),
+    )
+  }
+  putSetting(row: SettingRow) {
+    return this.#write(['settings'], { table: 'settings', op: 'put', keys: [row.key] }, (s) =>
+      s.putSetting(row),
+    )
+  }
+  putMedia(rows: readonly MediaRow[]) {
+    const change: Change | null = rows.length
+      ? { table: 'media', op: 'put', keys: rows.map((r) => r.name) }
+      : null
+    return this.#write(['media'], change, (s) => s.putMedia(rows))
+  }
+  putMediaContent(rows: readonly MediaContentRow[]) {
+    const change: Change | null = rows.length
+      ? { table: 'mediaContent', op: 'put', keys: rows.map((r) => r.hash) }
+      : null
+    return this.#write(['mediaContent'], change, (s) => s.putMediaContent(rows))
+  }
+  deleteMediaContent(hashes: readonly string[]) {
+    const change: Change | null = hashes.length
+      ? { table: 'mediaContent', op: 'delete', keys: [...hashes] }
+      : null
+    return this.#write(['mediaContent'], change, (s) => s.deleteMediaContent(hashes))
+  }
+  /**
+   * Deletes every row of every table but media content (`StudyStore.clearAll`); the derived
+   * tables keep where they stand in the change log.
+   */
+  clearAll() {
+    return this.#writeAfter(
+      undefined,
+      (s) => derivedCursor(s),
+      (cursor) => ({
+        change: { table: '*', op: 'clear', keys: [] },
+        write: (s) => s.clearAll().then(() => s.putTallies([cursorRow(cursor)])),
+      }),
+    )
+  }
+}
+
+/** A collection in memory (the tests and the command line). */
+export const memoryCollection = () => new Collection(new MemoryStore())

@@ -1,0 +1,2 @@
+/** Milliseconds in a day of 24 hours (a study day can be longer or shorter: `study-days`). */
+export const DAY_MS = 86_400_000
