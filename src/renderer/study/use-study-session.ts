@@ -9,17 +9,10 @@ import {
 import { cardView, checkTyped, type CardView } from '../../app/card-view'
 import { isStudiable } from '../../app/collection'
 import type { Settings } from '../../app/settings'
-import {
-  studyDayAt,
-  studyQueue,
-  todaysLogs,
-  withAnswer,
-  type TodaysLog,
-} from '../../app/study-queue'
+import { studyDayAt, todaysLogs, withAnswer, type TodaysLog } from '../../app/study-queue'
+import { nextCard } from '../../app/next-card'
 import type { Verdict } from '../../core/answers/check-answer'
-import { formatInterval } from '../../core/scheduling/format-interval'
-import { fuzzSeed, type Grade } from '../../core/scheduling/scheduler'
-import { fromStoredState } from '../../core/scheduling/stored-state'
+import type { Grade } from '../../core/scheduling/scheduler'
 import type { QueueCounts } from '../../core/study/review-queue'
 import { store } from '../app-services'
 import { writeErrorMessage } from '../storage/storage-errors'
@@ -116,30 +109,23 @@ export function useStudySession(
       const day = studyDayAt(settings, now)
       if (logs.current?.day !== day.index)
         logs.current = { day: day.index, byDeck: await todaysLogs(store, day) }
-      const queue = await studyQueue(
-        store,
+      const next = await nextCard(store, options.current.scheduler, {
         scope,
         settings,
         now,
-        logs.current.byDeck,
-        options.current.preset,
-      )
-      // A preferred card (undone, or just edited) is shown again unless it left the queue.
-      const preferred = preferId ? await cardView(store, preferId) : null
-      const view =
-        preferred && isStudiable(preferred.card)
-          ? preferred
-          : queue.order[0]
-            ? await cardView(store, queue.order[0])
-            : null
+        logs: logs.current.byDeck,
+        preset: options.current.preset,
+        ...(preferId ? { preferId } : {}),
+      })
       const overview = {
-        counts: queue.counts,
-        pastDeckLimit: queue.pastDeckLimit,
-        nextAt: queue.nextAt,
-        dayEnd: queue.day.end.getTime(),
+        counts: next.counts,
+        pastDeckLimit: next.pastDeckLimit,
+        nextAt: next.nextAt,
+        dayEnd: next.dayEnd,
         canUndo: undoStack.current.length > 0,
       }
-      if (!view) {
+      const { view, intervals } = next
+      if (!view || !intervals) {
         setState((s) => ({
           ...s,
           ...overview,
@@ -148,17 +134,6 @@ export function useStudySession(
           finishedAt: now.getTime(),
         }))
         return
-      }
-      const due = options.current.scheduler.preview(
-        fromStoredState(view.card),
-        now,
-        fuzzSeed(view.card.id, view.card.reps),
-      )
-      const intervals = {
-        1: formatInterval(now, due[1]),
-        2: formatInterval(now, due[2]),
-        3: formatInterval(now, due[3]),
-        4: formatInterval(now, due[4]),
       }
       shownAt.current = performance.now()
       setState((s) => ({
