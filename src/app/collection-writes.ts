@@ -25,6 +25,9 @@ import type { TallyRule } from './tallies'
 
 declare function setTimeout(callback: () => void, ms: number): unknown
 
+/** How long after a commit that wrote cards or logs the derived tables follow it. */
+const FOLLOW_DELAY_MS = 250
+
 /** What a write to the Collection reports once its transaction has committed. */
 export type CommitListener = (tables: ReadonlySet<UserTable>) => void
 
@@ -51,6 +54,7 @@ export class Collection {
   #following: Promise<boolean> | null = null
   /** A commit wrote cards or logs since the last follow began. */
   #dirty = false
+  #scheduled = false
 
   constructor(store: StudyStore) {
     this.#store = store
@@ -105,8 +109,15 @@ export class Collection {
     for (const listener of this.#listeners) listener(tables)
     if (tables.has('cards') || tables.has('revlog')) {
       this.#dirty = true
-      // After the caller has moved on: the follow is a transaction of its own.
-      setTimeout(() => void this.follow().catch(() => undefined), 0)
+      // A moment later, once the caller has moved on: the follow is a read-write transaction
+      // over cards and logs, and the next card's reads would wait behind it.
+      if (!this.#scheduled) {
+        this.#scheduled = true
+        setTimeout(() => {
+          this.#scheduled = false
+          void this.follow().catch(() => undefined)
+        }, FOLLOW_DELAY_MS)
+      }
     }
   }
 
