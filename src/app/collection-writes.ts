@@ -25,6 +25,10 @@ import type { TallyRule } from './tallies'
 
 declare function setTimeout(callback: () => void, ms: number): unknown
 
+/** The change of a put of rows under `keys` (none for no rows). */
+const putOf = (table: UserTable, keys: (string | number)[]): Change | null =>
+  keys.length ? { table, op: 'put', keys } : null
+
 /** How long after a commit that wrote cards or logs the derived tables follow it. */
 const FOLLOW_DELAY_MS = 250
 
@@ -174,6 +178,11 @@ export class Collection {
     return write(this.#store)
   }
 
+  /** As `#write`, for a put of rows under `keys` to one table. */
+  #put(table: UserTable, keys: (string | number)[], write: (store: StudyStore) => Promise<void>) {
+    return this.#write([table], putOf(table, keys), write)
+  }
+
   /** As `#write`, for a change that needs rows read first (what cards and logs were). */
   #writeAfter<T>(
     tables: readonly StoreTable[] | undefined,
@@ -190,21 +199,21 @@ export class Collection {
   }
 
   putDeck(row: DeckRow) {
-    return this.#write(['decks'], { table: 'decks', op: 'put', keys: [row.id] }, (s) =>
-      s.putDeck(row),
-    )
+    return this.#put('decks', [row.id], (s) => s.putDeck(row))
   }
   putNoteTypes(rows: readonly NoteType[]) {
-    const change: Change | null = rows.length
-      ? { table: 'noteTypes', op: 'put', keys: rows.map((r) => r.id) }
-      : null
-    return this.#write(['noteTypes'], change, (s) => s.putNoteTypes(rows))
+    return this.#put(
+      'noteTypes',
+      rows.map((r) => r.id),
+      (s) => s.putNoteTypes(rows),
+    )
   }
   putNotes(rows: readonly NoteRow[]) {
-    const change: Change | null = rows.length
-      ? { table: 'notes', op: 'put', keys: rows.map((r) => r.id) }
-      : null
-    return this.#write(['notes'], change, (s) => s.putNotes(rows))
+    return this.#put(
+      'notes',
+      rows.map((r) => r.id),
+      (s) => s.putNotes(rows),
+    )
   }
   /** `replacing`: the card as stored, when the caller read it in this transaction. */
   putCard(row: CardRow, replacing?: CardRow) {
@@ -267,26 +276,24 @@ export class Collection {
     )
   }
   putPreset(row: Preset) {
-    return this.#write(['presets'], { table: 'presets', op: 'put', keys: [row.id] }, (s) =>
-      s.putPreset(row),
-    )
+    return this.#put('presets', [row.id], (s) => s.putPreset(row))
   }
   putSetting(row: SettingRow) {
-    return this.#write(['settings'], { table: 'settings', op: 'put', keys: [row.key] }, (s) =>
-      s.putSetting(row),
-    )
+    return this.#put('settings', [row.key], (s) => s.putSetting(row))
   }
   putMedia(rows: readonly MediaRow[]) {
-    const change: Change | null = rows.length
-      ? { table: 'media', op: 'put', keys: rows.map((r) => r.name) }
-      : null
-    return this.#write(['media'], change, (s) => s.putMedia(rows))
+    return this.#put(
+      'media',
+      rows.map((r) => r.name),
+      (s) => s.putMedia(rows),
+    )
   }
   putMediaContent(rows: readonly MediaContentRow[]) {
-    const change: Change | null = rows.length
-      ? { table: 'mediaContent', op: 'put', keys: rows.map((r) => r.hash) }
-      : null
-    return this.#write(['mediaContent'], change, (s) => s.putMediaContent(rows))
+    return this.#put(
+      'mediaContent',
+      rows.map((r) => r.hash),
+      (s) => s.putMediaContent(rows),
+    )
   }
   deleteMediaContent(hashes: readonly string[]) {
     const change: Change | null = hashes.length

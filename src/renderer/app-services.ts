@@ -27,8 +27,10 @@ export async function startApp(now: Date): Promise<StartupReport> {
   for (const deck of decks) await syncBuiltInDeck(store, deck, scheduler, now)
   // Cards buried on an earlier study day come back.
   await unburyCards(store, now)
-  // The derived tables catch up with what was written before a crash or in another tab.
-  await store.follow()
+  // The derived tables catch up with what was written before a crash or in another tab —
+  // beside start-up, not in front of it: nothing read at start waits for them (the Sections
+  // screen reads cards written since their cursor from the rows, the statistics follow first).
+  void store.follow().catch(() => undefined)
   // Ask the browser not to evict study data under storage pressure.
   await navigator.storage?.persist?.().catch(() => false)
   const { dropped } = await readSettingsReport(store)
