@@ -115,7 +115,7 @@ export const LAYERS = [
     may: ['core', 'app', 'shared', 'renderer'],
     alsoBanned: ['**/storage/**', '**/app-services'],
     bannedPackages: ['electron', 'electron/*', 'dexie', ...nodeBuiltins],
-    why: 'components read through hooks (live-data, study/), never storage, app-services or the host',
+    why: 'components read through hooks (queries, study/) and write through `commands`, never storage, app-services or the host',
   },
 ]
 

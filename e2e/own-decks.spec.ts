@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { deckRow } from './mechanics'
+import { answerShownCard, deckRow } from './mechanics'
+import { rawTables } from './stored'
 
 const DECK = 'Exam::Treaties'
 
@@ -259,6 +260,46 @@ test('a deck gets its own preset of options, and studies with it', async ({ app 
   )
   await options.getByRole('button', { name: 'Save' }).click()
   await expect(options.getByRole('alert')).toHaveText(/^desiredRetention: /)
+})
+
+test('a reschedule written by a worker is heard by the window: its derived counts follow it', async ({
+  app,
+}) => {
+  const { page } = app
+  const row = deckRow(page, 'Mechanics fixture')
+  await page.getByRole('button', { name: 'Study Mechanics fixture' }).click()
+  await expect(page.getByTestId('card-front')).toBeVisible()
+  await answerShownCard(page, '3')
+  await expect(page.getByTestId('progress')).toContainText('1 reviewed')
+  await page.keyboard.press('Escape')
+  // Where the window's derived tables stand in the change log, and where the log ends.
+  const standing = async () => {
+    const { changes, tallies } = await rawTables(page, ['changes', 'tallies'])
+    const cursor = (tallies ?? []).find(
+      (t) => t['deckId'] === '' && t['kind'] === 'rule' && t['day'] === 2,
+    ) as { n: number[] } | undefined
+    return { last: Math.max(...(changes ?? []).map((c) => Number(c['seq']))), at: cursor?.n[0] }
+  }
+  await expect.poll(async () => (await standing()).at).toBe((await standing()).last)
+  const before = (await standing()).last
+
+  // A new retention reschedules the deck's cards in a worker, which ends as soon as it has
+  // written them: only the window, told of the commit, can bring its counts up to date.
+  await row.getByLabel('More for Mechanics fixture').click()
+  await row.getByRole('button', { name: 'Options' }).click()
+  const options = page.getByRole('dialog', { name: 'Options of Mechanics fixture' })
+  await options.getByRole('button', { name: 'New preset from this one' }).click()
+  await options.getByLabel('Preset name').fill('Keener')
+  await options.getByLabel('Desired retention (0.70–0.99)').fill('0.95')
+  await options.getByRole('button', { name: 'Save' }).click()
+  await expect(options).toHaveCount(0)
+  await expect.poll(async () => (await standing()).last).toBeGreaterThan(before)
+  await expect
+    .poll(async () => {
+      const { last, at } = await standing()
+      return at === last
+    })
+    .toBe(true)
 })
 
 test('a note moved to the trash while studying leaves the queue and comes back whole', async ({

@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { hostZone } from '../core/study/time-zone'
 import { deckCards } from './card-digests'
 import { derivedCursor } from './change-log'
-import { Collection } from './collection-writes'
+import { Collection, type CommitNews } from './collection-writes'
+
+type CommitListenerOf = (news: CommitNews) => void
 import { syncBuiltInDeck } from './deck-sync'
 import { MemoryStore } from './memory-store'
 import { statisticsOf } from './statistics'
@@ -52,7 +54,7 @@ describe('the Collection, the only write path', () => {
   it('tells listeners which tables a commit wrote, and only after it committed', async () => {
     const { store } = await opened()
     const heard: string[][] = []
-    const stop = store.onCommit((tables) => heard.push([...tables].sort()))
+    const stop = store.onCommit((news) => heard.push([...news.tables].sort()))
     await answer(store, questionCard('d', 'a'), 3, t0)
     await store.transaction(() => store.getCard(questionCard('d', 'a')))
     await expect(
@@ -64,6 +66,33 @@ describe('the Collection, the only write path', () => {
     stop()
     await store.putSetting({ key: 'y', value: 1 })
     expect(heard).toEqual([['cards', 'revlog']])
+  })
+
+  it('hears commits made elsewhere over its channel, and follows their cards and logs', async () => {
+    const { raw } = await opened()
+    let hear: CommitListenerOf = () => undefined
+    const posted: unknown[] = []
+    const window = new Collection(raw, {
+      post: (news) => posted.push(news),
+      listen: (heard) => {
+        hear = heard
+      },
+    })
+    const heard: unknown[] = []
+    window.onCommit((news) => heard.push(news))
+    // Another Collection over the same storage (a worker's) answers a card.
+    const worker = new Collection(raw)
+    await answer(worker, questionCard('d', 'a'), 3, t0)
+    const before = await derivedCursor(raw)
+    expect(before).toBeLessThan(await raw.lastChangeSeq())
+    // Its news arrives: listeners hear it as not their own, and the derived tables catch up.
+    hear({ tables: ['revlog', 'cards'], cleared: false })
+    expect(heard).toEqual([{ tables: ['revlog', 'cards'], cleared: false, here: false }])
+    await vi.waitFor(async () => expect(await derivedCursor(raw)).toBe(await raw.lastChangeSeq()))
+    // What it hears it does not post again; its own commits it does.
+    expect(posted).toEqual([])
+    await window.putSetting({ key: 'x', value: 1 })
+    expect(posted).toEqual([{ tables: ['settings'], cleared: false }])
   })
 
   it('derived tables follow the log after the commit, rebuilt by whoever follows next, once', async () => {

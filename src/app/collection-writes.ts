@@ -32,8 +32,24 @@ const putOf = (table: UserTable, keys: (string | number)[]): Change | null =>
 /** How long after a commit that wrote cards or logs the derived tables follow it. */
 const FOLLOW_DELAY_MS = 250
 
-/** What a write to the Collection reports once its transaction has committed. */
-export type CommitListener = (tables: ReadonlySet<UserTable>) => void
+/** What a commit changed: the tables written, and whether the whole collection was replaced. */
+export interface CommitNews {
+  tables: readonly UserTable[]
+  /** A restore: every table was cleared first (what was shown from it is gone). */
+  cleared: boolean
+}
+
+/** What listeners hear of a commit, here or in another tab or worker (`here` false). */
+export type CommitListener = (news: CommitNews & { here: boolean }) => void
+
+/**
+ * How a Collection tells the others over the same database (other tabs, workers) of its
+ * commits, and hears theirs: a host gives one (a BroadcastChannel in the browser).
+ */
+export interface CommitChannel {
+  post(news: CommitNews): void
+  listen(heard: (news: CommitNews) => void): void
+}
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the reads, passed through in the constructor
 export interface Collection extends StoreReads {}
@@ -59,9 +75,13 @@ export class Collection {
   /** A commit wrote cards or logs since the last follow began. */
   #dirty = false
   #scheduled = false
+  readonly #channel: CommitChannel | undefined
 
-  constructor(store: StudyStore) {
+  constructor(store: StudyStore, channel?: CommitChannel) {
     this.#store = store
+    this.#channel = channel
+    // Another tab's or worker's commit: listeners hear it, and its cards and logs are followed.
+    channel?.listen((news) => this.#heard({ ...news, here: false }))
     for (const name of READ_METHODS)
       Object.defineProperty(this, name, {
         value: (store[name] as (...args: unknown[]) => unknown).bind(store),
@@ -77,6 +97,7 @@ export class Collection {
     const store = this.#store
     const scope = tables && [...new Set<StoreTable>([...tables, 'changes'])]
     const written = new Set<UserTable>()
+    let cleared = false
     return store
       .transaction(async () => {
         const tx = store.currentTransaction()
@@ -89,7 +110,9 @@ export class Collection {
         try {
           const result = await work()
           if (open.changes.length) {
-            for (const c of open.changes) if (c.table !== '*') written.add(c.table)
+            for (const c of open.changes)
+              if (c.table === '*') cleared = true
+              else written.add(c.table)
             await bound.appendChange({ changes: open.changes })
           }
           return result
@@ -98,20 +121,24 @@ export class Collection {
         }
       }, scope)
       .then((result) => {
-        if (written.size) this.#committed(written)
+        if (written.size || cleared) {
+          const news = { tables: [...written], cleared }
+          this.#heard({ ...news, here: true })
+          this.#channel?.post(news)
+        }
         return result
       })
   }
 
-  /** Listens to every commit that wrote; returns how to stop. */
+  /** Listens to every commit that wrote, here or (with a channel) elsewhere; returns how to stop. */
   onCommit(listener: CommitListener): () => void {
     this.#listeners.add(listener)
     return () => this.#listeners.delete(listener)
   }
 
-  #committed(tables: ReadonlySet<UserTable>) {
-    for (const listener of this.#listeners) listener(tables)
-    if (tables.has('cards') || tables.has('revlog')) {
+  #heard(news: CommitNews & { here: boolean }) {
+    for (const listener of this.#listeners) listener(news)
+    if (news.cleared || news.tables.includes('cards') || news.tables.includes('revlog')) {
       this.#dirty = true
       // A moment later, once the caller has moved on: the follow is a read-write transaction
       // over cards and logs, and the next card's reads would wait behind it.

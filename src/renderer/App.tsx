@@ -11,7 +11,8 @@ import { SectionsScreen } from './components/SectionsScreen'
 import { SettingsPanel } from './components/SettingsPanel'
 import { StudyScreen } from './components/StudyScreen'
 import { startAutomaticBackups } from './backups'
-import { updateSetting, useSettings, useStartup, useStorageNotice } from './live-data'
+import { useSettings, useStartup, useStorageNotice } from './queries'
+import { commands } from './commands'
 
 /** The theme the page shows, for charts drawn in its colours. */
 const pageTheme = (theme: string) =>
@@ -220,11 +221,13 @@ export function App() {
             error={settingsError}
             onChange={(k, v) => {
               setSettingsError(null)
-              updateSetting(k, v).catch((e: unknown) =>
-                setSettingsError(
-                  `Could not save the setting; the previous value is kept. ${e instanceof Error ? e.message : String(e)}`,
-                ),
-              )
+              commands.settings
+                .update(k, v)
+                .catch((e: unknown) =>
+                  setSettingsError(
+                    `Could not save the setting; the previous value is kept. ${e instanceof Error ? e.message : String(e)}`,
+                  ),
+                )
             }}
             onClose={toDecks}
           />

@@ -9,7 +9,7 @@ import { dexieCollection } from './storage/open-collection'
 
 /** The one database, collection and scheduler of this window. */
 export const db = openDb()
-export const store = dexieCollection(db)
+export const store = dexieCollection(db, { listen: true })
 export const scheduler = new Scheduler()
 
 export interface StartupReport {

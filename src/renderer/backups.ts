@@ -1,12 +1,7 @@
 import platform from '@platform'
 import { backupInfo, backupsToKeep, type BackupInfo } from '../app/exchange/backups'
-import type { Progress } from '../core/formats/import-error'
-import { BUILT_IN_NOTE_TYPES } from '../core/notes/note-types'
-import { db } from './app-services'
-import { serveSource } from './import/port-source'
-import { backupInWorker, ImportSession } from './import/read-in-worker'
-import { forgetShownMedia } from './live-data'
-import { trackChanges } from './storage/change-tracker'
+import { store } from './app-services'
+import { backupInWorker } from './import/read-in-worker'
 
 /** How often a changed collection is backed up (Anki's default is 30 minutes too). */
 export const BACKUP_EVERY_MS = 30 * 60_000
@@ -19,14 +14,11 @@ export function onBackupsChanged(listener: () => void): () => void {
   listeners.add(listener)
   return () => listeners.delete(listener)
 }
-trackChanges(db, () => {
+// Every commit to the collection, this window's or a worker's (an import, a restore, a
+// reschedule), makes the next automatic backup due.
+store.onCommit(() => {
   changed = true
 })
-
-/** Tells the automatic backups that a worker changed the collection (the tracker sees only this window's writes). */
-export function noteChangedElsewhere() {
-  changed = true
-}
 
 /** The backups in the host's folder, newest first. */
 export async function listBackups(): Promise<BackupInfo[]> {
@@ -57,26 +49,6 @@ export async function backupNow(): Promise<BackupInfo> {
     changed ||= wasChanged
     throw e
   }
-}
-
-/**
- * Restores a backup by name, after backing up the collection as it is now. The backup is read,
- * checked and written by the import worker (the window serves it the file a piece at a time),
- * so a backup of any size never stops the window; nothing changes unless all of it is usable.
- */
-export async function restoreBackup(name: string, progress: Progress = () => undefined) {
-  const served = serveSource(await platform.backups.open(name))
-  const session = new ImportSession()
-  try {
-    await session.read({ file: served.file, noteTypes: BUILT_IN_NOTE_TYPES }, progress)
-    await backupNow()
-    await session.apply('keep', true)
-  } finally {
-    session.close()
-    served.close()
-  }
-  noteChangedElsewhere()
-  forgetShownMedia()
 }
 
 /**

@@ -53,11 +53,12 @@ export async function mediaUrls(names: readonly string[]): Promise<Map<string, s
   return new Map(names.flatMap((n) => (urls.has(n) ? [[n, urls.get(n) as string]] : [])))
 }
 
-/** Drops every URL (after a restore replaced the media they were made from). */
-export function forgetMediaUrls() {
+/** Drops every URL: a restore (here or in a worker) replaced the media they were made from. */
+store.onCommit((news) => {
+  if (!news.cleared) return
   for (const url of urls.values()) URL.revokeObjectURL(url)
   urls.clear()
-}
+})
 
 const NONE = new Map<string, string>()
 

@@ -1,7 +1,8 @@
 import platform from '@platform'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { BackupInfo } from '../../app/exchange/backups'
-import { backupNow, listBackups, onBackupsChanged, restoreBackup } from '../backups'
+import { backupNow, listBackups, onBackupsChanged } from '../backups'
+import { restoreBackup } from '../commands'
 import { useModalDialog } from './use-modal-dialog'
 
 const when = (ms: number) =>

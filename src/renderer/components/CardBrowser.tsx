@@ -2,15 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { FoundCard } from '../../app/search'
 import type { Settings } from '../../app/settings'
-import {
-  changeManyCards,
-  moveManyNotes,
-  resetManyCards,
-  retagManyNotes,
-  trashNotesOf,
-  useDeckNames,
-  useSearch,
-} from '../live-data'
+import { useDeckNames, useSearch } from '../queries'
+import { commands } from '../commands'
 import { FLAG_NAMES } from '../study/use-study-session'
 import { CardInfoDialog } from './CardInfoDialog'
 import { NoteEditor } from './LazyNoteEditor'
@@ -200,7 +193,7 @@ export function CardBrowser({ settings, onExit }: Props) {
             disabled={!chosen.length}
             onClick={() =>
               void act(async () => {
-                const n = await changeManyCards(
+                const n = await commands.cards.changeMany(
                   chosen.map((c) => c.card.id),
                   { kind },
                 )
@@ -219,7 +212,7 @@ export function CardBrowser({ settings, onExit }: Props) {
             onChange={(e) => {
               const flag = Number(e.target.value)
               void act(async () => {
-                const n = await changeManyCards(
+                const n = await commands.cards.changeMany(
                   chosen.map((c) => c.card.id),
                   { kind: 'flag', flag },
                 )
@@ -251,7 +244,7 @@ export function CardBrowser({ settings, onExit }: Props) {
           disabled={!chosen.length}
           onClick={() =>
             void act(async () => {
-              await trashNotesOf(chosen.map((c) => c.note.id))
+              await commands.notes.trash(chosen.map((c) => c.note.id))
               setSelected(new Set())
               return 'Moved to the trash; restore from the deck list.'
             })
@@ -267,7 +260,7 @@ export function CardBrowser({ settings, onExit }: Props) {
             onChange={(e) => {
               const target = e.target.value
               void act(async () => {
-                const n = await moveManyNotes(
+                const n = await commands.notes.move(
                   chosen.map((c) => c.note.id),
                   target,
                 )
@@ -301,7 +294,7 @@ export function CardBrowser({ settings, onExit }: Props) {
             onClick={() =>
               void act(async () => {
                 const tags = tagDraft.split(/\s+/).filter(Boolean)
-                const n = await retagManyNotes(
+                const n = await commands.notes.retag(
                   chosen.map((c) => c.note.id),
                   how === 'add' ? tags : [],
                   how === 'remove' ? tags : [],
@@ -319,7 +312,7 @@ export function CardBrowser({ settings, onExit }: Props) {
           disabled={!chosen.length}
           onClick={() =>
             void act(async () => {
-              const n = await resetManyCards(
+              const n = await commands.cards.reset(
                 chosen.map((c) => c.card.id),
                 settings,
                 null,
@@ -348,7 +341,7 @@ export function CardBrowser({ settings, onExit }: Props) {
           disabled={!chosen.length || !/^\d+$/.test(dueDraft)}
           onClick={() =>
             void act(async () => {
-              const n = await resetManyCards(
+              const n = await commands.cards.reset(
                 chosen.map((c) => c.card.id),
                 settings,
                 Number(dueDraft),

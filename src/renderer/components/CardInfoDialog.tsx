@@ -1,6 +1,6 @@
 import { GRADE_NAMES, type Grade } from '../../core/scheduling/scheduler'
 import { nonAnswerName } from '../../app/collection'
-import { useCardInfo } from '../live-data'
+import { useCardInfo } from '../queries'
 import { SafeHtml } from './SafeHtml'
 import { useModalDialog } from './use-modal-dialog'
 

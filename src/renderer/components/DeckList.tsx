@@ -4,15 +4,8 @@ import { EditError } from '../../app/editing'
 import { DeckOptions } from './DeckOptions'
 import type { Settings } from '../../app/settings'
 import type { DeckOverview } from '../../app/study-queue'
-import {
-  renameUserDeck,
-  restoreTrashedDeck,
-  restoreTrashedNote,
-  trashUserDeck,
-  useDeckOverviews,
-  useTrashedDecks,
-  useTrashedNotes,
-} from '../live-data'
+import { useDeckOverviews, useTrashedDecks, useTrashedNotes } from '../queries'
+import { commands } from '../commands'
 
 interface Props {
   settings: Settings
@@ -73,7 +66,7 @@ export function DeckList({ settings, onStudy, onSections, onAdd, onExport, onKey
                     onDone={(name) => {
                       setRenaming(null)
                       if (name !== null)
-                        renameUserDeck(d.id, name).then(() => setError(null), report)
+                        commands.decks.rename(d.id, name).then(() => setError(null), report)
                     }}
                   />
                 ) : (
@@ -188,7 +181,7 @@ export function DeckList({ settings, onStudy, onSections, onAdd, onExport, onKey
                     <button
                       type="button"
                       className="ghost"
-                      onClick={() => trashUserDeck(d.id).then(() => setError(null), report)}
+                      onClick={() => commands.decks.trash(d.id).then(() => setError(null), report)}
                     >
                       Move to trash
                     </button>
@@ -210,7 +203,7 @@ export function DeckList({ settings, onStudy, onSections, onAdd, onExport, onKey
                   <button
                     type="button"
                     className="ghost"
-                    onClick={() => restoreTrashedNote(n.id).then(() => setError(null), report)}
+                    onClick={() => commands.notes.restore(n.id).then(() => setError(null), report)}
                     aria-label={`Restore note ${text}`}
                   >
                     Restore
@@ -224,7 +217,7 @@ export function DeckList({ settings, onStudy, onSections, onAdd, onExport, onKey
                 <button
                   type="button"
                   className="ghost"
-                  onClick={() => restoreTrashedDeck(d.id).then(() => setError(null), report)}
+                  onClick={() => commands.decks.restore(d.id).then(() => setError(null), report)}
                   aria-label={`Restore ${d.name}`}
                 >
                   Restore

@@ -3,16 +3,8 @@ import { EditError } from '../../app/editing'
 import { withParameters } from '../../app/optimize'
 import { DEFAULT_PRESET_ID, presetLabel, type Preset } from '../../app/presets'
 import type { Settings } from '../../app/settings'
-import {
-  newPresetId,
-  saveDeckOptions,
-  saveExamDate,
-  useWorkload,
-  useDeckExam,
-  useDeckPresetId,
-  usePresets,
-} from '../live-data'
-import { backupNow, noteChangedElsewhere } from '../backups'
+import { useWorkload, useDeckExam, useDeckPresetId, usePresets } from '../queries'
+import { commands, newPresetId } from '../commands'
 import { FsrsParameters } from './FsrsParameters'
 import { useModalDialog } from './use-modal-dialog'
 
@@ -76,15 +68,18 @@ export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
     if (!selectedId) return
     try {
       const rescheduling = reschedule && changedScheduling
-      // Rescheduling changes every card of the preset's decks: a backup comes first.
+      // Rescheduling changes every card of the preset's decks: the command backs up first.
       setBusy(rescheduling ? 'Backing up, then rescheduling this preset’s cards…' : 'Saving…')
-      if (rescheduling) await backupNow()
-      await saveDeckOptions(deckId, selectedId, draft?.id === selectedId ? draft : null, {
-        settings,
-        reschedule: rescheduling,
-      })
-      if (rescheduling) noteChangedElsewhere()
-      await saveExamDate(deckId, exam.date || null, exam.cap)
+      await commands.decks.saveOptions(
+        deckId,
+        selectedId,
+        draft?.id === selectedId ? draft : null,
+        {
+          settings,
+          reschedule: rescheduling,
+        },
+      )
+      await commands.decks.setExam(deckId, exam.date || null, exam.cap)
       close()
     } catch (e) {
       setError(e instanceof EditError ? e.message : `Could not save: ${String(e)}`)

@@ -1,4 +1,4 @@
-import { useDeckNames } from '../live-data'
+import { useDeckNames } from '../queries'
 
 interface Props {
   id: string

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { notesCsv } from '../../app/exchange/csv-export'
 import { ankiPackageInWorker, backupInWorker } from '../import/read-in-worker'
-import { collectionForExport, useDeckNames } from '../live-data'
+import { collectionForExport, useDeckNames } from '../queries'
 import { saveFile } from '../save-file'
 import { DeckSelect } from './DeckSelect'
 import { useModalDialog } from './use-modal-dialog'

@@ -3,7 +3,8 @@ import type { SourceDocument } from '../../core/generate/document'
 import type { Proposal } from '../../core/generate/proposals'
 import { clozeNumbers } from '../../core/notes/cloze'
 import { proposalsInWorker } from '../generate/generate-in-worker'
-import { saveGeneratedDeck, useDeckNames } from '../live-data'
+import { useDeckNames } from '../queries'
+import { commands } from '../commands'
 import { DeckSelect } from './DeckSelect'
 
 type Verdict = 'pending' | 'accepted' | 'rejected'
@@ -197,7 +198,7 @@ export default function GenerateScreen({
       return
     }
     try {
-      const saved = await saveGeneratedDeck(
+      const saved = await commands.exchange.saveGenerated(
         phase.doc,
         accepted.map((r) => ({ proposal: r.proposal, cloze: r.cloze })),
         { file: phase.file, deckName },

@@ -2,8 +2,8 @@ import { useEffect, useId, useRef, useState } from 'react'
 import type { TextMapping } from '../../app/exchange/from-text'
 import type { ConflictChoice, ImportSummary } from '../../app/exchange/import-collection'
 import { IMPORT_EXTENSIONS } from '../../app/exchange/read-import'
-import { allNoteTypes, forgetShownMedia, useNoteTypes, useSettings } from '../live-data'
-import { backupNow, noteChangedElsewhere } from '../backups'
+import { allNoteTypes, useNoteTypes, useSettings } from '../queries'
+import { commands } from '../commands'
 import { ImportSession } from '../import/read-in-worker'
 import type { ImportView } from '../import/import-messages'
 import { TextMappingForm } from './TextMappingForm'
@@ -116,18 +116,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     const restoring = replace && view.kind === 'backup'
     setPhase({ name: 'writing', file })
     try {
-      // Data the user made is backed up before anything changes it.
-      try {
-        await backupNow()
-      } catch (e) {
-        throw new Error(
-          `a backup of the collection could not be written first (${e instanceof Error ? e.message : String(e)})`,
-          { cause: e },
-        )
-      }
-      const summary = await session.current.apply(conflict, restoring)
-      noteChangedElsewhere()
-      if (restoring) forgetShownMedia()
+      // Data the user made is backed up before anything changes it (the command's rule).
+      const summary = await commands.exchange.apply(session.current, conflict, restoring)
       setPhase({ name: 'done', file, summary })
     } catch (e) {
       setError(`${file}: nothing was imported. ${e instanceof Error ? e.message : String(e)}`)

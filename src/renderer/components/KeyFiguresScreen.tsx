@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import type { KeyFigure } from '../../app/key-figures'
 import type { Settings } from '../../app/settings'
-import { useKeyFigures } from '../live-data'
+import { useKeyFigures } from '../queries'
 
 type Column = 'section' | 'what' | 'value' | 'recall'
 

@@ -6,13 +6,8 @@ import {
   type ExamQuestion,
   type ExamResult,
 } from '../../core/exam/mock-exam'
-import {
-  factsForExam,
-  reviewMissed,
-  saveExamRecord,
-  useDeckNames,
-  useExamHistory,
-} from '../live-data'
+import { factsForExam, useDeckNames, useExamHistory } from '../queries'
+import { commands } from '../commands'
 import { DeckSelect } from './DeckSelect'
 import { StatChart } from './StatChart'
 
@@ -55,7 +50,7 @@ export default function MockExamScreen({ theme, onExit }: { theme: string; onExi
   ) => {
     const result = scoreExam(questions, given)
     setPhase({ name: 'done', deckName: deck.name, questions, result })
-    await saveExamRecord({
+    await commands.exams.record({
       at: Date.now(),
       deckId: deck.id,
       deckName: deck.name,
@@ -256,9 +251,9 @@ export default function MockExamScreen({ theme, onExit }: { theme: string; onExi
               <button
                 type="button"
                 onClick={() =>
-                  void reviewMissed(phase.result.misses.map((m) => m.fact.id)).then((n) =>
-                    setNotice(`Sent to review: ${n} studied cards are due now.`),
-                  )
+                  void commands.exams
+                    .reviewMissed(phase.result.misses.map((m) => m.fact.id))
+                    .then((n) => setNotice(`Sent to review: ${n} studied cards are due now.`))
                 }
               >
                 Send misses to review

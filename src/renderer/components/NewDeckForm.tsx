@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { EditError } from '../../app/editing'
-import { createUserDeck } from '../live-data'
+import { commands } from '../commands'
 
 interface Props {
   onDone: () => void
@@ -17,9 +17,13 @@ export function NewDeckForm({ onDone }: Props) {
       aria-label="New deck"
       onSubmit={(e) => {
         e.preventDefault()
-        createUserDeck(name).then(onDone, (err: unknown) =>
-          setError(err instanceof EditError ? err.message : `Could not create it: ${String(err)}`),
-        )
+        commands.decks
+          .create(name)
+          .then(onDone, (err: unknown) =>
+            setError(
+              err instanceof EditError ? err.message : `Could not create it: ${String(err)}`,
+            ),
+          )
       }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onDone()

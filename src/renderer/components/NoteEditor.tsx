@@ -2,15 +2,8 @@ import { useId, useState } from 'react'
 import { EditError, userNoteTypes } from '../../app/editing'
 import { cardFace, cardOrdinals, whyNoCards } from '../../core/notes/note-cards'
 import type { NoteType } from '../../core/notes/note-types'
-import {
-  saveNewNote,
-  saveNoteEdit,
-  trashUserNote,
-  useAllTags,
-  useDeckNames,
-  useNote,
-  useNoteTypes,
-} from '../live-data'
+import { useAllTags, useDeckNames, useNote, useNoteTypes } from '../queries'
+import { commands } from '../commands'
 import { RichField } from './RichField'
 import { SafeHtml } from './SafeHtml'
 import { useModalDialog } from './use-modal-dialog'
@@ -67,7 +60,12 @@ export function NoteEditor(props: Props) {
     try {
       const tagList = tags.split(/\s+/).filter(Boolean)
       if (props.mode === 'add') {
-        await saveNewNote({ deckId: props.deckId, typeId: type.id, fields: filled, tags: tagList })
+        await commands.notes.add({
+          deckId: props.deckId,
+          typeId: type.id,
+          fields: filled,
+          tags: tagList,
+        })
         // Ready for the next note of the same type, as Anki's Add window.
         setFields({})
         setError(null)
@@ -76,7 +74,7 @@ export function NoteEditor(props: Props) {
         setAdded((n) => n + 1)
         return
       }
-      await saveNoteEdit(props.noteId, filled, tagList, deckId ?? undefined)
+      await commands.notes.edit(props.noteId, filled, tagList, deckId ?? undefined)
       close(true)
     } catch (e) {
       setError(e instanceof EditError ? e.message : `Could not save: ${String(e)}`)
@@ -227,7 +225,7 @@ export function NoteEditor(props: Props) {
               type="button"
               className="ghost danger"
               onClick={() => {
-                trashUserNote(props.noteId).then(
+                commands.notes.trash([props.noteId]).then(
                   () => close(true),
                   (e: unknown) => setError(`Could not move it to the trash: ${String(e)}`),
                 )

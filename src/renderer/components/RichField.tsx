@@ -4,7 +4,7 @@ import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import { useEffect, useId, useRef } from 'react'
 import { isMediaName } from '../../core/notes/media-refs'
-import { storePastedFile } from '../live-data'
+import { commands } from '../commands'
 import { mediaUrls } from '../media-urls'
 import { sanitizeStoredHtml } from './SafeHtml'
 
@@ -61,9 +61,10 @@ function insertImages(editor: Editor, files: FileList | null | undefined): boole
   if (images.length === 0) return false
   for (const file of images) {
     if (file.size > MAX_IMAGE_BYTES) continue
-    void storePastedFile(file).then((name) =>
-      editor.chain().focus().setImage({ src: name, alt: file.name }).run(),
-    )
+    void file
+      .arrayBuffer()
+      .then((b) => commands.media.storePasted(new Uint8Array(b), file.type))
+      .then((name) => editor.chain().focus().setImage({ src: name, alt: file.name }).run())
   }
   return true
 }

@@ -1,7 +1,7 @@
 import DOMPurify from 'dompurify'
 import { useMemo } from 'react'
 import { isMediaName, soundTagsAsAudio } from '../../core/notes/media-refs'
-import { openExternal } from '../live-data'
+import { openExternal } from '../commands'
 import { useMediaUrls } from '../media-urls'
 
 /** What note HTML may hold: formatting, lists, links and images — nothing that runs or loads. */

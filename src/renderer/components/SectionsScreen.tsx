@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import { useExamPlan, useSectionOverview } from '../live-data'
+import { useExamPlan, useSectionOverview } from '../queries'
 import { masteryOf, weakestSection, type SectionRow } from '../../app/study-queue'
 import type { Settings } from '../../app/settings'
 

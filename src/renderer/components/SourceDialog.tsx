@@ -1,4 +1,4 @@
-import { useNoteSource } from '../live-data'
+import { useNoteSource } from '../queries'
 import { useModalDialog } from './use-modal-dialog'
 
 interface Props {

@@ -2,7 +2,8 @@ import type { OptimizeReport } from '../../app/optimize'
 import type { Progress } from '../../core/formats/import-error'
 import { callWorker } from '../worker-call'
 import type { OptimizeRequest, OptimizeResponse } from './optimize-messages'
-import type { RescheduleRequest, RescheduleResponse } from './reschedule.worker'
+import type { RescheduleRequest } from '../../app/commands'
+import type { RescheduleResponse } from './reschedule.worker'
 import { EditError } from '../../app/editing'
 
 /** What optimizing gave: a report, or too little history to optimize on (said plainly). */

@@ -3,19 +3,10 @@
 // its decks from their logs: a replay of up to a million reviews, done here so the window
 // never waits on it. The same one-transaction `updatePreset` the tests run.
 import { updatePreset } from '../../app/optimize'
-import type { Preset } from '../../app/presets'
-import type { Settings } from '../../app/settings'
+import type { RescheduleRequest } from '../../app/commands'
 import { EditError } from '../../app/editing'
 import { openDb } from '../storage/db'
 import { dexieCollection } from '../storage/open-collection'
-
-export interface RescheduleRequest {
-  preset: Preset
-  deckId: string
-  settings: Settings
-  /** Epoch ms: the moment the schedule is computed for (the window's clock). */
-  now: number
-}
 
 /** Saved (with how many cards were rescheduled), a field the preset gets wrong, or a failure. */
 export type RescheduleResponse =

@@ -1,3 +1,5 @@
+import Dexie from 'dexie'
+
 /**
  * What went wrong with the browser's storage, in the app's words: what happened and what to
  * do. Dexie's and IndexedDB's error names are matched; the original text is kept at the end
@@ -41,4 +43,16 @@ export function writeErrorMessage(e: unknown): string {
     return 'The disk is full, or this site’s storage quota is used up: free some space and try again. Nothing was saved.'
   const detail = inner?.message ?? (e instanceof Error ? e.message : String(e))
   return `The browser’s storage refused the write (${inner?.name ?? (name || 'Error')}: ${detail}). Nothing was saved; try again, and restart the browser if it keeps happening.`
+}
+
+/** Dexie's error names (each IndexedDB error it wraps has its own). */
+const DEXIE_ERRORS = new Set<string>(Object.values(Dexie.errnames))
+
+/**
+ * Whether `e` is a failure of the storage itself (what Dexie or IndexedDB threw), as opposed to
+ * an error the app raised to say what is wrong (those already speak the user's language).
+ */
+export function isStorageFailure(e: unknown): boolean {
+  if (typeof DOMException !== 'undefined' && e instanceof DOMException) return true
+  return e instanceof Error && (DEXIE_ERRORS.has(e.name) || 'inner' in e || 'failures' in e)
 }

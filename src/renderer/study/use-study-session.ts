@@ -1,11 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { StaleCardError, answerCard, undoAnswer, type AnswerReceipt } from '../../app/answer'
-import {
-  changeCard,
-  undoCardChange,
-  type CardAction,
-  type CardChange,
-} from '../../app/card-actions'
+import { StaleCardError, type AnswerReceipt } from '../../app/answer'
+import type { CardAction, CardChange } from '../../app/card-actions'
 import { cardView, checkTyped, type CardView } from '../../app/card-view'
 import { isStudiable } from '../../app/collection'
 import type { Settings } from '../../app/settings'
@@ -15,7 +10,7 @@ import type { Verdict } from '../../core/answers/check-answer'
 import type { Grade } from '../../core/scheduling/scheduler'
 import type { QueueCounts } from '../../core/study/review-queue'
 import { store } from '../app-services'
-import { writeErrorMessage } from '../storage/storage-errors'
+import { commands } from '../commands'
 import { schedulerOptionsFor } from '../../app/exam-plan'
 import { leechRuleOf, presetOf, type Preset } from '../../app/presets'
 import { Scheduler } from '../../core/scheduling/scheduler'
@@ -184,7 +179,9 @@ export function useStudySession(
         await work()
       } catch (e) {
         const text =
-          e instanceof StaleCardError ? e.message : `Could not save: ${writeErrorMessage(e)}`
+          e instanceof StaleCardError
+            ? e.message
+            : `Could not save: ${e instanceof Error ? e.message : String(e)}`
         setState((s) => ({ ...s, message: { text, tone: 'error' } }))
         logs.current = null
         await showNext()
@@ -202,7 +199,7 @@ export function useStudySession(
         if (!shown?.revealed) return
         const current = options.current
         if (!current) return
-        const receipt = await answerCard(store, current.scheduler, {
+        const receipt = await commands.study.answer(current.scheduler, {
           cardId: shown.card.id,
           revision: shown.card.revision,
           grade: g,
@@ -238,8 +235,7 @@ export function useStudySession(
       run(async () => {
         const shown = state.shown
         if (!shown) return
-        const change = await changeCard(
-          store,
+        const change = await commands.study.change(
           shown.card.id,
           shown.card.revision,
           action,
@@ -291,12 +287,12 @@ export function useStudySession(
           }
         }
         if (last.kind === 'change') {
-          const card = await undone(undoCardChange(store, last.change))
+          const card = await undone(commands.study.undoChange(last.change))
           setState((s) => ({ ...s, message: { text: `Undone: ${last.label}`, tone: 'info' } }))
           await showNext(card.id)
           return
         }
-        const card = await undone(undoAnswer(store, last.receipt))
+        const card = await undone(commands.study.undoAnswer(last.receipt))
         logs.current = null
         setState((s) => ({
           ...s,

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { startTransition, useEffect, useState } from 'react'
-import { DEFAULT_SETTINGS, readSettings, writeSetting, type Settings } from '../app/settings'
+import { DEFAULT_SETTINGS, readSettings, type Settings } from '../app/settings'
 import {
   deckOverviews,
   sectionOverview,
@@ -8,50 +8,28 @@ import {
   type DeckOverview,
   type SectionOverview,
 } from '../app/study-queue'
-import { changeCards, resetCards, unburyCards } from '../app/card-actions'
 import { searchCards } from '../app/search'
 import { cardInfo, type CardInfo } from '../app/card-view'
 import { noteTypes } from '../app/note-types'
-import { DEFAULT_PRESET_ID, listPresets, setDeckPreset, type Preset } from '../app/presets'
+import { DEFAULT_PRESET_ID, listPresets, type Preset } from '../app/presets'
 import type { NoteRow } from '../app/collection'
-import {
-  addNote,
-  createDeck,
-  editNote,
-  moveNotes,
-  renameDeck,
-  restoreDeck,
-  restoreNote,
-  retagNotes,
-  trashDeck,
-  trashNote,
-  trashNotes,
-  trashedDecks,
-  trashedNotes,
-  type NoteInput,
-} from '../app/editing'
+import { trashedDecks, trashedNotes } from '../app/editing'
 import type { NoteType } from '../core/notes/note-types'
-import type { CollectionData } from '../app/exchange/collection-data'
 import { exportCollection } from '../app/exchange/export-collection'
-import { applyImport, type ConflictChoice } from '../app/exchange/import-collection'
-import { storePastedMedia } from '../app/media'
-import { examPlan, setExamDate } from '../app/exam-plan'
+import { examPlan } from '../app/exam-plan'
 import { keyFigures } from '../app/key-figures'
 import { estimatedDailyReviews } from '../app/workload'
-import { updatePreset } from '../app/optimize'
-import { saveAndRescheduleInWorker } from './optimize/optimize-in-worker'
 import { noteSource } from '../app/note-source'
-import type { AcceptedProposal } from '../app/exchange/from-generated'
-import type { SourceDocument } from '../core/generate/document'
-import { examFacts, examHistory, recordExam, sendToReview, type ExamRecord } from '../app/mock-exam'
+import { examFacts, examHistory } from '../app/mock-exam'
 import type { Statistics } from '../app/statistics'
 import { statisticsInWorker } from './import/read-in-worker'
-import platform from '@platform'
-import { forgetMediaUrls } from './media-urls'
 import { db, scheduler, startApp, store, type StartupReport } from './app-services'
-import { storageErrorMessage, writeErrorMessage } from './storage/storage-errors'
-import { EditError } from '../app/editing'
-import { ImportError } from '../core/formats/import-error'
+import { commands } from './commands'
+import { storageErrorMessage } from './storage/storage-errors'
+
+// What the window reads: hooks kept current by Dexie's live queries (which also see the writes
+// of workers and other tabs), and a few reads made once. Every write is a command
+// (`commands.ts`).
 
 /** The current settings; defaults until the first read finishes. */
 export function useSettings(): Settings {
@@ -68,7 +46,7 @@ function useStudyDayIndex(settings: Settings): number {
   useEffect(() => {
     const update = () => {
       const next = studyDayAt(settings, new Date()).index
-      if (next !== index) void unburyCards(store, new Date()).then(() => setIndex(next))
+      if (next !== index) void commands.cards.unbury().then(() => setIndex(next))
     }
     update()
     const end = studyDayAt(settings, new Date()).end.getTime()
@@ -86,18 +64,6 @@ function useStudyDayIndex(settings: Settings): number {
 export function useDeckOverviews(settings: Settings): DeckOverview[] | undefined {
   const day = useStudyDayIndex(settings)
   return useLiveQuery(() => deckOverviews(store, settings, new Date()), [settings, day])
-}
-
-/** Saves one setting; live queries pick it up. Rejects with a message in the app's words. */
-export async function updateSetting<K extends keyof Settings>(
-  key: K,
-  value: Settings[K],
-): Promise<void> {
-  try {
-    await writeSetting(store, key, value)
-  } catch (e) {
-    throw new Error(storageErrorMessage(e), { cause: e })
-  }
 }
 
 /**
@@ -176,57 +142,9 @@ export function useNote(noteId: string | null): NoteRow | null | undefined {
   )
 }
 
-/** An id no other note or deck has: Anki's guids are 10 base-91 characters of chance. */
-function randomId(length = 10): string {
-  const alphabet =
-    'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!$%&()*+,-./:;<=>?@[]^_`{|}~'
-  const bytes = crypto.getRandomValues(new Uint8Array(length))
-  return [...bytes].map((b) => alphabet[b % alphabet.length]).join('')
-}
-
-/** Creates one of the user's decks; rejects with an `EditError` saying what is wrong. */
-export function createUserDeck(name: string) {
-  return createDeck(store, { id: `deck-${randomId(8)}`, name }, new Date())
-}
-
-/** Adds a note with a fresh guid; rejects with an `EditError` saying why it cannot be saved. */
-export function saveNewNote(input: Omit<NoteInput, 'guid'>) {
-  return addNote(store, scheduler, { ...input, guid: randomId() }, new Date())
-}
-
-/** Saves an edited note (and moves it to `deckId`); rejects with an `EditError` saying why not. */
-export function saveNoteEdit(
-  noteId: string,
-  fields: Record<string, string>,
-  tags: string[],
-  deckId?: string,
-) {
-  return editNote(
-    store,
-    scheduler,
-    { noteId, fields, tags, ...(deckId ? { deckId } : {}) },
-    new Date(),
-  )
-}
-
 /** The decks in the trash; undefined while loading. */
 export function useTrashedDecks() {
   return useLiveQuery(() => trashedDecks(store), [])
-}
-
-/** Renames a deck of the user's and the decks inside it. */
-export function renameUserDeck(id: string, name: string) {
-  return renameDeck(store, id, name, new Date())
-}
-
-/** Moves a deck and the decks inside it to the trash; nothing is deleted. */
-export function trashUserDeck(id: string) {
-  return trashDeck(store, id, new Date())
-}
-
-/** Brings a deck back from the trash. */
-export function restoreTrashedDeck(id: string) {
-  return restoreDeck(store, id)
 }
 
 /** Every tag in the collection, for completion; undefined while loading. */
@@ -262,43 +180,9 @@ export function useDeckPresetId(deckId: string): string | undefined {
   )
 }
 
-/**
- * Gives the deck a preset, saving it first when it was changed (`preset`); with `reschedule`,
- * the preset's cards are rescheduled from their history in the same transaction. Returns how
- * many cards were rescheduled.
- */
-export async function saveDeckOptions(
-  deckId: string,
-  presetId: string,
-  preset: Preset | null,
-  options: { settings: Settings; reschedule: boolean },
-): Promise<number> {
-  if (!preset) {
-    await setDeckPreset(store, deckId, presetId)
-    return 0
-  }
-  if (!options.reschedule)
-    return updatePreset(store, preset, { ...options, now: new Date(), deckId })
-  // Rescheduling replays every card's history: in a worker, so the window never waits on it.
-  return saveAndRescheduleInWorker({ preset, deckId, settings: options.settings, now: Date.now() })
-}
-
-/** A new preset's id (chance is the caller's). */
-export const newPresetId = () => `preset-${randomId(8)}`
-
 /** The notes in the trash; undefined while loading. */
 export function useTrashedNotes() {
   return useLiveQuery(() => trashedNotes(store), [])
-}
-
-/** Moves a note to the trash (nothing is deleted). */
-export function trashUserNote(noteId: string) {
-  return trashNote(store, noteId, new Date())
-}
-
-/** Brings a note back from the trash. */
-export function restoreTrashedNote(noteId: string) {
-  return restoreNote(store, noteId)
 }
 
 /**
@@ -312,79 +196,9 @@ export function useSearch(query: string, settings: Settings, limit: number, firs
   )
 }
 
-/** Suspends, unsuspends or flags many cards at once; how many changed. */
-export function changeManyCards(
-  cardIds: readonly string[],
-  action: Parameters<typeof changeCards>[2],
-) {
-  return changeCards(store, cardIds, action)
-}
-
-/** Moves these notes to the trash, in one transaction. */
-export function trashNotesOf(noteIds: readonly string[]) {
-  return trashNotes(store, noteIds, new Date())
-}
-
-/** Adds tags to, or removes tags from, these notes. */
-export function retagManyNotes(noteIds: readonly string[], add: string[], remove: string[]) {
-  return retagNotes(store, noteIds, { add, remove }, new Date())
-}
-
-/** Moves these notes (with their cards) to a deck. */
-export function moveManyNotes(noteIds: readonly string[], deckId: string) {
-  return moveNotes(store, scheduler, noteIds, deckId, new Date())
-}
-
-/** Makes these cards new again, or due in `inDays` study days. */
-export function resetManyCards(
-  cardIds: readonly string[],
-  settings: Settings,
-  inDays: number | null,
-) {
-  const now = new Date()
-  return resetCards(
-    store,
-    scheduler,
-    cardIds,
-    inDays === null
-      ? { kind: 'new' }
-      : { kind: 'due', inDays, dayStart: studyDayAt(settings, now).start.getTime() },
-    now,
-  )
-}
-
-/** Opens an https link in the system browser (the host checks it against its allow-list). */
-export function openExternal(url: string) {
-  // The platform's method, not Electron's shell: the main process checks the URL.
-  return platform.openExternal(url) // eng-disable OPEN_EXTERNAL_JS_CHECK
-}
-
-/**
- * Imports `data` in one transaction; the media cache learns the new files on next view. A
- * write the storage refuses is said in the app's words (nothing of it was written).
- */
-export async function importData(data: CollectionData, conflict: ConflictChoice) {
-  try {
-    return await applyImport(store, data, conflict, new Date())
-  } catch (e) {
-    if (e instanceof ImportError || e instanceof EditError) throw e
-    throw new Error(writeErrorMessage(e), { cause: e })
-  }
-}
-
 /** The collection (or one deck of it, with the decks inside) as rows without media bytes, for a text export. */
 export function collectionForExport(deckId?: string) {
   return exportCollection(store, { mediaBytes: false, ...(deckId ? { deckId } : {}) })
-}
-
-/** After a restore made elsewhere (the import worker): the media shown before are forgotten. */
-export function forgetShownMedia() {
-  forgetMediaUrls()
-}
-
-/** Stores a pasted or dropped file in the collection's media; resolves to its name. */
-export async function storePastedFile(file: File): Promise<string> {
-  return storePastedMedia(store, new Uint8Array(await file.arrayBuffer()), file.type, new Date())
 }
 
 /**
@@ -421,11 +235,6 @@ export function useDeckExam(deckId: string) {
   }, [deckId])
 }
 
-/** Sets or clears a deck's exam date. */
-export function saveExamDate(deckId: string, date: string | null, cap: boolean) {
-  return setExamDate(store, deckId, date, cap)
-}
-
 /** A deck's exam plan (null without an exam date); undefined while loading. */
 export function useExamPlan(settings: Settings, deckId: string) {
   return useLiveQuery(() => examPlan(store, deckId, settings, new Date()), [settings, deckId])
@@ -441,16 +250,6 @@ export function useExamHistory() {
   return useLiveQuery(() => examHistory(store), [])
 }
 
-/** Keeps a finished mock exam in the history. */
-export function saveExamRecord(record: ExamRecord) {
-  return recordExam(store, record)
-}
-
-/** Makes the studied cards of missed notes due now. */
-export function reviewMissed(noteIds: readonly string[]) {
-  return sendToReview(store, noteIds, new Date())
-}
-
 /**
  * Reviews a day a deck's cards in review would ask for at `retention`; null for a retention
  * outside 0.70–0.99 (while it is being typed), undefined while counting.
@@ -463,26 +262,6 @@ export function useWorkload(deckId: string, retention: number) {
         : null,
     [deckId, retention],
   )
-}
-
-/**
- * Saves accepted proposals as Cloze notes in the deck named `deckName` (made if there is none),
- * the document kept beside them: one transaction, as an import. Returns the deck and counts.
- */
-export async function saveGeneratedDeck(
-  doc: SourceDocument,
-  accepted: readonly AcceptedProposal[],
-  options: { file: string; deckName: string },
-) {
-  // Loaded with the screen that needs it, not at start-up.
-  const { collectionFromProposals } = await import('../app/exchange/from-generated')
-  const data = collectionFromProposals(doc, accepted, options, new Date())
-  const summary = await importData(data, 'update')
-  const name = data.decks[0]?.name ?? options.deckName
-  const deck = (await store.listDecks()).find(
-    (d) => d.deletedAt === undefined && d.name.toLowerCase() === name.toLowerCase(),
-  )
-  return { summary, deckId: deck?.id ?? data.decks[0]?.id ?? '', deckName: deck?.name ?? name }
 }
 
 /** Where a generated note came from, for "Show in source"; null when it has no source. */
