@@ -3,6 +3,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import storeAwaits from './scripts/eslint-rules/store-awaits.mjs'
 
 /** Time and chance are arguments in `layer` (DESIGN.md): no clock reads, no Math.random. */
 const noClockOrChance = (layer) => [
@@ -221,6 +222,14 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Every place a transaction's work is written (DESIGN.md "Transactions"): only the
+    // store's own calls may be awaited in it (scripts/eslint-rules/store-awaits.mjs).
+    files: ['src/app/**/*.ts', 'src/renderer/**/*.{ts,tsx}', 'src/cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    plugins: { attache: { rules: { 'store-awaits': storeAwaits } } },
+    rules: { 'attache/store-awaits': 'error' },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],

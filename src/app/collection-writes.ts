@@ -108,6 +108,8 @@ export class Collection {
         // the work's chain of awaits.
         const bound = store.bound()
         try {
+          // The caller's work: its own awaits are checked where it is written.
+          // eslint-disable-next-line attache/store-awaits
           const result = await work()
           if (open.changes.length) {
             for (const c of open.changes)

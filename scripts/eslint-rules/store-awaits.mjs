@@ -1,0 +1,119 @@
+/** An ESTree node, walked by its `type` (the walker reads every node kind alike). */
+/** @typedef {any} Node */
+
+/**
+ * Inside `x.transaction(async () => …)`, only calls on the store (`x.…`, or a value it handed
+ * out such as `const bound = x.bound()`) and helpers given the store as their first argument
+ * may be awaited — alone, in `Promise.all`, or with `.then`. IndexedDB commits a transaction
+ * as soon as it waits on nothing of its own, so awaiting a timer, a worker, `fetch` or a file
+ * inside one ends it under the code's feet (TransactionInactiveError). Helpers taking the store
+ * are trusted here and checked where their own transactions are written.
+ *
+ * @type {import('eslint').Rule.RuleModule}
+ */
+export default {
+  meta: {
+    type: 'problem',
+    docs: { description: 'only store calls may be awaited inside store.transaction' },
+    messages: {
+      foreign:
+        'Only calls on `{{store}}` (or helpers given it first) may be awaited inside ' +
+        '{{store}}.transaction: `{{text}}` is not one. IndexedDB ends the transaction when ' +
+        'it waits on anything else; do this before or after the transaction.',
+    },
+    schema: [],
+  },
+  create(context) {
+    const source = context.sourceCode
+    const text = (/** @type {Node} */ node) => source.getText(node)
+    const isFunction = (/** @type {Node} */ node) =>
+      node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression'
+    const transactionWork = (/** @type {Node} */ node) =>
+      node.type === 'CallExpression' &&
+      node.callee.type === 'MemberExpression' &&
+      !node.callee.computed &&
+      node.callee.property.type === 'Identifier' &&
+      node.callee.property.name === 'transaction' &&
+      isFunction(node.arguments[0])
+        ? node.arguments[0]
+        : null
+
+    /** Every node under `root`, not entering nested transactions (they are checked on their own). */
+    /** @param {Node} root @returns {Generator<Node>} */
+    function* walk(root) {
+      const stack = [root]
+      while (stack.length) {
+        const node = stack.pop()
+        yield node
+        if (node !== root && transactionWork(node)) continue
+        for (const [key, value] of Object.entries(node)) {
+          if (key === 'parent') continue
+          for (const child of Array.isArray(value) ? value : [value])
+            if (child && typeof child.type === 'string') stack.push(child)
+        }
+      }
+    }
+
+    return {
+      CallExpression(/** @type {Node} */ node) {
+        const work = transactionWork(node)
+        if (!work) return
+        const store = text(node.callee.object)
+        // The store and what it hands out (`const bound = store.bound()`).
+        const receivers = new Set([store])
+        for (const n of walk(work.body))
+          if (
+            n.type === 'VariableDeclarator' &&
+            n.id.type === 'Identifier' &&
+            n.init?.type === 'CallExpression' &&
+            n.init.callee.type === 'MemberExpression' &&
+            text(n.init.callee.object) === store
+          )
+            receivers.add(n.id.name)
+        const onStore = (/** @type {Node} */ object) => {
+          const t = text(object)
+          return [...receivers].some((r) => t === r || t.startsWith(`${r}.`))
+        }
+        /** @param {Node} expr @returns {boolean} */
+        const allowed = (expr) => {
+          if (expr.type === 'ConditionalExpression')
+            return allowed(expr.consequent) && allowed(expr.alternate)
+          if (expr.type === 'TSAsExpression' || expr.type === 'TSNonNullExpression')
+            return allowed(expr.expression)
+          if (expr.type !== 'CallExpression') return false
+          const { callee, arguments: args } = expr
+          if (callee.type === 'MemberExpression') {
+            if (onStore(callee.object)) return true
+            const name = callee.property.type === 'Identifier' ? callee.property.name : ''
+            if (['then', 'catch', 'finally'].includes(name)) return allowed(callee.object)
+            if (text(callee.object) === 'Promise' && ['all', 'allSettled'].includes(name)) {
+              const [list] = args
+              if (list?.type === 'ArrayExpression')
+                return list.elements.every(
+                  (/** @type {Node} */ e) => e && e.type !== 'SpreadElement' && allowed(e),
+                )
+              // `Promise.all(xs.map((x) => …))`: an async callback's own awaits are checked
+              // as part of this body; an expression callback must itself be a store call.
+              const map =
+                list?.type === 'CallExpression' &&
+                list.callee.type === 'MemberExpression' &&
+                list.callee.property.name === 'map' &&
+                list.arguments[0]
+              if (!isFunction(map)) return false
+              return map.async || (map.body.type !== 'BlockStatement' && allowed(map.body))
+            }
+          }
+          // A helper given the store first (`presetOf(store, …)`).
+          return args.length > 0 && receivers.has(text(args[0]))
+        }
+        for (const n of walk(work.body))
+          if (n.type === 'AwaitExpression' && !allowed(n.argument))
+            context.report({
+              node: n,
+              messageId: 'foreign',
+              data: { store, text: text(n.argument).slice(0, 60) },
+            })
+      },
+    }
+  },
+}

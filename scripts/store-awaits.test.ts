@@ -1,0 +1,68 @@
+import { RuleTester } from 'eslint'
+import tseslint from 'typescript-eslint'
+import { describe, it } from 'vitest'
+import rule from './eslint-rules/store-awaits.mjs'
+
+RuleTester.describe = describe
+RuleTester.it = it
+RuleTester.itOnly = it.only
+
+const tester = new RuleTester({
+  languageOptions: { parser: tseslint.parser, ecmaVersion: 2022, sourceType: 'module' },
+})
+
+const inTransaction = (body: string) =>
+  `async function f(store, id) {\n  return store.transaction(async () => {\n${body}\n  })\n}`
+
+tester.run('store-awaits: only store calls are awaited inside store.transaction', rule, {
+  valid: [
+    inTransaction('const card = await store.getCard(id)'),
+    inTransaction('const [a, b] = await Promise.all([store.getCard(id), store.getNote(id)])'),
+    inTransaction('await Promise.all(ids.map((i) => store.getCard(i)))'),
+    inTransaction('await Promise.all(ids.map(async (i) => { await store.putCard(i) }))'),
+    inTransaction('const preset = await presetOf(store, deck)'),
+    inTransaction('const n = await store.getTallies([k]).then(([r]) => r)'),
+    inTransaction('const bound = store.bound()\nawait bound.appendChange(x)'),
+    inTransaction('const c = await (id ? store.getCard(id) : store.getNote(id))'),
+    // Outside a transaction anything may be awaited.
+    'async function g() { await fetch("/x"); await new Promise((r) => setTimeout(r, 1)) }',
+    // A nested transaction of the same store joins the outer one.
+    inTransaction('await store.transaction(async () => { await store.getCard(id) })'),
+  ],
+  invalid: [
+    {
+      code: inTransaction('await new Promise((r) => setTimeout(r, 10))'),
+      errors: [{ messageId: 'foreign' }],
+    },
+    {
+      code: inTransaction('const bytes = await file.arrayBuffer()\nawait store.putMedia(bytes)'),
+      errors: [{ messageId: 'foreign' }],
+    },
+    {
+      code: inTransaction('await Promise.all([store.getCard(id), fetch("/x")])'),
+      errors: [{ messageId: 'foreign' }],
+    },
+    {
+      code: inTransaction('await Promise.all(ids.map((i) => askWorker(i)))'),
+      errors: [{ messageId: 'foreign' }],
+    },
+    {
+      code: inTransaction('const p = store.getCard(id)\nawait p'),
+      errors: [{ messageId: 'foreign' }],
+    },
+    {
+      code: inTransaction('await helper(id, store)'),
+      errors: [{ messageId: 'foreign' }],
+    },
+    {
+      // Inside a nested function of the work, too: it runs while the transaction is open.
+      code: inTransaction('const run = async () => { await sleep(5) }\nawait run()'),
+      errors: [{ messageId: 'foreign' }, { messageId: 'foreign' }],
+    },
+    {
+      // A nested transaction's body is checked once, as its own.
+      code: inTransaction('await store.transaction(async () => { await sleep(1) })'),
+      errors: [{ messageId: 'foreign' }],
+    },
+  ],
+})
