@@ -30,8 +30,8 @@ const copy = <T>(row: T): T => structuredClone(row)
 
 /**
  * The whole collection in plain maps: the store of the unit tests and the command line.
- * Rows are copied in and out (as IndexedDB does), transactions run one at a time and undo
- * their writes if `work` throws.
+ * Rows are copied in and out (as IndexedDB does), transactions and reads run one at a time,
+ * and a transaction undoes its writes if `work` throws.
  */
 export class MemoryStore implements StudyStore {
   private readonly decks = new Map<string, DeckRow>()
@@ -51,8 +51,27 @@ export class MemoryStore implements StudyStore {
   private journal: (() => void)[] | null = null
   private queue: Promise<unknown> = Promise.resolve()
 
+  /** Reads under way (`read`): a read inside one joins it. */
+  private reading = 0
+
+  /**
+   * Runs `work` against one snapshot, as IndexedDB's read transaction: in turn with the write
+   * transactions, so a write asked for while it runs waits until it is done. Inside a write
+   * transaction or another read it joins that one.
+   */
   read<T>(work: () => Promise<T>): Promise<T> {
-    return work()
+    if (this.journal || this.reading) return work()
+    const run = async () => {
+      this.reading++
+      try {
+        return await work()
+      } finally {
+        this.reading--
+      }
+    }
+    const result = this.queue.then(run)
+    this.queue = result.catch(() => undefined)
+    return result
   }
 
   currentTransaction(): object | undefined {

@@ -60,7 +60,15 @@ const everyQueue = [
   card('n10', Queue.Review, 1 * DAY_MS, { deckId: 'e' }),
 ]
 
-export function storeContract(name: string, open: () => Promise<StudyStore>) {
+/**
+ * `apart(work)` starts `work` as a caller with no transaction would, even from inside one
+ * (Dexie follows its transaction through promises: `Dexie.ignoreTransaction`).
+ */
+export function storeContract(
+  name: string,
+  open: () => Promise<StudyStore>,
+  apart: <T>(work: () => T) => T = (work) => work(),
+) {
   describe(`the ${name} store keeps the StudyStore contract`, () => {
     async function withCards() {
       const store = await open()
@@ -286,6 +294,31 @@ export function storeContract(name: string, open: () => Promise<StudyStore>) {
       expect((await store.getCard('n1#0'))?.queue).toBe(Queue.New)
       expect(await store.getLog(1)).toBeUndefined()
       expect(await store.changesAfter(0, 10)).toEqual([])
+    })
+
+    it('reads one snapshot: a write asked for while a read runs is not seen halfway', async () => {
+      const store = await withCards()
+      const [a = '', b = ''] = everyQueue.map((c) => c.id)
+      let write: Promise<void> | null = null
+      const read = store.read(async () => {
+        const first = await store.getCard(a)
+        // Another caller writes both cards now, between the read's two looks.
+        write = apart(() =>
+          store.transaction(async () => {
+            const cards = await store.getCards([a, b])
+            await store.putCards(
+              cards.flatMap((c) => (c ? [{ ...c, revision: c.revision + 1 }] : [])),
+            )
+          }),
+        )
+        for (let i = 0; i < 5; i++) await store.getCard(b)
+        const second = await store.getCard(b)
+        return [first?.revision, second?.revision]
+      })
+      expect(await read).toEqual([0, 0])
+      await write
+      const after = await store.getCards([a, b])
+      expect(after.map((c) => c?.revision)).toEqual([1, 1])
     })
   })
 }
