@@ -38,6 +38,7 @@ describe('README commands', () => {
         'sections-10k',
         'sections-10k-first',
         'answer-transaction',
+        'answer-transaction-dexie-floor',
         'statistics',
         'statistics-recount',
         'import-window-longest-task',

@@ -14,6 +14,7 @@ import {
 import { answer, collectionWith, questionCard, scheduler, settings, t0 } from './testing'
 import { syncBuiltInDeck } from './deck-sync'
 import { type Collection, memoryCollection } from './collection-writes'
+import { createDeck, moveNotes } from './editing'
 
 const MIN = 60_000
 const DAY = 86_400_000
@@ -111,6 +112,22 @@ describe('overviews', () => {
     await answer(store, questionCard('d', 'a'), 4, t0)
     const [row] = await deckOverviews(store, s, t0)
     expect(row).toMatchObject({ id: 'd', new: 0, learning: 0, due: 0, nextIn: 'tomorrow' })
+  })
+
+  it('an answer counts toward the deck the card was studied in, after the card moves on', async () => {
+    const store = await collectionWith()
+    await createDeck(store, { id: 'other', name: 'Other' }, t0)
+    const s = { ...settings, newPerDay: 2 }
+    const card = questionCard('d', 'a')
+    await answer(store, card, 3, t0)
+    const noteId = (await store.getCard(card))?.noteId ?? ''
+    await moveNotes(store, scheduler, [noteId], 'other', t0)
+    const logs = await todaysLogs(store, studyDayAt(s, t0))
+    // Deck d used one of its two new cards today; the deck it went to used none.
+    expect(logs.get('d')?.newCards.size).toBe(1)
+    expect(logs.get('other')).toBeUndefined()
+    const rows = await deckOverviews(store, s, t0)
+    expect(rows.find((r) => r.id === 'd')).toMatchObject({ new: 1 })
   })
 
   it('sections list every level in deck order with what their sessions show', async () => {

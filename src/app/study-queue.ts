@@ -62,19 +62,22 @@ export interface TodaysLog {
 }
 
 /**
- * Today's answers in each deck, from the log's time index; a card counts toward the deck it
- * is in now (a log row carries no deck that could go stale).
+ * Today's answers in each deck, from the log's time index. An answer counts toward the deck
+ * its card was in when answered (as Anki's per-deck "studied today", and as `withAnswer`
+ * keeps it during a session): our logs carry the card as it was.
  */
 export async function todaysLogs(
   store: Collection,
   day: StudyDay,
 ): Promise<Map<string, TodaysLog>> {
   const logs = await store.logsSince(day.start.getTime())
-  const cards = await store.getCards([...new Set(logs.map((l) => l.cardId))])
+  // Only a log without the card as it was (an import's) needs its card read, for its deck now.
+  const unknown = [...new Set(logs.flatMap((l) => (l.before ? [] : [l.cardId])))]
+  const cards = unknown.length ? await store.getCards(unknown) : []
   const deckOf = new Map(cards.flatMap((c) => (c ? [[c.id, c.deckId] as const] : [])))
   const byDeck = new Map<string, { newCards: Set<string>; reviews: number; notes: Set<string> }>()
   for (const l of logs) {
-    const deckId = deckOf.get(l.cardId)
+    const deckId = l.before?.deckId ?? deckOf.get(l.cardId)
     if (deckId === undefined) continue
     let d = byDeck.get(deckId)
     if (!d) byDeck.set(deckId, (d = { newCards: new Set(), reviews: 0, notes: new Set() }))
