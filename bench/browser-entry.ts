@@ -334,6 +334,23 @@ async function collectionBench(sizeName: 'full' | 'tiny') {
         .getAll(IDBKeyRange.lowerBound(t - 365 * 86_400_000)),
     ),
   )
+  // Every log read raw, as the recount must: a page of 10,000 at a time in one transaction.
+  const everyLogStart = performance.now()
+  await new Promise<void>((ok, fail) => {
+    const logs = rawLogs.transaction('revlog').objectStore('revlog')
+    const page = (after: number) => {
+      const r = logs.getAll(IDBKeyRange.lowerBound(after, true), 10_000)
+      r.onsuccess = () => {
+        const rows = r.result as { id: number }[]
+        const last = rows.at(-1)
+        if (rows.length < 10_000 || !last) ok()
+        else page(last.id)
+      }
+      r.onerror = () => fail(r.error)
+    }
+    page(-Infinity)
+  })
+  const everyLogBase = performance.now() - everyLogStart
   rawLogs.close()
   add({
     id: 'statistics',
@@ -347,9 +364,9 @@ async function collectionBench(sizeName: 'full' | 'tiny') {
     id: 'statistics-recount',
     what: 'statistics, first call after an upgrade (every card and log counted once)',
     ours: percentile(recount, 0.5),
-    baseline: percentile(logsBase, 0.5),
+    baseline: everyLogBase,
     stat: 'median',
-    baselineWhat: 'raw IndexedDB getAll of a year of logs',
+    baselineWhat: 'raw IndexedDB read of every log (getAll, pages of 10,000)',
   })
   db.close()
   return { results, seedMs, size }

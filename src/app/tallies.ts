@@ -9,7 +9,7 @@ import {
 } from '../core/stats/review-stats'
 import { groupBy } from '../core/group-by'
 import { hostZone } from '../core/study/time-zone'
-import { isInCollection, type CardRow, type ReviewLogRow } from './collection'
+import { isInCollection, type CardRow, type DeckRow, type ReviewLogRow } from './collection'
 import type { StoreReads, StudyStore, TallyKey, TallyKind, TallyRow } from './store'
 import { dayIndexer } from './study-queue'
 
@@ -115,16 +115,32 @@ export async function countTallies(store: StoreReads, rule: TallyRule): Promise<
   const rows: TallyRow[] = [
     { deckId: '', kind: 'rule', day: 0, n: [rule.rolloverHour], zone: rule.zone },
   ]
-  for (const deck of decks) {
-    const inDeck = await store.read(() => store.sectionCards(deck.id, ''))
+  // Each read is asked for before the one before it is counted, so the storage reads while
+  // the counting runs (the log's first page beside the cards).
+  const readCards = (deckId: string) => store.read(() => store.sectionCards(deckId, ''))
+  const readLogs = (after: number) => store.read(() => store.logsAfter(after, LOG_PAGE))
+  const ahead = <T>(read: Promise<T>) => {
+    // Awaited in its turn; if counting fails first, nothing is left unheard.
+    read.catch(() => undefined)
+    return read
+  }
+  let nextLogs = ahead(readLogs(-Infinity))
+  let nextCards = decks[0] ? ahead(readCards(decks[0].id)) : null
+  for (let i = 0; i < decks.length; i++) {
+    const deck = decks[i] as DeckRow
+    const inDeck = (await nextCards) ?? []
+    const following = decks[i + 1]
+    nextCards = following ? ahead(readCards(following.id)) : null
     for (const c of inDeck) deckOf.set(c.id, countedIn(c))
     const { tally, due } = tallyCards(inDeck.filter(isInCollection), dayOf)
     if (tally[0]) rows.push({ deckId: deck.id, kind: 'cards', day: 0, n: tally })
     for (const [day, n] of due) rows.push({ deckId: deck.id, kind: 'due', day, n: [n] })
   }
   const logDays = new Map<string, Map<number, number[]>>()
-  for (let after = -Infinity; ;) {
-    const page = await store.read(() => store.logsAfter(after, LOG_PAGE))
+  for (;;) {
+    const page = await nextLogs
+    const last = page.length === LOG_PAGE ? page[page.length - 1] : undefined
+    if (last) nextLogs = ahead(readLogs(last.id))
     const counted = page.filter((l) => deckOf.get(l.cardId) !== undefined)
     for (const [deckId, inDeck] of groupBy(counted, (l) => deckOf.get(l.cardId) as string)) {
       let days = logDays.get(deckId)
@@ -135,8 +151,7 @@ export async function countTallies(store: StoreReads, rule: TallyRule): Promise<
         else days.set(day, n)
       }
     }
-    if (page.length < LOG_PAGE) break
-    after = page[page.length - 1]?.id ?? Infinity
+    if (!last) break
   }
   for (const [deckId, days] of logDays)
     for (const [day, n] of days) rows.push({ deckId, kind: 'log', day, n })
