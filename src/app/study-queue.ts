@@ -19,7 +19,14 @@ import {
 } from './collection'
 import { deckAndChildren, deckTree, type DeckNode } from './deck-tree'
 import type { Settings } from './settings'
-import { limitsOf, presetOf, schedulerOptionsOf, type Preset } from './presets'
+import {
+  DEFAULT_PRESET_ID,
+  limitsOf,
+  listPresets,
+  presetOf,
+  schedulerOptionsOf,
+  type Preset,
+} from './presets'
 import { deckCards } from './card-digests'
 import type { Collection } from './collection-writes'
 
@@ -394,12 +401,31 @@ export async function deckOverviews(
 ): Promise<DeckOverview[]> {
   const day = studyDayAt(settings, now)
   return store.read(async () => {
-    const [decks, logs] = await Promise.all([store.listDecks(), todaysLogs(store, day)])
+    const [decks, logs, presets] = await Promise.all([
+      store.listDecks(),
+      todaysLogs(store, day),
+      listPresets(store, settings),
+    ])
+    // Each deck's preset from the one list (as `presetOf` picks it: the Default's when its own
+    // is gone), not a read per deck.
+    const byId = new Map(presets.map((p) => [p.id, p]))
+    const presetOfDeck = (id: string) =>
+      byId.get(decks.find((d) => d.id === id)?.presetId ?? DEFAULT_PRESET_ID) ??
+      (presets[0] as Preset)
     // Tree order: each deck followed by the decks nested in it.
     const flat = (nodes: DeckNode[]): DeckNode[] => nodes.flatMap((n) => [n, ...flat(n.children)])
     return Promise.all(
       flat(deckTree(decks)).map(async (node) => ({
-        ...(await deckOverview(store, node.deck, settings, now, day, logs, decks)),
+        ...(await deckOverview(
+          store,
+          node.deck,
+          settings,
+          now,
+          day,
+          logs,
+          decks,
+          presetOfDeck(node.deck.id),
+        )),
         label: node.label,
         depth: node.depth,
         hasChildren: node.children.length > 0,
@@ -416,9 +442,10 @@ async function deckOverview(
   day: StudyDay,
   logs: ReadonlyMap<string, TodaysLog>,
   allDecks: readonly DeckRow[],
+  preset: Preset,
 ): Promise<Omit<DeckOverview, 'label' | 'depth' | 'hasChildren'>> {
   const [q, totals] = await Promise.all([
-    readStudyQueue(store, { deckId: d.id, section: null }, settings, now, logs, allDecks),
+    readStudyQueue(store, { deckId: d.id, section: null }, settings, now, logs, allDecks, preset),
     Promise.all(deckAndChildren(allDecks, d.id).map((c) => store.countCards(c.id))),
   ])
   const total = totals.reduce((a, b) => a + b, 0)
