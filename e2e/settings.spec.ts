@@ -70,3 +70,37 @@ test('a setting the storage refuses to save is named on screen, and the old valu
   await expect(page.getByTestId('settings-error')).toHaveCount(0)
   expect(errors).toEqual([])
 })
+
+test('Settings says whether the browser keeps the data, and how much of its room it uses', async ({
+  app,
+}) => {
+  const { page } = app
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const section = page.getByRole('region', { name: 'Storage on this device' })
+  // What the browser itself says, read beside the screen.
+  const told = () =>
+    page.evaluate(async () => ({
+      persisted: await navigator.storage.persisted(),
+      ...(await navigator.storage.estimate()),
+    }))
+  const before = await told()
+  await expect(section.getByTestId('storage-kept')).toHaveText(
+    before.persisted ? /^Kept: / : /^Not protected: .*A backup \(above\)/,
+  )
+  // The collection is in IndexedDB: something is used, and the quota is said with a unit.
+  expect(before.usage ?? 0).toBeGreaterThan(0)
+  await expect(section.getByTestId('storage-usage')).toHaveText(
+    /^Uses \d[\d.,]* (kB|KB|MB|GB) \(study data, media and backups kept here\) of the \d[\d.,]* (MB|GB) this browser allows it\.$/,
+  )
+  if (!before.persisted) {
+    await section.getByRole('button', { name: 'Ask the browser to keep it' }).click()
+    const after = await told()
+    // The answer shown is the browser's answer.
+    await expect(section.getByRole('status')).toHaveText(
+      after.persisted ? 'The browser will keep Attaché’s data.' : /^The browser said no\./,
+    )
+    await expect(section.getByTestId('storage-kept')).toHaveText(
+      after.persisted ? /^Kept: / : /^Not protected: /,
+    )
+  }
+})

@@ -3,14 +3,11 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { BackupInfo } from '../../app/exchange/backups'
 import { backupNow, listBackups, onBackupsChanged } from '../backups'
 import { restoreBackup } from '../commands'
+import { byteSize } from './byte-size'
 import { useModalDialog } from './use-modal-dialog'
 
 const when = (ms: number) =>
   new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-const size = (bytes: number) =>
-  bytes < 1024 * 1024
-    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
-    : `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 /**
  * Settings ▸ Backups: the automatic backups with their date, size and counts, a button to
@@ -100,7 +97,7 @@ export function BackupsSection() {
               {backups.map((b) => (
                 <tr key={b.name}>
                   <th scope="row">{when(b.createdAt)}</th>
-                  <td>{size(b.size)}</td>
+                  <td>{byteSize(b.size)}</td>
                   <td>{b.counts.notes}</td>
                   <td>{b.counts.cards}</td>
                   <td>{b.counts.reviewLogs}</td>

@@ -2,6 +2,7 @@ import { useId } from 'react'
 import { NUMBER_SETTINGS, type NumberSetting, type Settings } from '../../app/settings'
 import { BackupsSection } from './BackupsSection'
 import { NumberField } from './NumberField'
+import { StorageSection } from './StorageSection'
 
 interface Props {
   settings: Settings
@@ -75,6 +76,7 @@ export function SettingsPanel({ settings, onChange, onClose, error }: Props) {
         Done
       </button>
       <BackupsSection />
+      <StorageSection />
     </section>
   )
 }
