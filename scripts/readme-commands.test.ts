@@ -1,15 +1,75 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
+import { createServer } from 'node:net'
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { packageWithAYearOfHistory } from '../e2e/packages'
 
 // The README's other commands, run exactly as a user types them (`npm run web` is exercised by
-// the e2e project of that name, `npm start` by electron-node.test.ts, `npm test` by CI).
+// the e2e project of that name, `npm start` by electron-node.test.ts, `npm test` by CI). Only a
+// port the README names is swapped for a free one, so two runs on one machine do not collide.
 /** Runs a command line exactly as the README prints it, through a shell. */
 const typed = (command: string, timeout = 180_000) =>
   spawnSync(command, { shell: true, encoding: 'utf8', timeout })
 
+/** The README's `sh` lines, comments off. */
+function readmeLines(): string[] {
+  const readme = readFileSync('README.md', 'utf8')
+  return [...readme.matchAll(/```sh\n([\s\S]*?)```/g)]
+    .flatMap((m) => (m[1] ?? '').split('\n'))
+    .map((l) => l.replace(/\s+#.*$/, '').trim())
+}
+
+/** A port nothing listens on now. */
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+
 describe('README commands', () => {
+  it('`npm run build:web` and `PORT=… npm run serve:web` build the web app and serve it', async () => {
+    const lines = readmeLines()
+    const build = lines.find((l) => l.startsWith('npm run build:web'))
+    const serve = lines.find((l) => /^PORT=\d+ npm run serve:web$/.test(l))
+    expect(build, 'the README gives `npm run build:web`').toBeDefined()
+    expect(serve, 'the README gives `PORT=… npm run serve:web`').toBeDefined()
+    const built = typed(build ?? '')
+    expect(built.status, built.stderr).toBe(0)
+    const port = await freePort()
+    const server = spawn((serve ?? '').replace(/^PORT=\d+/, `PORT=${port}`), {
+      shell: true,
+      detached: true,
+      stdio: 'ignore',
+    })
+    try {
+      const url = `http://localhost:${port}/`
+      let page = ''
+      for (let i = 0; i < 100 && !page; i++) {
+        page = await fetch(url).then(
+          (r) => (r.ok ? r.text() : ''),
+          () => '',
+        )
+        if (!page) await new Promise((r) => setTimeout(r, 200))
+      }
+      expect(page).toContain('<title>Attaché</title>')
+      // The app's own files come with it: its script and the icon beside the page.
+      const script = /<script[^>]+src="\.\/([^"]+\.js)"/.exec(page)?.[1]
+      expect(script).toBeDefined()
+      expect((await fetch(`${url}${script}`)).status).toBe(200)
+      expect((await fetch(`${url}icon.svg`)).status).toBe(200)
+    } finally {
+      if (server.pid) process.kill(-server.pid, 'SIGTERM')
+    }
+    // A port that is not one is refused in words.
+    const wrong = typed('PORT=web npm run serve:web', 30_000)
+    expect(wrong.status).toBe(1)
+    expect(wrong.stderr).toContain('error: PORT must be a port number (1–65535); it is "web".')
+  }, 180_000)
+
   it('`npm run deck:report` prints facts and cards per section of the chapter deck', () => {
     const run = typed('npm run deck:report')
     expect(run.status, run.stderr).toBe(0)
@@ -60,12 +120,9 @@ describe('README commands', () => {
   }, 60_000)
 
   it('every `npm run cli` and `npm run deck:report` line of the README runs exactly as printed', async () => {
-    const readme = readFileSync('README.md', 'utf8')
-    const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1] ?? '')
-    const lines = blocks
-      .flatMap((b) => b.split('\n'))
-      .map((l) => l.replace(/\s+#.*$/, '').trim())
-      .filter((l) => l.startsWith('npm run cli') || l.startsWith('npm run deck:report'))
+    const lines = readmeLines().filter(
+      (l) => l.startsWith('npm run cli') || l.startsWith('npm run deck:report'),
+    )
     expect(lines.length).toBeGreaterThanOrEqual(6)
     // The files the README's commands name, made here and removed after (a year of history, so
     // `optimize` has enough to fit; a short report to generate cards from).
