@@ -30,7 +30,7 @@ const README_COMMANDS = /readme-commands\.spec\.ts/
  * Specs of browser-only situations: other tabs, storage switched off or failing (faults are
  * injected into the page's IndexedDB), the browser killed.
  */
-const WEB_ONLY = /(web-storage|durability|storage-faults)\.spec\.ts/
+const WEB_ONLY = /(web-storage|durability|storage-faults|offline)\.spec\.ts/
 
 export default defineConfig<object, WorkerOptions>({
   testDir: './e2e',

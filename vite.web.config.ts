@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
 // Loaded with `--configLoader runner` (see package.json): the deck plugin reuses the main
 // process's TypeScript deck loader.
 import { decksPlugin } from './build/decks-plugin.ts'
@@ -21,6 +22,31 @@ export default defineConfig(({ mode }) => {
     plugins: [
       decksPlugin([resolve(root, 'decks'), ...(e2e ? [resolve(root, 'e2e/fixtures/decks')] : [])]),
       productionCspPlugin(),
+      // Installable and offline after one visit (issue 23): Workbox precaches the app shell, the
+      // built-in decks (bundled in the scripts), the workers and the WebAssembly files. A new
+      // version waits until every tab of the old one is closed (`prompt`, no skipWaiting), so
+      // it never swaps code under a study session.
+      VitePWA({
+        registerType: 'prompt',
+        injectRegister: false,
+        manifest: {
+          name: 'Attaché',
+          short_name: 'Attaché',
+          description: 'Spaced-repetition study for foreign-service exams, offline.',
+          start_url: './',
+          scope: './',
+          display: 'standalone',
+          background_color: '#ffffff',
+          theme_color: '#1f3a5f',
+          icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+        },
+        workbox: {
+          globPatterns: ['**/*.{js,css,html,svg,wasm,webmanifest}'],
+          // The FSRS optimizer's WebAssembly is 1.7 MB, the main script 1.1 MB.
+          maximumFileSizeToCacheInBytes: 8 * 2 ** 20,
+          navigateFallback: 'index.html',
+        },
+      }),
     ],
     resolve: { alias: { '@platform': resolve(root, 'src/renderer/platform/web-platform.ts') } },
     build: { outDir: resolve(root, e2e ? 'out/web-e2e' : 'out/web'), emptyOutDir: true },

@@ -45,7 +45,9 @@ export const test = base.extend<{ app: AppHandle } & TestOptions, WorkerFixtures
     let close: () => Promise<void>
     if (hostBrowser) {
       // A new context per test is a fresh profile: empty IndexedDB.
-      const context = await hostBrowser.newContext({ baseURL })
+      // Service workers off: each test loads the build from the server, where routes can patch
+      // it (offline.spec.ts turns them on).
+      const context = await hostBrowser.newContext({ baseURL, serviceWorkers: 'block' })
       if (clockAt) await context.clock.install({ time: new Date(clockAt) })
       const page = await context.newPage()
       await page.goto('/')

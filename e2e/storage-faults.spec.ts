@@ -171,7 +171,7 @@ for (const fault of FAULTS) {
     baseURL,
   }) => {
     if (!hostBrowser) throw new Error('the storage-fault specs run on the web host only')
-    const context = await hostBrowser.newContext({ baseURL })
+    const context = await hostBrowser.newContext({ baseURL, serviceWorkers: 'block' })
     try {
       await armFaults(context, ['notes', 'cards'])
       const page = await context.newPage()

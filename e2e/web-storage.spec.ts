@@ -48,7 +48,7 @@ test('an upgrade blocked by an old tab says so, and goes on once that tab lets g
 }) => {
   const browser = app.page.context().browser()
   if (!browser) throw new Error('this spec runs on the web host only')
-  const context = await browser.newContext({ baseURL })
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' })
   const old = await context.newPage()
   await old.goto('icon.svg')
   // The schema of version 2 of the app, held open by a tab that ignores requests to close.

@@ -1,6 +1,7 @@
 import loaded from 'virtual:attache-decks'
 import type { Platform } from '../../shared/platform'
 import { opfsBackups } from './opfs-backups'
+import { registerOffline } from './web-offline'
 
 /** The browser host: decks are validated and bundled at build time; links open in a new tab. */
 const platform: Platform = {
@@ -17,4 +18,6 @@ const platform: Platform = {
     })
   },
 }
+registerOffline()
+
 export default platform
