@@ -1,4 +1,7 @@
-import { chromium } from '@playwright/test'
+import { chromium, type Page } from '@playwright/test'
+import { cpSync, readFileSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { extname, join, normalize } from 'node:path'
 import { chromiumLaunchOptions } from './chromium'
 import { expect, test } from './fixtures'
 import { answerShownCard, deckRow, MECHANICS } from './mechanics'
@@ -39,5 +42,110 @@ test('after one visit the app is installable, starts with the network off and ke
     expect((await rawTables(page, ['revlog'])).revlog).toHaveLength(1)
   } finally {
     await context.close()
+  }
+})
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+}
+
+/** A static host of `dir` (as any HTTPS host would serve the build), on a free port. */
+async function staticHost(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname))
+    const file = join(dir, path === '/' ? 'index.html' : path)
+    try {
+      const body = readFileSync(file)
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      })
+      res.end(body)
+    } catch {
+      res.writeHead(404).end()
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  return {
+    server,
+    url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`,
+  }
+}
+
+/** Shows the answer of the card on screen (typing a figure where the card asks for one). */
+async function revealShown(page: Page) {
+  const card = page.locator('article.card')
+  if ((await card.getAttribute('data-answer-mode')) === 'type') {
+    await page.getByTestId('typed-answer').fill('400')
+    await page.keyboard.press('Enter')
+  } else await page.keyboard.press('Space')
+  await expect(page.getByTestId('card-back')).toBeVisible()
+}
+
+test('a new version served in place is offered between cards, never with an answer shown', async ({
+  baseURL: _ownHost,
+}, testInfo) => {
+  // The first build, on a static host of its own (its files are replaced below).
+  const dir = testInfo.outputPath('site')
+  cpSync('out/web-e2e', dir, { recursive: true })
+  const { server, url } = await staticHost(dir)
+  const context = await chromium.launchPersistentContext(testInfo.outputPath('profile'), {
+    ...chromiumLaunchOptions(),
+    baseURL: url,
+    serviceWorkers: 'allow',
+  })
+  try {
+    const page = context.pages()[0] ?? (await context.newPage())
+    await page.goto('/')
+    await expect(deckRow(page, MECHANICS)).toBeVisible()
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+    await page.reload()
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+      .toBe(true)
+    await page.getByRole('button', { name: `Study ${MECHANICS}`, exact: true }).click()
+    await expect(page.getByTestId('card-front')).toBeVisible()
+    await revealShown(page)
+
+    // The second build in place of the first: its page changed, and so its worker's manifest.
+    const html = readFileSync(join(dir, 'index.html'), 'utf8')
+    writeFileSync(
+      join(dir, 'index.html'),
+      html.replace('<head>', '<head>\n    <meta name="attache-build" content="second" />'),
+    )
+    const worker = readFileSync(join(dir, 'sw.js'), 'utf8')
+    const second = worker.replace(/(url:"index\.html",revision:")[^"]*"/, '$1second-build"')
+    expect(second).not.toBe(worker)
+    writeFileSync(join(dir, 'sw.js'), second)
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()))
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          navigator.serviceWorker.getRegistration().then((r) => r?.waiting !== null),
+        ),
+      )
+      .toBe(true)
+    // An answer is on screen: no offer. After the grade, the next card's front: the offer.
+    const offer = page.getByRole('status').filter({ hasText: 'A new version of Attaché is ready.' })
+    await page.waitForTimeout(500)
+    await expect(offer).toHaveCount(0)
+    await page.keyboard.press('3')
+    await expect(page.getByTestId('progress')).toContainText('1 reviewed')
+    await expect(offer).toBeVisible()
+    await offer.getByRole('button', { name: 'Reload' }).click()
+    // The new version runs, and the answer made under the old one is kept.
+    await expect(page.locator('meta[name="attache-build"]')).toHaveCount(1)
+    await expect(deckRow(page, MECHANICS)).toBeVisible()
+    expect((await rawTables(page, ['revlog'])).revlog).toHaveLength(1)
+  } finally {
+    await context.close()
+    server.close()
   }
 })

@@ -12,6 +12,7 @@ import { SettingsPanel } from './components/SettingsPanel'
 import { StudyScreen } from './components/StudyScreen'
 import { startAutomaticBackups } from './backups'
 import { useSettings, useStartup, useStorageNotice } from './queries'
+import { UpdateOffer, useUpdateReady } from './components/UpdateOffer'
 import { commands } from './commands'
 
 /** The theme the page shows, for charts drawn in its colours. */
@@ -48,6 +49,7 @@ type Screen =
 export function App() {
   const { startup, fatal } = useStartup()
   const storageNotice = useStorageNotice()
+  const updateReady = useUpdateReady()
   const [settingsError, setSettingsError] = useState<string | null>(null)
   const [screen, setScreen] = useState<Screen>({ name: 'decks' })
   const settings = useSettings()
@@ -274,6 +276,8 @@ export function App() {
           {storageNotice}
         </p>
       )}
+      {/* A study session offers it itself, between cards. */}
+      {updateReady && screen.name !== 'study' && <UpdateOffer reload={updateReady} />}
       {current()}
     </main>
   )

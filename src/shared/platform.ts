@@ -17,6 +17,12 @@ export interface Platform {
    * a browser tab gives no such promise, so the web runs it when the page is hidden.
    */
   onClose(work: () => Promise<void>): void
+  /**
+   * Calls `ready` when a new version of the app is downloaded and waiting, with what loads it
+   * (the web build's service worker); returns how to stop. Absent where the app is updated
+   * otherwise (Electron).
+   */
+  onUpdateReady?(ready: (reload: () => void) => void): () => void
 }
 
 /** A folder of backup files; only backup file names are read or written. */

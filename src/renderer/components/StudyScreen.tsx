@@ -6,6 +6,7 @@ import { FLAG_NAMES, useStudySession, type ShownCard } from '../study/use-study-
 import { CardView } from './CardView'
 import { CardInfoDialog } from './CardInfoDialog'
 import { SourceDialog } from './SourceDialog'
+import { UpdateOffer, useUpdateReady } from './UpdateOffer'
 import { NoteEditor } from './LazyNoteEditor'
 import { SessionSummary } from './SessionSummary'
 
@@ -50,6 +51,7 @@ const isTextField = (t: EventTarget | null) =>
  */
 export function StudyScreen({ deckId, deckName, section, settings, backTo, onExit }: Props) {
   const { state, reveal, grade, undo, refresh, act } = useStudySession(deckId, settings, section)
+  const updateReady = useUpdateReady()
   const { shown, counts } = state
   // The note being edited (E): the editor has the keyboard until it closes.
   const [editing, setEditing] = useState<string | null>(null)
@@ -155,6 +157,11 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
           }}
         />
       )}
+      {/* Between cards only: never with an answer shown or being typed. */}
+      {updateReady &&
+        (!state.shown || (!state.shown.revealed && state.shown.face.answerMode === 'reveal')) && (
+          <UpdateOffer reload={updateReady} />
+        )}
       <header className="study-bar">
         <button type="button" className="ghost" onClick={onExit} aria-keyshortcuts="Escape">
           ← {backTo} <kbd>Esc</kbd>

@@ -1,7 +1,7 @@
 import loaded from 'virtual:attache-decks'
 import type { Platform } from '../../shared/platform'
 import { opfsBackups } from './opfs-backups'
-import { registerOffline } from './web-offline'
+import { onUpdateReady, registerOffline } from './web-offline'
 
 /** The browser host: decks are validated and bundled at build time; links open in a new tab. */
 const platform: Platform = {
@@ -11,6 +11,7 @@ const platform: Platform = {
     window.open(url, '_blank', 'noopener,noreferrer')
   },
   backups: opfsBackups,
+  onUpdateReady,
   onClose: (work) => {
     // Best effort: a closing tab may not wait for the work to finish.
     document.addEventListener('visibilitychange', () => {
