@@ -20,17 +20,20 @@ export async function setNewPerDay(page: Page, n: number) {
   )
 }
 
-/** Reveals the card shown (Space, or a typed answer and Enter) and grades it with `key`. */
-export async function answerShownCard(page: Page, key: '1' | '2' | '3' | '4') {
+/** Shows the answer of the card on screen: Space, or (a type-in card) a figure and Enter. */
+export async function revealShownCard(page: Page) {
   const card = page.locator('article.card')
-  await expect(page.getByTestId('card-back')).toHaveCount(0)
   if ((await card.getAttribute('data-answer-mode')) === 'type') {
     await page.getByTestId('typed-answer').fill('400')
     await page.keyboard.press('Enter')
-  } else {
-    await page.keyboard.press('Space')
-  }
+  } else await page.keyboard.press('Space')
   await expect(page.getByTestId('card-back')).toBeVisible()
+}
+
+/** Reveals the card shown (Space, or a typed answer and Enter) and grades it with `key`. */
+export async function answerShownCard(page: Page, key: '1' | '2' | '3' | '4') {
+  await expect(page.getByTestId('card-back')).toHaveCount(0)
+  await revealShownCard(page)
   const before = await page.getByTestId('progress').textContent()
   await page.keyboard.press(key)
   await expect(page.getByTestId('progress')).not.toHaveText(before ?? '')

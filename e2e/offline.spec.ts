@@ -1,32 +1,39 @@
-import { chromium, type Page } from '@playwright/test'
+import { chromium } from '@playwright/test'
 import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { extname, join, normalize } from 'node:path'
 import { chromiumLaunchOptions } from './chromium'
 import { expect, test } from './fixtures'
-import { answerShownCard, deckRow, MECHANICS } from './mechanics'
+import { answerShownCard, deckRow, MECHANICS, revealShownCard } from './mechanics'
 import { rawTables } from './stored'
+
+/**
+ * The app in a profile on disk, as a user's (an incognito context is never installable), with
+ * service workers on (the other specs block them, to patch the build with routes): visited
+ * once, its worker installed (precaching the app), and reloaded so the worker controls it.
+ */
+async function installedApp(profile: string, baseURL: string) {
+  const context = await chromium.launchPersistentContext(profile, {
+    ...chromiumLaunchOptions(),
+    baseURL,
+    serviceWorkers: 'allow',
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  await page.goto('/')
+  await expect(deckRow(page, MECHANICS)).toBeVisible()
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+  await page.reload()
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+    .toBe(true)
+  return { context, page }
+}
 
 test('after one visit the app is installable, starts with the network off and keeps an answer', async ({
   baseURL,
 }, testInfo) => {
-  // A profile on disk, as a user's (an incognito context is never installable), with service
-  // workers on (the other specs block them, to patch the build with routes).
-  const context = await chromium.launchPersistentContext(testInfo.outputPath('profile'), {
-    ...chromiumLaunchOptions(),
-    ...(baseURL ? { baseURL } : {}),
-    serviceWorkers: 'allow',
-  })
+  const { context, page } = await installedApp(testInfo.outputPath('profile'), baseURL ?? '')
   try {
-    const page = context.pages()[0] ?? (await context.newPage())
-    await page.goto('/')
-    await expect(deckRow(page, MECHANICS)).toBeVisible()
-    // The worker installs (precaching the app) and, from the next load on, controls the page.
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
-    await page.reload()
-    await expect
-      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
-      .toBe(true)
     const cdp = await context.newCDPSession(page)
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors')
     expect(installabilityErrors).toEqual([])
@@ -79,16 +86,6 @@ async function staticHost(dir: string): Promise<{ server: Server; url: string }>
   }
 }
 
-/** Shows the answer of the card on screen (typing a figure where the card asks for one). */
-async function revealShown(page: Page) {
-  const card = page.locator('article.card')
-  if ((await card.getAttribute('data-answer-mode')) === 'type') {
-    await page.getByTestId('typed-answer').fill('400')
-    await page.keyboard.press('Enter')
-  } else await page.keyboard.press('Space')
-  await expect(page.getByTestId('card-back')).toBeVisible()
-}
-
 test('a new version served in place is offered between cards, never with an answer shown', async ({
   baseURL: _ownHost,
 }, testInfo) => {
@@ -96,23 +93,11 @@ test('a new version served in place is offered between cards, never with an answ
   const dir = testInfo.outputPath('site')
   cpSync('out/web-e2e', dir, { recursive: true })
   const { server, url } = await staticHost(dir)
-  const context = await chromium.launchPersistentContext(testInfo.outputPath('profile'), {
-    ...chromiumLaunchOptions(),
-    baseURL: url,
-    serviceWorkers: 'allow',
-  })
+  const { context, page } = await installedApp(testInfo.outputPath('profile'), url)
   try {
-    const page = context.pages()[0] ?? (await context.newPage())
-    await page.goto('/')
-    await expect(deckRow(page, MECHANICS)).toBeVisible()
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
-    await page.reload()
-    await expect
-      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
-      .toBe(true)
     await page.getByRole('button', { name: `Study ${MECHANICS}`, exact: true }).click()
     await expect(page.getByTestId('card-front')).toBeVisible()
-    await revealShown(page)
+    await revealShownCard(page)
 
     // The second build in place of the first: its page changed, and so its worker's manifest.
     const html = readFileSync(join(dir, 'index.html'), 'utf8')

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import type { BrowserContext, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { MECHANICS, deckRow } from './mechanics'
+import { MECHANICS, deckRow, revealShownCard } from './mechanics'
 import { packageWithAYearOfHistory } from './packages'
 import { chooseImportFile } from './importing'
 import { rawTables } from './stored'
@@ -97,15 +97,6 @@ async function studyMechanics(page: Page) {
   await expect(page.getByTestId('card-front')).toBeVisible()
 }
 
-async function reveal(page: Page) {
-  const card = page.locator('article.card')
-  if ((await card.getAttribute('data-answer-mode')) === 'type') {
-    await page.getByTestId('typed-answer').fill('400')
-    await page.keyboard.press('Enter')
-  } else await page.keyboard.press('Space')
-  await expect(page.getByTestId('card-back')).toBeVisible()
-}
-
 for (const fault of FAULTS) {
   test(`${fault} during an answer and an undo: said, nothing half-written, and both work after`, async ({
     app,
@@ -115,7 +106,7 @@ for (const fault of FAULTS) {
     await page.reload()
     await studyMechanics(page)
     const front = await page.getByTestId('card-front').textContent()
-    await reveal(page)
+    await revealShownCard(page)
     await setFault(page, fault)
     await page.keyboard.press('3')
     await expect(studyMessage(page)).toHaveText(
@@ -128,7 +119,7 @@ for (const fault of FAULTS) {
     await expect(page.getByTestId('progress')).toContainText('0 reviewed')
 
     await setFault(page, null)
-    await reveal(page)
+    await revealShownCard(page)
     await page.keyboard.press('3')
     await expect(page.getByTestId('progress')).toContainText('1 reviewed')
     expect((await counts(page))['revlog']).toBe(1)

@@ -5,6 +5,7 @@ import {
   DEFAULT_PRESET_ID,
   defaultPreset,
   listPresets,
+  presetIn,
   presetLabel,
   presetOf,
   schedulerOptionsOf,
@@ -49,6 +50,17 @@ describe('presets', () => {
     ])
     await setDeckPreset(store, 'd', DEFAULT_PRESET_ID)
     expect((await store.getDeck('d'))?.presetId).toBeUndefined()
+  })
+
+  it('picks a deck’s preset from the list as presetOf reads it, the Default’s when it is gone', async () => {
+    const store = await collectionWith(acronyms)
+    await savePreset(store, exam)
+    const list = await listPresets(store, settings)
+    for (const presetId of [undefined, DEFAULT_PRESET_ID, 'exam', 'deleted-since'])
+      expect(presetIn(list, { presetId }).id, String(presetId)).toBe(
+        (await presetOf(store, { presetId }, settings)).id,
+      )
+    expect(presetIn(list, { presetId: 'deleted-since' }).id).toBe(DEFAULT_PRESET_ID)
   })
 
   it('refuses a preset with a field out of range, naming the field', async () => {

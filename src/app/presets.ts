@@ -87,6 +87,15 @@ export async function presetOf(
   return own ?? defaultFrom(await store.getPreset(DEFAULT_PRESET_ID), settings)
 }
 
+/**
+ * The preset a deck studies with, picked from `listPresets`' list (Default first): the same
+ * choice as `presetOf`, for a caller that has the list already.
+ */
+export function presetIn(presets: readonly Preset[], deck: Pick<DeckRow, 'presetId'>): Preset {
+  const own = deck.presetId && presets.find((p) => p.id === deck.presetId)
+  return own || (presets[0] as Preset)
+}
+
 /** Every preset: Default first, then the user's by name. */
 export async function listPresets(store: Collection, settings: Settings): Promise<Preset[]> {
   const all = await store.listPresets()

@@ -20,9 +20,9 @@ import {
 import { deckAndChildren, deckTree, type DeckNode } from './deck-tree'
 import type { Settings } from './settings'
 import {
-  DEFAULT_PRESET_ID,
   limitsOf,
   listPresets,
+  presetIn,
   presetOf,
   schedulerOptionsOf,
   type Preset,
@@ -406,12 +406,7 @@ export async function deckOverviews(
       todaysLogs(store, day),
       listPresets(store, settings),
     ])
-    // Each deck's preset from the one list (as `presetOf` picks it: the Default's when its own
-    // is gone), not a read per deck.
-    const byId = new Map(presets.map((p) => [p.id, p]))
-    const presetOfDeck = (id: string) =>
-      byId.get(decks.find((d) => d.id === id)?.presetId ?? DEFAULT_PRESET_ID) ??
-      (presets[0] as Preset)
+    // Each deck's preset from the one list, not a read per deck.
     // Tree order: each deck followed by the decks nested in it.
     const flat = (nodes: DeckNode[]): DeckNode[] => nodes.flatMap((n) => [n, ...flat(n.children)])
     return Promise.all(
@@ -424,7 +419,7 @@ export async function deckOverviews(
           day,
           logs,
           decks,
-          presetOfDeck(node.deck.id),
+          presetIn(presets, node.deck),
         )),
         label: node.label,
         depth: node.depth,

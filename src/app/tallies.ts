@@ -9,7 +9,7 @@ import {
 } from '../core/stats/review-stats'
 import { groupBy } from '../core/group-by'
 import { hostZone } from '../core/study/time-zone'
-import { isInCollection, type CardRow, type DeckRow, type ReviewLogRow } from './collection'
+import { isInCollection, type CardRow, type ReviewLogRow } from './collection'
 import type { StoreReads, StudyStore, TallyKey, TallyKind, TallyRow } from './store'
 import { dayIndexer } from './study-queue'
 
@@ -126,8 +126,7 @@ export async function countTallies(store: StoreReads, rule: TallyRule): Promise<
   }
   let nextLogs = ahead(readLogs(-Infinity))
   let nextCards = decks[0] ? ahead(readCards(decks[0].id)) : null
-  for (let i = 0; i < decks.length; i++) {
-    const deck = decks[i] as DeckRow
+  for (const [i, deck] of decks.entries()) {
     const inDeck = (await nextCards) ?? []
     const following = decks[i + 1]
     nextCards = following ? ahead(readCards(following.id)) : null
