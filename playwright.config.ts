@@ -28,9 +28,9 @@ if (electron.path === null && process.env['TEST_WORKER_INDEX'] === undefined) {
 const README_COMMANDS = /readme-commands\.spec\.ts/
 /**
  * Specs of browser-only situations: other tabs, storage switched off or failing (faults are
- * injected into the page's IndexedDB), the browser killed.
+ * injected into the page's IndexedDB), the browser killed, a phone's touch screen.
  */
-const WEB_ONLY = /(web-storage|durability|storage-faults|offline)\.spec\.ts/
+const WEB_ONLY = /(web-storage|durability|storage-faults|offline|phone)\.spec\.ts/
 
 export default defineConfig<object, WorkerOptions>({
   testDir: './e2e',

@@ -40,14 +40,25 @@ export const test = base.extend<{ app: AppHandle } & TestOptions, WorkerFixtures
     },
     { scope: 'worker' },
   ],
-  app: async ({ electronBinary, hostBrowser, baseURL, clockAt }, use, testInfo) => {
+  app: async (
+    { electronBinary, hostBrowser, baseURL, clockAt, viewport, hasTouch, isMobile },
+    use,
+    testInfo,
+  ) => {
     let handle: AppHandle
     let close: () => Promise<void>
     if (hostBrowser) {
       // A new context per test is a fresh profile: empty IndexedDB.
       // Service workers off: each test loads the build from the server, where routes can patch
       // it (offline.spec.ts turns them on).
-      const context = await hostBrowser.newContext({ baseURL, serviceWorkers: 'block' })
+      // The window's size and touch come from `test.use` (a phone spec sets all three).
+      const context = await hostBrowser.newContext({
+        baseURL,
+        serviceWorkers: 'block',
+        viewport,
+        hasTouch,
+        isMobile,
+      })
       if (clockAt) await context.clock.install({ time: new Date(clockAt) })
       const page = await context.newPage()
       await page.goto('/')

@@ -381,6 +381,8 @@ export function CardBrowser({ settings, onExit }: Props) {
         <div
           ref={scroller}
           className="browser-body"
+          // The grid's rows are its children: the scrolling box is their row group.
+          role="rowgroup"
           tabIndex={0}
           aria-label="Cards found"
           onKeyDown={(e) => {

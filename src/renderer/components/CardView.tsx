@@ -7,12 +7,17 @@ interface Props {
   shown: ShownCard
   /** Typed cards: check the answer and reveal. */
   onSubmitTyped: (answer: string) => void
+  /** A tap on the card's question, as AnkiDroid's: show the answer (reveal cards only). */
+  onTap: () => void
 }
+
+/** What a tap inside the card uses itself, so it does not also reveal the answer. */
+const OWN_TAP = 'a, button, input, select, textarea, audio, video, summary, label, [tabindex]'
 
 const VERDICT_LABEL = { correct: '✓ Correct', close: '≈ Close', wrong: '✗ Not quite' } as const
 
 /** One card: its section breadcrumb, the question, a typed answer where asked, and the back once revealed. */
-export function CardView({ shown, onSubmitTyped }: Props) {
+export function CardView({ shown, onSubmitTyped, onTap }: Props) {
   const { face, revealed, typed } = shown
   const [answer, setAnswer] = useState('')
   const inputId = useId()
@@ -22,6 +27,14 @@ export function CardView({ shown, onSubmitTyped }: Props) {
       data-card-id={shown.card.id}
       data-answer-mode={face.answerMode}
       data-flag={shown.card.flag ?? 0}
+      // A mouse or keyboard user has the Show answer button; this is the thumb's shortcut.
+      onClick={(e) => {
+        if (revealed || face.answerMode !== 'reveal') return
+        if (e.target instanceof Element && e.target.closest(OWN_TAP)) return
+        // Selecting words to copy them is not a tap.
+        if (window.getSelection()?.isCollapsed === false) return
+        onTap()
+      }}
     >
       {face.css && <style data-testid="note-css">{face.css}</style>}
       <nav aria-label="Section">

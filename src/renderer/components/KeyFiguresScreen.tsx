@@ -90,40 +90,48 @@ export function KeyFiguresScreen({
           {rows ? `${shown.length} of ${rows.length}` : 'Loading…'}
         </span>
       </div>
-      <table className="figures-table">
-        <caption className="visually-hidden">Key figures of {deckName}</caption>
-        <thead>
-          <tr>
-            {COLUMNS.map(([column, label]) => (
-              <th
-                key={column}
-                scope="col"
-                aria-sort={sort.column === column ? (sort.up ? 'ascending' : 'descending') : 'none'}
-              >
-                <button
-                  type="button"
-                  className="ghost"
-                  onClick={() =>
-                    setSort((s) => ({ column, up: s.column === column ? !s.up : true }))
+      <div className="sideways">
+        <table className="figures-table">
+          <caption className="visually-hidden">Key figures of {deckName}</caption>
+          <thead>
+            <tr>
+              {COLUMNS.map(([column, label]) => (
+                <th
+                  key={column}
+                  scope="col"
+                  aria-sort={
+                    sort.column === column ? (sort.up ? 'ascending' : 'descending') : 'none'
                   }
                 >
-                  {label}
-                </button>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((r) => (
-            <tr key={r.noteId} className={r.missed ? 'missed' : undefined} data-testid="figure-row">
-              <td>{r.section.at(-1) ?? ''}</td>
-              <td>{r.what}</td>
-              <td className="figure-value">{r.value}</td>
-              <td>{r.recall === null ? 'not studied' : `${Math.round(r.recall * 100)} %`}</td>
+                  <button
+                    type="button"
+                    className="ghost"
+                    onClick={() =>
+                      setSort((s) => ({ column, up: s.column === column ? !s.up : true }))
+                    }
+                  >
+                    {label}
+                  </button>
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr
+                key={r.noteId}
+                className={r.missed ? 'missed' : undefined}
+                data-testid="figure-row"
+              >
+                <td>{r.section.at(-1) ?? ''}</td>
+                <td>{r.what}</td>
+                <td className="figure-value">{r.value}</td>
+                <td>{r.recall === null ? 'not studied' : `${Math.round(r.recall * 100)} %`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   )
 }

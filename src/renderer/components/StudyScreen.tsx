@@ -243,6 +243,7 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
             key={`${shown.card.id}@${shown.card.revision}`}
             shown={shown}
             onSubmitTyped={reveal}
+            onTap={() => reveal()}
           />
           <div className="card-tools" role="group" aria-label="This card">
             <button type="button" className="ghost" onClick={() => void act({ kind: 'bury' })}>
