@@ -22,6 +22,13 @@ export default defineConfig({
     publicDir: resolve(__dirname, 'resources'),
     resolve: { alias: { '@platform': platformImpl } },
     plugins: [productionCspPlugin()],
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } } },
+    build: {
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/renderer/index.html') },
+        // As in the web build (vite.web.config.ts): Zod's eval probe is off before any schema
+        // in another chunk runs, so the strict CSP reports nothing.
+        output: { strictExecutionOrder: true },
+      },
+    },
   },
 })

@@ -25,7 +25,8 @@ export interface BenchResult {
   what: string
   ours: number
   baseline: number
-  unit: 'ms' | 'MB'
+  /** 'score': a Lighthouse category score, 0–100. */
+  unit: 'ms' | 'MB' | 'score'
   ratio: number
   cards: number
   /** What the figure is: a median, the 95th percentile, or the largest seen. */

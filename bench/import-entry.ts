@@ -3,7 +3,7 @@
 // same rows; and a backup of the 100,000-card collection.
 import initSqlJs from 'sql.js'
 import { ankiPackageOf } from '../src/app/exchange/anki-package'
-import { backupFile } from '../src/app/exchange/backups'
+import { backupFile } from '../src/app/exchange/backup-zip'
 import { emptyCollectionData, type CollectionData } from '../src/app/exchange/collection-data'
 import { exportCollection } from '../src/app/exchange/export-collection'
 import { applyImport } from '../src/app/exchange/import-collection'

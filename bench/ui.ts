@@ -3,7 +3,7 @@
 // 16.7 ms counted) and opening the note editor on a card. `--tiny`: the small collection.
 // Prints figures and adds them to bench/results(.tiny).json; asserts nothing.
 import { chromium } from '@playwright/test'
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -12,6 +12,7 @@ import { build } from 'vite'
 import { chromiumLaunchOptions } from '../e2e/chromium'
 import type { BenchResult } from './browser-entry'
 import { bundleForBrowser } from './bench-page'
+import { addResults } from './results-file'
 import { measureImportWindow } from './ui-import'
 import { measureMediaImportMemory } from './ui-media'
 
@@ -321,15 +322,7 @@ try {
       `editor open: ${median(opens).toFixed(1)} ms median (a key press round trip alone: ${keyRoundTrip.toFixed(1)} ms)`,
     )
   }
-  const file = resolve(import.meta.dirname, tiny ? 'results.tiny.json' : 'results.json')
-  const previous = existsSync(file)
-    ? (JSON.parse(readFileSync(file, 'utf8')) as { results: BenchResult[] })
-    : { results: [] }
-  const kept = previous.results.filter((r) => !results.some((n) => n.id === r.id))
-  writeFileSync(
-    file,
-    JSON.stringify({ ...previous, results: [...kept, ...results] }, null, 2) + '\n',
-  )
+  addResults(resolve(import.meta.dirname, tiny ? 'results.tiny.json' : 'results.json'), results)
 } finally {
   await browser.close()
   server.close()

@@ -78,7 +78,8 @@ describe('README commands', () => {
   })
 
   it('`npm run bench -- --tiny` measures our code beside its baselines, in Node and Chromium', () => {
-    // About 160 s on CI's two cores: Node, Chromium, the screens, the optimizer, the generator.
+    // About 190 s on CI's two cores: Node, Chromium, the screens, the optimizer, the generator,
+    // Lighthouse.
     const run = typed('npm run bench -- --tiny', 420_000)
     expect(run.status, run.stderr).toBe(0)
     expect(run.stdout).toMatch(
@@ -105,6 +106,10 @@ describe('README commands', () => {
         'import-media-peak-memory',
         'backup-media-peak-memory',
         'restore-media-peak-memory',
+        'lighthouse-performance',
+        'lighthouse-accessibility',
+        'lighthouse-best-practices',
+        'lighthouse-lcp',
       ]),
     )
     for (const r of results.results) expect(r.ours / r.baseline).toBeCloseTo(r.ratio, 6)

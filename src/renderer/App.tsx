@@ -1,14 +1,16 @@
 import { Suspense, lazy, useEffect, useState } from 'react'
-import { CardBrowser } from './components/CardBrowser'
 import { DeckList } from './components/DeckList'
 import { DeckProblems, SettingsDropped } from './components/DeckProblems'
-import { ExportDialog } from './components/ExportDialog'
-import { ImportDialog } from './components/ImportDialog'
-import { KeyFiguresScreen } from './components/KeyFiguresScreen'
 import { NewDeckForm } from './components/NewDeckForm'
-import { NoteEditor } from './components/LazyNoteEditor'
+import {
+  CardBrowser,
+  ExportDialog,
+  ImportDialog,
+  KeyFiguresScreen,
+  NoteEditor,
+  SettingsPanel,
+} from './components/on-first-use'
 import { SectionsScreen } from './components/SectionsScreen'
-import { SettingsPanel } from './components/SettingsPanel'
 import { StudyScreen } from './components/StudyScreen'
 import { startAutomaticBackups } from './backups'
 import { useSettings, useStartup, useStorageNotice } from './queries'

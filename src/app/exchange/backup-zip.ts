@@ -27,7 +27,8 @@ import {
   referenceProblems,
   time,
 } from './collection-check'
-import type { CollectionData, MediaFile } from './collection-data'
+import { backupName } from './backups'
+import { countsOf, type CollectionData, type MediaFile } from './collection-data'
 
 /**
  * The app's backup as a zip archive (version 2): `backup.json` holds every table as JSON, the
@@ -269,4 +270,16 @@ async function backupTextBytes(source: ByteSource) {
       `a JSON backup file may be at most ${MAX_BACKUP_TEXT_BYTES / 2 ** 20} MB; this one is ${(source.size / 2 ** 20).toFixed(1)} MB (backups with media as files are .zip archives)`,
     )
   return wholeBytes(source)
+}
+
+/**
+ * A backup of `data` as a file: its name, and its bytes as an archive a chunk at a time (media
+ * read from `content` as each is written).
+ */
+export function backupFile(
+  data: CollectionData,
+  content: MediaContent,
+  now: Date,
+): { name: string; chunks: AsyncIterable<Uint8Array> } {
+  return { name: backupName(now, countsOf(data)), chunks: backupZipChunks(data, content, now) }
 }

@@ -3,8 +3,8 @@ import { at } from '../../core/testing/factories'
 import { isBackupName } from '../../core/formats/backup-name'
 import { bytesSource } from '../../core/formats/byte-source'
 import { joinChunks } from '../../core/formats/chunks'
-import { readBackupZip } from './backup-zip'
-import { backupFile, backupInfo, backupName, backupsToKeep, type BackupInfo } from './backups'
+import { backupFile, readBackupZip } from './backup-zip'
+import { backupInfo, backupName, backupsToKeep, type BackupInfo } from './backups'
 import { emptyCollectionData } from './collection-data'
 
 const HOUR = 3_600_000

@@ -1,11 +1,12 @@
 import { BACKUP_NAME as NAME } from '../../core/formats/backup-name'
-import { backupZipChunks, type MediaContent } from './backup-zip'
-import { countsOf, type CollectionCounts, type CollectionData } from './collection-data'
+import type { CollectionCounts } from './collection-data'
 import { DAY_MS } from '../../core/units'
 
 /**
  * Automatic backups (issue 9): the whole collection as a backup archive, named for its
  * time and what it holds so a list needs no index to keep in step, kept by Anki-like rules.
+ * Names and rules only: the window lists and prunes backups without loading the archive code
+ * (the archive itself is `backupFile` in backup-zip.ts, run in a worker).
  */
 
 /** A backup file as the host lists it. */
@@ -36,18 +37,6 @@ export function backupInfo(file: BackupFile): BackupInfo | null {
     createdAt: Date.UTC(y as number, (mo as number) - 1, d, h, mi, s, ms),
     counts: { notes: notes as number, cards: cards as number, reviewLogs: logs as number },
   }
-}
-
-/**
- * A backup of `data` as a file: its name, and its bytes as an archive a chunk at a time (media
- * read from `content` as each is written).
- */
-export function backupFile(
-  data: CollectionData,
-  content: MediaContent,
-  now: Date,
-): { name: string; chunks: AsyncIterable<Uint8Array> } {
-  return { name: backupName(now, countsOf(data)), chunks: backupZipChunks(data, content, now) }
 }
 
 /**

@@ -6,9 +6,9 @@ import { useDeckNames, useSearch } from '../queries'
 import { commands } from '../commands'
 import { FLAG_NAMES } from '../study/use-study-session'
 import { CardInfoDialog } from './CardInfoDialog'
-import { NoteEditor } from './LazyNoteEditor'
+import { NoteEditor } from './on-first-use'
 
-interface Props {
+export interface Props {
   settings: Settings
   onExit: () => void
 }

@@ -1,7 +1,7 @@
 import { plainText } from '../../core/notes/render-template'
 import { useState } from 'react'
 import { EditError } from '../../app/editing'
-import { DeckOptions } from './DeckOptions'
+import { DeckOptions } from './on-first-use'
 import type { Settings } from '../../app/settings'
 import type { DeckOverview } from '../../app/study-queue'
 import { useDeckOverviews, useTrashedDecks, useTrashedNotes } from '../queries'

@@ -8,7 +8,7 @@ import { commands, newPresetId } from '../commands'
 import { FsrsParameters } from './FsrsParameters'
 import { useModalDialog } from './use-modal-dialog'
 
-interface Props {
+export interface Props {
   deckId: string
   deckName: string
   settings: Settings

@@ -4,7 +4,7 @@ import { BackupsSection } from './BackupsSection'
 import { NumberField } from './NumberField'
 import { StorageSection } from './StorageSection'
 
-interface Props {
+export interface Props {
   settings: Settings
   onChange: <K extends keyof Settings>(key: K, value: Settings[K]) => void
   onClose: () => void

@@ -7,7 +7,7 @@ import { CardView } from './CardView'
 import { CardInfoDialog } from './CardInfoDialog'
 import { SourceDialog } from './SourceDialog'
 import { UpdateOffer, useUpdateReady } from './UpdateOffer'
-import { NoteEditor } from './LazyNoteEditor'
+import { NoteEditor } from './on-first-use'
 import { SessionSummary } from './SessionSummary'
 
 interface Props {

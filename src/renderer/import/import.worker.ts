@@ -5,7 +5,7 @@
 import initSqlJs from 'sql.js'
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url'
 import { ankiPackageOf } from '../../app/exchange/anki-package'
-import { backupFile } from '../../app/exchange/backups'
+import { backupFile } from '../../app/exchange/backup-zip'
 import { exportCollection } from '../../app/exchange/export-collection'
 import { readImport, type ReadImport } from '../../app/exchange/read-import'
 import { assertUsable } from '../../app/exchange/collection-check'
