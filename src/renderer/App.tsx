@@ -1,14 +1,17 @@
-import { Suspense, lazy, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { DeckList } from './components/DeckList'
 import { DeckProblems, SettingsDropped } from './components/DeckProblems'
 import { NewDeckForm } from './components/NewDeckForm'
 import {
   CardBrowser,
   ExportDialog,
+  GenerateScreen,
   ImportDialog,
   KeyFiguresScreen,
+  MockExamScreen,
   NoteEditor,
   SettingsPanel,
+  StatisticsScreen,
 } from './components/on-first-use'
 import { SectionsScreen } from './components/SectionsScreen'
 import { StudyScreen } from './components/StudyScreen'
@@ -26,9 +29,6 @@ const pageTheme = (theme: string) =>
     : theme
 
 // Charts are a large library: loaded when Statistics is first opened.
-const StatisticsScreen = lazy(() => import('./components/StatisticsScreen'))
-const MockExamScreen = lazy(() => import('./components/MockExamScreen'))
-const GenerateScreen = lazy(() => import('./components/GenerateScreen'))
 
 type Screen =
   | { name: 'decks' }
@@ -124,19 +124,13 @@ export function App() {
     }
     if (screen.name === 'browse') return <CardBrowser settings={settings} onExit={toDecks} />
     if (screen.name === 'exam')
-      return (
-        <Suspense fallback={<p className="muted">Loading…</p>}>
-          <MockExamScreen theme={pageTheme(settings.theme)} onExit={toDecks} />
-        </Suspense>
-      )
+      return <MockExamScreen theme={pageTheme(settings.theme)} onExit={toDecks} />
     if (screen.name === 'generate')
       return (
-        <Suspense fallback={<p className="muted">Loading…</p>}>
-          <GenerateScreen
-            onExit={toDecks}
-            onStudy={(deckId, deckName) => study(deckId, deckName, null, 'decks')}
-          />
-        </Suspense>
+        <GenerateScreen
+          onExit={toDecks}
+          onStudy={(deckId, deckName) => study(deckId, deckName, null, 'decks')}
+        />
       )
     if (screen.name === 'figures')
       return (
@@ -147,12 +141,7 @@ export function App() {
           onExit={toDecks}
         />
       )
-    if (screen.name === 'stats')
-      return (
-        <Suspense fallback={<p className="muted">Loading statistics…</p>}>
-          <StatisticsScreen settings={settings} onExit={toDecks} />
-        </Suspense>
-      )
+    if (screen.name === 'stats') return <StatisticsScreen settings={settings} onExit={toDecks} />
     if (screen.name === 'sections') {
       return (
         <SectionsScreen

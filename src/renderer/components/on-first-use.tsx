@@ -21,7 +21,8 @@ function onFirstUse<P extends object>(
 
 const loading = <p className="muted">Loading…</p>
 
-// The editor (TipTap and its ProseMirror) is the largest part of the app.
+// The editor (TipTap and its ProseMirror) is the largest part of the app; statistics bring the
+// chart library, the generator its NLP worker.
 export const NoteEditor = onFirstUse(() => import('./NoteEditor').then((m) => m.NoteEditor))
 export const ImportDialog = onFirstUse(() => import('./ImportDialog').then((m) => m.ImportDialog))
 export const ExportDialog = onFirstUse(() => import('./ExportDialog').then((m) => m.ExportDialog))
@@ -36,5 +37,17 @@ export const KeyFiguresScreen = onFirstUse(
 )
 export const SettingsPanel = onFirstUse(
   () => import('./SettingsPanel').then((m) => m.SettingsPanel),
+  loading,
+)
+export const StatisticsScreen = onFirstUse(
+  () => import('./StatisticsScreen').then((m) => m.default),
+  <p className="muted">Loading statistics…</p>,
+)
+export const MockExamScreen = onFirstUse(
+  () => import('./MockExamScreen').then((m) => m.default),
+  loading,
+)
+export const GenerateScreen = onFirstUse(
+  () => import('./GenerateScreen').then((m) => m.default),
   loading,
 )
