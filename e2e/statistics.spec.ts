@@ -65,3 +65,28 @@ test('a year of history: every chart drawn, each readable as a table, in light a
   await expect(page.getByTestId('chart-Reviews per day')).toBeVisible()
   await page.screenshot({ path: testInfo.outputPath('statistics-dark.png'), fullPage: true })
 })
+
+test('a history from years ago: the last year says none, the deck’s life shows every review', async ({
+  app,
+}) => {
+  const { page } = app
+  const { apkg, reviews } = await packageWithAYearOfHistory(new Date(Date.now() - 800 * 86_400_000))
+  const dialog = await chooseImportFile(page, 'old-treaties.apkg', apkg)
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+  await expect(dialog.getByRole('status')).toContainText(`${reviews} review logs`)
+  await dialog.getByRole('button', { name: 'Close' }).click()
+
+  await page.getByRole('button', { name: 'Statistics' }).click()
+  await page.getByLabel('Of', { exact: true }).selectOption({ label: HISTORY_DECK })
+  const summary = page.getByTestId('stats-summary')
+  await expect(summary).toContainText('30 cards, 0 reviews in the last year; streak 0 days')
+  await page.getByLabel('Over', { exact: true }).selectOption({ label: 'the deck’s life' })
+  await expect(summary).toContainText(`30 cards, ${reviews} reviews in all (from `)
+  // The heatmap's table lists the old study days, and the charts of answers are no longer empty.
+  const perDay = page.getByRole('table', { name: 'Reviews per day' })
+  await expect(perDay.locator('tbody tr')).not.toHaveCount(0)
+  const buttons = page.getByRole('table', { name: 'Answer buttons' })
+  await expect(buttons.locator('tbody')).toContainText(/[1-9]/)
+  await page.getByLabel('Over', { exact: true }).selectOption({ label: 'the last month' })
+  await expect(summary).toContainText('0 reviews in the last month')
+})

@@ -35,4 +35,36 @@ describe('statistics of a collection', () => {
     // Another deck's scope holds none of these.
     expect((await statisticsOf(store, settings, now, { deckId: 'none' })).reviews).toBe(0)
   })
+
+  it("counts a deck's whole life when asked, where the last year shows none of an older history", async () => {
+    const store = await collectionWith(deck('d', [fact({ id: 'a' }), fact({ id: 'b' })]))
+    await answer(store, questionCard('d', 'a'), 3, at('2021-03-01T10:00:00Z'))
+    await answer(store, questionCard('d', 'b'), 3, at('2021-03-02T10:00:00Z'))
+    await answer(store, questionCard('d', 'a'), 3, at('2021-03-04T10:00:00Z'))
+    const now = at('2024-06-02T12:00:00Z')
+    const year = await statisticsOf(store, settings, now, { deckId: 'd' })
+    expect(year.reviews).toBe(0)
+    expect(year.perDay).toHaveLength(365)
+    expect(year.streaks).toEqual({ current: 0, longest: 0 })
+
+    const life = await statisticsOf(store, settings, now, { deckId: 'd', days: 'life' })
+    expect(life.reviews).toBe(3)
+    // Every day from the first review to today, the first one studied.
+    expect(life.perDay[0]).toEqual({ day: life.first, reviews: 1 })
+    expect(life.perDay.at(-1)?.day).toBe(life.today)
+    expect(life.perDay).toHaveLength(life.today - life.first + 1)
+    expect(life.streaks).toEqual({ current: 0, longest: 2 })
+    expect(life.buttons.learning.reduce((n, k) => n + k, 0)).toBe(3)
+
+    // Nothing studied yet: the whole life is today alone.
+    const empty = await statisticsOf(
+      await collectionWith(deck('e', [fact({ id: 'z' })])),
+      settings,
+      now,
+      {
+        days: 'life',
+      },
+    )
+    expect(empty.perDay).toEqual([{ day: empty.today, reviews: 0 }])
+  })
 })

@@ -23,9 +23,13 @@ import { DAY_MS } from '../core/units'
 /** Everything the Statistics screen and `cli stats` show for one scope. */
 export type Statistics = Awaited<ReturnType<typeof statisticsOf>>
 
+/** How far back the reviews go: the last N days, or the scope's whole history (Anki's "deck life"). */
+export type StatsPeriod = number | 'life'
+
 /**
  * Statistics of a deck (with the decks inside it) or the whole collection: the last
- * `days` study days of reviews (heatmap, streaks, time, buttons), true retention by day, week
+ * `days` study days of reviews, or (`'life'`) every day from the first review on (heatmap,
+ * streaks, time, buttons), true retention by day, week
  * and month beside the desired retention, the due forecast, card states and memory
  * distributions. Read from the kept tallies (`tallies.ts`) in one snapshot; they are counted
  * afresh first when they follow another rollover hour or time zone (or none yet), and
@@ -35,7 +39,7 @@ export async function statisticsOf(
   store: Collection,
   settings: Settings,
   now: Date,
-  scope: { deckId?: string; days?: number; forecastDays?: number } = {},
+  scope: { deckId?: string; days?: StatsPeriod; forecastDays?: number } = {},
 ) {
   const days = scope.days ?? 365
   const forecastDays = scope.forecastDays ?? 90
@@ -46,7 +50,7 @@ export async function statisticsOf(
   const dayOf = dayIndexer({ rolloverHour: settings.rolloverHour })
   const today = dayOf(now.getTime())
   // The first day whose logs count: the one `days` days of 24 hours back lies in.
-  const since = dayOf(now.getTime() - days * DAY_MS)
+  const since = days === 'life' ? -Infinity : dayOf(now.getTime() - days * DAY_MS)
   return store.read(async () => {
     const decks = decksInScope(await store.listDecks(), scope.deckId)
     const ids = decks.map((d) => d.id)
@@ -62,9 +66,13 @@ export async function statisticsOf(
     ])
     const logs = sumTallies(logDays.values(), LOG_TALLY_LENGTH)
     const cardTally = sumTallies(cards.values(), CARD_TALLY_LENGTH)
-    const perDay = reviewsPerDay(logDays, today - days + 1, today)
+    // A whole history starts on its first study day (today when there is none).
+    const first = days === 'life' ? Math.min(today, ...logDays.keys()) : today - days + 1
+    const perDay = reviewsPerDay(logDays, first, today)
     return {
       today,
+      /** The first study day counted. */
+      first,
       cards: cardTally[0] ?? 0,
       reviews: logs[0] ?? 0,
       perDay,

@@ -38,6 +38,7 @@ import { assertUsable } from '../app/exchange/collection-check'
 import { collectionStats, formatStats } from '../app/exchange/collection-stats'
 import { nodeSqlEngine } from './node-sqlite'
 import { memoryCollection } from '../app/collection-writes'
+import { plural } from '../core/plural'
 
 /** Where the command line writes; the tests pass their own. */
 export interface CliIo {
@@ -415,8 +416,6 @@ function optimizeDayRule(
     timeZone: given.zone ?? (recorded.timeZone || hostZone()),
   }
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** Runs one command line; returns the exit status. Errors go to stderr, never a stack trace. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {

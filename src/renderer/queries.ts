@@ -21,7 +21,7 @@ import { keyFigures } from '../app/key-figures'
 import { estimatedDailyReviews } from '../app/workload'
 import { noteSource } from '../app/note-source'
 import { examFacts, examHistory } from '../app/mock-exam'
-import type { Statistics } from '../app/statistics'
+import type { Statistics, StatsPeriod } from '../app/statistics'
 import { statisticsInWorker } from './import/read-in-worker'
 import { db, scheduler, startApp, store, type StartupReport } from './app-services'
 import { commands } from './commands'
@@ -205,20 +205,20 @@ export function collectionForExport(deckId?: string) {
  * Statistics of a deck (and the decks inside it) or the whole collection, counted in a worker
  * so a large history never blocks the window; undefined while counting.
  */
-export function useStatistics(settings: Settings, deckId: string | null) {
+export function useStatistics(settings: Settings, deckId: string | null, days: StatsPeriod) {
   const [found, setFound] = useState<{ key: string; stats: Statistics } | null>(null)
-  const key = JSON.stringify([settings, deckId])
+  const key = JSON.stringify([settings, deckId, days])
   useEffect(() => {
     let live = true
     // A transition: the screen's charts and tables (hundreds of rows for screen readers) render
     // in slices, so the window answers input while they appear.
-    void statisticsInWorker(settings, deckId).then(
+    void statisticsInWorker(settings, deckId, days).then(
       (stats) => live && startTransition(() => setFound({ key, stats })),
     )
     return () => {
       live = false
     }
-  }, [key, settings, deckId])
+  }, [key, settings, deckId, days])
   return found?.key === key ? found.stats : undefined
 }
 

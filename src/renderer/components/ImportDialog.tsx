@@ -8,6 +8,7 @@ import { ImportSession } from '../import/read-in-worker'
 import type { ImportView } from '../import/import-messages'
 import { TextMappingForm } from './TextMappingForm'
 import { useModalDialog } from './use-modal-dialog'
+import { plural } from '../../core/plural'
 
 type Phase =
   | { name: 'choose' }
@@ -21,8 +22,6 @@ const CONFLICTS: [ConflictChoice, string][] = [
   ['update', 'Update them with the file’s fields (their cards and history stay)'],
   ['duplicate', 'Add the file’s version beside them as new notes'],
 ]
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 /**
  * Import, as Anki's File ▸ Import: an Anki package, a CSV/TSV/text file (with a mapping

@@ -2,7 +2,8 @@ import type { ChartConfiguration } from 'chart.js'
 import { largest } from '../../core/extent'
 import { useEffect, useId, useMemo, useState } from 'react'
 import type { Settings } from '../../app/settings'
-import type { Statistics } from '../../app/statistics'
+import type { Statistics, StatsPeriod } from '../../app/statistics'
+import { plural } from '../../core/plural'
 import { useStatistics } from '../queries'
 import { DeckSelect } from './DeckSelect'
 import { StatChart, type themeColors } from './StatChart'
@@ -26,6 +27,13 @@ function usePageTheme(settings: Settings) {
   return settings.theme === 'system' ? (dark ? 'dark' : 'light') : settings.theme
 }
 
+/** The periods to choose from, as Anki's: a month, a year, the deck's whole life. */
+const PERIODS: readonly (readonly [StatsPeriod, string, string])[] = [
+  [31, 'the last month', 'in the last month'],
+  [365, 'the last year', 'in the last year'],
+  ['life', 'the deck’s life', 'in all'],
+]
+
 function charts(s: Statistics) {
   const weeks = Math.ceil(s.perDay.length / 7)
   const first = s.perDay[0]?.day ?? s.today
@@ -34,7 +42,7 @@ function charts(s: Statistics) {
   return [
     {
       title: 'Reviews per day',
-      summary: `${s.reviews} reviews over the last ${s.perDay.length} days; current streak ${s.streaks.current} days, longest ${s.streaks.longest}.`,
+      summary: `${plural(s.reviews, 'review')} over ${plural(s.perDay.length, 'day')} from ${dateOf(first)}; current streak ${plural(s.streaks.current, 'day')}, longest ${s.streaks.longest}.`,
       config: (c: Colors): ChartConfiguration => ({
         type: 'matrix',
         data: {
@@ -70,7 +78,7 @@ function charts(s: Statistics) {
         head: ['Day', 'Reviews'],
         rows: s.perDay.filter((d) => d.reviews > 0).map((d) => [dateOf(d.day), d.reviews]),
       },
-      extra: `Streak: ${s.streaks.current} days now, ${s.streaks.longest} at most.`,
+      extra: `Streak: ${plural(s.streaks.current, 'day')} now, ${s.streaks.longest} at most.`,
     },
     {
       title: 'Due in the next 90 days',
@@ -218,7 +226,8 @@ export default function StatisticsScreen({
 }) {
   const id = useId()
   const [deckId, setDeckId] = useState<string | null>(null)
-  const stats = useStatistics(settings, deckId)
+  const [period, setPeriod] = useState<StatsPeriod>(365)
+  const stats = useStatistics(settings, deckId, period)
   const theme = usePageTheme(settings)
   const all = useMemo(() => (stats ? charts(stats) : []), [stats])
   useEffect(() => {
@@ -240,6 +249,18 @@ export default function StatisticsScreen({
           onChange={(v) => setDeckId(v || null)}
           wholeCollection="The whole collection"
         />
+        <label htmlFor={`${id}-period`}>Over</label>
+        <select
+          id={`${id}-period`}
+          value={String(period)}
+          onChange={(e) => setPeriod(e.target.value === 'life' ? 'life' : Number(e.target.value))}
+        >
+          {PERIODS.map(([value, label]) => (
+            <option key={value} value={String(value)}>
+              {label}
+            </option>
+          ))}
+        </select>
       </header>
       {!stats ? (
         <p className="muted" role="status">
@@ -249,8 +270,10 @@ export default function StatisticsScreen({
       ) : (
         <>
           <p role="status" data-testid="stats-summary">
-            {stats.cards} cards, {stats.reviews} reviews in the last year; streak{' '}
-            {stats.streaks.current} days (longest {stats.streaks.longest}).
+            {plural(stats.cards, 'card')}, {plural(stats.reviews, 'review')}{' '}
+            {PERIODS.find(([value]) => value === period)?.[2] ?? ''}
+            {period === 'life' && stats.reviews > 0 ? ` (from ${dateOf(stats.first)})` : ''}; streak{' '}
+            {plural(stats.streaks.current, 'day')} (longest {stats.streaks.longest}).
           </p>
           <div className="stat-grid">
             {all.map((chart) => (

@@ -1,6 +1,6 @@
 import type { cardStatesOf } from '../../app/exchange/collection-stats'
 import type { Settings } from '../../app/settings'
-import type { Statistics } from '../../app/statistics'
+import type { Statistics, StatsPeriod } from '../../app/statistics'
 import type { ReadImport } from '../../app/exchange/read-import'
 import type { TextMapping } from '../../app/exchange/from-text'
 import type { AnkiImportOptions } from '../../app/exchange/from-anki'
@@ -29,7 +29,7 @@ export type WorkerRequest =
   /** A backup of the collection (or a deck of it), read from IndexedDB in the worker. */
   | { kind: 'backup'; deckId?: string }
   /** Statistics of a deck or the collection, counted in the worker. */
-  | { kind: 'stats'; settings: Settings; deckId: string | null }
+  | { kind: 'stats'; settings: Settings; deckId: string | null; days: StatsPeriod }
 
 export interface ImportRequest {
   /**

@@ -149,7 +149,10 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       // A year of a large collection's logs takes seconds to read and count: never on the window.
       const db = openDb()
       try {
-        const options = request.deckId ? { deckId: request.deckId } : {}
+        const options = {
+          days: request.days,
+          ...(request.deckId ? { deckId: request.deckId } : {}),
+        }
         post({
           type: 'stats',
           stats: await statisticsOf(dexieCollection(db), request.settings, new Date(), options),

@@ -1,7 +1,7 @@
 import type { TextMapping } from '../../app/exchange/from-text'
 import type { ConflictChoice, ImportSummary } from '../../app/exchange/import-collection'
 import type { Settings } from '../../app/settings'
-import type { Statistics } from '../../app/statistics'
+import type { Statistics, StatsPeriod } from '../../app/statistics'
 import type { Progress } from '../../core/formats/import-error'
 import { askWorker, callWorker } from '../worker-call'
 import type { ImportRequest, ImportResponse, ImportView, WorkerRequest } from './import-messages'
@@ -131,8 +131,12 @@ async function* chunksOf(stream: ReadableStream<Uint8Array>, end: () => void) {
 }
 
 /** Statistics of a deck or the collection, counted off the window's thread. */
-export function statisticsInWorker(settings: Settings, deckId: string | null): Promise<Statistics> {
-  return inWorker({ kind: 'stats', settings, deckId }, [], (m) =>
+export function statisticsInWorker(
+  settings: Settings,
+  deckId: string | null,
+  days: StatsPeriod,
+): Promise<Statistics> {
+  return inWorker({ kind: 'stats', settings, deckId, days }, [], (m) =>
     m.type === 'stats' ? m.stats : undefined,
   )
 }
