@@ -9,6 +9,7 @@ import {
   memoryDistributions,
   reviewsPerDay,
   streaks,
+  calendarCells,
   sumTallies,
   tallyCards,
   tallyLogsByDay,
@@ -146,5 +147,41 @@ describe('review statistics', () => {
     const days = tallyLogsByDay([log(5, 0, State.Review), log(5, 3, State.Review)], dayOf)
     expect(trueRetention(days, 'day')[0]).toMatchObject({ passed: 1, total: 2 })
     expect(answerButtons(sumTallies(days.values(), LOG_TALLY_LENGTH)).review).toEqual([0, 0, 1, 0])
+  })
+
+  it('lays reviews per day out as a calendar: a column a week from Monday, a row a weekday, months named', () => {
+    // Day numbers count from 1970-01-01: 2024-01-29 was a Monday, 2024-02-01 a Thursday.
+    const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000
+    const first = dayOf('2024-01-31') // a Wednesday
+    const perDay = Array.from({ length: 40 }, (_, i) => ({ day: first + i, reviews: i }))
+    const { cells, weeks, months } = calendarCells(perDay)
+    expect(cells[0]).toEqual({ x: 0, y: 2, v: 0, day: first })
+    // Thursday 1 February: same week, next row; Monday 5 February starts the second column.
+    expect(cells[1]).toMatchObject({ x: 0, y: 3 })
+    expect(cells.find((c) => c.day === dayOf('2024-02-05'))).toMatchObject({ x: 1, y: 0 })
+    expect(cells.find((c) => c.day === dayOf('2024-02-04'))).toMatchObject({ x: 0, y: 6 })
+    // 31 January to 10 March: weeks from 29 January to the one of 4 March.
+    expect(weeks).toBe(6)
+    // February begins in January's last column: one label there, with the year.
+    expect(months).toEqual([
+      { x: 0, label: 'Feb 2024' },
+      { x: 4, label: 'Mar' },
+    ])
+    // A new year is named with its year.
+    const december = dayOf('2024-12-20')
+    const turn = calendarCells(
+      Array.from({ length: 20 }, (_, i) => ({ day: december + i, reviews: 1 })),
+    )
+    // January begins two weeks in: its label alone, not December's beside it.
+    expect(turn.months).toEqual([{ x: 2, label: 'Jan 2025' }])
+    const autumn = dayOf('2024-09-10')
+    const fall = calendarCells(
+      Array.from({ length: 60 }, (_, i) => ({ day: autumn + i, reviews: 1 })),
+    )
+    expect(fall.months).toEqual([
+      { x: 0, label: 'Sep 2024' },
+      { x: 3, label: 'Oct' },
+      { x: 7, label: 'Nov' },
+    ])
   })
 })

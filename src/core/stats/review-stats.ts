@@ -1,4 +1,5 @@
 import { State } from 'ts-fsrs'
+import { DAY_MS } from '../units'
 
 /**
  * Statistics over review logs and cards (issue 11), pure. Logs and cards are first reduced to
@@ -154,6 +155,41 @@ export function reviewsPerDay(days: Days, first: number, last: number) {
     day: first + i,
     reviews: days.get(first + i)?.[0] ?? 0,
   }))
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/**
+ * Reviews per day laid out as a calendar, as GitHub's and Anki's heatmaps: a column per week
+ * (Monday first), a row per weekday (0 = Monday), and where each month begins, for the labels.
+ * Day numbers are calendar days since 1970-01-01, a Thursday.
+ */
+export function calendarCells(perDay: readonly { day: number; reviews: number }[]) {
+  const weekday = (day: number) => (((day + 3) % 7) + 7) % 7
+  const firstMonday = (perDay[0]?.day ?? 0) - weekday(perDay[0]?.day ?? 0)
+  const cells = perDay.map((d) => ({
+    x: Math.floor((d.day - firstMonday) / 7),
+    y: weekday(d.day),
+    v: d.reviews,
+    day: d.day,
+  }))
+  // Where each month begins (and the first days, whatever month they are in).
+  const starts: { x: number; month: number; year: number }[] = []
+  for (const c of cells) {
+    const date = new Date(c.day * DAY_MS)
+    if (date.getUTCDate() !== 1 && c !== cells[0]) continue
+    const start = { x: c.x, month: date.getUTCMonth(), year: date.getUTCFullYear() }
+    // A month that begins in the first days' column, or within three weeks of it, takes the
+    // place of their label: the two would overlap.
+    if (starts.length === 1 && c !== cells[0] && c.x - (starts[0]?.x ?? 0) < 3) starts.pop()
+    starts.push(start)
+  }
+  // The first label and each January say the year.
+  const months = starts.map((m, i) => ({
+    x: m.x,
+    label: i === 0 || m.month === 0 ? `${MONTHS[m.month]} ${m.year}` : `${MONTHS[m.month]}`,
+  }))
+  return { cells, weeks: (cells.at(-1)?.x ?? 0) + 1, months }
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   type ChartConfiguration,
 } from 'chart.js'
 import { MatrixController, MatrixElement } from 'chartjs-chart-matrix'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 
 Chart.register(
   ArcElement,
@@ -70,13 +70,15 @@ interface Props {
   table: { head: string[]; rows: (string | number)[][] }
   /** Redraw when this changes (the theme). */
   theme: string
+  /** A key to the chart's colours, under it (the table says the same in words). */
+  legend?: ReactNode
 }
 
 /**
  * One chart (Chart.js, on a canvas) and the same numbers as a table: screen readers read the
  * table; sighted users can show it too.
  */
-export function StatChart({ title, summary, config, table, theme }: Props) {
+export function StatChart({ title, summary, config, table, theme, legend }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null)
   const id = useId()
   const [asTable, setAsTable] = useState(false)
@@ -115,6 +117,7 @@ export function StatChart({ title, summary, config, table, theme }: Props) {
       <div className="chart-box" hidden={asTable}>
         <canvas ref={canvas} role="img" aria-label={summary} data-testid={`chart-${title}`} />
       </div>
+      {!asTable && legend}
       <div className={asTable ? 'table-scroll' : 'visually-hidden'}>
         <table className="preview-table">
           <caption>{title}</caption>

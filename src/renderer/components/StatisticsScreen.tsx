@@ -4,6 +4,7 @@ import { useEffect, useId, useMemo, useState } from 'react'
 import type { Settings } from '../../app/settings'
 import type { Statistics, StatsPeriod } from '../../app/statistics'
 import { plural } from '../../core/plural'
+import { calendarCells } from '../../core/stats/review-stats'
 import { useStatistics } from '../queries'
 import { DeckSelect } from './DeckSelect'
 import { StatChart, type themeColors } from './StatChart'
@@ -27,6 +28,13 @@ function usePageTheme(settings: Settings) {
   return settings.theme === 'system' ? (dark ? 'dark' : 'light') : settings.theme
 }
 
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
+
+/** How strong a day's colour is, by its share of the busiest day's reviews: never too faint. */
+const heatShare = (share: number) => 0.25 + 0.75 * share
+const heatColor = (rgb: string, share: number) =>
+  rgb.replace('rgb(', 'rgba(').replace(')', `, ${heatShare(share)})`)
+
 /** The periods to choose from, as Anki's: a month, a year, the deck's whole life. */
 const PERIODS: readonly (readonly [StatsPeriod, string, string])[] = [
   [31, 'the last month', 'in the last month'],
@@ -35,10 +43,12 @@ const PERIODS: readonly (readonly [StatsPeriod, string, string])[] = [
 ]
 
 function charts(s: Statistics) {
-  const weeks = Math.ceil(s.perDay.length / 7)
   const first = s.perDay[0]?.day ?? s.today
+  const calendar = calendarCells(s.perDay)
+  const weeks = calendar.weeks
   const most = largest(s.perDay, (d) => d.reviews, 1)
   const retention = s.retention.week
+  const monthAt = new Map(calendar.months.map((m) => [m.x, m.label]))
   return [
     {
       title: 'Reviews per day',
@@ -49,16 +59,10 @@ function charts(s: Statistics) {
           datasets: [
             {
               label: 'Reviews',
-              data: s.perDay.map((d) => ({
-                x: Math.floor((d.day - first) / 7),
-                y: (d.day - first) % 7,
-                v: d.reviews,
-              })),
+              data: calendar.cells,
               backgroundColor: (ctx: { raw?: unknown }) => {
                 const v = (ctx.raw as { v: number } | undefined)?.v ?? 0
-                return v === 0
-                  ? c.border
-                  : c.good.replace('rgb(', 'rgba(').replace(')', `, ${0.25 + (0.75 * v) / most})`)
+                return v === 0 ? c.border : heatColor(c.good, v / most)
               },
               width: ({ chart }) => (chart.chartArea?.width ?? 0) / weeks - 1,
               height: ({ chart }) => (chart.chartArea?.height ?? 0) / 7 - 1,
@@ -69,11 +73,47 @@ function charts(s: Statistics) {
           maintainAspectRatio: false,
           plugins: { legend: { display: false } },
           scales: {
-            x: { type: 'linear', display: false, min: -0.5, max: weeks - 0.5 },
-            y: { type: 'linear', display: false, min: -0.5, max: 6.5, reverse: true },
+            // A month's name over the week it begins in; Mon, Wed and Fri beside their rows.
+            x: {
+              type: 'linear',
+              position: 'top',
+              min: -0.5,
+              max: weeks - 0.5,
+              grid: { display: false },
+              afterBuildTicks: (axis) => {
+                axis.ticks = calendar.months.map((m) => ({ value: m.x }))
+              },
+              ticks: {
+                autoSkip: true,
+                maxRotation: 0,
+                callback: (v) => monthAt.get(Number(v)) ?? '',
+              },
+            },
+            y: {
+              type: 'linear',
+              min: -0.5,
+              max: 6.5,
+              reverse: true,
+              grid: { display: false },
+              afterBuildTicks: (axis) => {
+                axis.ticks = [0, 2, 4].map((value) => ({ value }))
+              },
+              ticks: { callback: (v) => WEEKDAYS[Number(v)] ?? '' },
+            },
           },
         },
       }),
+      legend: (
+        <p className="heat-legend" aria-hidden="true">
+          <span>None</span>
+          <i className="heat-none" />
+          <span>Fewer</span>
+          {[0.25, 0.5, 0.75, 1].map((share) => (
+            <i key={share} style={{ opacity: heatShare(share) }} />
+          ))}
+          <span>More (up to {most} a day)</span>
+        </p>
+      ),
       table: {
         head: ['Day', 'Reviews'],
         rows: s.perDay.filter((d) => d.reviews > 0).map((d) => [dateOf(d.day), d.reviews]),
