@@ -35,3 +35,43 @@ test('a 10-question mock exam: scored by section, misses with the right answer, 
   expect(await storedRatings(page)).toEqual([])
   await expect(page.getByRole('table', { name: 'Past exams' })).toContainText(`${right} of 10`)
 })
+
+test.describe('a running exam', () => {
+  test.use({ clockAt: '2026-03-02T10:00:00' })
+
+  test('its clock starts at the limit and ticks by the second; leaving asks first', async ({
+    app,
+  }) => {
+    const { page } = app
+    await page.getByRole('button', { name: 'Mock exam' }).click()
+    await page.getByLabel('Deck').selectOption({ label: CHAPTER })
+    await page.getByLabel('Time limit (minutes)').fill('3')
+    // Time spent on the setup screen does not count against the limit.
+    await page.clock.fastForward(7_000)
+    await page.getByRole('button', { name: 'Start' }).click()
+    const timer = page.getByRole('timer', { name: 'Time left' })
+    await expect(timer).toHaveText('3:00')
+    await page.clock.fastForward(1_000)
+    await expect(timer).toHaveText('2:59')
+    await page.clock.fastForward(60_000)
+    await expect(timer).toHaveText('1:59')
+
+    // Esc asks; Esc again (or Stay) goes back to the question with the clock running.
+    const prompt = page.getByTestId('exam-prompt')
+    await expect(prompt).toBeVisible()
+    await page.keyboard.press('Escape')
+    const ask = page.getByRole('dialog', { name: 'Leave the exam?' })
+    await expect(ask).toBeVisible()
+    await expect(ask.getByRole('button', { name: 'Stay' })).toBeFocused()
+    await page.keyboard.press('Escape')
+    await expect(ask).toHaveCount(0)
+    await expect(prompt).toBeVisible()
+    // The back link asks too; Leave goes to the deck list and records no exam.
+    await page.getByRole('button', { name: /← Decks/ }).click()
+    await expect(ask).toContainText('Nothing is answered yet.')
+    await ask.getByRole('button', { name: 'Leave' }).click()
+    await expect(page.getByRole('button', { name: `Study ${CHAPTER}` })).toBeVisible()
+    await page.getByRole('button', { name: 'Mock exam' }).click()
+    await expect(page.getByRole('table', { name: 'Past exams' })).toHaveCount(0)
+  })
+})

@@ -93,6 +93,10 @@ export async function everyScreen(page: Page, check: (screen: string) => Promise
   await expect(page.getByTestId('exam-prompt')).toBeVisible()
   await check('mock exam')
   await page.getByRole('button', { name: /← Decks/ }).click()
+  const leave = page.getByRole('dialog', { name: 'Leave the exam?' })
+  await expect(leave).toBeVisible()
+  await check('leaving the exam')
+  await leave.getByRole('button', { name: 'Leave' }).click()
 
   await page.getByRole('button', { name: 'Statistics' }).click()
   await expect(page.getByTestId('chart-Card states')).toBeVisible()

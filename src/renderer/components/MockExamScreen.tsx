@@ -10,6 +10,7 @@ import { factsForExam, useDeckNames, useExamHistory } from '../queries'
 import { commands } from '../commands'
 import { DeckSelect } from './DeckSelect'
 import { StatChart } from './StatChart'
+import { useModalDialog } from './use-modal-dialog'
 
 type Phase =
   | { name: 'setup' }
@@ -40,6 +41,7 @@ export default function MockExamScreen({ theme, onExit }: { theme: string; onExi
   const [now, setNow] = useState(() => Date.now())
   const [message, setMessage] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
+  const [leaving, setLeaving] = useState(false)
   const typed = useRef<HTMLInputElement>(null)
   const chosenDeck = deckId || decks?.[0]?.id || ''
 
@@ -60,22 +62,37 @@ export default function MockExamScreen({ theme, onExit }: { theme: string; onExi
     })
   }
 
-  // The clock: when time is up, the exam ends with what was answered.
+  // The clock: it ticks as each second of the limit runs out (not a second after the screen
+  // opened), and when time is up the exam ends with what was answered.
   useEffect(() => {
     if (phase.name !== 'running') return
-    const timer = setInterval(() => {
-      setNow(Date.now())
-      if (Date.now() >= phase.endsAt)
+    let timer: ReturnType<typeof setTimeout>
+    const tick = () => {
+      const t = Date.now()
+      setNow(t)
+      if (t >= phase.endsAt) {
         void finish(phase.questions, answers, { id: phase.deckId, name: phase.deckName })
-    }, 1000)
-    return () => clearInterval(timer)
+        return
+      }
+      timer = setTimeout(tick, ((phase.endsAt - t) % 1000) + 1)
+    }
+    tick()
+    return () => clearTimeout(timer)
   }, [phase, answers])
 
+  // Leaving a running exam throws its answers away: Esc and the back link ask first.
+  const leave = () => (phase.name === 'running' ? setLeaving(true) : onExit())
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && phase.name !== 'running' && onExit()
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || leaving) return
+      if (phase.name !== 'running') return onExit()
+      // Else this very key press would also close the question as soon as it opens.
+      e.preventDefault()
+      setLeaving(true)
+    }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [onExit, phase.name])
+  }, [onExit, phase.name, leaving])
 
   const start = async () => {
     const deck = decks?.find((d) => d.id === chosenDeck)
@@ -89,12 +106,14 @@ export default function MockExamScreen({ theme, onExit }: { theme: string; onExi
     setAnswers(questions.map(() => null))
     setAt(0)
     setMessage(null)
+    const startedAt = Date.now()
+    setNow(startedAt)
     setPhase({
       name: 'running',
       deckId: deck.id,
       deckName: deck.name,
       questions,
-      endsAt: Date.now() + minutes * 60_000,
+      endsAt: startedAt + minutes * 60_000,
     })
   }
 
@@ -108,8 +127,15 @@ export default function MockExamScreen({ theme, onExit }: { theme: string; onExi
 
   return (
     <section className="mock-exam" aria-label="Mock exam">
+      {leaving && phase.name === 'running' && (
+        <LeaveExam
+          answered={answers.filter((a) => a !== null).length}
+          onStay={() => setLeaving(false)}
+          onLeave={onExit}
+        />
+      )}
       <header className="study-bar">
-        <button type="button" className="ghost" onClick={onExit}>
+        <button type="button" className="ghost" onClick={leave}>
           ← Decks <kbd>Esc</kbd>
         </button>
         <h1 className="study-title">Mock exam</h1>
@@ -304,5 +330,36 @@ export default function MockExamScreen({ theme, onExit }: { theme: string; onExi
         />
       )}
     </section>
+  )
+}
+
+/** Asks before a running exam is left: its answers are not scored or kept. Stay is the default. */
+function LeaveExam({
+  answered,
+  onStay,
+  onLeave,
+}: {
+  answered: number
+  onStay: () => void
+  onLeave: () => void
+}) {
+  const { dialog, close, onCancel } = useModalDialog(onStay)
+  return (
+    <dialog ref={dialog} className="editor" aria-label="Leave the exam?" onCancel={onCancel}>
+      <h2>Leave the exam?</h2>
+      <p>
+        {answered === 0
+          ? 'Nothing is answered yet.'
+          : `The ${answered === 1 ? 'answer' : `${answered} answers`} given so far will not be scored or kept.`}
+      </p>
+      <div className="editor-actions">
+        <button type="button" className="primary" autoFocus onClick={close}>
+          Stay
+        </button>
+        <button type="button" className="ghost" onClick={onLeave}>
+          Leave
+        </button>
+      </div>
+    </dialog>
   )
 }
