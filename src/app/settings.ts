@@ -31,6 +31,8 @@ const settingsSchema = z.object({
   /** What happens to a leech: tagged only (Anki's default), or tagged and suspended. */
   leechAction: z.enum(['tag', 'suspend']).default('tag'),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
+  /** The first-run welcome on the deck list was dismissed. */
+  welcomeSeen: z.boolean().default(false),
   /**
    * The time zone the collection's study days were counted in when it was last exported (a
    * backup records it, so its history is optimized the same on any machine); '' when not

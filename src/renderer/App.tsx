@@ -16,7 +16,8 @@ import {
 import { SectionsScreen } from './components/SectionsScreen'
 import { StudyScreen } from './components/StudyScreen'
 import { startAutomaticBackups } from './backups'
-import { useSettings, useStartup, useStorageNotice } from './queries'
+import { useSettings, useStartup, useStorageNotice, useWelcomeSeen } from './queries'
+import { Welcome } from './components/Welcome'
 import { UpdateOffer, useUpdateReady } from './components/UpdateOffer'
 import { commands } from './commands'
 
@@ -55,6 +56,7 @@ export function App() {
   const [settingsError, setSettingsError] = useState<string | null>(null)
   const [screen, setScreen] = useState<Screen>({ name: 'decks' })
   const settings = useSettings()
+  const welcomeSeen = useWelcomeSeen()
   const [adding, setAdding] = useState<{ deckId: string; deckName: string } | null>(null)
   const [newDeck, setNewDeck] = useState(false)
   const [transfer, setTransfer] = useState<
@@ -226,6 +228,9 @@ export function App() {
           />
         ) : (
           <>
+            {startup && welcomeSeen === false && (
+              <Welcome onImport={() => setTransfer({ kind: 'import' })} />
+            )}
             {startup && <DeckProblems problems={startup.problems} />}
             {startup && <SettingsDropped dropped={startup.settingsDropped} />}
             {newDeck && <NewDeckForm onDone={() => setNewDeck(false)} />}

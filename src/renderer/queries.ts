@@ -124,6 +124,11 @@ export function useStartup(): { startup: StartupReport | null; fatal: string | n
   return { startup, fatal }
 }
 
+/** Whether the first-run welcome was dismissed; undefined while the settings load (so it never flashes). */
+export function useWelcomeSeen(): boolean | undefined {
+  return useLiveQuery(async () => (await readSettings(store)).welcomeSeen, [])
+}
+
 /** The note types a user can pick, and every type (to edit any note); undefined while loading. */
 export function useNoteTypes(): NoteType[] | undefined {
   return useLiveQuery(() => noteTypes(store), [])

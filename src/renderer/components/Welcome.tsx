@@ -1,0 +1,76 @@
+import { useId } from 'react'
+import { commands } from '../commands'
+
+/**
+ * The first-run welcome on the deck list: what the built-in deck is, the keys a session uses,
+ * and where an Anki collection and an exam date go. Dismissed once, for good.
+ */
+export function Welcome({ onImport }: { onImport: () => void }) {
+  const id = useId()
+  return (
+    <section className="welcome" aria-labelledby={`${id}-title`} data-testid="welcome">
+      <h2 id={`${id}-title`}>Welcome to Attaché</h2>
+      <p>
+        <strong>Diplomatic Bluebook 2020 · Global Security</strong> is ready to study: the figures,
+        dates, names, acronyms and agreements of Chapter 3, section 3, written as cards that each
+        cite the section they come from. Study it whole, or one section at a time from
+        <em> Sections</em>.
+      </p>
+      <dl className="welcome-keys" aria-label="Keys in a study session">
+        <div>
+          <dt>
+            <kbd>Space</kbd>
+          </dt>
+          <dd>show the answer</dd>
+        </div>
+        <div>
+          <dt>
+            <kbd>1</kbd>–<kbd>4</kbd>
+          </dt>
+          <dd>Again, Hard, Good, Easy</dd>
+        </div>
+        <div>
+          <dt>
+            <kbd>Ctrl+Z</kbd>
+          </dt>
+          <dd>undo the last answer</dd>
+        </div>
+        <div>
+          <dt>
+            <kbd>E</kbd>
+          </dt>
+          <dd>edit the card’s note</dd>
+        </div>
+        <div>
+          <dt>
+            <kbd>Esc</kbd>
+          </dt>
+          <dd>back to the decks</dd>
+        </div>
+        <div>
+          <dt>
+            <kbd>B</kbd>
+          </dt>
+          <dd>browse every card (from the deck list)</dd>
+        </div>
+      </dl>
+      <p>
+        Have an exam date? Set it in a deck’s <em>⋯ ▸ Options</em>: new cards are spread so every
+        one is seen in time, and no review falls after the exam. Your own decks from Anki come in
+        with their schedule and history as they are.
+      </p>
+      <div className="welcome-actions">
+        <button type="button" className="ghost" onClick={onImport}>
+          Import an Anki deck…
+        </button>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void commands.settings.update('welcomeSeen', true)}
+        >
+          Got it
+        </button>
+      </div>
+    </section>
+  )
+}
