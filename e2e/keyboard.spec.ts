@@ -1,4 +1,5 @@
 import { expect, test, type AppHandle } from './fixtures'
+import { MECHANICS } from './mechanics'
 import { storedRatings } from './stored'
 
 const CHAPTER_DECK = 'Diplomatic Bluebook 2020 · Global Security'
@@ -63,4 +64,19 @@ test('number keys grade what they name, wherever the focus is', async ({ app }) 
   await page.keyboard.press('2')
   await expect(page.getByTestId('progress')).toContainText('1 reviewed')
   expect(await storedRatings(page)).toEqual([2])
+})
+
+test('back from a session, the focus is on the deck just studied, so Enter studies it again', async ({
+  app,
+}) => {
+  const { page } = app
+  const chapter = page.getByRole('button', { name: /^Study Diplomatic/ })
+  await expect(chapter).toBeFocused()
+  const mechanics = page.getByRole('button', { name: `Study ${MECHANICS}`, exact: true })
+  await mechanics.click()
+  await expect(page.getByTestId('card-front')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(mechanics).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('region', { name: `Studying ${MECHANICS}` })).toBeVisible()
 })

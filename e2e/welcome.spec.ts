@@ -24,4 +24,10 @@ test('a first start welcomes: the chapter deck, the keys, Anki import; dismissed
   const reopened = await app.restart()
   await expect(reopened.getByRole('button', { name: /^Study Diplomatic/ })).toBeVisible()
   await expect(reopened.getByTestId('welcome')).toHaveCount(0)
+  // Settings bring it back.
+  await reopened.getByRole('button', { name: 'Settings' }).click()
+  await reopened.getByRole('button', { name: 'Show the welcome again' }).click()
+  await expect(reopened.getByRole('button', { name: 'Show the welcome again' })).toBeDisabled()
+  await reopened.getByRole('button', { name: 'Done' }).click()
+  await expect(reopened.getByRole('region', { name: 'Welcome to Attaché' })).toBeVisible()
 })

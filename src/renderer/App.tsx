@@ -74,6 +74,8 @@ export function App() {
   useEffect(() => (startup ? startAutomaticBackups(setBackupError) : undefined), [startup])
 
   const toDecks = () => setScreen({ name: 'decks' })
+  // Back on the deck list, the focus is on the deck last studied, as Anki's.
+  const [lastStudied, setLastStudied] = useState<string | null>(null)
 
   // B opens the browser from the deck list, as in Anki.
   useEffect(() => {
@@ -95,7 +97,10 @@ export function App() {
     deckName: string,
     section: readonly string[] | null,
     from: 'decks' | 'sections',
-  ) => setScreen({ name: 'study', deckId, deckName, section, from })
+  ) => {
+    setLastStudied(deckId)
+    setScreen({ name: 'study', deckId, deckName, section, from })
+  }
 
   /** The current screen; every screen shares the one <main>. */
   const current = () => {
@@ -245,6 +250,7 @@ export function App() {
             {startup ? (
               <DeckList
                 settings={settings}
+                focusDeckId={lastStudied}
                 onAdd={(d) => setAdding({ deckId: d.id, deckName: d.name })}
                 onStudy={(d) => study(d.id, d.name, null, 'decks')}
                 onSections={(d) => setScreen({ name: 'sections', deckId: d.id, deckName: d.name })}

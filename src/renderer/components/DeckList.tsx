@@ -9,6 +9,8 @@ import { commands } from '../commands'
 
 interface Props {
   settings: Settings
+  /** The deck whose Study button takes the focus (the one last studied); else the first. */
+  focusDeckId?: string | null
   onStudy: (deck: DeckOverview) => void
   onSections: (deck: DeckOverview) => void
   onAdd: (deck: DeckOverview) => void
@@ -21,7 +23,15 @@ interface Props {
  * studies the decks inside it; each row's buttons add notes, open sections, study, rename or
  * move the deck to the trash, from where it can be restored.
  */
-export function DeckList({ settings, onStudy, onSections, onAdd, onExport, onKeyFigures }: Props) {
+export function DeckList({
+  settings,
+  focusDeckId,
+  onStudy,
+  onSections,
+  onAdd,
+  onExport,
+  onKeyFigures,
+}: Props) {
   const decks = useDeckOverviews(settings)
   const trash = useTrashedDecks()
   const trashedNotes = useTrashedNotes()
@@ -143,7 +153,8 @@ export function DeckList({ settings, onStudy, onSections, onAdd, onExport, onKey
                   type="button"
                   className="primary"
                   onClick={() => onStudy(d)}
-                  autoFocus={i === 0}
+                  // Back from a session, the deck just studied; else the first.
+                  autoFocus={focusDeckId ? d.id === focusDeckId : i === 0}
                   aria-label={`Study ${d.name}`}
                 >
                   Study

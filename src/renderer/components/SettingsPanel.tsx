@@ -67,6 +67,16 @@ export function SettingsPanel({ settings, onChange, onClose, error }: Props) {
           <option value="dark">Dark</option>
         </select>
       </div>
+      <div className="field">
+        <button
+          type="button"
+          className="ghost"
+          disabled={!settings.welcomeSeen}
+          onClick={() => onChange('welcomeSeen', false)}
+        >
+          Show the welcome again
+        </button>
+      </div>
       {error && (
         <p role="alert" className="field-error" data-testid="settings-error">
           {error}
