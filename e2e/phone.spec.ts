@@ -96,6 +96,15 @@ for (const size of PHONES) {
       await expect(page.getByTestId('card-back')).toHaveCount(0)
     })
 
+    test('a first start shows the welcome at the top; the focused Study button did not scroll it away', async ({
+      app,
+    }) => {
+      const { page } = app
+      await expect(page.getByRole('button', { name: /^Study Diplomatic/ })).toBeFocused()
+      expect(await page.evaluate(() => window.scrollY)).toBe(0)
+      await expect(page.getByRole('heading', { name: 'Welcome to Attaché' })).toBeInViewport()
+    })
+
     test('the on-screen keyboard does not cover the typed answer', async ({ app }) => {
       const { page } = app
       // Chrome on Android then shrinks the page above the keyboard instead of covering it.

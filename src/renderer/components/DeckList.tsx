@@ -1,5 +1,5 @@
 import { plainText } from '../../core/notes/render-template'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { EditError } from '../../app/editing'
 import { DeckOptions } from './on-first-use'
 import type { Settings } from '../../app/settings'
@@ -39,6 +39,17 @@ export function DeckList({
   const [renaming, setRenaming] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [optionsOf, setOptionsOf] = useState<DeckOverview | null>(null)
+  // Once the decks show, a Study button takes the focus — the deck last studied, else the first —
+  // without scrolling to it: on a phone the welcome or a notice above stays in view.
+  const list = useRef<HTMLUListElement>(null)
+  const focused = useRef(false)
+  useEffect(() => {
+    if (focused.current || !decks) return
+    focused.current = true
+    const studyButtons = [...(list.current?.querySelectorAll<HTMLElement>('[data-study]') ?? [])]
+    const target = studyButtons.find((b) => b.dataset['study'] === focusDeckId) ?? studyButtons[0]
+    target?.focus({ preventScroll: true })
+  }, [decks, focusDeckId])
   if (!decks) return <p className="muted">Loading decks…</p>
   const hidden = (d: DeckOverview) => [...folded].some((name) => d.name.startsWith(`${name}::`))
   const report = (e: unknown) =>
@@ -59,10 +70,10 @@ export function DeckList({
         </p>
       )}
       {decks.length === 0 && <p className="muted">No decks yet: create one with “New deck”.</p>}
-      <ul className="deck-list" aria-label="Decks">
+      <ul ref={list} className="deck-list" aria-label="Decks">
         {decks
           .filter((d) => !hidden(d))
-          .map((d, i) => (
+          .map((d) => (
             <li
               key={d.id}
               className="deck-row"
@@ -153,8 +164,7 @@ export function DeckList({
                   type="button"
                   className="primary"
                   onClick={() => onStudy(d)}
-                  // Back from a session, the deck just studied; else the first.
-                  autoFocus={focusDeckId ? d.id === focusDeckId : i === 0}
+                  data-study={d.id}
                   aria-label={`Study ${d.name}`}
                 >
                   Study
