@@ -55,3 +55,16 @@ for (const width of [800, 1280]) {
     expect(await title.evaluate((n) => n.scrollWidth > n.clientWidth)).toBe(false)
   })
 }
+
+for (const width of [1280, 1440]) {
+  test(`the top bar is one line at ${width} px`, async ({ app }) => {
+    const { page } = app
+    await page.setViewportSize({ width, height: 900 })
+    const buttons = page.locator('.top-bar nav button')
+    await expect(buttons.first()).toBeVisible()
+    const tops = new Set<number>()
+    for (const b of await buttons.all()) tops.add(Math.round((await b.boundingBox())?.y ?? -1))
+    expect([...tops]).toHaveLength(1)
+    expect(await buttons.count()).toBeGreaterThanOrEqual(8)
+  })
+}
