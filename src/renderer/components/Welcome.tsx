@@ -1,5 +1,15 @@
-import { useId } from 'react'
+import { Fragment, useId } from 'react'
 import { commands } from '../commands'
+
+/** The keys a session uses (a range as its two ends), and what each does. */
+const KEYS: readonly (readonly [readonly string[], string])[] = [
+  [['Space'], 'show the answer'],
+  [['1', '4'], 'Again, Hard, Good, Easy'],
+  [['Ctrl+Z'], 'undo the last answer'],
+  [['E'], 'edit the card’s note'],
+  [['Esc'], 'back to the decks'],
+  [['B'], 'browse every card (from the deck list)'],
+]
 
 /**
  * The first-run welcome on the deck list: what the built-in deck is, the keys a session uses,
@@ -17,42 +27,19 @@ export function Welcome({ onImport }: { onImport: () => void }) {
         <em> Sections</em>.
       </p>
       <dl className="welcome-keys" aria-label="Keys in a study session">
-        <div>
-          <dt>
-            <kbd>Space</kbd>
-          </dt>
-          <dd>show the answer</dd>
-        </div>
-        <div>
-          <dt>
-            <kbd>1</kbd>–<kbd>4</kbd>
-          </dt>
-          <dd>Again, Hard, Good, Easy</dd>
-        </div>
-        <div>
-          <dt>
-            <kbd>Ctrl+Z</kbd>
-          </dt>
-          <dd>undo the last answer</dd>
-        </div>
-        <div>
-          <dt>
-            <kbd>E</kbd>
-          </dt>
-          <dd>edit the card’s note</dd>
-        </div>
-        <div>
-          <dt>
-            <kbd>Esc</kbd>
-          </dt>
-          <dd>back to the decks</dd>
-        </div>
-        <div>
-          <dt>
-            <kbd>B</kbd>
-          </dt>
-          <dd>browse every card (from the deck list)</dd>
-        </div>
+        {KEYS.map(([keys, what]) => (
+          <div key={what}>
+            <dt>
+              {keys.map((k, n) => (
+                <Fragment key={k}>
+                  {n > 0 && '–'}
+                  <kbd>{k}</kbd>
+                </Fragment>
+              ))}
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
       </dl>
       <p>
         Have an exam date? Set it in a deck’s <em>⋯ ▸ Options</em>: new cards are spread so every
