@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { answerShownCard, deckRow } from './mechanics'
+import { RED_PNG } from './packages'
 import { rawTables } from './stored'
 
 const DECK = 'Exam::Treaties'
@@ -122,8 +123,116 @@ test('E while studying edits the note, and the card shows the new text', async (
   // The same card on the same side, as stored now; the keyboard is the study screen's again.
   await expect(page.getByTestId('card-front')).toHaveText('Capital of Japan?')
   await expect(page.getByTestId('card-back')).toHaveText('Tokyo')
+  // Ctrl+Z takes the edit back (not an answer: none was given), and the stored note with it.
+  await page.keyboard.press('Control+z')
+  await expect(page.getByTestId('card-back')).toHaveText('Kyoto')
+  await expect(page.getByText('Undone: the note’s edit.')).toBeVisible()
+  const notes = (await rawTables(page, ['notes'])).notes as { fields: Record<string, string> }[]
+  expect(notes.map((n) => n.fields['Back'])).toEqual(['Kyoto'])
   await page.keyboard.press('3')
   await expect(page.getByTestId('progress')).toContainText('1 reviewed')
+})
+
+test('the editor’s keys: Tab field to field, the toolbar on Alt+F10, no error before typing', async ({
+  app,
+}) => {
+  const { page } = app
+  await createDeck(page, DECK)
+  const editor = await openEditor(page)
+  // Nothing typed yet: the preview says why there is no card, but not as an error.
+  await expect(editor.getByTestId('no-card')).toBeVisible()
+  await expect(editor.getByTestId('no-card')).not.toHaveClass(/field-error/)
+  await expect(editor.getByRole('alert')).toHaveCount(0)
+  const front = editor.getByRole('textbox', { name: 'Front', exact: true })
+  const back = editor.getByRole('textbox', { name: 'Back', exact: true })
+  await expect(front).toBeFocused()
+  await page.keyboard.type('x')
+  await page.keyboard.press('Backspace')
+  await expect(editor.getByTestId('no-card')).toHaveClass(/field-error/)
+  // Tab goes straight to the next field, past the toolbar; Shift+Tab comes back.
+  await page.keyboard.press('Tab')
+  await expect(back).toBeFocused()
+  await page.keyboard.press('Shift+Tab')
+  await expect(front).toBeFocused()
+  // The toolbar: Alt+F10 enters it, arrows walk it, Esc goes back to the text (dialog open).
+  await page.keyboard.press('Alt+F10')
+  await expect(editor.getByRole('button', { name: 'B (Ctrl+B)' }).first()).toBeFocused()
+  await page.keyboard.press('ArrowRight')
+  await expect(editor.getByRole('button', { name: 'I (Ctrl+I)' }).first()).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(front).toBeFocused()
+  await expect(editor).toBeVisible()
+  // A cloze key on a basic note says what it needs instead of writing braces.
+  await page.keyboard.type('Tokyo')
+  await page.keyboard.press('Control+Shift+C')
+  await expect(editor.getByRole('status')).toContainText('need a cloze note type')
+  await expect(front).toHaveText('Tokyo')
+})
+
+test('cloze keys and button number deletions as Anki does; HTML view and image button', async ({
+  app,
+}) => {
+  const { page } = app
+  await createDeck(page, DECK)
+  const editor = await openEditor(page)
+  await editor.getByLabel('Note type').selectOption('cloze')
+  const text = editor.getByRole('textbox', { name: 'Text', exact: true })
+  await text.click()
+  await page.keyboard.type('Japan')
+  await page.keyboard.press('Control+a')
+  await page.keyboard.press('Control+Shift+C')
+  await page.keyboard.press('End')
+  await page.keyboard.type(' hosted ')
+  // No selection: an empty deletion opens at the cursor, numbered past the highest.
+  await page.keyboard.press('Control+Shift+C')
+  await page.keyboard.type('G20')
+  await page.keyboard.press('End')
+  await page.keyboard.type(' in ')
+  // Ctrl+Alt+Shift+C: the same number, so the same card.
+  await page.keyboard.press('Control+Alt+Shift+C')
+  await page.keyboard.type('Osaka')
+  await expect(text).toHaveText('{{c1::Japan}} hosted {{c2::G20}} in {{c2::Osaka}}')
+  await expect(editor.getByTestId('preview-card')).toHaveText([
+    '[…] hosted G20 in Osaka → Japan',
+    'Japan hosted […] in […] → G20, Osaka',
+  ])
+  // The button does what the key does, with the mouse.
+  await page.keyboard.press('End')
+  await page.keyboard.type(' 2019')
+  await page.keyboard.press('Shift+ArrowLeft')
+  await page.keyboard.press('Shift+ArrowLeft')
+  await page.keyboard.press('Shift+ArrowLeft')
+  await page.keyboard.press('Shift+ArrowLeft')
+  await editor.getByRole('button', { name: '[…] Cloze (Ctrl+Shift+C)' }).first().click()
+  await expect(editor.getByTestId('preview-card')).toHaveCount(3)
+
+  // The HTML view shows the field's markup and edits it; the formatted view follows.
+  await text.click()
+  await page.keyboard.press('Control+Shift+X')
+  const html = editor.getByRole('textbox', { name: 'Text as HTML' })
+  await expect(html).toBeFocused()
+  await expect(html).toHaveValue('{{c1::Japan}} hosted {{c2::G20}} in {{c2::Osaka}} {{c3::2019}}')
+  await html.fill('<b>{{c1::Japan}}</b> hosted the summit<img src=x onerror="alert(1)">')
+  await expect(text.locator('strong')).toHaveText('{{c1::Japan}}')
+  await page.keyboard.press('Control+Shift+X')
+  await expect(html).toHaveCount(0)
+
+  // The image button takes a file from disk into the collection's media.
+  await editor
+    .locator('input[type=file]')
+    .first()
+    .setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: Buffer.from(RED_PNG) })
+  await expect(text.locator('img:not(.ProseMirror-separator)').last()).toHaveAttribute(
+    'src',
+    /^blob:/,
+  )
+  await page.keyboard.press('Control+Enter')
+  await expect(editor.getByRole('status')).toHaveText('1 note added.')
+  const notes = (await rawTables(page, ['notes'])).notes as { fields: Record<string, string> }[]
+  const stored = notes.find((n) => n.fields['Text']?.includes('Japan'))?.fields['Text'] ?? ''
+  expect(stored).toMatch(/^<(b|strong)>\{\{c1::Japan\}\}<\/(b|strong)> hosted the summit/)
+  expect(stored).not.toContain('onerror')
+  expect(stored).toMatch(/<img src="pasted-[0-9a-f]{8}\.png" alt="dot.png">/)
 })
 
 test('HTML and script in a note stay text in the preview and on the card', async ({ app }) => {

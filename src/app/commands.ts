@@ -15,6 +15,8 @@ import {
   addNote,
   createDeck,
   editNote,
+  undoEdit,
+  type EditReceipt,
   moveNotes,
   renameDeck,
   restoreDeck,
@@ -171,6 +173,8 @@ export function makeCommands(host: CommandHost) {
             host.now(),
           ),
       ),
+      /** Takes a saved edit back, or says why it cannot (an EditError; nothing written). */
+      undoEdit: command((receipt: EditReceipt) => undoEdit(store, receipt, host.now())),
       /** Moves these notes to the trash, all or none (nothing is deleted). */
       trash: command((noteIds: readonly string[]) => trashNotes(store, noteIds, host.now())),
       /** Brings a note back from the trash. */

@@ -8,6 +8,7 @@ import {
   cleanTags,
   createDeck,
   editNote,
+  undoEdit,
   renameDeck,
   restoreDeck,
   restoreNote,
@@ -119,11 +120,49 @@ describe('editing notes', () => {
       { noteId: 'c', fields: { Text: '{{c1::A}} and {{c3::C}}' }, tags: ['x'] },
       t0,
     )
-    expect(result).toEqual({ added: 1, retired: 1 })
+    expect(result).toMatchObject({ added: 1, retired: 1 })
     expect(await store.getCard(cardIdOf('c', 0))).toEqual(answered)
     expect((await store.getCard(cardIdOf('c', 1)))?.queue).toBe(Queue.Retired)
     expect((await store.getCard(cardIdOf('c', 2)))?.queue).toBe(Queue.New)
     expect((await store.getNote('c'))?.tags).toEqual(['x'])
+  })
+
+  it('undoes an edit: the fields, tags and cards as they were, a card it made retired', async () => {
+    const store = await collectionWithUserDeck()
+    await addNote(store, scheduler, note('c', 'cloze', { Text: '{{c1::A}} and {{c2::B}}' }), t0)
+    await answer(store, cardIdOf('c', 1), 3, t0)
+    const noteBefore = await store.getNote('c')
+    const cardsBefore = await store.cardsOfNotes(['c'])
+    const receipt = await editNote(
+      store,
+      scheduler,
+      { noteId: 'c', fields: { Text: '{{c1::A}} and {{c3::C}}' }, tags: ['x'] },
+      t0,
+    )
+    await undoEdit(store, receipt, new Date(t0.getTime() + 1000))
+    const note_ = await store.getNote('c')
+    expect(note_?.fields).toEqual(noteBefore?.fields)
+    expect(note_?.tags).toEqual(noteBefore?.tags)
+    const after = new Map((await store.cardsOfNotes(['c'])).map((c) => [c.id, c]))
+    for (const c of cardsBefore)
+      expect(after.get(c.id)).toEqual({ ...c, revision: expect.any(Number) as number })
+    expect(after.get(cardIdOf('c', 2))?.queue).toBe(Queue.Retired)
+    // Once undone, the same receipt cannot be applied again.
+    await expect(undoEdit(store, receipt, t0)).rejects.toThrow(/changed again since/)
+  })
+
+  it('refuses to undo an edit once a card of the note was studied since', async () => {
+    const store = await collectionWithUserDeck()
+    await addNote(store, scheduler, note('b', 'basic', { Front: 'Q', Back: 'A' }), t0)
+    const receipt = await editNote(
+      store,
+      scheduler,
+      { noteId: 'b', fields: { Front: 'Q2', Back: 'A' }, tags: [] },
+      t0,
+    )
+    await answer(store, cardIdOf('b', 0), 3, t0)
+    await expect(undoEdit(store, receipt, t0)).rejects.toThrow(/studied since/)
+    expect((await store.getNote('b'))?.fields['Front']).toBe('Q2')
   })
 
   it('refuses an edit that would leave a note without cards', async () => {

@@ -7,6 +7,7 @@ import {
   MAX_DECK_DEPTH,
   Queue,
   queueOf,
+  type CardRow,
   type DeckRow,
   type NoteRow,
 } from './collection'
@@ -233,7 +234,7 @@ export function editNote(
     deckId?: string
   },
   now: Date,
-): Promise<{ added: number; retired: number }> {
+): Promise<EditReceipt> {
   return store.transaction(async () => {
     const note = await store.getNote(input.noteId)
     if (!note) throw new EditError('This note no longer exists; nothing was saved.')
@@ -261,12 +262,57 @@ export function editNote(
       tags: cleanTags(input.tags),
       modifiedAt: now.getTime(),
     }
-    const had = (await store.cardsOfNotes([note.id])).map((c) =>
+    const before = await store.cardsOfNotes([note.id])
+    const had = before.map((c) =>
       deckId === note.deckId ? c : { ...c, deckId, revision: c.revision + 1 },
     )
     const made = cardsOfNote(edited, type, had, toStoredState(scheduler.newState(now)))
     await Promise.all([store.putNotes([edited]), store.putCards(made.rows)])
-    return { added: made.added, retired: made.retired }
+    return {
+      added: made.added,
+      retired: made.retired,
+      before: note,
+      cards: before,
+      editedAt: edited.modifiedAt,
+      written: Object.fromEntries(made.rows.map((c) => [c.id, c.revision])),
+    }
+  })
+}
+
+/** What an edit did, and what undoing it needs: the note and its cards as they were. */
+export interface EditReceipt {
+  added: number
+  retired: number
+  before: NoteRow
+  cards: CardRow[]
+  /** The edited note's `modifiedAt`, and each card's revision as the edit wrote it. */
+  editedAt: number
+  written: Record<string, number>
+}
+
+/**
+ * Takes an edit back (Ctrl+Z after saving a note): the fields, tags and deck as they were, and
+ * the cards as they were; a card the edit made leaves the queue (a card is never deleted).
+ * Refused, with nothing written, when the note was edited again or a card studied since.
+ */
+export function undoEdit(store: Collection, receipt: EditReceipt, now: Date): Promise<void> {
+  return store.transaction(async () => {
+    const note = await store.getNote(receipt.before.id)
+    if (!note || note.modifiedAt !== receipt.editedAt)
+      throw new EditError('That note was changed again since; nothing was undone.')
+    const current = await store.cardsOfNotes([note.id])
+    if (current.some((c) => receipt.written[c.id] !== c.revision))
+      throw new EditError('A card of that note was studied since; nothing was undone.')
+    const was = new Map(receipt.cards.map((c) => [c.id, c]))
+    await store.putNotes([{ ...receipt.before, modifiedAt: now.getTime() }])
+    await store.putCards(
+      current.map((c) => {
+        const old = was.get(c.id)
+        return old
+          ? { ...old, revision: c.revision + 1 }
+          : { ...c, queue: Queue.Retired, revision: c.revision + 1 }
+      }),
+    )
   })
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clozeNumbers, clozeOnly, renderCloze } from './cloze'
+import { clozeNumbers, clozeOnly, nextClozeNumber, renderCloze } from './cloze'
 
 const text = 'The {{c1::UN}} adopted {{c2::resolution 2250::a number}} in {{c1::2015}}.'
 
@@ -20,5 +20,12 @@ describe('cloze deletions', () => {
     expect(renderCloze(text, 1, 'back')).toBe('The UN adopted resolution 2250 in 2015.')
     expect(clozeOnly(text, 1)).toBe('UN, 2015')
     expect(clozeOnly(text, 2)).toBe('resolution 2250')
+  })
+
+  it('numbers a new deletion past the highest in any field, or with the highest', () => {
+    expect(nextClozeNumber(['', ''], false)).toBe(1)
+    expect(nextClozeNumber(['', ''], true)).toBe(1)
+    expect(nextClozeNumber(['{{c1::a}} {{c3::b}}', '{{c4::c}}'], false)).toBe(5)
+    expect(nextClozeNumber(['{{c1::a}} {{c3::b}}', '{{c4::c}}'], true)).toBe(4)
   })
 })

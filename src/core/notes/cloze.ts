@@ -22,6 +22,16 @@ export function clozeNumbers(text: string): number[] {
 }
 
 /**
+ * The number a new deletion gets across a note's fields, as Anki's editor numbers it: one
+ * past the highest in use (Ctrl+Shift+C), or the highest itself (Ctrl+Alt+Shift+C, another
+ * blank on the same card); 1 when there is none yet.
+ */
+export function nextClozeNumber(fields: readonly string[], same: boolean): number {
+  const highest = Math.max(0, ...fields.flatMap(clozeNumbers))
+  return same ? Math.max(1, highest) : highest + 1
+}
+
+/**
  * The text as a card shows it: on the front, active deletions become `[…]` (or `[hint]`);
  * on the back they are revealed. Inactive deletions show their text on both sides.
  */

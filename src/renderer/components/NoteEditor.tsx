@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
-import { EditError, userNoteTypes } from '../../app/editing'
+import { EditError, userNoteTypes, type EditReceipt } from '../../app/editing'
+import { nextClozeNumber } from '../../core/notes/cloze'
 import { cardFace, cardOrdinals, whyNoCards } from '../../core/notes/note-cards'
 import type { NoteType } from '../../core/notes/note-types'
 import { useAllTags, useDeckNames, useNote, useNoteTypes } from '../queries'
@@ -10,7 +11,12 @@ import { useModalDialog } from './use-modal-dialog'
 
 type Props =
   | { mode: 'add'; deckId: string; deckName: string; onClose: (saved: boolean) => void }
-  | { mode: 'edit'; noteId: string; onClose: (saved: boolean) => void }
+  | {
+      mode: 'edit'
+      noteId: string
+      /** `receipt`: the saved edit, so the owner can offer to undo it. */
+      onClose: (saved: boolean, receipt?: EditReceipt) => void
+    }
 
 /**
  * Adds a note to a deck, or edits one (E while studying): a note type, its fields, tags, a
@@ -33,6 +39,9 @@ export function NoteEditor(props: Props) {
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const [added, setAdded] = useState(0)
+  // A note that makes no card says why, in red only once the user has typed or tried to save.
+  const [touched, setTouched] = useState(props.mode === 'edit')
+  const [notice, setNotice] = useState<string | null>(null)
 
   // The note being edited fills the form once it is read.
   if (props.mode === 'edit' && editing && fields === null) {
@@ -48,12 +57,18 @@ export function NoteEditor(props: Props) {
   const filled = type ? Object.fromEntries(type.fields.map((f) => [f, value(f)])) : {}
   const problem = type ? whyNoCards(type, filled) : null
   const ords = type && !problem ? cardOrdinals(type, filled) : []
-  const close = (saved: boolean) => {
+  const close = (saved: boolean, receipt?: EditReceipt) => {
     dialog.current?.close()
-    props.onClose(saved)
+    if (props.mode === 'edit') props.onClose(saved, receipt)
+    else props.onClose(saved)
   }
+  const clozeNumber =
+    type?.kind === 'cloze'
+      ? (same: boolean) => nextClozeNumber(Object.values(values), same)
+      : undefined
 
   const save = async () => {
+    setTouched(true)
     if (!type || problem || saving) return
     setSaving(true)
     setError(null)
@@ -71,11 +86,11 @@ export function NoteEditor(props: Props) {
         setError(null)
         setSaving(false)
         dialog.current?.querySelector<HTMLElement>('.rich-field')?.focus()
+        setTouched(false)
         setAdded((n) => n + 1)
         return
       }
-      await commands.notes.edit(props.noteId, filled, tagList, deckId ?? undefined)
-      close(true)
+      close(true, await commands.notes.edit(props.noteId, filled, tagList, deckId ?? undefined))
     } catch (e) {
       setError(e instanceof EditError ? e.message : `Could not save: ${String(e)}`)
       setSaving(false)
@@ -141,13 +156,21 @@ export function NoteEditor(props: Props) {
                 label={f}
                 autoFocus={i === 0}
                 value={value(f)}
-                onChange={(html) => setFields((old) => ({ ...(old ?? {}), [f]: html }))}
+                clozeNumber={clozeNumber}
+                onNotice={setNotice}
+                onChange={(html) => {
+                  setTouched(true)
+                  setNotice(null)
+                  setFields((old) => ({ ...(old ?? {}), [f]: html }))
+                }}
               />
             ))}
             {type?.kind === 'cloze' && (
               <p className="muted hint">
-                Hide text with <code>{'{{c1::text}}'}</code>, or <code>{'{{c1::text::hint}}'}</code>
-                ; each number makes its own card.
+                Select text and press <kbd>Ctrl+Shift+C</kbd> to hide it (
+                <kbd>Ctrl+Alt+Shift+C</kbd>: on the same card), or type{' '}
+                <code>{'{{c1::text}}'}</code> or <code>{'{{c1::text::hint}}'}</code>; each number
+                makes its own card.
               </p>
             )}
             {props.mode === 'edit' && decks && deckId && (
@@ -188,7 +211,7 @@ export function NoteEditor(props: Props) {
                 {problem ? 'No card yet' : `${ords.length} ${ords.length === 1 ? 'card' : 'cards'}`}
               </h3>
               {problem && (
-                <p className="field-error" data-testid="no-card">
+                <p className={touched ? 'field-error' : 'muted'} data-testid="no-card">
                   {problem}
                 </p>
               )}
@@ -207,6 +230,11 @@ export function NoteEditor(props: Props) {
                 </ol>
               )}
             </section>
+            {notice && (
+              <p role="status" className="notice">
+                {notice}
+              </p>
+            )}
             {added > 0 && (
               <p role="status" className="muted">
                 {added} {added === 1 ? 'note' : 'notes'} added.

@@ -1,8 +1,9 @@
 import HardBreak from '@tiptap/extension-hard-break'
 import Image from '@tiptap/extension-image'
+import { TextSelection } from '@tiptap/pm/state'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
-import { useEffect, useId, useRef } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { isMediaName } from '../../core/notes/media-refs'
 import { commands } from '../commands'
 import { mediaUrls } from '../media-urls'
@@ -13,6 +14,13 @@ interface Props {
   value: string
   onChange: (html: string) => void
   autoFocus?: boolean
+  /**
+   * The number for a new cloze deletion across the note's fields (`same`: the highest in use);
+   * absent when the note type is not a cloze type.
+   */
+  clozeNumber?: ((same: boolean) => number) | undefined
+  /** Says what a key or button could not do (no cloze in this note type, an image too large). */
+  onNotice?: (text: string) => void
 }
 
 /** Images pasted or dropped go to the collection's media (IndexedDB), up to 10 MB each. */
@@ -56,11 +64,18 @@ export function fieldHtml(html: string): string {
   return sanitizeStoredHtml(single ? (single[1] ?? '') : html)
 }
 
-function insertImages(editor: Editor, files: FileList | null | undefined): boolean {
+function insertImages(
+  editor: Editor,
+  files: FileList | null | undefined,
+  onNotice: ((text: string) => void) | undefined,
+): boolean {
   const images = [...(files ?? [])].filter((f) => f.type.startsWith('image/'))
   if (images.length === 0) return false
   for (const file of images) {
-    if (file.size > MAX_IMAGE_BYTES) continue
+    if (file.size > MAX_IMAGE_BYTES) {
+      onNotice?.(`${file.name} is larger than 10 MB; it was not added.`)
+      continue
+    }
     void file
       .arrayBuffer()
       .then((b) => commands.media.storePasted(new Uint8Array(b), file.type))
@@ -69,15 +84,45 @@ function insertImages(editor: Editor, files: FileList | null | undefined): boole
   return true
 }
 
+/** Wraps the selection in a cloze deletion (or opens an empty one at the cursor). */
+function wrapInCloze(editor: Editor, n: number) {
+  // Inside the text, even when the whole field is selected (Ctrl+A selects the document).
+  const { doc, selection } = editor.state
+  const { from, to } = TextSelection.between(doc.resolve(selection.from), doc.resolve(selection.to))
+  const open = `{{c${n}::`
+  editor
+    .chain()
+    .focus()
+    .command(({ tr }) => {
+      tr.insertText('}}', to)
+      tr.insertText(open, from)
+      if (from === to) tr.setSelection(TextSelection.create(tr.doc, from + open.length))
+      return true
+    })
+    .run()
+}
+
+/** Ctrl or ⌘ with Shift and a letter, and Alt when `alt` (case-free: Shift makes it upper). */
+const chord = (e: KeyboardEvent, letter: string, alt = false) =>
+  (e.ctrlKey || e.metaKey) && e.shiftKey && e.altKey === alt && e.key.toLowerCase() === letter
+
 /**
- * One field of a note, edited as formatted text (TipTap): bold, italic, underline, lists and
- * links (Ctrl+B, Ctrl+I, Ctrl+U as usual), images pasted or dropped. What it writes is
+ * One field of a note, edited as formatted text (TipTap), with Anki's editor keys: bold,
+ * italic, underline (Ctrl+B, Ctrl+I, Ctrl+U), lists, links, a cloze deletion (Ctrl+Shift+C, a
+ * new number; Ctrl+Alt+Shift+C, the same number), an image from a file or pasted or dropped,
+ * and the field's HTML (Ctrl+Shift+X). Tab and Shift+Tab go field to field: the toolbar is one
+ * key away (Alt+F10, then the arrow keys; Esc goes back to the text). What it writes is
  * sanitized with the same policy the cards are shown with.
  */
-export function RichField({ label, value, onChange, autoFocus }: Props) {
+export function RichField({ label, value, onChange, autoFocus, clozeNumber, onNotice }: Props) {
   const labelId = useId()
+  const [htmlView, setHtmlView] = useState<string | null>(null)
+  const imageInput = useRef<HTMLInputElement>(null)
+  const toolbar = useRef<HTMLDivElement>(null)
   // The editor, for the paste and drop handlers its own options hold.
   const editorRef = useRef<Editor | null>(null)
+  const notice = useRef(onNotice)
+  notice.current = onNotice
   const editor = useEditor({
     extensions: [
       StarterKit.configure({
@@ -120,10 +165,16 @@ export function RichField({ label, value, onChange, autoFocus }: Props) {
       // http: or javascript: links, nothing that loads.
       transformPastedHTML: (html) => sanitizeStoredHtml(html),
       handlePaste: (_view, event) =>
-        editorRef.current ? insertImages(editorRef.current, event.clipboardData?.files) : false,
+        editorRef.current
+          ? insertImages(editorRef.current, event.clipboardData?.files, notice.current)
+          : false,
       handleDrop: (_view, event) =>
         editorRef.current
-          ? insertImages(editorRef.current, (event as DragEvent).dataTransfer?.files)
+          ? insertImages(
+              editorRef.current,
+              (event as DragEvent).dataTransfer?.files,
+              notice.current,
+            )
           : false,
     },
     onUpdate: ({ editor: e }) => onChange(fieldHtml(e.getHTML())),
@@ -132,17 +183,65 @@ export function RichField({ label, value, onChange, autoFocus }: Props) {
     editorRef.current = editor
   }, [editor])
 
-  // A value set from outside (the next note after Add) replaces what the editor shows.
+  // A value set from outside (the next note after Add, or the HTML view) replaces what the
+  // editor shows, without writing it back: markup the editor does not model (an imported
+  // note's spans or tables) stays as stored until the text itself is edited.
   useEffect(() => {
-    if (editor && fieldHtml(editor.getHTML()) !== value) editor.commands.setContent(value)
+    if (editor && fieldHtml(editor.getHTML()) !== value)
+      editor.commands.setContent(value, { emitUpdate: false })
   }, [editor, value])
 
-  const button = (name: string, active: boolean, run: () => void, key?: string) => (
+  const cloze = (same: boolean) => {
+    if (!editor) return
+    if (clozeNumber) wrapInCloze(editor, clozeNumber(same))
+    else onNotice?.('Cloze deletions need a cloze note type: choose “Cloze” as the note type.')
+  }
+  const toggleHtml = () => {
+    if (htmlView === null) setHtmlView(value)
+    else {
+      setHtmlView(null)
+      editor?.commands.focus()
+    }
+  }
+  const onFieldKeys = (e: KeyboardEvent<HTMLDivElement>) => {
+    // A cloze wraps the formatted text's selection: not from the HTML view.
+    const inText = !(e.target instanceof HTMLTextAreaElement)
+    let act: (() => void) | null = null
+    if (chord(e, 'c', true) && inText) act = () => cloze(true)
+    else if (chord(e, 'c') && inText) act = () => cloze(false)
+    else if (chord(e, 'x')) act = toggleHtml
+    else if (e.altKey && e.key === 'F10')
+      act = () => toolbar.current?.querySelector<HTMLElement>('button')?.focus()
+    if (!act) return
+    e.preventDefault()
+    e.stopPropagation()
+    act()
+  }
+  // The toolbar is no tab stop: Alt+F10 enters it, the arrow keys walk it, Esc leaves it.
+  const onToolbarKeys = (e: KeyboardEvent<HTMLDivElement>) => {
+    const buttons = [...(toolbar.current?.querySelectorAll<HTMLElement>('button') ?? [])]
+    const at = buttons.indexOf(document.activeElement as HTMLElement)
+    const step = { ArrowRight: 1, ArrowLeft: -1, Home: -at, End: buttons.length - 1 - at }[
+      e.key as 'ArrowRight'
+    ]
+    if (step !== undefined) {
+      e.preventDefault()
+      buttons[(at + step + buttons.length) % buttons.length]?.focus()
+    } else if (e.key === 'Escape') {
+      e.preventDefault()
+      e.stopPropagation()
+      editor?.commands.focus()
+    }
+  }
+
+  const button = (name: string, active: boolean | null, run: () => void, key?: string) => (
     <button
       type="button"
+      tabIndex={-1}
       className={`ghost tool${active ? ' on' : ''}`}
-      aria-pressed={active}
+      {...(active === null ? {} : { 'aria-pressed': active })}
       aria-label={`${name}${key ? ` (${key})` : ''}`}
+      title={key ? `${name} (${key})` : name}
       onMouseDown={(e) => e.preventDefault()}
       onClick={run}
     >
@@ -150,12 +249,18 @@ export function RichField({ label, value, onChange, autoFocus }: Props) {
     </button>
   )
   return (
-    <div className="field rich">
+    <div className="field rich" onKeyDown={onFieldKeys}>
       <span id={labelId} className="field-label">
         {label}
       </span>
       {editor && (
-        <div className="rich-tools" role="toolbar" aria-label="Formatting">
+        <div
+          ref={toolbar}
+          className="rich-tools"
+          role="toolbar"
+          aria-label="Formatting (Alt+F10)"
+          onKeyDown={onToolbarKeys}
+        >
           {button(
             'B',
             editor.isActive('bold'),
@@ -183,9 +288,35 @@ export function RichField({ label, value, onChange, autoFocus }: Props) {
             if (url === '' || url === 'https://') editor.chain().focus().unsetLink().run()
             else if (/^https:\/\//.test(url)) editor.chain().focus().setLink({ href: url }).run()
           })}
+          {button('Image', null, () => imageInput.current?.click())}
+          {button('[…] Cloze', null, () => cloze(false), 'Ctrl+Shift+C')}
+          {button('HTML', htmlView !== null, toggleHtml, 'Ctrl+Shift+X')}
+          <input
+            ref={imageInput}
+            type="file"
+            accept="image/*"
+            hidden
+            onChange={(e) => {
+              insertImages(editor, e.target.files, onNotice)
+              e.target.value = ''
+            }}
+          />
         </div>
       )}
       <EditorContent editor={editor} />
+      {htmlView !== null && (
+        <textarea
+          className="html-view"
+          aria-label={`${label} as HTML`}
+          spellCheck={false}
+          autoFocus
+          value={htmlView}
+          onChange={(e) => {
+            setHtmlView(e.target.value)
+            onChange(sanitizeStoredHtml(e.target.value))
+          }}
+        />
+      )}
     </div>
   )
 }

@@ -50,7 +50,11 @@ const isTextField = (t: EventTarget | null) =>
  * Ctrl/Cmd+Z, leave with Esc.
  */
 export function StudyScreen({ deckId, deckName, section, settings, backTo, onExit }: Props) {
-  const { state, reveal, grade, undo, refresh, act } = useStudySession(deckId, settings, section)
+  const { state, reveal, grade, undo, edited, refresh, act } = useStudySession(
+    deckId,
+    settings,
+    section,
+  )
   const updateReady = useUpdateReady()
   const { shown, counts } = state
   // The note being edited (E): the editor has the keyboard until it closes.
@@ -151,9 +155,10 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
         <NoteEditor
           mode="edit"
           noteId={editing}
-          onClose={(saved) => {
+          onClose={(saved, receipt) => {
             setEditing(null)
-            if (saved) void refresh()
+            if (receipt) void edited(receipt)
+            else if (saved) void refresh()
           }}
         />
       )}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { StaleCardError, type AnswerReceipt } from '../../app/answer'
 import type { CardAction, CardChange } from '../../app/card-actions'
+import { EditError, type EditReceipt } from '../../app/editing'
 import { cardView, checkTyped, type CardView } from '../../app/card-view'
 import { isStudiable } from '../../app/collection'
 import type { Settings } from '../../app/settings'
@@ -44,10 +45,11 @@ export interface SessionState {
 
 const noGrades = (): Record<Grade, number> => ({ 1: 0, 2: 0, 3: 0, 4: 0 })
 
-/** What Ctrl+Z can take back: an answer, or a bury, suspend or flag. */
+/** What Ctrl+Z can take back: an answer, a bury, suspend or flag, or a note's edit. */
 type UndoEntry =
   | { kind: 'answer'; receipt: AnswerReceipt; grade: Grade }
   | { kind: 'change'; change: CardChange; label: string }
+  | { kind: 'edit'; receipt: EditReceipt }
 
 /** Anki's flag colours, by number. */
 export const FLAG_NAMES = ['', 'red', 'orange', 'green', 'blue', 'pink', 'turquoise', 'purple']
@@ -179,7 +181,7 @@ export function useStudySession(
         await work()
       } catch (e) {
         const text =
-          e instanceof StaleCardError
+          e instanceof StaleCardError || e instanceof EditError
             ? e.message
             : `Could not save: ${e instanceof Error ? e.message : String(e)}`
         setState((s) => ({ ...s, message: { text, tone: 'error' } }))
@@ -265,6 +267,32 @@ export function useStudySession(
     [run, showNext, state.shown, settings],
   )
 
+  /**
+   * Shows the current card again as stored now, on the side it was on (after its note was
+   * edited, as Anki re-renders the card in review); a card the edit removed gives way to the
+   * next one.
+   */
+  const reshow = useCallback(async () => {
+    const shown = state.shown
+    const view = shown ? await cardView(store, shown.card.id) : null
+    if (!shown || !view || !isStudiable(view.card)) {
+      await showNext()
+      return
+    }
+    setState((s) => {
+      if (s.shown?.card.id !== view.card.id) return s
+      const typed = s.shown.typed && {
+        answer: s.shown.typed.answer,
+        verdict: checkTyped(view, s.shown.typed.answer),
+      }
+      return {
+        ...s,
+        canUndo: undoStack.current.length > 0,
+        shown: { ...s.shown, ...view, ...(typed ? { typed } : {}) },
+      }
+    })
+  }, [showNext, state.shown])
+
   const undo = useCallback(
     () =>
       run(async () => {
@@ -282,9 +310,15 @@ export function useStudySession(
             undoStack.current.pop()
             return result
           } catch (e) {
-            if (e instanceof StaleCardError) undoStack.current.pop()
+            if (e instanceof StaleCardError || e instanceof EditError) undoStack.current.pop()
             throw e
           }
+        }
+        if (last.kind === 'edit') {
+          await undone(commands.notes.undoEdit(last.receipt))
+          setState((s) => ({ ...s, message: { text: 'Undone: the note’s edit.', tone: 'info' } }))
+          await reshow()
+          return
         }
         if (last.kind === 'change') {
           const card = await undone(commands.study.undoChange(last.change))
@@ -302,34 +336,21 @@ export function useStudySession(
         }))
         await showNext(card.id)
       }),
-    [run, showNext],
+    [run, showNext, reshow],
   )
 
-  /**
-   * Shows the current card again as stored now, on the side it was on (after its note was
-   * edited, as Anki re-renders the card in review); a card the edit removed gives way to the
-   * next one.
-   */
-  const refresh = useCallback(
-    () =>
+  /** Shows the current card as stored now (its note moved to the trash from the editor). */
+  const refresh = useCallback(() => run(reshow), [run, reshow])
+
+  /** After the note was edited and saved (E): the card again, and Ctrl+Z takes the edit back. */
+  const edited = useCallback(
+    (receipt: EditReceipt) =>
       run(async () => {
-        const shown = state.shown
-        const view = shown ? await cardView(store, shown.card.id) : null
-        if (!shown || !view || !isStudiable(view.card)) {
-          await showNext()
-          return
-        }
-        setState((s) => {
-          if (s.shown?.card.id !== view.card.id) return s
-          const typed = s.shown.typed && {
-            answer: s.shown.typed.answer,
-            verdict: checkTyped(view, s.shown.typed.answer),
-          }
-          return { ...s, shown: { ...s.shown, ...view, ...(typed ? { typed } : {}) } }
-        })
+        undoStack.current.push({ kind: 'edit', receipt })
+        await reshow()
       }),
-    [run, showNext, state.shown],
+    [run, reshow],
   )
 
-  return { state, reveal, grade, undo, refresh, act }
+  return { state, reveal, grade, undo, edited, refresh, act }
 }
