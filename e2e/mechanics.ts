@@ -41,3 +41,31 @@ export async function answerShownCard(page: Page, key: '1' | '2' | '3' | '4') {
   // caller reads now is that card, never the one just answered.
   await expect(page.getByTestId('card-back')).toHaveCount(0)
 }
+
+/**
+ * Makes a deck and adds notes of one type to it through the Add dialog, as a user would; each
+ * note is its fields by name.
+ */
+export async function deckOfNotes(
+  page: Page,
+  name: string,
+  typeId: string,
+  notes: readonly Record<string, string>[],
+) {
+  await page.getByRole('button', { name: 'New deck' }).click()
+  await page.getByLabel('New deck name').fill(name)
+  await page.getByRole('button', { name: 'Create' }).click()
+  await deckRow(page, name)
+    .getByRole('button', { name: `Add a note to ${name}` })
+    .click()
+  const editor = page.getByRole('dialog', { name: `Add a note to ${name}` })
+  await editor.getByLabel('Note type').selectOption(typeId)
+  for (const [i, fields] of notes.entries()) {
+    for (const [field, value] of Object.entries(fields))
+      await editor.getByRole('textbox', { name: field, exact: true }).fill(value)
+    await page.keyboard.press('Control+Enter')
+    await expect(editor.getByRole('status')).toHaveText(`${i + 1} ${i ? 'notes' : 'note'} added.`)
+  }
+  await page.keyboard.press('Escape')
+  await expect(editor).toHaveCount(0)
+}

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures'
+import { deckOfNotes } from './mechanics'
 import { storedRatings } from './stored'
 
 const CHAPTER = 'Diplomatic Bluebook 2020 · Global Security'
@@ -74,4 +75,51 @@ test.describe('a running exam', () => {
     await page.getByRole('button', { name: 'Mock exam' }).click()
     await expect(page.getByRole('table', { name: 'Past exams' })).toHaveCount(0)
   })
+})
+
+test('an exam on the user’s own deck: any note type, choices from the same field, typed where it types', async ({
+  app,
+}) => {
+  const { page } = app
+  const capitals: [string, string][] = [
+    ['Peru', 'Lima'],
+    ['Ecuador', 'Quito'],
+    ['Colombia', 'Bogotá'],
+    ['Chile', 'Santiago'],
+    ['Bolivia', 'Sucre'],
+  ]
+  await deckOfNotes(
+    page,
+    'Capitals',
+    'basic-reversed',
+    capitals.map(([country, city]) => ({ Front: `Capital of ${country}?`, Back: city })),
+  )
+  await page.getByRole('button', { name: 'Mock exam' }).click()
+  await expect(page.getByRole('form', { name: 'A new exam' })).toBeVisible()
+  await page.getByLabel('Deck').selectOption({ label: 'Capitals' })
+  await page.getByLabel('Questions').fill('5')
+  await page.getByRole('button', { name: 'Start' }).click()
+  const cities = capitals.map(([, city]) => city)
+  const prompts = capitals.map(([country]) => `Capital of ${country}?`)
+  for (let i = 1; i <= 5; i++) {
+    await expect(page.getByTestId('exam-progress')).toContainText(`Question ${i} of 5`)
+    const prompt = (await page.getByTestId('exam-prompt').textContent()) ?? ''
+    const choices = page.getByRole('group', { name: 'Choose the answer' }).getByRole('radio')
+    await expect(choices).toHaveCount(4)
+    // Asked a country, the options are all cities; asked a city (the reverse card), all prompts.
+    const options = await page.locator('.exam-choice').allTextContents()
+    const field = prompts.includes(prompt) ? cities : prompts
+    for (const o of options) expect(field).toContain(o.trim())
+    const right = prompts.includes(prompt)
+      ? capitals[prompts.indexOf(prompt)]?.[1]
+      : `Capital of ${capitals[cities.indexOf(prompt)]?.[0]}?`
+    await page
+      .locator('.exam-choice', { hasText: right ?? '' })
+      .getByRole('radio')
+      .check()
+    await page.keyboard.press('Enter')
+  }
+  await expect(page.getByTestId('exam-score')).toHaveText('Capitals: 5 of 5 right (100 %)')
+  // By section: the deck's name stands for the section its notes do not have.
+  await expect(page.getByRole('table', { name: 'By section' })).toContainText('Capitals')
 })

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { mockExamQuestions, scoreExam } from '../core/exam/mock-exam'
 import { deck, fact } from '../core/testing/factories'
-import { examFacts, examHistory, recordExam, sendToReview } from './mock-exam'
-import { answer, collectionWith, questionCard, t0 } from './testing'
+import { addNote, createDeck, trashNote } from './editing'
+import { examHistory, examItems, recordExam, sendToReview } from './mock-exam'
+import { answer, collectionWith, questionCard, scheduler, t0 } from './testing'
 
 describe('mock exams over a collection', () => {
   it('ask about the deck’s facts, keep a history, and touch scheduling only when misses are sent to review', async () => {
@@ -20,13 +21,9 @@ describe('mock exams over a collection', () => {
       ]),
     )
     await answer(store, questionCard('d', 'b'), 4, t0)
-    const facts = await examFacts(store, 'd')
-    expect(facts.map((f) => f.fact.answer).sort()).toEqual(['95', 'OECD', 'UNODC'])
-    const questions = mockExamQuestions(
-      facts.map((f) => f.fact),
-      3,
-      'seed',
-    )
+    const items = await examItems(store, 'd')
+    expect(items.map((f) => f.fact.answer).sort()).toEqual(['95', 'OECD', 'UNODC'])
+    const questions = mockExamQuestions(items, 3, 'seed')
     const before = await store.getCard(questionCard('d', 'b'))
     const result = scoreExam(questions, [null, null, null])
     expect(await store.getCard(questionCard('d', 'b'))).toEqual(before)
@@ -42,12 +39,33 @@ describe('mock exams over a collection', () => {
     // Sent to review: the studied card is due now, its memory unchanged; new cards stay new.
     const sent = await sendToReview(
       store,
-      result.misses.map((m) => m.fact.id),
+      result.misses.map((m) => m.noteId),
       t0,
     )
     expect(sent).toBe(1)
     const after = await store.getCard(questionCard('d', 'b'))
     expect(after?.due).toBe(t0.getTime())
     expect(after?.stability).toBe(before?.stability)
+  })
+
+  it('ask about a user’s own notes of any type, under the deck’s name, trash left out', async () => {
+    const store = await collectionWith()
+    await createDeck(store, { id: 'es', name: 'Spanish' }, t0)
+    await createDeck(store, { id: 'verbs', name: 'Spanish::Verbs' }, t0)
+    const add = (guid: string, deckId: string, typeId: string, fields: Record<string, string>) =>
+      addNote(store, scheduler, { guid, deckId, typeId, fields, tags: [] }, t0)
+    await add('g1', 'es', 'basic', { Front: 'dog', Back: 'perro' })
+    await add('g2', 'verbs', 'basic-typed', { Front: 'to eat', Back: 'comer' })
+    await add('g3', 'es', 'cloze', { Text: 'El {{c1::gato}} duerme.' })
+    const gone = await add('g4', 'es', 'basic', { Front: 'cat', Back: 'gato' })
+    await trashNote(store, gone.note.id, t0)
+    const items = await examItems(store, 'es')
+    expect(
+      items.map((i) => [i.fact.prompt, i.fact.answer, i.fact.section[0], i.typed]).sort(),
+    ).toEqual([
+      ['El […] duerme.', 'gato', 'Spanish', 'never'],
+      ['dog', 'perro', 'Spanish', 'never'],
+      ['to eat', 'comer', 'Spanish::Verbs', 'always'],
+    ])
   })
 })

@@ -1,23 +1,28 @@
 import { z } from 'zod'
-import type { Fact } from '../core/decks/deck-schema'
+import { examItemsOfNote, type ExamItem } from '../core/exam/exam-items'
 import type { ExamResult } from '../core/exam/mock-exam'
-import { factOfNote } from '../core/notes/fact-fields'
-import { FACT_TYPE } from '../core/notes/note-types'
 import { Queue } from './collection'
 import { deckAndChildren } from './deck-tree'
+import { noteTypes } from './note-types'
 import type { Collection } from './collection-writes'
 
-/** The facts of a deck (and the decks inside it) a mock exam asks about. */
-export async function examFacts(
-  store: Collection,
-  deckId: string,
-): Promise<{ fact: Fact; noteId: string }[]> {
+/**
+ * What a mock exam can ask from a deck (and the decks inside it): every card of every note,
+ * whatever its type (`core/exam/exam-items`), notes in the trash or retired left out. A
+ * question's section is the note's, or else its deck's name.
+ */
+export async function examItems(store: Collection, deckId: string): Promise<ExamItem[]> {
   return store.read(async () => {
     const decks = deckAndChildren(await store.listDecks(), deckId)
-    const notes = (await Promise.all(decks.map((d) => store.notesOfDeck(d.id)))).flat()
-    return notes
-      .filter((n) => n.typeId === FACT_TYPE.id && n.deletedAt === undefined && n.retired === 0)
-      .map((n) => ({ fact: { ...factOfNote(n.id, n.section, n.fields), id: n.id }, noteId: n.id }))
+    const types = new Map((await noteTypes(store)).map((t) => [t.id, t]))
+    const notes = await Promise.all(decks.map((d) => store.notesOfDeck(d.id)))
+    return decks.flatMap((deck, i) =>
+      (notes[i] ?? []).flatMap((n) => {
+        const type = types.get(n.typeId)
+        if (!type || n.deletedAt !== undefined || n.retired !== 0) return []
+        return examItemsOfNote(type, n, n.section.length > 0 ? n.section : [deck.name])
+      }),
+    )
   })
 }
 

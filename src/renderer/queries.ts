@@ -20,7 +20,7 @@ import { examPlan } from '../app/exam-plan'
 import { keyFigures } from '../app/key-figures'
 import { estimatedDailyReviews } from '../app/workload'
 import { noteSource } from '../app/note-source'
-import { examFacts, examHistory } from '../app/mock-exam'
+import { examHistory, examItems } from '../app/mock-exam'
 import type { Statistics, StatsPeriod } from '../app/statistics'
 import { statisticsInWorker } from './import/read-in-worker'
 import { db, scheduler, startApp, store, type StartupReport } from './app-services'
@@ -245,9 +245,9 @@ export function useExamPlan(settings: Settings, deckId: string) {
   return useLiveQuery(() => examPlan(store, deckId, settings, new Date()), [settings, deckId])
 }
 
-/** The facts a mock exam on a deck can ask about. */
-export function factsForExam(deckId: string) {
-  return examFacts(store, deckId)
+/** What a mock exam on a deck can ask: its cards, whatever their note type. */
+export function itemsForExam(deckId: string) {
+  return examItems(store, deckId)
 }
 
 /** Past mock exams, oldest first; undefined while loading. */

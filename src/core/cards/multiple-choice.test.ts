@@ -50,4 +50,24 @@ describe('multipleChoice', () => {
     const c = multipleChoice(orgs[0] ?? org('x', 'x'), orgs, 's')
     expect(c.options.sort()).toEqual(['IMO', 'IOM', 'UNDP', 'UNODC'])
   })
+
+  it('prefers distractors shaped like the answer: names against names, concepts against concepts', () => {
+    const rel = (id: string, answer: string) => fact({ id, kind: 'relation', answer })
+    const pool = [
+      rel('a', 'Australia'),
+      rel('b', 'India'),
+      rel('c', 'the rule of law'),
+      rel('d', 'New Zealand'),
+      rel('e', 'freedom of navigation'),
+      rel('f', 'Indonesia'),
+      rel('g', 'peaceful settlement of disputes'),
+      rel('h', 'human rights'),
+    ]
+    for (const seed of ['1', '2', '3', '4']) {
+      const country = multipleChoice(pool[0] ?? rel('x', 'x'), pool, seed)
+      expect(country.options.sort()).toEqual(['Australia', 'India', 'Indonesia', 'New Zealand'])
+      const concept = multipleChoice(pool[2] ?? rel('x', 'x'), pool, seed)
+      expect(concept.options.filter((o) => /^[A-Z]/.test(o))).toEqual([])
+    }
+  })
 })

@@ -44,10 +44,15 @@ export function multipleChoice(fact: Fact, pool: readonly Fact[], seed: string):
     )
     candidates = [...sameKind.sort(bySeed(seed)), ...made]
   } else {
+    // Of the same kind, the answers that look most like this one first: a name against names,
+    // a phrase against phrases of its length, so no option gives itself away by its shape.
+    const shape = shapeOf(answer)
+    const near = (c: string) => shapeDistance(shape, shapeOf(c))
+    const order = bySeed(seed)
     candidates = others
       .filter((f) => f.kind === fact.kind && !f.figure && !f.date)
       .map((f) => f.answer)
-      .sort(bySeed(seed))
+      .sort((a, b) => near(a) - near(b) || order(a, b))
   }
   const distractors: string[] = []
   for (const c of candidates) {
@@ -56,6 +61,36 @@ export function multipleChoice(fact: Fact, pool: readonly Fact[], seed: string):
   }
   const options = [answer, ...distractors].sort(bySeed(`${seed}/order`))
   return { options, correct: options.indexOf(answer) }
+}
+
+interface Shape {
+  /** Most words capitalised: a name (a country, a person, a treaty), not a concept. */
+  name: boolean
+  digits: boolean
+  /** A list ("A, B and C"). */
+  list: boolean
+  words: number
+}
+
+function shapeOf(text: string): Shape {
+  const words = text.split(/\s+/).filter(Boolean)
+  const capitals = words.filter((w) => /^\p{Lu}/u.test(w)).length
+  return {
+    name: capitals * 2 > words.length,
+    digits: /\d/.test(text),
+    list: /,|\band\b/.test(text),
+    words: Math.max(1, words.length),
+  }
+}
+
+/** How unlike two answers look: kind of words first, then length (in doublings). */
+function shapeDistance(a: Shape, b: Shape): number {
+  return (
+    (a.name === b.name ? 0 : 4) +
+    (a.digits === b.digits ? 0 : 2) +
+    (a.list === b.list ? 0 : 2) +
+    Math.min(3, Math.round(Math.abs(Math.log2(a.words / b.words))))
+  )
 }
 
 /** The answer as options show it, so the right one looks like its neighbours. */

@@ -6,7 +6,7 @@ import {
   type ExamQuestion,
   type ExamResult,
 } from '../../core/exam/mock-exam'
-import { factsForExam, useDeckNames, useExamHistory } from '../queries'
+import { itemsForExam, useDeckNames, useExamHistory } from '../queries'
 import { commands } from '../commands'
 import { DeckSelect } from './DeckSelect'
 import { StatChart } from './StatChart'
@@ -23,8 +23,9 @@ const clock = (ms: number) => {
 }
 
 /**
- * A mock exam: questions drawn from a deck's facts (multiple choice with distractors of the
- * same kind and unit; figures and dates typed), against the clock; scheduling is untouched
+ * A mock exam: questions drawn from any deck's cards (multiple choice with distractors from
+ * the same field of sibling notes, of the same kind and unit for the chapter's facts; figures,
+ * dates and type-the-answer cards typed), against the clock; scheduling is untouched
  * unless the misses are sent to review. Results by section, every miss with the right
  * answer, and the history of past exams.
  */
@@ -97,12 +98,14 @@ export default function MockExamScreen({ theme, onExit }: { theme: string; onExi
   const start = async () => {
     const deck = decks?.find((d) => d.id === chosenDeck)
     if (!deck) return
-    const facts = (await factsForExam(deck.id)).map((f) => f.fact)
-    if (facts.length === 0) {
-      setMessage(`${deck.name} has no facts to ask about (mock exams use the chapter-style decks).`)
+    const items = await itemsForExam(deck.id)
+    if (items.length === 0) {
+      setMessage(
+        `${deck.name} has no cards to ask about: an exam needs cards with a question and an answer in words.`,
+      )
       return
     }
-    const questions = mockExamQuestions(facts, count, `exam-${Date.now()}`)
+    const questions = mockExamQuestions(items, count, `exam-${Date.now()}`)
     setAnswers(questions.map(() => null))
     setAt(0)
     setMessage(null)
@@ -152,13 +155,19 @@ export default function MockExamScreen({ theme, onExit }: { theme: string; onExi
       )}
       {phase.name === 'setup' && (
         <form
-          className="exam-setup"
+          className="exam-setup panel"
+          aria-label="A new exam"
           onSubmit={(e) => {
             e.preventDefault()
             void start()
           }}
         >
-          <div className="field">
+          <p className="muted">
+            Questions come from the deck’s cards, whatever their note type: multiple choice with
+            answers from sibling notes, typed where the card types. Your schedule is not touched
+            unless you send the misses to review.
+          </p>
+          <div className="field exam-deck">
             <label htmlFor={`${id}-deck`}>Deck</label>
             <DeckSelect id={`${id}-deck`} value={chosenDeck} onChange={setDeckId} />
           </div>
@@ -184,9 +193,11 @@ export default function MockExamScreen({ theme, onExit }: { theme: string; onExi
               onChange={(e) => setMinutes(Number(e.target.value) || 1)}
             />
           </div>
-          <button type="submit" className="primary">
-            Start
-          </button>
+          <div className="exam-start">
+            <button type="submit" className="primary">
+              Start <kbd>Enter</kbd>
+            </button>
+          </div>
         </form>
       )}
       {phase.name === 'running' &&
@@ -194,7 +205,7 @@ export default function MockExamScreen({ theme, onExit }: { theme: string; onExi
           const q = phase.questions[at] as ExamQuestion
           return (
             <form
-              className="exam-question"
+              className="exam-question panel"
               onSubmit={(e) => {
                 e.preventDefault()
                 next()
@@ -208,7 +219,7 @@ export default function MockExamScreen({ theme, onExit }: { theme: string; onExi
                 <fieldset>
                   <legend>Choose the answer</legend>
                   {q.choices?.options.map((option, i) => (
-                    <label key={option} className="check">
+                    <label key={option} className="check exam-choice">
                       <input
                         type="radio"
                         name={`${id}-q${at}`}
@@ -238,7 +249,7 @@ export default function MockExamScreen({ theme, onExit }: { theme: string; onExi
           )
         })()}
       {phase.name === 'done' && (
-        <div className="exam-results">
+        <div className="exam-results panel">
           <p role="status" data-testid="exam-score">
             {phase.deckName}: {phase.result.score} of {phase.result.total} right (
             {Math.round((phase.result.score / phase.result.total) * 100)} %)
@@ -278,7 +289,7 @@ export default function MockExamScreen({ theme, onExit }: { theme: string; onExi
                 type="button"
                 onClick={() =>
                   void commands.exams
-                    .reviewMissed(phase.result.misses.map((m) => m.fact.id))
+                    .reviewMissed(phase.result.misses.map((m) => m.noteId))
                     .then((n) => setNotice(`Sent to review: ${n} studied cards are due now.`))
                 }
               >
