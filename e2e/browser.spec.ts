@@ -154,3 +154,126 @@ test('the browser tags, moves, resets and shows a card’s info', async ({ app }
   await page.getByRole('button', { name: 'Reset to new' }).click()
   await expect(page.getByText('1 reset to new.')).toBeVisible()
 })
+
+test('the sidebar makes searches; cards or notes; a card column; marked rows', async ({ app }) => {
+  const { page } = app
+  await deckWithNotes(page)
+  await page.getByRole('button', { name: 'Browse' }).click()
+  const search = page.getByRole('searchbox')
+  const rows = page.getByTestId('browser-row')
+  const sidebar = page.getByRole('navigation', { name: 'Searches' })
+  await sidebar.getByRole('button', { name: 'Law', exact: true }).click()
+  await expect(search).toHaveValue('deck:Exam::Law')
+  await expect(rows).toHaveCount(3)
+  await expect(rows.first().getByRole('gridcell').nth(1)).toHaveText('Card 1')
+
+  // Suspended and flagged rows are marked; the sidebar's states and flags find them.
+  await rows.first().click()
+  await page.getByRole('button', { name: 'Suspend', exact: true }).click()
+  await expect(rows.first()).toHaveClass(/\bsuspended\b/)
+  await rows.nth(1).click()
+  await page.getByRole('group', { name: 'Selected cards' }).getByLabel('Flag').selectOption('4')
+  await expect(rows.nth(1)).toHaveAttribute('data-flag', '4')
+  await sidebar.getByRole('button', { name: 'Suspended' }).click()
+  await expect(search).toHaveValue('is:suspended')
+  await expect(rows).toHaveCount(1)
+  // Ctrl+click adds to the search instead of replacing it.
+  await sidebar.getByRole('button', { name: 'All cards' }).click()
+  await sidebar.getByRole('button', { name: 'Law', exact: true }).click()
+  await sidebar.getByRole('button', { name: 'Blue', exact: true }).click({ modifiers: ['Control'] })
+  await expect(search).toHaveValue('deck:Exam::Law flag:4')
+  await expect(rows).toHaveCount(1)
+
+  // Notes: one row a note. The chapter's first note makes more than one card.
+  await sidebar.getByRole('button', { name: 'All cards' }).click()
+  const status = page.getByRole('status').first()
+  await expect(status).toHaveText(/^\d+ cards$/)
+  const cards = Number((await status.textContent())?.split(' ')[0])
+  await page.getByRole('button', { name: 'Notes', exact: true }).click()
+  await expect(status).toHaveText(new RegExp(`^${cards} cards of \\d+ notes$`))
+  const notes = Number(/of (\d+) notes/.exec((await status.textContent()) ?? '')?.[1])
+  expect(notes).toBeLessThan(cards)
+  await expect(page.getByRole('columnheader', { name: 'Note type' })).toBeVisible()
+})
+
+test('the chosen note’s editor sits beside the table and saves when the user moves on', async ({
+  app,
+}) => {
+  const { page } = app
+  await deckWithNotes(page)
+  await page.getByRole('button', { name: 'Browse' }).click()
+  const search = page.getByRole('searchbox')
+  const rows = page.getByTestId('browser-row')
+  await search.fill('deck:Exam')
+  await expect(rows).toHaveCount(3)
+  // Tab out of the table with nothing chosen: back to the search, never the page's body.
+  await search.press('ArrowDown')
+  await page.keyboard.press('Control+a')
+  await page.keyboard.press('Tab')
+  await expect(search).toBeFocused()
+
+  await rows.nth(1).click()
+  const side = page.getByRole('region', { name: 'Edit note' })
+  await expect(side.getByRole('textbox', { name: 'Back', exact: true })).toHaveText('Hamburg')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  // From the table, Tab goes into the editor.
+  await page.getByRole('rowgroup', { name: 'Cards found' }).focus()
+  await page.keyboard.press('Tab')
+  await expect(side.getByRole('textbox', { name: 'Front', exact: true })).toBeFocused()
+  await side.getByRole('textbox', { name: 'Back', exact: true }).fill('Hamburg, Germany')
+  // Another row chosen: the change is saved, as Anki's browser saves.
+  await rows.nth(0).click()
+  await expect(side.getByRole('textbox', { name: 'Back', exact: true })).toHaveText('1982')
+  await search.fill('deck:Exam germany')
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toContainText('ITLOS')
+
+  // Shift-click chooses rows without selecting their text.
+  await search.fill('deck:Exam')
+  await expect(rows).toHaveCount(3)
+  await rows.nth(0).click()
+  await rows.nth(2).click({ modifiers: ['Shift'] })
+  await expect(page.getByRole('status').first()).toContainText('3 selected')
+  expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('')
+})
+
+test('the count is never the last search’s, and column widths are remembered', async ({ app }) => {
+  const { page } = app
+  await deckWithNotes(page)
+  await page.getByRole('button', { name: 'Browse' }).click()
+  const status = page.getByRole('status').first()
+  await expect(status).toHaveText(/^\d{3,} cards$/)
+  const before = (await status.textContent()) ?? ''
+  // Every text the status shows from the moment the new search is typed.
+  await status.evaluate((el) => {
+    const seen: string[] = []
+    ;(window as unknown as { seen: string[] }).seen = seen
+    new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    })
+  })
+  await page.getByRole('searchbox').fill('deck:Exam')
+  await expect(status).toHaveText('3 cards')
+  const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen)
+  expect(seen.length).toBeGreaterThan(0)
+  expect(seen).not.toContain(before)
+  for (const text of seen) expect(['Searching…', '3 cards']).toContain(text)
+
+  const deckWidth = page.getByRole('separator', { name: 'Width of Deck' })
+  const width = Number(await deckWidth.getAttribute('aria-valuenow'))
+  await deckWidth.focus()
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowRight')
+  await expect(deckWidth).toHaveAttribute('aria-valuenow', String(width + 32))
+  const header = page.getByRole('columnheader', { name: /^Deck/ })
+  const shown = (await header.boundingBox())?.width ?? 0
+  expect(Math.round(shown)).toBe(width + 32)
+  const again = await app.restart()
+  await again.getByRole('button', { name: 'Browse' }).click()
+  await expect(again.getByRole('separator', { name: 'Width of Deck' })).toHaveAttribute(
+    'aria-valuenow',
+    String(width + 32),
+  )
+})

@@ -39,6 +39,47 @@ describe('searching the collection', () => {
     expect(await ids(store, 'tag:treaty or tag:cyber')).toEqual(['gge', 'unclos'])
   })
 
+  it('finds by note type, and names each card as Anki’s Card column does', async () => {
+    const store = await collection()
+    await addNote(
+      store,
+      scheduler,
+      {
+        guid: 'pko',
+        deckId: 'cyber',
+        typeId: 'basic-reversed',
+        fields: { Front: 'PKO', Back: 'peacekeeping' },
+        tags: [],
+      },
+      t0,
+    )
+    await addNote(
+      store,
+      scheduler,
+      {
+        guid: 'g20',
+        deckId: 'cyber',
+        typeId: 'cloze',
+        fields: { Text: '{{c1::Osaka}} {{c2::2019}}' },
+        tags: [],
+      },
+      t0,
+    )
+    const r = await searchCards(
+      store,
+      'note:"Basic (and reversed card)" or note:cloze',
+      settings,
+      t0,
+    )
+    if (!r.ok) throw new Error(r.error.message)
+    expect(r.cards.map((c) => [c.noteType, c.cardName])).toEqual([
+      ['Basic (and reversed card)', 'Card 1'],
+      ['Basic (and reversed card)', 'Card 2'],
+      ['Cloze', 'Cloze 1'],
+      ['Cloze', 'Cloze 2'],
+    ])
+  })
+
   it('finds answered, suspended and flagged cards, and leaves the trash out', async () => {
     const store = await collection()
     await answer(store, 'itlos#0', 1, t0)

@@ -1,9 +1,11 @@
 import { groupBy } from '../core/group-by'
+import type { NoteType } from '../core/notes/note-types'
 import { plainText } from '../core/notes/render-template'
 import { matchesQuery, withinName, type SearchContext, type SearchItem } from '../core/search/match'
 import { parseQuery, type Query } from '../core/search/query'
 import { Queue, type CardRow, type NoteRow } from './collection'
 import { deckTree, type DeckNode } from './deck-tree'
+import { noteTypes } from './note-types'
 import type { Settings } from './settings'
 import { studyDayAt } from './study-queue'
 import type { Collection } from './collection-writes'
@@ -16,6 +18,15 @@ export interface FoundCard {
   deckName: string
   /** The note's first field as plain text (the browser's "sort field"). */
   sortField: string
+  noteType: string
+  /** Which of the note's cards: its template's name, or "Cloze 2". */
+  cardName: string
+}
+
+/** A card's name as Anki's browser shows it in its Card column. */
+function cardNameOf(type: NoteType | undefined, ord: number): string {
+  if (type?.kind === 'cloze') return `Cloze ${ord + 1}`
+  return type?.templates[ord]?.name ?? `Card ${ord + 1}`
 }
 
 export type SearchResult =
@@ -90,8 +101,9 @@ export async function searchCards(
       ratedSince: (days, grade) => rated.get(`${days}:${grade}`) ?? new Set(),
     }
     // Each note type's sort field by name (Anki's `sortf`; the first field unless it says).
+    const types = new Map((await noteTypes(store)).map((t) => [t.id, t]))
     const sortFieldName = new Map(
-      (await store.listNoteTypes()).map((t) => [t.id, t.fields[t.sortField ?? 0] ?? t.fields[0]]),
+      [...types.values()].map((t) => [t.id, t.fields[t.sortField ?? 0] ?? t.fields[0]]),
     )
     const sortTextOf = (note: NoteRow, plainValues: readonly string[]) => {
       const name = sortFieldName.get(note.typeId)
@@ -119,11 +131,13 @@ export async function searchCards(
           const values = Object.values(note.fields).map(plainText)
           const text = values.join(' ').toLowerCase()
           const own = (byNote.get(note.id) ?? []).sort((a, b) => a.ord - b.ord)
+          const type = types.get(note.typeId)
           for (const card of own) {
             if (card.queue === Queue.Retired) continue
             const item: SearchItem = {
               cardId: card.id,
               deckName: deck.name,
+              noteType: type?.name ?? note.typeId,
               tags: note.tags,
               text,
               queue: card.queue,
@@ -140,7 +154,14 @@ export async function searchCards(
             if (!matchesQuery(query, item, ctx)) continue
             total++
             if (found.length < limit)
-              found.push({ card, note, deckName: deck.name, sortField: sortTextOf(note, values) })
+              found.push({
+                card,
+                note,
+                deckName: deck.name,
+                sortField: sortTextOf(note, values),
+                noteType: item.noteType,
+                cardName: cardNameOf(type, card.ord),
+              })
             else if (stopAtLimit) break scan
           }
         }

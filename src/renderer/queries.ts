@@ -191,12 +191,16 @@ export function useTrashedNotes() {
 }
 
 /**
- * The cards a search finds (the first `limit`), kept current; undefined while searching.
- * `firstRowsOnly` stops at `limit` for a quick first screen.
+ * The cards a search finds (the first `limit`), kept current, with the query they answer:
+ * while the next query runs the last answer stays (its rows may stay on screen; its count is
+ * not the new query's). `firstRowsOnly` stops at `limit` for a quick first screen.
  */
 export function useSearch(query: string, settings: Settings, limit: number, firstRowsOnly = false) {
   return useLiveQuery(
-    () => searchCards(store, query, settings, new Date(), limit, firstRowsOnly),
+    async () => ({
+      query,
+      result: await searchCards(store, query, settings, new Date(), limit, firstRowsOnly),
+    }),
     [query, settings, limit, firstRowsOnly],
   )
 }

@@ -5,6 +5,8 @@ import { DAY_MS } from '../units'
 export interface SearchItem {
   cardId: string
   deckName: string
+  /** The note type's name. */
+  noteType: string
   tags: readonly string[]
   /** Every field of the note as plain text, lower-cased, joined by a space. */
   text: string
@@ -75,6 +77,8 @@ export function matchesQuery(q: Query, item: SearchItem, ctx: SearchContext): bo
       return item.text.includes(q.text.toLowerCase())
     case 'deck':
       return withinName(item.deckName, q.name)
+    case 'note':
+      return item.noteType.toLowerCase() === q.name.toLowerCase()
     case 'tag':
       return item.tags.some((t) => withinName(t, q.tag))
     case 'flag':

@@ -24,6 +24,7 @@ const ctx: SearchContext = {
 const card = (o: Partial<SearchItem> = {}): SearchItem => ({
   cardId: 'c',
   deckName: 'Exam::Treaties',
+  noteType: 'Basic (and reversed card)',
   tags: ['un', 'law::sea'],
   text: 'the unclos was signed in 1982 montego bay',
   queue: 2,
@@ -97,6 +98,13 @@ describe('the search language', () => {
     expect(hits('tag:law')).toBe(true)
     expect(hits('tag:sea')).toBe(false)
     expect(hits('tag:la*::sea')).toBe(true)
+  })
+
+  it('matches a note type by its whole name, in any case, quoted when it has spaces', () => {
+    expect(hits('note:"basic (and reversed card)"')).toBe(true)
+    expect(hits('note:Basic')).toBe(false)
+    expect(hits('-note:Cloze')).toBe(true)
+    expect(parseQuery('note:')).toMatchObject({ ok: false })
   })
 
   it('matches states, flags and properties', () => {

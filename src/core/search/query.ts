@@ -1,7 +1,7 @@
 /**
  * The card browser's search language, Anki's in small: words and "phrases" match any field;
  * `-` negates; terms are all required unless joined by `or`; parentheses group; and
- * `deck:`, `tag:`, `is:`, `flag:`, `prop:`, `added:` and `rated:` filter
+ * `deck:`, `note:` (the note type), `tag:`, `is:`, `flag:`, `prop:`, `added:` and `rated:` filter
  * (https://docs.ankiweb.net/searching.html). A malformed query is an error with its place,
  * never an exception.
  */
@@ -9,6 +9,7 @@
 export type Term =
   | { kind: 'text'; text: string }
   | { kind: 'deck'; name: string }
+  | { kind: 'note'; name: string }
   | { kind: 'tag'; tag: string }
   | { kind: 'is'; what: IsWhat }
   | { kind: 'flag'; flag: number }
@@ -112,6 +113,9 @@ function term(t: Token): Query {
     case 'deck':
       need('a deck name')
       return { kind: 'deck', name: value }
+    case 'note':
+      need('a note type name')
+      return { kind: 'note', name: value }
     case 'tag':
       need('a tag')
       return { kind: 'tag', tag: value }
@@ -148,7 +152,7 @@ function term(t: Token): Query {
     }
     default:
       throw new QueryError(
-        `“${key}:” is not a search term; try deck:, tag:, is:, flag:, prop:, added: or rated:`,
+        `“${key}:” is not a search term; try deck:, note:, tag:, is:, flag:, prop:, added: or rated:`,
         t.at,
       )
   }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { EditError, userNoteTypes, type EditReceipt } from '../../app/editing'
 import { nextClozeNumber } from '../../core/notes/cloze'
 import { cardFace, cardOrdinals, whyNoCards } from '../../core/notes/note-cards'
@@ -14,15 +14,20 @@ type Props =
   | {
       mode: 'edit'
       noteId: string
-      /** `receipt`: the saved edit, so the owner can offer to undo it. */
+      /**
+       * `receipt`: the saved edit, so the owner can offer to undo it. Beside the browser's
+       * table (`inline`) it is called on each save, and the editor stays.
+       */
       onClose: (saved: boolean, receipt?: EditReceipt) => void
+      inline?: boolean
     }
 
 /**
  * Adds a note to a deck, or edits one (E while studying): a note type, its fields, tags, a
  * live preview of every card the note will make, and why it makes none if it makes none.
  * Field text is shown as text everywhere (never as HTML), so nothing typed can run.
- * Ctrl/⌘+Enter saves, Esc closes.
+ * Ctrl/⌘+Enter saves, Esc closes. Beside the browser's table (`inline`) it is no dialog: it
+ * saves on Ctrl+Enter and, as Anki's browser does, when the user moves on with changes unsaved.
  */
 export function NoteEditor(props: Props) {
   // Closing goes through `close(saved)` below, which tells the owner whether a note was saved.
@@ -42,6 +47,9 @@ export function NoteEditor(props: Props) {
   // A note that makes no card says why, in red only once the user has typed or tried to save.
   const [touched, setTouched] = useState(props.mode === 'edit')
   const [notice, setNotice] = useState<string | null>(null)
+  const inline = props.mode === 'edit' && props.inline === true
+  const [dirty, setDirty] = useState(false)
+  const [saved, setSaved] = useState(false)
 
   // The note being edited fills the form once it is read.
   if (props.mode === 'edit' && editing && fields === null) {
@@ -90,178 +98,231 @@ export function NoteEditor(props: Props) {
         setAdded((n) => n + 1)
         return
       }
-      close(true, await commands.notes.edit(props.noteId, filled, tagList, deckId ?? undefined))
+      const receipt = await commands.notes.edit(props.noteId, filled, tagList, deckId ?? undefined)
+      if (!inline) return close(true, receipt)
+      setSaving(false)
+      setDirty(false)
+      setSaved(true)
+      props.onClose(true, receipt)
     } catch (e) {
       setError(e instanceof EditError ? e.message : `Could not save: ${String(e)}`)
       setSaving(false)
     }
   }
 
+  // Beside the table, changes left unsaved are saved when the editor goes (another row chosen,
+  // the browser left); a note that would make no card is not written, as Save would refuse it.
+  const pending = useRef<(() => void) | null>(null)
+  useEffect(() => {
+    pending.current =
+      inline && dirty && !problem && props.mode === 'edit'
+        ? () =>
+            void commands.notes.edit(
+              props.noteId,
+              filled,
+              tags.split(/\s+/).filter(Boolean),
+              deckId ?? undefined,
+            )
+        : null
+  })
+  useEffect(() => () => pending.current?.(), [])
+
   const title = props.mode === 'add' ? `Add a note to ${props.deckName}` : 'Edit note'
-  return (
-    <dialog
-      ref={dialog}
-      className="editor"
-      aria-label={title}
-      onCancel={(e) => {
-        e.preventDefault()
-        close(props.mode === 'add' && added > 0)
-      }}
-      onKeyDown={(e) => {
-        // The text editor keeps Esc from reaching the dialog's own cancel: close here.
-        if (e.key === 'Escape') {
+  const onKeyDown = (e: KeyboardEvent) => {
+    // The text editor keeps Esc from reaching the dialog's own cancel: close here. Beside the
+    // table, Esc is the browser's (it leaves, and the note is saved on the way).
+    if (e.key === 'Escape' && !inline) {
+      e.preventDefault()
+      close(props.mode === 'add' && added > 0)
+      return
+    }
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault()
+      void save()
+    }
+  }
+  const frame = (body: ReactNode) =>
+    inline ? (
+      <section className="editor side-editor" aria-label={title} onKeyDown={onKeyDown}>
+        {body}
+      </section>
+    ) : (
+      <dialog
+        ref={dialog}
+        className="editor"
+        aria-label={title}
+        onCancel={(e) => {
           e.preventDefault()
           close(props.mode === 'add' && added > 0)
-          return
-        }
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault()
-          void save()
-        }
+        }}
+        onKeyDown={onKeyDown}
+      >
+        {body}
+      </dialog>
+    )
+  return frame(
+    <form
+      method="dialog"
+      onSubmit={(e) => {
+        e.preventDefault()
+        void save()
       }}
     >
-      <form
-        method="dialog"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void save()
-        }}
-      >
-        <h2>{title}</h2>
-        {!types || (props.mode === 'edit' && editing === undefined) ? (
-          <p className="muted">Loading…</p>
-        ) : props.mode === 'edit' && editing === null ? (
-          <p role="alert">This note no longer exists.</p>
-        ) : (
-          <>
-            {props.mode === 'add' && (
-              <div className="field">
-                <label htmlFor={`${id}-type`}>Note type</label>
-                <select
-                  id={`${id}-type`}
-                  value={typeId}
-                  onChange={(e) => setTypeId(e.target.value)}
-                >
-                  {userNoteTypes().map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {t.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            )}
-            {type?.fields.map((f, i) => (
-              <RichField
-                key={`${type.id}-${f}`}
-                label={f}
-                autoFocus={i === 0}
-                value={value(f)}
-                clozeNumber={clozeNumber}
-                onNotice={setNotice}
-                onChange={(html) => {
-                  setTouched(true)
-                  setNotice(null)
-                  setFields((old) => ({ ...(old ?? {}), [f]: html }))
-                }}
-              />
-            ))}
-            {type?.kind === 'cloze' && (
-              <p className="muted hint">
-                Select text and press <kbd>Ctrl+Shift+C</kbd> to hide it (
-                <kbd>Ctrl+Alt+Shift+C</kbd>: on the same card), or type{' '}
-                <code>{'{{c1::text}}'}</code> or <code>{'{{c1::text::hint}}'}</code>; each number
-                makes its own card.
-              </p>
-            )}
-            {props.mode === 'edit' && decks && deckId && (
-              <div className="field">
-                <label htmlFor={`${id}-deck`}>Deck</label>
-                <select
-                  id={`${id}-deck`}
-                  value={deckId}
-                  onChange={(e) => setDeckId(e.target.value)}
-                >
-                  {decks.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            )}
+      <h2>{title}</h2>
+      {!types || (props.mode === 'edit' && editing === undefined) ? (
+        <p className="muted">Loading…</p>
+      ) : props.mode === 'edit' && editing === null ? (
+        <p role="alert">This note no longer exists.</p>
+      ) : (
+        <>
+          {props.mode === 'add' && (
             <div className="field">
-              <label htmlFor={`${id}-tags`}>Tags (separated by spaces)</label>
-              <input
-                id={`${id}-tags`}
-                value={tags}
-                list={`${id}-tag-list`}
-                autoComplete="off"
-                onChange={(e) => setTags(e.target.value)}
-              />
-              {/* Completion for the word being typed: the tags before it stay as typed. */}
-              <datalist id={`${id}-tag-list`}>
-                {(allTags ?? []).map((t) => {
-                  const before = tags.replace(/\S*$/, '')
-                  return <option key={t} value={`${before}${t}`} />
-                })}
-              </datalist>
+              <label htmlFor={`${id}-type`}>Note type</label>
+              <select id={`${id}-type`} value={typeId} onChange={(e) => setTypeId(e.target.value)}>
+                {userNoteTypes().map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
             </div>
-            <section className="preview" aria-label="Preview">
-              <h3>
-                {problem ? 'No card yet' : `${ords.length} ${ords.length === 1 ? 'card' : 'cards'}`}
-              </h3>
-              {problem && (
-                <p className={touched ? 'field-error' : 'muted'} data-testid="no-card">
-                  {problem}
-                </p>
-              )}
-              {type && (
-                <ol className="preview-cards">
-                  {ords.map((ord) => {
-                    const face = cardFace(type, filled, ord, [])
-                    return (
-                      <li key={ord} data-testid="preview-card">
-                        <SafeHtml as="span" className="preview-front" html={face.front} />
-                        <span aria-hidden="true"> → </span>
-                        <SafeHtml as="span" className="preview-back" html={face.back} />
-                      </li>
-                    )
-                  })}
-                </ol>
-              )}
-            </section>
-            {notice && (
-              <p role="status" className="notice">
-                {notice}
-              </p>
-            )}
-            {added > 0 && (
-              <p role="status" className="muted">
-                {added} {added === 1 ? 'note' : 'notes'} added.
-              </p>
-            )}
-            {error && (
-              <p role="alert" className="field-error">
-                {error}
-              </p>
-            )}
-          </>
-        )}
-        <div className="editor-actions">
-          {props.mode === 'edit' && editing && (
-            <button
-              type="button"
-              className="ghost danger"
-              onClick={() => {
-                commands.notes.trash([props.noteId]).then(
-                  () => close(true),
-                  (e: unknown) => setError(`Could not move it to the trash: ${String(e)}`),
-                )
-              }}
-            >
-              Move note to trash
-            </button>
           )}
+          {type?.fields.map((f, i) => (
+            <RichField
+              key={`${type.id}-${f}`}
+              label={f}
+              autoFocus={i === 0 && !inline}
+              value={value(f)}
+              clozeNumber={clozeNumber}
+              onNotice={setNotice}
+              onChange={(html) => {
+                setTouched(true)
+                setDirty(true)
+                setNotice(null)
+                setFields((old) => ({ ...(old ?? {}), [f]: html }))
+              }}
+            />
+          ))}
+          {type?.kind === 'cloze' && (
+            <p className="muted hint">
+              Select text and press <kbd>Ctrl+Shift+C</kbd> to hide it (<kbd>Ctrl+Alt+Shift+C</kbd>:
+              on the same card), or type <code>{'{{c1::text}}'}</code> or{' '}
+              <code>{'{{c1::text::hint}}'}</code>; each number makes its own card.
+            </p>
+          )}
+          {props.mode === 'edit' && decks && deckId && (
+            <div className="field">
+              <label htmlFor={`${id}-deck`}>Deck</label>
+              <select
+                id={`${id}-deck`}
+                value={deckId}
+                onChange={(e) => {
+                  setDeckId(e.target.value)
+                  setDirty(true)
+                }}
+              >
+                {decks.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor={`${id}-tags`}>Tags (separated by spaces)</label>
+            <input
+              id={`${id}-tags`}
+              value={tags}
+              list={`${id}-tag-list`}
+              autoComplete="off"
+              onChange={(e) => {
+                setTags(e.target.value)
+                setDirty(true)
+              }}
+            />
+            {/* Completion for the word being typed: the tags before it stay as typed. */}
+            <datalist id={`${id}-tag-list`}>
+              {(allTags ?? []).map((t) => {
+                const before = tags.replace(/\S*$/, '')
+                return <option key={t} value={`${before}${t}`} />
+              })}
+            </datalist>
+          </div>
+          <section className="preview" aria-label="Preview">
+            <h3>
+              {problem ? 'No card yet' : `${ords.length} ${ords.length === 1 ? 'card' : 'cards'}`}
+            </h3>
+            {problem && (
+              <p className={touched ? 'field-error' : 'muted'} data-testid="no-card">
+                {problem}
+              </p>
+            )}
+            {type && (
+              <ol className="preview-cards">
+                {ords.map((ord) => {
+                  const face = cardFace(type, filled, ord, [])
+                  return (
+                    <li key={ord} data-testid="preview-card">
+                      <SafeHtml as="span" className="preview-front" html={face.front} />
+                      <span aria-hidden="true"> → </span>
+                      <SafeHtml as="span" className="preview-back" html={face.back} />
+                    </li>
+                  )
+                })}
+              </ol>
+            )}
+          </section>
+          {notice && (
+            <p role="status" className="notice">
+              {notice}
+            </p>
+          )}
+          {inline && saved && !dirty && (
+            <p role="status" className="muted">
+              Saved.
+            </p>
+          )}
+          {added > 0 && (
+            <p role="status" className="muted">
+              {added} {added === 1 ? 'note' : 'notes'} added.
+            </p>
+          )}
+          {error && (
+            <p role="alert" className="field-error">
+              {error}
+            </p>
+          )}
+        </>
+      )}
+      <div className="editor-actions">
+        {props.mode === 'edit' && editing && (
+          <button
+            type="button"
+            className="ghost danger"
+            onClick={() => {
+              commands.notes.trash([props.noteId]).then(
+                () => close(true),
+                (e: unknown) => setError(`Could not move it to the trash: ${String(e)}`),
+              )
+            }}
+          >
+            Move note to trash
+          </button>
+        )}
+        {inline ? (
+          <button
+            type="button"
+            className="ghost"
+            disabled={!dirty}
+            onClick={() => {
+              setFields(null)
+              setDirty(false)
+            }}
+          >
+            Revert
+          </button>
+        ) : (
           <button
             type="button"
             className="ghost"
@@ -269,11 +330,11 @@ export function NoteEditor(props: Props) {
           >
             {props.mode === 'add' && added > 0 ? 'Done' : 'Cancel'} <kbd>Esc</kbd>
           </button>
-          <button type="submit" className="primary" disabled={!type || Boolean(problem) || saving}>
-            {props.mode === 'add' ? 'Add' : 'Save'} <kbd>Ctrl+Enter</kbd>
-          </button>
-        </div>
-      </form>
-    </dialog>
+        )}
+        <button type="submit" className="primary" disabled={!type || Boolean(problem) || saving}>
+          {props.mode === 'add' ? 'Add' : 'Save'} <kbd>Ctrl+Enter</kbd>
+        </button>
+      </div>
+    </form>,
   )
 }
