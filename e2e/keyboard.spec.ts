@@ -80,3 +80,21 @@ test('back from a session, the focus is on the deck just studied, so Enter studi
   await page.keyboard.press('Enter')
   await expect(page.getByRole('region', { name: `Studying ${MECHANICS}` })).toBeVisible()
 })
+
+test('A on the deck list adds a note to the deck with the focus, else the first', async ({
+  app,
+}) => {
+  const { page } = app
+  await expect(page.getByRole('button', { name: /^Study Diplomatic/ })).toBeFocused()
+  await page.keyboard.press('a')
+  const chapterAdd = page.getByRole('dialog', { name: `Add a note to ${CHAPTER_DECK}` })
+  await expect(chapterAdd).toBeVisible()
+  // Typing in the dialog is typing, not another Add.
+  await page.keyboard.type('a')
+  await expect(chapterAdd.getByRole('textbox', { name: 'Front', exact: true })).toHaveText('a')
+  await page.keyboard.press('Escape')
+  await expect(chapterAdd).toHaveCount(0)
+  await page.getByRole('button', { name: `Study ${MECHANICS}`, exact: true }).focus()
+  await page.keyboard.press('A')
+  await expect(page.getByRole('dialog', { name: `Add a note to ${MECHANICS}` })).toBeVisible()
+})

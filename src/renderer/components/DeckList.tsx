@@ -1,4 +1,5 @@
 import { plainText } from '../../core/notes/render-template'
+import { plural } from '../../core/plural'
 import { useEffect, useRef, useState } from 'react'
 import { EditError } from '../../app/editing'
 import { DeckOptions } from './on-first-use'
@@ -50,6 +51,26 @@ export function DeckList({
     const target = studyButtons.find((b) => b.dataset['study'] === focusDeckId) ?? studyButtons[0]
     target?.focus({ preventScroll: true })
   }, [decks, focusDeckId])
+  // A adds a note, as Anki's main window: to the deck whose row has the focus, else the deck
+  // last studied, else the first.
+  useEffect(() => {
+    if (!decks) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== 'a' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented)
+        return
+      const t = e.target as HTMLElement | null
+      if (t?.closest('input, textarea, select, [contenteditable="true"], dialog')) return
+      if (document.querySelector('dialog[open]')) return
+      const focusedId = t?.closest<HTMLElement>('[data-deck-id]')?.dataset['deckId']
+      const deck =
+        decks.find((d) => d.id === focusedId) ?? decks.find((d) => d.id === focusDeckId) ?? decks[0]
+      if (!deck) return
+      e.preventDefault()
+      onAdd(deck)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [decks, focusDeckId, onAdd])
   if (!decks) return <p className="muted">Loading decks…</p>
   const hidden = (d: DeckOverview) => [...folded].some((name) => d.name.startsWith(`${name}::`))
   const report = (e: unknown) =>
@@ -70,7 +91,15 @@ export function DeckList({
         </p>
       )}
       {decks.length === 0 && <p className="muted">No decks yet: create one with “New deck”.</p>}
+      {/* Anki's deck list: one line a deck, the counts in aligned columns under one heading
+          (the rows share the list's columns). */}
       <ul ref={list} className="deck-list" aria-label="Decks">
+        <li className="deck-head" aria-hidden="true">
+          <span>Deck</span>
+          <span className="count-new">New</span>
+          <span className="count-learn">Learn</span>
+          <span className="count-due">Due</span>
+        </li>
         {decks
           .filter((d) => !hidden(d))
           .map((d) => (
@@ -91,7 +120,10 @@ export function DeckList({
                     }}
                   />
                 ) : (
-                  <h2 className="deck-name" title={d.name}>
+                  <h2
+                    className="deck-name"
+                    title={d.description ? `${d.name}\n\n${plainText(d.description)}` : d.name}
+                  >
                     {d.hasChildren && (
                       <button
                         type="button"
@@ -110,21 +142,27 @@ export function DeckList({
                     {d.label}
                   </h2>
                 )}
-                {/* Anki's descriptions are HTML: shown as their text, never as markup. */}
-                {d.description && (
-                  <p className="muted deck-description">{plainText(d.description)}</p>
-                )}
-                <p className="muted deck-size">{d.total} cards</p>
-                {d.total === 0 && (
-                  <p className="muted deck-empty" data-testid="deck-empty">
-                    No cards yet: add a note.
-                  </p>
-                )}
-                {d.total > 0 && d.new + d.learning + d.due === 0 && (
-                  <p className="deck-done" data-testid="deck-done">
-                    Done for today{d.nextIn && ` — next review ${d.nextIn}`}
-                  </p>
-                )}
+                {/* One line under the name, small: the size, and whether the day is done. Anki's
+                    descriptions are HTML: their text is in the name's tooltip, never markup. */}
+                <p className="muted deck-size">
+                  {plural(d.total, 'card')}
+                  {d.total === 0 && (
+                    <>
+                      {' · '}
+                      <span className="deck-empty" data-testid="deck-empty">
+                        No cards yet: add a note (A).
+                      </span>
+                    </>
+                  )}
+                  {d.total > 0 && d.new + d.learning + d.due === 0 && (
+                    <>
+                      {' · '}
+                      <span className="deck-done" data-testid="deck-done">
+                        Done for today{d.nextIn && ` — next review ${d.nextIn}`}
+                      </span>
+                    </>
+                  )}
+                </p>
               </div>
               <dl
                 className="deck-counts"
@@ -149,6 +187,8 @@ export function DeckList({
                   className="ghost"
                   onClick={() => onAdd(d)}
                   aria-label={`Add a note to ${d.name}`}
+                  aria-keyshortcuts="A"
+                  title="Add a note (A)"
                 >
                   Add
                 </button>

@@ -8,7 +8,8 @@ const KEYS: readonly (readonly [readonly string[], string])[] = [
   [['Ctrl+Z'], 'undo the last answer'],
   [['E'], 'edit the card’s note'],
   [['Esc'], 'back to the decks'],
-  [['B'], 'browse every card (from the deck list)'],
+  [['A'], 'add a note (deck list)'],
+  [['B'], 'browse every card (deck list)'],
 ]
 
 /**
