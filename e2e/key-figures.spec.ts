@@ -57,4 +57,7 @@ test('key figures: every figure and date of a deck, searchable, sortable, filter
   await mine.getByLabel('Only the ones I keep missing').check()
   await expect(mine.getByTestId('figure-row')).toHaveCount(1)
   await expect(mine.getByTestId('figure-row')).toContainText('400')
+  // The miss is said in words and explained above the table, not only coloured.
+  await expect(mine.getByTestId('missed-mark')).toHaveText('· missed lately')
+  await expect(mine.getByText(/Missed lately: your last answer was Again/)).toBeVisible()
 })

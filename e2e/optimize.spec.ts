@@ -107,12 +107,18 @@ else
       name: /How well each set predicts your 12,580 reviews/,
     })
     await expect(fit).toBeVisible({ timeout: 180_000 })
-    const [inUseLoss, inUseRmse] = await cells(fit, 'In use')
+    // Until Save, the saved set is what studying uses, and the dialog says so.
+    const [inUseLoss, inUseRmse] = await cells(fit, 'Saved')
     const [optimizedLoss, optimizedRmse] = await cells(fit, 'Optimized')
     expect(inUseLoss).toBeGreaterThan(0)
     expect(optimizedLoss).toBeLessThan(inUseLoss as number)
     expect(optimizedRmse).toBeLessThan(inUseRmse as number)
-    await expect(options.getByText('used once you save')).toBeVisible()
+    await expect(
+      options.getByText(
+        'New parameters, optimized on your reviews, are ready: they are used once you save.',
+      ),
+    ).toBeVisible()
+    await expect(options.getByText('This preset uses parameters optimized')).toHaveCount(0)
     const parameters = (await options.getByTestId('parameters').textContent())?.split(', ') ?? []
     expect(parameters).toHaveLength(21)
 

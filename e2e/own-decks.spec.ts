@@ -128,7 +128,8 @@ test('E while studying edits the note, and the card shows the new text', async (
   await expect(page.getByTestId('card-back')).toHaveText('Kyoto')
   await expect(page.getByText('Undone: the note’s edit.')).toBeVisible()
   const notes = (await rawTables(page, ['notes'])).notes as { fields: Record<string, string> }[]
-  expect(notes.map((n) => n.fields['Back'])).toEqual(['Kyoto'])
+  const mine = notes.filter((n) => n.fields['Front'] === 'Capital of Japan?')
+  expect(mine.map((n) => n.fields['Back'])).toEqual(['Kyoto'])
   await page.keyboard.press('3')
   await expect(page.getByTestId('progress')).toContainText('1 reviewed')
 })
@@ -345,8 +346,16 @@ test('a deck gets its own preset of options, and studies with it', async ({ app 
   // The Default preset is set in Settings: its fields are shown, not editable here.
   await expect(options.getByLabel('Preset', { exact: true })).toHaveValue('default')
   await expect(options.getByLabel('New cards per day')).toBeDisabled()
+  // …and it looks it: a dashed edge and no field colour, unlike an editable field.
+  const looks = () =>
+    options.getByLabel('New cards per day').evaluate((el) => {
+      const style = getComputedStyle(el)
+      return `${style.borderTopStyle} ${style.backgroundColor}`
+    })
+  expect(await looks()).toBe('dashed rgba(0, 0, 0, 0)')
   await options.getByRole('button', { name: 'New preset from this one' }).click()
   await options.getByLabel('Preset name').fill('Two a day')
+  expect(await looks()).not.toMatch(/^dashed/)
   await options.getByLabel('New cards per day').fill('2')
   await options.getByLabel('Learning steps (e.g. 1m 10m 1h)', { exact: true }).fill('5m 1h')
   await options.getByRole('button', { name: 'Save' }).click()

@@ -72,7 +72,28 @@ test('once the deck’s new cards for today are used up, a section still opens o
   await partTwo.getByRole('button', { name: /^Study section Part Two/ }).click()
   await expect(page.getByTestId('card-front')).toBeVisible()
   await expect(page.getByTestId('progress')).toContainText('1 new')
-  await expect(page.getByTestId('past-limit')).toContainText('custom study')
+  await expect(page.getByTestId('past-limit')).toContainText(
+    'No new cards are left in this deck’s limit today (1 a day).',
+  )
+})
+
+test('a section past the deck’s limit says how many of the deck’s new cards are left, not “used up”', async ({
+  app,
+}) => {
+  const { page } = app
+  await setNewPerDay(page, 2)
+  await page.getByRole('button', { name: `Study ${MECHANICS}` }).click()
+  await answerShownCard(page, '4')
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: `Sections of ${MECHANICS}` }).click()
+  const partTwo = page.getByTestId('section-row').filter({ hasText: 'Part Two' })
+  await expect(partTwo.locator('.count-new')).toHaveText('2 new')
+  await partTwo.getByRole('button', { name: /^Study section Part Two/ }).click()
+  await expect(page.getByTestId('card-front')).toBeVisible()
+  await expect(page.getByTestId('past-limit')).toContainText(
+    'This deck’s limit leaves 1 new card today (2 a day).',
+  )
+  await expect(page.getByTestId('past-limit')).not.toContainText('used up')
 })
 
 test('mastery per section, and “Study weakest” opens the weakest innermost section', async ({

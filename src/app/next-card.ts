@@ -14,6 +14,8 @@ export interface NextCard {
   counts: QueueCounts
   /** A section session showing new cards beyond the deck's daily limit (said on screen). */
   pastDeckLimit: boolean
+  /** New cards the deck's daily limit still allows today. */
+  deckNewLeft: number
   /** When something is next available once nothing is left (epoch ms), and the day's end. */
   nextAt: number | null
   dayEnd: number
@@ -59,6 +61,7 @@ export function nextCard(
     return {
       counts: queue.counts,
       pastDeckLimit: queue.pastDeckLimit,
+      deckNewLeft: queue.deckNewLeft,
       nextAt: queue.nextAt,
       dayEnd: queue.day.end.getTime(),
       view,

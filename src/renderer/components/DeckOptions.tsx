@@ -222,6 +222,7 @@ export function DeckOptions({ deckId, deckName, settings, onClose }: Props) {
               presetId={preset.id}
               deckId={deckId}
               weights={preset.weights}
+              savedWeights={stored?.weights}
               settings={settings}
               onChange={(weights) => preset && setDraft(withParameters(preset, weights))}
             />

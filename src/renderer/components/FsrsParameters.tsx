@@ -8,6 +8,8 @@ interface Props {
   deckId: string
   /** The parameters the preset has now (in the dialog); undefined: FSRS's defaults. */
   weights: number[] | undefined
+  /** The parameters saved with the preset: what studying uses until the dialog is saved. */
+  savedWeights: number[] | undefined
   settings: Settings
   onChange: (weights: number[] | undefined) => void
 }
@@ -19,7 +21,16 @@ const f4 = (x: number) => x.toFixed(4)
  * history (in a worker, with progress), the log loss and RMSE of the parameters in use and of
  * the optimized ones, and the optimized ones taken only when they fit the history better.
  */
-export function FsrsParameters({ presetId, deckId, weights, settings, onChange }: Props) {
+export function FsrsParameters({
+  presetId,
+  deckId,
+  weights,
+  savedWeights,
+  settings,
+  onChange,
+}: Props) {
+  // What the preset uses is what is saved; a change waits for Save.
+  const unsaved = JSON.stringify(weights ?? null) !== JSON.stringify(savedWeights ?? null)
   const id = useId()
   const [progress, setProgress] = useState<{ fraction: number; stage: string } | null>(null)
   const [outcome, setOutcome] = useState<OptimizeOutcome | null>(null)
@@ -56,9 +67,13 @@ export function FsrsParameters({ presetId, deckId, weights, settings, onChange }
     <fieldset className="preset-fields" aria-describedby={`${id}-about`}>
       <legend>FSRS parameters</legend>
       <p id={`${id}-about`} className="muted hint">
-        {weights
-          ? 'This preset uses parameters optimized on your reviews.'
-          : 'This preset uses FSRS’s default parameters.'}{' '}
+        {unsaved
+          ? weights
+            ? 'New parameters, optimized on your reviews, are ready: they are used once you save.'
+            : 'FSRS’s default parameters are chosen: they are used once you save.'
+          : weights
+            ? 'This preset uses parameters optimized on your reviews.'
+            : 'This preset uses FSRS’s default parameters.'}{' '}
         Optimizing fits them to the reviews of this preset’s decks; they are used only if they
         predict your history better.
       </p>
@@ -126,7 +141,7 @@ export function FsrsParameters({ presetId, deckId, weights, settings, onChange }
               </tr>
             </thead>
             <tbody>
-              {row('In use', outcome.report.current)}
+              {row(unsaved ? 'Saved' : 'In use', outcome.report.current)}
               {row('Optimized', outcome.report.optimized)}
             </tbody>
           </table>

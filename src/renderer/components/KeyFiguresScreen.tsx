@@ -90,6 +90,11 @@ export function KeyFiguresScreen({
           {rows ? `${shown.length} of ${rows.length}` : 'Loading…'}
         </span>
       </div>
+      <p className="muted figure-legend no-print">
+        <strong>Your recall now</strong>: the chance, by your review history, that you would answer
+        it right today. <span className="missed-mark">Missed lately</span>: your last answer was
+        Again, or you have forgotten it twice or more, whatever the recall says now.
+      </p>
       <div className="sideways">
         <table className="figures-table">
           <caption className="visually-hidden">Key figures of {deckName}</caption>
@@ -126,7 +131,15 @@ export function KeyFiguresScreen({
                 <td>{r.section.at(-1) ?? ''}</td>
                 <td>{r.what}</td>
                 <td className="figure-value">{r.value}</td>
-                <td>{r.recall === null ? 'not studied' : `${Math.round(r.recall * 100)} %`}</td>
+                <td>
+                  {r.recall === null ? 'not studied' : `${Math.round(r.recall * 100)} %`}
+                  {r.missed && (
+                    <span className="missed-mark" data-testid="missed-mark">
+                      {' '}
+                      · missed lately
+                    </span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

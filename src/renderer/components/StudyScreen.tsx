@@ -1,6 +1,7 @@
 import { useLayoutEffect, useState } from 'react'
 import { GRADES, GRADE_NAMES, type Grade } from '../../core/scheduling/scheduler'
 import { nextStudyIn } from '../../core/study/next-study'
+import { plural } from '../../core/plural'
 import type { Settings } from '../../app/settings'
 import { FLAG_NAMES, useStudySession, type ShownCard } from '../study/use-study-session'
 import { CardView } from './CardView'
@@ -223,9 +224,11 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
       </div>
       {state.pastDeckLimit && state.phase === 'card' && (
         <p className="notice" data-testid="past-limit">
-          Today&apos;s {settings.newPerDay} new cards for this deck are used up. Studying this
-          section on its own shows up to {settings.newPerDay} more of its new cards, as Anki&apos;s
-          custom study does.
+          {state.deckNewLeft === 0
+            ? `No new cards are left in this deck’s limit today (${state.newPerDay} a day). `
+            : `This deck’s limit leaves ${plural(state.deckNewLeft, 'new card')} today (${state.newPerDay} a day). `}
+          Studying this section on its own shows up to {plural(state.newPerDay, 'new card')} of it,
+          past that limit, as Anki’s custom study does.
         </p>
       )}
       <p className={`message ${state.message?.tone ?? ''}`} role="status" aria-live="polite">

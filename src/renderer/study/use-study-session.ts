@@ -30,6 +30,9 @@ export interface SessionState {
   counts: QueueCounts
   /** A section session showing new cards beyond the deck's daily limit (said on screen). */
   pastDeckLimit: boolean
+  /** The deck's new cards a day, and how many of them today still allows. */
+  newPerDay: number
+  deckNewLeft: number
   /** When something is next available once the session is done (epoch ms), and the day's end. */
   nextAt: number | null
   dayEnd: number
@@ -71,6 +74,8 @@ export function useStudySession(
     shown: null,
     counts: { learning: 0, review: 0, new: 0 },
     pastDeckLimit: false,
+    newPerDay: 0,
+    deckNewLeft: 0,
     nextAt: null,
     dayEnd: 0,
     reviewed: 0,
@@ -117,6 +122,8 @@ export function useStudySession(
       const overview = {
         counts: next.counts,
         pastDeckLimit: next.pastDeckLimit,
+        newPerDay: options.current.preset.newPerDay,
+        deckNewLeft: next.deckNewLeft,
         nextAt: next.nextAt,
         dayEnd: next.dayEnd,
         canUndo: undoStack.current.length > 0,
