@@ -58,7 +58,7 @@ test('the browser finds cards three ways, bulk-suspends, flags, trashes and rest
   await rows.nth(1).click({ modifiers: ['Control'] })
   await expect(page.getByRole('status').first()).toContainText('2 selected')
   await page.getByRole('button', { name: 'Suspend', exact: true }).click()
-  await expect(page.getByText('2 suspended.')).toBeVisible()
+  await expect(page.getByText('2 cards suspended.')).toBeVisible()
   await search.fill('is:suspended')
   await expect(rows).toHaveCount(2)
   // Flag one with the keyboard-reachable picker.
@@ -276,4 +276,49 @@ test('the count is never the last search’s, and column widths are remembered',
     'aria-valuenow',
     String(width + 32),
   )
+})
+
+test('Ctrl+Z in the browser takes back the last change, whatever it was', async ({ app }) => {
+  const { page } = app
+  await deckWithNotes(page)
+  await page.getByRole('button', { name: 'Browse' }).click()
+  const search = page.getByRole('searchbox')
+  const rows = page.getByTestId('browser-row')
+  await search.fill('deck:Exam')
+  await expect(rows).toHaveCount(3)
+  const table = page.getByRole('rowgroup', { name: 'Cards found' })
+
+  // A note's edit, saved from the editor beside the table.
+  await rows.nth(1).click()
+  const side = page.getByRole('region', { name: 'Edit note' })
+  await side.getByRole('textbox', { name: 'Back', exact: true }).fill('Bonn')
+  await page.keyboard.press('Control+Enter')
+  await expect(side.getByRole('status')).toHaveText('Saved.')
+  // A bulk suspend after it.
+  await table.focus()
+  await page.keyboard.press('Control+a')
+  await page.getByRole('button', { name: 'Suspend', exact: true }).click()
+  await expect(rows.nth(0)).toHaveClass(/\bsuspended\b/)
+
+  // The first Ctrl+Z takes back the suspend, all three cards; the second, the edit.
+  await table.focus()
+  await page.keyboard.press('Control+z')
+  await expect(page.getByText('Undone: 3 cards suspended.')).toBeVisible()
+  for (const row of await rows.all()) await expect(row).not.toHaveClass(/\bsuspended\b/)
+  await page.keyboard.press('Control+z')
+  await expect(page.getByText('Undone: the note’s edit.')).toBeVisible()
+  await search.fill('deck:Exam hamburg')
+  await expect(rows).toHaveCount(1)
+
+  // A trash comes back with Ctrl+Z too, its notes and cards as they were.
+  await search.fill('deck:Exam')
+  await expect(rows).toHaveCount(3)
+  await rows.nth(0).click()
+  await page.getByRole('button', { name: 'Move notes to trash' }).click()
+  await expect(rows).toHaveCount(2)
+  await table.focus()
+  await page.keyboard.press('Control+z')
+  await expect(rows).toHaveCount(3)
+  await page.keyboard.press('Control+z')
+  await expect(page.getByText('Nothing to undo.')).toBeVisible()
 })

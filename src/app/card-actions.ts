@@ -106,20 +106,39 @@ export function unburyCards(store: Collection, now: Date): Promise<number> {
 
 /**
  * Applies one action to many cards (the browser's bulk suspend, unsuspend, flag), in one
- * transaction; cards already so, or gone, are left as they are. Returns how many changed.
+ * transaction; cards already so, or gone, are left as they are. Returns the changes made.
  */
 export function changeCards(
   store: Collection,
   cardIds: readonly string[],
   action: Exclude<CardAction, { kind: 'bury' }>,
+): Promise<CardChange[]> {
+  return store.transaction(async () => {
+    const changes = (await store.getCards(cardIds)).flatMap((c) => {
+      const next = c && isInCollection(c) ? withAction(c, action, 0, false) : null
+      return c && next ? [{ before: c, after: next }] : []
+    })
+    await store.putCards(changes.map((c) => c.after))
+    return changes
+  }, ['cards'])
+}
+
+/**
+ * Takes many changes back at once (undo of a bulk action), all or none: refused, with nothing
+ * written, when any of the cards changed again since.
+ */
+export function undoCardChanges(
+  store: Collection,
+  changes: readonly CardChange[],
 ): Promise<number> {
   return store.transaction(async () => {
-    const changed = (await store.getCards(cardIds)).flatMap((c) => {
-      const next = c && isInCollection(c) ? withAction(c, action, 0, false) : null
-      return next ? [next] : []
-    })
-    await store.putCards(changed)
-    return changed.length
+    const now = await store.getCards(changes.map((c) => c.after.id))
+    if (changes.some((c, i) => now[i]?.revision !== c.after.revision))
+      throw new StaleCardError('Some of those cards changed again since; nothing was undone.')
+    await store.putCards(
+      changes.map((c, i) => ({ ...c.before, revision: (now[i]?.revision ?? 0) + 1 })),
+    )
+    return changes.length
   }, ['cards'])
 }
 

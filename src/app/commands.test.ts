@@ -155,6 +155,6 @@ describe('the command map: one place for the rules every write follows', () => {
     await commands.study.undoChange(change)
     await commands.study.undoAnswer(receipt)
     expect((await collection.getCard(id))?.reps).toBe(0)
-    expect(await commands.cards.changeMany([id], { kind: 'flag', flag: 2 })).toBe(1)
+    expect(await commands.cards.changeMany([id], { kind: 'flag', flag: 2 })).toHaveLength(1)
   })
 })

@@ -7,6 +7,7 @@ import {
   resetCards,
   unburyCards,
   undoCardChange,
+  undoCardChanges,
   type CardAction,
   type CardChange,
 } from './card-actions'
@@ -21,6 +22,7 @@ import {
   renameDeck,
   restoreDeck,
   restoreNote,
+  restoreNotes,
   retagNotes,
   trashDeck,
   trashNotes,
@@ -179,6 +181,8 @@ export function makeCommands(host: CommandHost) {
       trash: command((noteIds: readonly string[]) => trashNotes(store, noteIds, host.now())),
       /** Brings a note back from the trash. */
       restore: command((noteId: string) => restoreNote(store, noteId)),
+      /** Brings notes back from the trash, all or none (undo of a bulk trash). */
+      restoreMany: command((noteIds: readonly string[]) => restoreNotes(store, noteIds)),
       /** Adds tags to, or removes tags from, these notes. */
       retag: command((noteIds: readonly string[], add: string[], remove: string[]) =>
         retagNotes(store, noteIds, { add, remove }, host.now()),
@@ -194,6 +198,8 @@ export function makeCommands(host: CommandHost) {
         (cardIds: readonly string[], action: Exclude<CardAction, { kind: 'bury' }>) =>
           changeCards(store, cardIds, action),
       ),
+      /** Takes a bulk change back, all or none (a StaleCardError when a card changed since). */
+      undoMany: command((changes: readonly CardChange[]) => undoCardChanges(store, changes)),
       /** Makes these cards new again, or due in `inDays` study days. */
       reset: command((cardIds: readonly string[], settings: Settings, inDays: number | null) => {
         const now = host.now()

@@ -12,13 +12,14 @@ import {
   renameDeck,
   restoreDeck,
   restoreNote,
+  restoreNotes,
   trashDeck,
   trashNote,
   trashNotes,
   trashedDecks,
   trashedNotes,
 } from './editing'
-import { changeCard } from './card-actions'
+import { changeCard, changeCards } from './card-actions'
 import { cardInfo } from './card-view'
 import { deckOverviews, studyQueue } from './study-queue'
 import { answer, collectionWith, scheduler, settings, t0 } from './testing'
@@ -151,6 +152,21 @@ describe('editing notes', () => {
     await expect(undoEdit(store, receipt, t0)).rejects.toThrow(/changed again since/)
   })
 
+  it('undoes an edit and keeps what was done to its cards since (a flag)', async () => {
+    const store = await collectionWithUserDeck()
+    await addNote(store, scheduler, note('f', 'basic', { Front: 'Q', Back: 'A' }), t0)
+    const receipt = await editNote(
+      store,
+      scheduler,
+      { noteId: 'f', fields: { Front: 'Q2', Back: 'A' }, tags: [] },
+      t0,
+    )
+    await changeCards(store, [cardIdOf('f', 0)], { kind: 'flag', flag: 3 })
+    await undoEdit(store, receipt, t0)
+    expect((await store.getNote('f'))?.fields['Front']).toBe('Q')
+    expect((await store.getCard(cardIdOf('f', 0)))?.flag).toBe(3)
+  })
+
   it('refuses to undo an edit once a card of the note was studied since', async () => {
     const store = await collectionWithUserDeck()
     await addNote(store, scheduler, note('b', 'basic', { Front: 'Q', Back: 'A' }), t0)
@@ -163,6 +179,23 @@ describe('editing notes', () => {
     await answer(store, cardIdOf('b', 0), 3, t0)
     await expect(undoEdit(store, receipt, t0)).rejects.toThrow(/studied since/)
     expect((await store.getNote('b'))?.fields['Front']).toBe('Q2')
+  })
+
+  it('restores trashed notes all together, or none when one is not in the trash', async () => {
+    const store = await collectionWithUserDeck()
+    await addNote(store, scheduler, note('x', 'basic', { Front: 'X', Back: '1' }), t0)
+    await addNote(store, scheduler, note('y', 'basic', { Front: 'Y', Back: '2' }), t0)
+    await trashNotes(store, ['x'], t0)
+    await expect(restoreNotes(store, ['x', 'y'])).rejects.toThrow(/no longer in the trash/)
+    expect((await store.getNote('x'))?.deletedAt).toBe(t0.getTime())
+    await trashNotes(store, ['y'], t0)
+    await restoreNotes(store, ['x', 'y'])
+    expect((await store.getNote('x'))?.deletedAt).toBeUndefined()
+    expect((await store.getNote('y'))?.deletedAt).toBeUndefined()
+    expect((await store.cardsOfNotes(['x', 'y'])).map((c) => c.queue)).toEqual([
+      Queue.New,
+      Queue.New,
+    ])
   })
 
   it('refuses an edit that would leave a note without cards', async () => {

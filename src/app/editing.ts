@@ -274,7 +274,6 @@ export function editNote(
       before: note,
       cards: before,
       editedAt: edited.modifiedAt,
-      written: Object.fromEntries(made.rows.map((c) => [c.id, c.revision])),
     }
   })
 }
@@ -285,15 +284,16 @@ export interface EditReceipt {
   retired: number
   before: NoteRow
   cards: CardRow[]
-  /** The edited note's `modifiedAt`, and each card's revision as the edit wrote it. */
+  /** The edited note's `modifiedAt`. */
   editedAt: number
-  written: Record<string, number>
 }
 
 /**
  * Takes an edit back (Ctrl+Z after saving a note): the fields, tags and deck as they were, and
- * the cards as they were; a card the edit made leaves the queue (a card is never deleted).
- * Refused, with nothing written, when the note was edited again or a card studied since.
+ * what the edit did to the cards undone — their deck and place back, a card it retired back in
+ * its queue, a card it made retired (a card is never deleted). What happened to the cards since
+ * (a flag, a suspension) stays. Refused, with nothing written, when the note was edited again
+ * or one of its cards studied since.
  */
 export function undoEdit(store: Collection, receipt: EditReceipt, now: Date): Promise<void> {
   return store.transaction(async () => {
@@ -301,16 +301,25 @@ export function undoEdit(store: Collection, receipt: EditReceipt, now: Date): Pr
     if (!note || note.modifiedAt !== receipt.editedAt)
       throw new EditError('That note was changed again since; nothing was undone.')
     const current = await store.cardsOfNotes([note.id])
-    if (current.some((c) => receipt.written[c.id] !== c.revision))
-      throw new EditError('A card of that note was studied since; nothing was undone.')
     const was = new Map(receipt.cards.map((c) => [c.id, c]))
+    if (current.some((c) => c.reps !== (was.get(c.id)?.reps ?? 0)))
+      throw new EditError('A card of that note was studied since; nothing was undone.')
     await store.putNotes([{ ...receipt.before, modifiedAt: now.getTime() }])
     await store.putCards(
-      current.map((c) => {
+      current.map((c): CardRow => {
         const old = was.get(c.id)
-        return old
-          ? { ...old, revision: c.revision + 1 }
-          : { ...c, queue: Queue.Retired, revision: c.revision + 1 }
+        const revision = c.revision + 1
+        if (!old) return { ...c, queue: Queue.Retired, revision }
+        const retiredByEdit = old.queue !== Queue.Retired && c.queue === Queue.Retired
+        const revivedByEdit = old.queue === Queue.Retired && c.queue !== Queue.Retired
+        return {
+          ...c,
+          deckId: old.deckId,
+          position: old.position,
+          sectionKey: old.sectionKey,
+          queue: retiredByEdit ? old.queue : revivedByEdit ? Queue.Retired : c.queue,
+          revision,
+        }
       }),
     )
   })
@@ -353,12 +362,21 @@ export function trashNotes(store: Collection, noteIds: readonly string[], now: D
 
 /** Brings a note back from the trash with its cards where they were. */
 export function restoreNote(store: Collection, noteId: string) {
+  return restoreNotes(store, [noteId])
+}
+
+/** Brings notes back from the trash, all or none (undo of the browser's bulk trash). */
+export function restoreNotes(store: Collection, noteIds: readonly string[]) {
   return store.transaction(async () => {
-    const note = await store.getNote(noteId)
-    if (note?.deletedAt === undefined) throw new EditError('That note is not in the trash.')
-    const { deletedAt: _gone, ...back } = note
-    const cards = await store.cardsOfNotes([noteId])
-    await store.putNotes([back])
+    const notes = await Promise.all(noteIds.map((id) => store.getNote(id)))
+    if (notes.some((n) => n?.deletedAt === undefined))
+      throw new EditError(
+        noteIds.length === 1
+          ? 'That note is not in the trash.'
+          : 'One of those notes is no longer in the trash; nothing was restored.',
+      )
+    const cards = await store.cardsOfNotes(noteIds)
+    await store.putNotes(notes.flatMap((n) => (n ? [omitDeletedAt(n)] : [])))
     await store.putCards(
       cards.map(({ queueBeforeTrash, ...c }) => ({
         ...c,
@@ -368,6 +386,8 @@ export function restoreNote(store: Collection, noteId: string) {
     )
   })
 }
+
+const omitDeletedAt = ({ deletedAt: _gone, ...note }: NoteRow): NoteRow => note
 
 /** The notes in the trash, newest first. */
 export async function trashedNotes(store: Collection): Promise<NoteRow[]> {

@@ -107,19 +107,29 @@ describe('searching the collection', () => {
 describe('bulk changes from the browser', () => {
   it('suspends and unsuspends many cards at once, and they leave and rejoin the queue', async () => {
     const store = await collection()
-    const { changeCards } = await import('./card-actions')
+    const { changeCards, undoCardChanges } = await import('./card-actions')
     const { studyQueue } = await import('./study-queue')
-    expect(await changeCards(store, ['unclos#0', 'itlos#0', 'nope#0'], { kind: 'suspend' })).toBe(2)
+    const suspended = await changeCards(store, ['unclos#0', 'itlos#0', 'nope#0'], {
+      kind: 'suspend',
+    })
+    expect(suspended).toHaveLength(2)
     expect((await studyQueue(store, { deckId: 'law', section: null }, settings, t0)).order).toEqual(
       [],
     )
     expect(await ids(store, 'is:suspended')).toEqual(['unclos', 'itlos'])
-    expect(await changeCards(store, ['unclos#0'], { kind: 'unsuspend' })).toBe(1)
+    expect(await changeCards(store, ['unclos#0'], { kind: 'unsuspend' })).toHaveLength(1)
     expect((await studyQueue(store, { deckId: 'law', section: null }, settings, t0)).order).toEqual(
       ['unclos#0'],
     )
-    expect(await changeCards(store, ['unclos#0', 'itlos#0'], { kind: 'flag', flag: 2 })).toBe(2)
+    const flagged = await changeCards(store, ['unclos#0', 'itlos#0'], { kind: 'flag', flag: 2 })
+    expect(flagged).toHaveLength(2)
     expect(await ids(store, 'flag:2')).toEqual(['unclos', 'itlos'])
+    // Undone together: the flags go, the cards as they were; a second undo is refused whole.
+    expect(await undoCardChanges(store, flagged)).toBe(2)
+    expect(await ids(store, 'flag:2')).toEqual([])
+    expect(await ids(store, 'is:suspended')).toEqual(['itlos'])
+    await expect(undoCardChanges(store, flagged)).rejects.toThrow(/changed again since/)
+    expect(await ids(store, 'flag:2')).toEqual([])
   })
 })
 

@@ -1,10 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useId, useMemo, useRef, useState, type CSSProperties } from 'react'
+import { StaleCardError } from '../../app/answer'
+import { EditError } from '../../app/editing'
 import type { FoundCard } from '../../app/search'
 import type { Settings } from '../../app/settings'
 import { useDeckNames, useSearch } from '../queries'
 import { commands } from '../commands'
 import { FLAG_NAMES } from '../study/use-study-session'
+import { plural } from '../../core/plural'
 import { BrowserSidebar } from './BrowserSidebar'
 import { CardInfoDialog } from './CardInfoDialog'
 import { NoteEditor } from './on-first-use'
@@ -108,6 +111,13 @@ export function CardBrowser({ settings, onExit }: Props) {
   const [dueDraft, setDueDraft] = useState('0')
   const [infoOf, setInfoOf] = useState<string | null>(null)
   const [notesMode, setNotesMode] = useState(false)
+  // What Ctrl+Z takes back here, newest last: a bulk change, a trash, a note's edit.
+  const undoStack = useRef<{ label: string; undo: () => Promise<unknown> }[]>([])
+  const [canUndo, setCanUndo] = useState(false)
+  const remember = (label: string, undo: () => Promise<unknown>) => {
+    undoStack.current.push({ label, undo })
+    setCanUndo(true)
+  }
   const [widths, setWidths] = useState<Widths>(savedWidths)
   const decks = useDeckNames()
   // The first rows come from a search that stops early; the full one (with the count) follows.
@@ -141,10 +151,41 @@ export function CardBrowser({ settings, onExit }: Props) {
     setCursor(0)
   }
 
-  // Esc anywhere on the screen goes back (the editor dialog handles its own Esc).
+  /** Takes back the last change made here; one that can no longer be undone is dropped. */
+  const undo = async () => {
+    const last = undoStack.current.at(-1)
+    if (!last) {
+      setMessage('Nothing to undo.')
+      return
+    }
+    try {
+      await last.undo()
+      undoStack.current.pop()
+      setMessage(`Undone: ${last.label}`)
+    } catch (e) {
+      if (e instanceof StaleCardError || e instanceof EditError) undoStack.current.pop()
+      setMessage(e instanceof Error ? e.message : String(e))
+    }
+    setCanUndo(undoStack.current.length > 0)
+  }
+  const undoRef = useRef(undo)
+  useEffect(() => {
+    undoRef.current = undo
+  })
+
+  // Esc anywhere on the screen goes back (the editor dialog handles its own Esc); Ctrl+Z
+  // outside a text field undoes the last change made here, whatever it was.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !editing && !infoOf && !e.defaultPrevented) onExit()
+      if (e.defaultPrevented || editing || infoOf) return
+      if (e.key === 'Escape') onExit()
+      const field = (e.target as HTMLElement | null)?.closest(
+        'input, textarea, select, [contenteditable="true"]',
+      )
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !field) {
+        e.preventDefault()
+        void undoRef.current()
+      }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
@@ -286,6 +327,9 @@ export function CardBrowser({ settings, onExit }: Props) {
             </div>
           </div>
           <div className="browser-actions" role="group" aria-label="Selected cards">
+            <button type="button" className="ghost" disabled={!canUndo} onClick={() => void undo()}>
+              Undo <kbd>Ctrl+Z</kbd>
+            </button>
             {(['suspend', 'unsuspend'] as const).map((kind) => (
               <button
                 key={kind}
@@ -294,11 +338,13 @@ export function CardBrowser({ settings, onExit }: Props) {
                 disabled={!chosen.length}
                 onClick={() =>
                   void act(async () => {
-                    const n = await commands.cards.changeMany(
+                    const changes = await commands.cards.changeMany(
                       chosen.map((c) => c.card.id),
                       { kind },
                     )
-                    return `${n} ${kind}ed.`
+                    const said = `${plural(changes.length, 'card')} ${kind}ed.`
+                    remember(said, () => commands.cards.undoMany(changes))
+                    return said
                   })
                 }
               >
@@ -313,11 +359,16 @@ export function CardBrowser({ settings, onExit }: Props) {
                 onChange={(e) => {
                   const flag = Number(e.target.value)
                   void act(async () => {
-                    const n = await commands.cards.changeMany(
+                    const changes = await commands.cards.changeMany(
                       chosen.map((c) => c.card.id),
                       { kind: 'flag', flag },
                     )
-                    return flag ? `${n} flagged ${FLAG_NAMES[flag] ?? ''}.` : `${n} unflagged.`
+                    const n = plural(changes.length, 'card')
+                    const said = flag
+                      ? `${n} flagged ${FLAG_NAMES[flag] ?? ''}.`
+                      : `${n} unflagged.`
+                    remember(said, () => commands.cards.undoMany(changes))
+                    return said
                   })
                 }}
               >
@@ -345,9 +396,13 @@ export function CardBrowser({ settings, onExit }: Props) {
               disabled={!chosen.length}
               onClick={() =>
                 void act(async () => {
-                  await commands.notes.trash(chosen.map((c) => c.note.id))
+                  const noteIds = [...new Set(chosen.map((c) => c.note.id))]
+                  await commands.notes.trash(noteIds)
                   setSelected(new Set())
-                  return 'Moved to the trash; restore from the deck list.'
+                  remember(`${plural(noteIds.length, 'note')} moved to the trash.`, () =>
+                    commands.notes.restoreMany(noteIds),
+                  )
+                  return `Moved to the trash (Ctrl+Z, or restore from the deck list).`
                 })
               }
             >
@@ -603,7 +658,8 @@ export function CardBrowser({ settings, onExit }: Props) {
               inline
               noteId={editorNote}
               onClose={(saved, receipt) => {
-                if (saved && !receipt) setSelected(new Set())
+                if (receipt) remember('the note’s edit.', () => commands.notes.undoEdit(receipt))
+                else if (saved) setSelected(new Set())
               }}
             />
           </div>

@@ -116,13 +116,12 @@ export function NoteEditor(props: Props) {
   useEffect(() => {
     pending.current =
       inline && dirty && !problem && props.mode === 'edit'
-        ? () =>
-            void commands.notes.edit(
-              props.noteId,
-              filled,
-              tags.split(/\s+/).filter(Boolean),
-              deckId ?? undefined,
-            )
+        ? () => {
+            const { onClose } = props
+            void commands.notes
+              .edit(props.noteId, filled, tags.split(/\s+/).filter(Boolean), deckId ?? undefined)
+              .then((receipt) => onClose(true, receipt))
+          }
         : null
   })
   useEffect(() => () => pending.current?.(), [])
