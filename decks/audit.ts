@@ -120,6 +120,8 @@ export function promptsAnsweringOthers(deck: Deck): string[] {
         if (normalized(b.answer).trim().length <= 2 || !containsWords(shown, b.answer)) continue
         const about = subjectWords(b.prompt)
         for (const w of subjectWords(b.answer)) about.delete(w)
+        // The section's own topic ("cyber" in "(5) Cyber") is shared by all its facts.
+        for (const w of subjectWords(b.section.join(' '))) about.delete(w)
         const shared = [...subjectWords(shown)].filter((w) => about.has(w))
         if (shared.length)
           out.push(
@@ -143,7 +145,17 @@ const QUALIFIERS: { chapter: RegExp; kept: RegExp; name: string }[] = [
     kept: /\b(?:about|approximately|around|some|roughly|nearly|almost|approx)\b|~/i,
   },
 ]
-const LIST_QUALIFIER = /\b(?:such as|such \w+ as|including|among others|for example|e\.g\.)/i
+/**
+ * Words that open a list the chapter does not close ("These include …", "…, including …",
+ * "among them", "such as"), anywhere in the source sentence, and the words an answer may keep
+ * that with.
+ */
+const OPEN_LIST_IN_CHAPTER =
+  /\b(?:includes?|including|among|such as|such \w+ as|for example|e\.g\.|inter alia)\b/i
+const OPEN_LIST_KEPT = /\b(?:includes?|including|among|such as|for example|e\.g\.|others?)\b/i
+/** Words that make a figure approximate, in a card's own wording. */
+const APPROXIMATE =
+  /\b(?:about|approximately|around|some|roughly|nearly|almost|over|more than)\s*$/i
 
 /** The sentences of a section's text. */
 const sentencesIn = (text: string) =>
@@ -176,23 +188,203 @@ export function droppedQualifiers(fact: Fact, sectionText: string): string[] {
     }
   }
   // A list answer (items joined by commas or "and"; a name's own "and" is not a list) from a
-  // "such as" sentence.
-  const items = fact.answer.split(/,\s*|\s+and\s+/).filter(Boolean)
-  const isList = fact.kind === 'relation' && items.length >= 2
-  if (isList && !LIST_QUALIFIER.test(shown)) {
-    for (const s of sentences) {
-      const found = items.filter((i) => containsWords(s, i)).length
-      if (found < Math.min(2, items.length)) continue
-      const first = items.map((i) => s.toLowerCase().indexOf(i.toLowerCase())).filter((i) => i >= 0)
-      const at = first.length ? Math.min(...first) : s.length
-      if (LIST_QUALIFIER.test(s.slice(Math.max(0, at - 40), at)))
-        out.push(
-          `${fact.id}: the chapter lists these "such as"/"including"; the answer "${fact.answer}" reads as complete`,
-        )
-      break
-    }
-  }
+  // sentence that leaves the list open, wherever in the sentence it says so.
+  const source = listSentence(fact, sentences)
+  // The opener counts when it leads into the list: before its first item, in the same stretch.
+  // (A list of months or dates is the dates of one thing, closed whatever the sentence says.)
+  const items = listItems(fact) ?? []
+  const dates = items.every((i) => new RegExp(`^(?:${MONTHS})(?: \\d{4})?$`, 'i').test(i))
+  const lower = source?.toLowerCase() ?? ''
+  const firstItem = dates
+    ? -1
+    : Math.min(
+        ...items
+          .flatMap(contentWords)
+          .map((w) => lower.search(new RegExp(`\\b${w}`)))
+          .filter((i) => i >= 0),
+      )
+  const opener = source
+    ? [...source.matchAll(new RegExp(OPEN_LIST_IN_CHAPTER.source, 'gi'))].find(
+        (m) => m.index < firstItem && firstItem - m.index <= 110,
+      )
+    : undefined
+  if (source && opener && !OPEN_LIST_KEPT.test(shown))
+    out.push(
+      `${fact.id}: the chapter leaves this list open ("${OPEN_LIST_IN_CHAPTER.exec(source)?.[0]}"); the answer "${fact.answer}" reads as complete`,
+    )
   return out
+}
+
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December'
+
+/** A list answer's items (joined by commas, semicolons or "and"), or null for one item. */
+function listItems(fact: Fact): string[] | null {
+  if (fact.kind !== 'relation' && fact.kind !== 'event') return null
+  // Asides in brackets are not items; "A, B" alone is an apposition ("Dinard, France"), not a
+  // list: a list has "and" or three items or more.
+  const answer = fact.answer
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/^(?:they include|including|among others,?)\s+/i, '')
+  const items = answer
+    .split(/,\s*|;\s*|\s+and\s+/)
+    .map((i) => i.trim())
+    .filter(Boolean)
+  return items.length >= 3 || (items.length === 2 && /\band\b/.test(answer)) ? items : null
+}
+
+/**
+ * The chapter sentence a list answer comes from: the one holding most of its items' words
+ * (at least half of them, and two items' worth), or null.
+ */
+function listSentence(fact: Fact, sentences: readonly string[]): string | null {
+  const items = listItems(fact)
+  if (!items) return null
+  const words = [...new Set(items.flatMap(contentWords))]
+  if (words.length < 2) return null
+  let best: { sentence: string; found: number } | null = null
+  for (const sentence of sentences) {
+    const text = normalized(sentence)
+    const found = words.filter((w) => text.includes(` ${w}`)).length
+    if (!best || found > best.found) best = { sentence, found }
+  }
+  return best && best.found >= Math.max(2, words.length / 2) ? best.sentence : null
+}
+
+/**
+ * A qualifier a card adds that the chapter does not put on its figure: "about 250" on a card
+ * where the chapter says 250 people were killed. Read in the prompt, the answer and the cloze.
+ */
+export function addedQualifiers(fact: Fact, sectionText: string): string[] {
+  if (!fact.figure) return []
+  const value = fact.figure.value
+  const chapter = sentencesIn(sectionText)
+    .flatMap((s) => quantitiesIn(s).map((q) => ({ q, s })))
+    .filter(({ q }) => q.value === value)
+  if (chapter.length === 0) return []
+  // The chapter's own wording qualifies it somewhere: then the card may too.
+  const qualified = chapter.some(({ q, s }) =>
+    QUALIFIERS.some((f) => f.chapter.test(s.slice(Math.max(0, q.index - 24), q.index))),
+  )
+  if (qualified) return []
+  const card = `${fact.prompt} ${fact.answer} ${fact.cloze ?? ''}`
+  const before = [
+    /^\s*(?:about|approximately|around|some|roughly|nearly|almost)\s+how\b/i.exec(fact.prompt)?.[0],
+    ...quantitiesIn(card.replace(/\{\{|\}\}/g, ''))
+      .filter((q) => q.value === value)
+      .map((q) => APPROXIMATE.exec(card.replace(/\{\{|\}\}/g, '').slice(0, q.index))?.[0]),
+  ].filter((x): x is string => Boolean(x))
+  return before.length
+    ? [
+        `${fact.id}: the card says "${before[0]?.trim()}" where the chapter gives ${chapter[0]?.q.raw} exactly`,
+      ]
+    : []
+}
+
+/**
+ * A list answer whose source sentence limits it to a year ("in 2019 held consultations with
+ * …") that the card does not say: without the year, the items read as all there are.
+ */
+export function droppedScope(fact: Fact, sectionText: string): string[] {
+  const source = listSentence(fact, sentencesIn(sectionText))
+  if (!source) return []
+  const items = listItems(fact) ?? []
+  const first = Math.min(
+    ...items.map((i) => source.toLowerCase().indexOf(i.toLowerCase())).filter((i) => i >= 0),
+    source.length,
+  )
+  const scope = /\bin ((?:19|20)\d\d)\b(?![\s\S]*\bin (?:19|20)\d\d\b)/.exec(
+    source.slice(Math.max(0, first - 90), first),
+  )
+  const year = scope?.[1]
+  if (!year) return []
+  const card = `${fact.prompt} ${fact.answer} ${fact.cloze ?? ''} ${fact.note ?? ''}`
+  return card.includes(year)
+    ? []
+    : [
+        `${fact.id}: the chapter limits this list to ${year} ("in ${year}"); the card does not say so`,
+      ]
+}
+
+/**
+ * An acronym's expansion as the chapter writes it beside the acronym — "Long-term
+ * Sustainability (LTS)" or "LTS (Long-term Sustainability)" — letter for letter, case aside
+ * (spaces and hyphens as written). Null when it matches, or when the fact's note says where its
+ * expansion comes from; else what the chapter says, or that it never expands it.
+ */
+export function expansionMismatch(fact: Fact, chapterText: string): string | null {
+  if (!fact.acronym) return null
+  if (/\bexpansion\b.*\bfrom\b|\bnot (?:spelled out|expanded)\b/i.test(fact.note ?? '')) return null
+  const { short, long } = fact.acronym
+  const flat = chapterText.replace(/\s+/g, ' ')
+  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  // "Open-ended Working Group (OEWG*2)": a footnote mark may follow the acronym.
+  const written = [
+    ...flat.matchAll(
+      new RegExp(`([^().;:]{1,160}?)\\s*\\(\\s*${esc(short)}\\s*\\*?\\d*\\s*\\)`, 'g'),
+    ),
+  ].map((m) => (m[1] ?? '').replace(/[“”"]/g, '').trim())
+  const lower = long.toLowerCase()
+  if (written.some((w) => w.toLowerCase().endsWith(lower))) return null
+  if (flat.toLowerCase().includes(`${short.toLowerCase()} (${lower})`)) return null
+  const near = written.map((w) => w.trim().split(' ').slice(-long.split(' ').length).join(' '))
+  return `${fact.id}: "${long}" for ${short}; the chapter writes ${
+    near.length ? near.map((n) => `"${n} (${short})"`).join(' or ') : `no "… (${short})"`
+  }`
+}
+
+/**
+ * Another paragraph of the chapter that answers the same prompt differently: it holds the
+ * prompt's rare words (words in at most three of the chapter's paragraphs; the prompt has two
+ * or more) and an answer of the same make (some of the answer's words, not all) — "In which ARF meetings has Japan been co-chair?" is
+ * answered by the cyber meetings and, in another paragraph, by the maritime-security ones.
+ * `paragraphs`: the chapter's lines; the cited span's own paragraphs are not counted.
+ */
+export function secondAnswers(
+  fact: Fact,
+  paragraphs: readonly string[],
+  own: { start: number; end: number },
+): string[] {
+  if (fact.figure || fact.date || fact.acronym) return []
+  const bags = paragraphs.map((p) => new Set(normalized(p).trim().split(' ')))
+  const frequency = new Map<string, number>()
+  for (const bag of bags) for (const w of bag) frequency.set(w, (frequency.get(w) ?? 0) + 1)
+  const answerWords = [...subjectWords(fact.answer)].filter((w) => (frequency.get(w) ?? 0) > 0)
+  const rare = [...subjectWords(fact.prompt)].filter(
+    (w) => !answerWords.includes(w) && (frequency.get(w) ?? 0) > 0 && (frequency.get(w) ?? 0) <= 3,
+  )
+  if (rare.length < 2 || answerWords.length === 0) return []
+  // A phrase the prompt quotes ("Constitution for the Seas") must be there too.
+  const quoted = [...fact.prompt.matchAll(/["“]([^"”]+)["”]/g)].map((m) => normalized(m[1] ?? ''))
+  return paragraphs.flatMap((p, line) => {
+    const bag = bags[line] ?? new Set<string>()
+    if (line >= own.start && line < own.end) return []
+    // Every rare word of the prompt, and an answer of the same make: some of the answer's
+    // words, not all of them.
+    const shared = answerWords.filter((w) => bag.has(w)).length
+    if (!rare.every((w) => bag.has(w)) || shared === 0 || shared === answerWords.length) return []
+    if (!quoted.every((q) => normalized(p).includes(q))) return []
+    return [
+      `${fact.id}: line ${line + 1} ("${p.trim().slice(0, 90)}…") also answers "${fact.prompt}"`,
+    ]
+  })
+}
+
+/**
+ * The sentence of the cited section a fact most likely comes from: the one sharing most of the
+ * content words of its prompt and answer (its figure's value counting as one), for a reviewer
+ * to read beside the card.
+ */
+export function sourceSentence(fact: Fact, sectionText: string): string | null {
+  const words = [...new Set(contentWords(`${fact.prompt} ${fact.answer} ${fact.cloze ?? ''}`))]
+  let best: { s: string; score: number } | null = null
+  for (const s of sentencesIn(sectionText)) {
+    const text = normalized(s)
+    let score = words.filter((w) => text.includes(` ${w}`)).length
+    if (fact.figure && quantitiesIn(s).some((q) => q.value === fact.figure?.value)) score += 3
+    if (!best || score > best.score) best = { s, score }
+  }
+  return best && best.score > 0 ? best.s : null
 }
 
 const STOP = new Set(

@@ -4,8 +4,12 @@ import { factCardOrdinals } from '../src/core/notes/fact-fields'
 import { FACT_KINDS } from '../src/core/decks/deck-schema'
 import { chapterFigures, copiedRuns, inventedNumbers, isCovered, wordRuns } from './source-check'
 import {
+  addedQualifiers,
   droppedQualifiers,
+  droppedScope,
+  expansionMismatch,
   promptsAnsweringOthers,
+  secondAnswers,
   selfAnswering,
   unstatedExpansion,
 } from './audit'
@@ -124,6 +128,26 @@ describe.runIf(source !== null)('chapter deck against the chapter text (../share
 
   it('keeps the qualifiers the chapter puts on a fact ("such as", "more than", "about")', () => {
     expect(deck.facts.flatMap((f) => droppedQualifiers(f, sectionText(f)))).toEqual([])
+  })
+
+  it('adds no qualifier the chapter does not put on a figure ("about 250" for 250)', () => {
+    expect(deck.facts.flatMap((f) => addedQualifiers(f, sectionText(f)))).toEqual([])
+  })
+
+  it('keeps the year that limits a list in the chapter ("in 2019 … with A, B and C")', () => {
+    expect(deck.facts.flatMap((f) => droppedScope(f, sectionText(f)))).toEqual([])
+  })
+
+  it('expands every acronym letter for letter as the chapter writes it beside the acronym', () => {
+    expect(deck.facts.flatMap((f) => expansionMismatch(f, text) ?? [])).toEqual([])
+  })
+
+  it('asks nothing another paragraph of the chapter answers differently', () => {
+    const seconds = deck.facts.flatMap((f) => {
+      const span = outline.resolve(f.section)
+      return secondAnswers(f, outline.lines, 'error' in span ? { start: 0, end: 0 } : span)
+    })
+    expect(seconds).toEqual([])
   })
 
   it('covers at least 95% of the figures the chapter states', () => {

@@ -1,9 +1,13 @@
 // `npm run deck:report`: facts and cards per section and kind, and the chapter's figures that
-// no fact covers yet, so a gap is visible at a glance.
+// no fact covers yet, so a gap is visible at a glance. `npm run deck:report -- --cards` prints
+// every card beside the chapter sentence it comes from, for a reviewer to read side by side
+// (words the chapter does not use are caught by reading, not by a rule); `--sample N --seed S`
+// prints N facts drawn with seed S, for an audit.
 import { factCardOrdinals } from '../src/core/notes/fact-fields'
 import { FACT_KINDS } from '../src/core/decks/deck-schema'
 import { chapterFigures, isCovered } from '../decks/source-check'
-import { paragraphsWithoutFacts } from '../decks/audit'
+import { cardsOf, paragraphsWithoutFacts, sourceSentence } from '../decks/audit'
+import { fnv1a } from '../src/core/hash'
 import {
   CHAPTER_SOURCE,
   outlineFor,
@@ -94,5 +98,36 @@ if (missing.length) {
     const at = line.indexOf(m.raw)
     const context = line.slice(Math.max(0, at - 40), at + m.raw.length + 30).replace(/\s+/g, ' ')
     console.log(`  line ${String(m.line + 1).padStart(3)}  ${m.raw.padEnd(24)} …${context}…`)
+  }
+}
+
+const argv = process.argv.slice(2)
+const option = (name: string) => {
+  const at = argv.indexOf(name)
+  return at >= 0 ? argv[at + 1] : undefined
+}
+const sample = Number(option('--sample') ?? 0)
+if (argv.includes('--cards') || sample > 0) {
+  const seed = option('--seed') ?? 'audit'
+  const chosen =
+    sample > 0
+      ? [...deck.facts]
+          .sort((a, b) => fnv1a(`${seed}\u0000${a.id}`) - fnv1a(`${seed}\u0000${b.id}`))
+          .slice(0, sample)
+      : deck.facts
+  console.log(
+    sample > 0
+      ? `\n${chosen.length} facts drawn with seed "${seed}", each card beside its source:`
+      : '\nEvery card beside the chapter sentence it comes from:',
+  )
+  for (const fact of chosen) {
+    const span = outline.resolve(fact.section)
+    const from = 'error' in span ? null : sourceSentence(fact, outline.text(span))
+    console.log(`\n${fact.id}  (${fact.section.join(' › ')})`)
+    for (const card of cardsOf(fact))
+      console.log(`  ${card.template}: ${card.front} → ${card.answer}`)
+    if (fact.cloze) console.log(`  cloze: ${fact.cloze}`)
+    if (fact.note) console.log(`  note: ${fact.note}`)
+    console.log(`  chapter: ${from ?? '(no sentence of the cited section shares its words)'}`)
   }
 }
