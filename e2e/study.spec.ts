@@ -157,15 +157,15 @@ test('studies one section of the chapter deck and accepts a figure typed in anot
   const rows = page.getByTestId('section-row')
   await expect(rows.first()).toContainText('(1) Regional Security')
   expect(await rows.count()).toBeGreaterThanOrEqual(20)
-  await page.getByRole('button', { name: /^Study section F Illicit drugs \(11 cards/ }).click()
+  await page.getByRole('button', { name: /^Study section F Illicit drugs \(13 cards/ }).click()
 
   // The section's first card asks for an amount in US dollars; "$5.3M" is another way to write it.
   await expect(page.getByTestId('breadcrumb')).toHaveText(
     /\(3\) Initiatives to Combat Security Threats.*F Illicit drugs/,
   )
   await expect(page.getByTestId('card-front')).toContainText('UNODC')
-  // 11 cards from 9 facts: sibling cards of a fact wait for another day, so 9 are new today.
-  await expect(page.getByTestId('progress')).toContainText('9 new')
+  // 13 cards from 11 facts: sibling cards of a fact wait for another day, so 11 are new today.
+  await expect(page.getByTestId('progress')).toContainText('11 new')
   await page.getByTestId('typed-answer').fill('$5.3M')
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('verdict')).toContainText('Correct')
@@ -174,13 +174,13 @@ test('studies one section of the chapter deck and accepts a figure typed in anot
   await page.keyboard.press('3')
 
   // Every card of the session comes from that section.
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 10; i++) {
     await expect(page.getByTestId('breadcrumb')).toContainText('F Illicit drugs')
     await studyOneCard(app, '3')
   }
-  // All 9 seen; their learning steps (10 min) are shown early, still from this section.
+  // All 11 seen; their learning steps (10 min) are shown early, still from this section.
   await expect(page.getByTestId('progress')).toContainText('0 new')
-  await expect(page.getByTestId('progress')).toContainText('9 reviewed')
+  await expect(page.getByTestId('progress')).toContainText('11 reviewed')
   await expect(page.getByTestId('breadcrumb')).toContainText('F Illicit drugs')
 })
 
