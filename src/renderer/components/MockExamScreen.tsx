@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import {
   mockExamQuestions,
   scoreExam,
@@ -82,18 +82,18 @@ export default function MockExamScreen({ theme, onExit }: { theme: string; onExi
   }, [phase, answers])
 
   // Leaving a running exam throws its answers away: Esc and the back link ask first.
-  const leave = () => (phase.name === 'running' ? setLeaving(true) : onExit())
+  const running = phase.name === 'running'
+  const leave = useCallback(() => (running ? setLeaving(true) : onExit()), [running, onExit])
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || leaving) return
-      if (phase.name !== 'running') return onExit()
       // Else this very key press would also close the question as soon as it opens.
       e.preventDefault()
-      setLeaving(true)
+      leave()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [onExit, phase.name, leaving])
+  }, [leave, leaving])
 
   const start = async () => {
     const deck = decks?.find((d) => d.id === chosenDeck)
