@@ -169,15 +169,15 @@ export function DeckList({
                 aria-label={`${d.new} new, ${d.learning} learning, ${d.due} due, ${d.total} cards`}
               >
                 <div className="count-new">
-                  <dt>New</dt>
+                  <dt className="visually-hidden">New</dt>
                   <dd>{d.new}</dd>
                 </div>
                 <div className="count-learn">
-                  <dt>Learning</dt>
+                  <dt className="visually-hidden">Learning</dt>
                   <dd>{d.learning}</dd>
                 </div>
                 <div className="count-due">
-                  <dt>Due</dt>
+                  <dt className="visually-hidden">Due</dt>
                   <dd>{d.due}</dd>
                 </div>
               </dl>

@@ -323,7 +323,7 @@ export default function GenerateScreen({
                             saveEdit()
                           }}
                         >
-                          <label htmlFor={`${id}-edit`} className="sr-only">
+                          <label htmlFor={`${id}-edit`} className="visually-hidden">
                             Edit the card
                           </label>
                           <textarea
