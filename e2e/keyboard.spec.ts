@@ -89,9 +89,11 @@ test('A on the deck list adds a note to the deck with the focus, else the first'
   await page.keyboard.press('a')
   const chapterAdd = page.getByRole('dialog', { name: `Add a note to ${CHAPTER_DECK}` })
   await expect(chapterAdd).toBeVisible()
-  // Typing in the dialog is typing, not another Add.
+  // Typing in the dialog is typing, not another Add (once the first field has the focus).
+  const front = chapterAdd.getByRole('textbox', { name: 'Front', exact: true })
+  await expect(front).toBeFocused()
   await page.keyboard.type('a')
-  await expect(chapterAdd.getByRole('textbox', { name: 'Front', exact: true })).toHaveText('a')
+  await expect(front).toHaveText('a')
   await page.keyboard.press('Escape')
   await expect(chapterAdd).toHaveCount(0)
   await page.getByRole('button', { name: `Study ${MECHANICS}`, exact: true }).focus()
