@@ -65,6 +65,7 @@ export function NoteEditor(props: Props) {
   const filled = type ? Object.fromEntries(type.fields.map((f) => [f, value(f)])) : {}
   const problem = type ? whyNoCards(type, filled) : null
   const ords = type && !problem ? cardOrdinals(type, filled) : []
+  const tagList = tags.split(/\s+/).filter(Boolean)
   const close = (saved: boolean, receipt?: EditReceipt) => {
     dialog.current?.close()
     if (props.mode === 'edit') props.onClose(saved, receipt)
@@ -81,7 +82,6 @@ export function NoteEditor(props: Props) {
     setSaving(true)
     setError(null)
     try {
-      const tagList = tags.split(/\s+/).filter(Boolean)
       if (props.mode === 'add') {
         await commands.notes.add({
           deckId: props.deckId,
@@ -119,7 +119,7 @@ export function NoteEditor(props: Props) {
         ? () => {
             const { onClose } = props
             void commands.notes
-              .edit(props.noteId, filled, tags.split(/\s+/).filter(Boolean), deckId ?? undefined)
+              .edit(props.noteId, filled, tagList, deckId ?? undefined)
               .then((receipt) => onClose(true, receipt))
           }
         : null
