@@ -93,7 +93,11 @@ export class Collection {
    * Only Collection and store calls may be awaited in it. `tables`: the only tables it
    * touches (the change log is added).
    */
-  transaction<T>(work: () => Promise<T>, tables?: readonly StoreTable[]): Promise<T> {
+  transaction<T>(
+    work: () => Promise<T>,
+    tables?: readonly StoreTable[],
+    options?: { source?: 'sync' },
+  ): Promise<T> {
     const store = this.#store
     const scope = tables && [...new Set<StoreTable>([...tables, 'changes'])]
     const written = new Set<UserTable>()
@@ -115,7 +119,14 @@ export class Collection {
             for (const c of open.changes)
               if (c.table === '*') cleared = true
               else written.add(c.table)
-            await bound.appendChange({ changes: open.changes })
+            await bound.appendChange({
+              changes: open.changes,
+              // When the commit happened, as the sequence says in what order: the store's own
+              // record, not a time a use case decides (those take `now` as an argument).
+              // eslint-disable-next-line no-restricted-syntax
+              at: Date.now(),
+              ...(options?.source ? { source: options.source } : {}),
+            })
           }
           return result
         } finally {

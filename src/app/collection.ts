@@ -171,6 +171,11 @@ export type ReviewLogRow = StoredReview & {
   taggedLeech?: true
   /** For a row that came from Anki's revlog: its columns as they were. */
   anki?: AnkiReviewOrigin
+  /**
+   * For a log made on another device and synced here: its id there and that device. Its id
+   * here differs only when two devices answered in the same millisecond.
+   */
+  origin?: { device: string; id: number }
 }
 
 /**

@@ -131,3 +131,19 @@ export function examPlan(store: Collection, deckId: string, settings: Settings, 
     }
   })
 }
+
+/**
+ * The scheduler a deck's cards are answered with at `now`: its preset's options and, with an
+ * exam date and its cap, intervals that end by the exam. The study session and sync (which
+ * replays answers from other devices) take it from here.
+ */
+export async function deckScheduler(
+  store: Collection,
+  deckId: string,
+  settings: Settings,
+  now: Date,
+): Promise<{ preset: Preset; scheduler: Scheduler }> {
+  const deck = await store.getDeck(deckId)
+  const preset = await presetOf(store, deck, settings)
+  return { preset, scheduler: new Scheduler(schedulerOptionsFor(preset, deck, settings, now)) }
+}

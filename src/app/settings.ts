@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isTimeZone } from '../core/study/time-zone'
 import { HISTORY_KEY, examHistorySchema } from './mock-exam'
+import { SYNC_STATE_KEY, syncStateSchema } from './sync/sync-state'
 import type { SettingRow } from './collection'
 import type { Collection } from './collection-writes'
 
@@ -57,6 +58,8 @@ export const isSettingKey = (key: string): key is keyof Settings =>
 export function settingValueProblem(key: string, value: unknown): string | null {
   if (key === HISTORY_KEY)
     return examHistorySchema.safeParse(value).success ? null : 'not a mock exam history'
+  if (key === SYNC_STATE_KEY)
+    return syncStateSchema.safeParse(value).success ? null : 'not sync bookkeeping'
   if (!isSettingKey(key)) return `"${key}" is not a setting of this app`
   const parsed = settingsSchema.shape[key].safeParse(value)
   return parsed.success ? null : `${JSON.stringify(value) ?? String(value)} is not a valid ${key}`

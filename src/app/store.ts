@@ -49,6 +49,10 @@ export interface Change {
 export interface ChangeRow {
   seq?: number
   changes: Change[]
+  /** When the transaction ran (epoch ms): what sync stamps the changed rows with. */
+  at?: number
+  /** 'sync' for what a sync brought from other devices (it is not sent back as an edit here). */
+  source?: 'sync'
 }
 
 /**

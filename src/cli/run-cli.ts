@@ -39,6 +39,10 @@ import { collectionStats, formatStats } from '../app/exchange/collection-stats'
 import { nodeSqlEngine } from './node-sqlite'
 import { memoryCollection } from '../app/collection-writes'
 import { plural } from '../core/plural'
+import { deckScheduler } from '../app/exam-plan'
+import { syncOnce } from '../app/sync/sync'
+import { databaseNameProblem, serverUrlProblem, syncErrorMessage } from '../app/sync/sync-errors'
+import { memoryReplica, replicateBoth, serverDatabase } from './pouch'
 
 /** Where the command line writes; the tests pass their own. */
 export interface CliIo {
@@ -340,6 +344,65 @@ function program(io: CliIo) {
       await restoreCollection(store, data)
       io.out(await studyReport(store, now))
     })
+  cli
+    .command('sync')
+    .description(
+      "Sync a backup's collection with a CouchDB server (Apache CouchDB, or `npm run sync-server`): send it, receive what the server has from other devices, and write the merged collection. Media files do not sync yet.",
+    )
+    .argument('<backup>', 'an Attaché backup (.zip, .json or .json.gz)')
+    .requiredOption('--server <url>', 'the server (https, or http for one on this machine)')
+    .option('--db <name>', 'the database on the server', 'attache')
+    .option('--user <name>', 'the user to sign in as')
+    .option('--password-env <VAR>', "the environment variable holding the user's password")
+    .requiredOption('--out <merged-backup>', 'where to write the merged collection')
+    .action(
+      async (
+        file: string,
+        opts: { server: string; db: string; user?: string; passwordEnv?: string; out: string },
+      ) => {
+        const problem = serverUrlProblem(opts.server) ?? databaseNameProblem(opts.db)
+        if (problem) throw new CliFailure(problem)
+        const password = opts.passwordEnv ? process.env[opts.passwordEnv] : undefined
+        if (opts.passwordEnv && password === undefined)
+          throw new CliFailure(`the environment variable ${opts.passwordEnv} is not set`)
+        if (opts.user && password === undefined)
+          throw new CliFailure('--user needs --password-env: the variable that holds the password')
+        const data = await readBackupFile(file)
+        const now = io.now()
+        const store = memoryCollection()
+        await restoreCollection(store, data)
+        const { settings } = settingsOfRows(data.settings)
+        const local = memoryReplica('cli-sync')
+        const url = `${opts.server.replace(/\/+$/, '')}/${encodeURIComponent(opts.db)}`
+        const remote = serverDatabase(
+          url,
+          opts.user && password !== undefined ? { username: opts.user, password } : undefined,
+        )
+        try {
+          const report = await syncOnce({
+            collection: store,
+            local,
+            replicate: () => replicateBoth(local, remote),
+            schedulerFor: async (deckId) =>
+              (await deckScheduler(store, deckId, settings, now)).scheduler,
+            now: () => now,
+          }).catch((e: unknown) => {
+            throw new CliFailure(syncErrorMessage(e, opts.server))
+          })
+          for (const r of report.refused)
+            io.err(`warning: ${opts.server}: refused document ${r.id}: ${r.reason}`)
+          const merged = await exportCollection(store)
+          assertUsable(merged, basename(file), 'would make a backup that is not valid')
+          await writeBackup(opts.out, merged, now, file)
+          io.out(
+            `${opts.out}: sent ${plural(report.sent, 'document')}, received ${plural(report.received, 'change')}; ${merged.notes.length} notes, ${merged.cards.length} cards, ${merged.reviewLogs.length} review logs`,
+          )
+        } finally {
+          await local.destroy()
+        }
+      },
+    )
+
   cli
     .command('optimize')
     .description(

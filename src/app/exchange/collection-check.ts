@@ -169,6 +169,8 @@ const logSchema = z.object({
   before: cardSchema.optional(),
   taggedLeech: z.literal(true).optional(),
   anki: ankiReviewOrigin.optional(),
+  /** For a log made on another device and synced here: its id there and that device. */
+  origin: z.object({ device: z.string().min(1).max(64), id: z.number().int().min(0) }).optional(),
 })
 
 export const mediaFields = z.object({
@@ -187,6 +189,17 @@ const settingSchema = z
     const problem = settingValueProblem(key, value)
     if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['key'] })
   })
+
+/** One row of each table, checked as a backup's rows are (sync checks what a server sends with them). */
+export const rowSchemas = {
+  noteType: noteTypeSchema,
+  deck: deckSchema,
+  preset: presetSchema,
+  note: noteSchema,
+  card: cardSchema,
+  log: logSchema,
+  setting: settingSchema,
+}
 
 /** The tables of a collection, as a backup and an import hold them (media apart: bytes or base64). */
 export const collectionRows = {

@@ -1,3 +1,4 @@
+import { SYNC_STATE_KEY } from '../sync/sync-state'
 import { mediaReferences } from '../../core/notes/media-refs'
 import { isBuiltInNoteType } from '../../core/notes/note-types'
 import { isWithin } from '../deck-tree'
@@ -48,7 +49,9 @@ export function exportCollection(
     const settings = root
       ? []
       : [
-          ...(await store.listSettings()).filter((s) => s.key !== 'timeZone'),
+          ...(await store.listSettings()).filter(
+            (s) => s.key !== 'timeZone' && s.key !== SYNC_STATE_KEY,
+          ),
           { key: 'timeZone', value: hostZone() },
         ]
     return { noteTypes, decks, presets, notes, cards, reviewLogs, media, settings }

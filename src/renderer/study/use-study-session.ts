@@ -12,9 +12,9 @@ import type { Grade } from '../../core/scheduling/scheduler'
 import type { QueueCounts } from '../../core/study/review-queue'
 import { store } from '../app-services'
 import { commands } from '../commands'
-import { schedulerOptionsFor } from '../../app/exam-plan'
-import { leechRuleOf, presetOf, type Preset } from '../../app/presets'
-import { Scheduler } from '../../core/scheduling/scheduler'
+import { deckScheduler } from '../../app/exam-plan'
+import { leechRuleOf, type Preset } from '../../app/presets'
+import type { Scheduler } from '../../core/scheduling/scheduler'
 
 export interface ShownCard extends CardView {
   revealed: boolean
@@ -100,13 +100,8 @@ export function useStudySession(
       const now = new Date()
       const scope = { deckId, section: JSON.parse(sectionKey) as string[] | null }
       if (!options.current) {
-        const deck = await store.getDeck(deckId)
-        const preset = await presetOf(store, deck, settings)
         // With an exam date and its cap, no interval reaches past the exam day.
-        options.current = {
-          preset,
-          scheduler: new Scheduler(schedulerOptionsFor(preset, deck, settings, now)),
-        }
+        options.current = await deckScheduler(store, deckId, settings, now)
       }
       const day = studyDayAt(settings, now)
       if (logs.current?.day !== day.index)

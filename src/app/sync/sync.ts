@@ -1,0 +1,815 @@
+import { CardState, fuzzSeed, type Grade, type Scheduler } from '../../core/scheduling/scheduler'
+import {
+  fromStoredState,
+  toStoredState,
+  type StoredState,
+} from '../../core/scheduling/stored-state'
+import {
+  Queue,
+  queueOf,
+  type CardRow,
+  type DeckRow,
+  type NoteRow,
+  type ReviewLogRow,
+  type SettingRow,
+} from '../collection'
+import type { Collection } from '../collection-writes'
+import type { StoreTable } from '../store'
+import type { NoteType } from '../../core/notes/note-types'
+import type { Preset } from '../presets'
+import {
+  SHARED_SETTINGS,
+  SYNC_DOC_VERSION,
+  docIdOf,
+  docProblem,
+  isNewer,
+  logDocId,
+  newest,
+  sameData,
+  type CardBase,
+  type CardBody,
+  type DocKind,
+  type LogBody,
+  type Register,
+  type SyncDoc,
+  type SyncDocOf,
+} from './sync-docs'
+import { SYNC_STATE_KEY, syncStateSchema, type SyncState } from './sync-state'
+
+/**
+ * The part of a PouchDB database sync uses (PouchDB's own type fits it): this device's replica
+ * of the server's database. The collection is written to it, PouchDB replicates it with the
+ * server over CouchDB's replication protocol, and what came back is applied to the collection.
+ */
+export interface Replica {
+  allDocs(options: { keys: string[]; include_docs: true; conflicts: true }): Promise<{
+    rows: { key: string; doc?: unknown; value?: { rev: string; deleted?: boolean } }[]
+  }>
+  bulkDocs(docs: object[]): Promise<unknown[]>
+  get(id: string, options: { rev: string }): Promise<unknown>
+  changes(options: {
+    since: number | string
+    limit: number
+    include_docs: true
+    conflicts: true
+  }): Promise<{
+    results: { id: string; seq: number | string; deleted?: boolean; doc?: unknown }[]
+    last_seq: number | string
+  }>
+}
+
+/** Where a sync is, for a progress bar. */
+export interface SyncProgress {
+  phase: 'send' | 'replicate' | 'receive'
+  done: number
+}
+
+export interface SyncOptions {
+  collection: Collection
+  /** This device's replica of the server's database. */
+  local: Replica
+  /** Replicates the replica with the server both ways (PouchDB's `replicate.to` and `.from`). */
+  replicate: () => Promise<void>
+  /** The scheduler a deck's cards are answered with (their answers are replayed with it). */
+  schedulerFor: (deckId: string) => Promise<Scheduler>
+  now: () => Date
+  onProgress?: (progress: SyncProgress) => void
+  /** For tests: a new device id (16 hex digits); random otherwise. */
+  newDevice?: () => string
+}
+
+/** What a sync did. */
+export interface SyncReport {
+  device: string
+  sent: number
+  received: number
+  /** Documents from the server that were refused, each with its id and reason (nothing of them written). */
+  refused: { id: string; reason: string }[]
+}
+
+const BATCH = 500
+
+/** The tables a pull writes. */
+const PULL_TABLES: readonly StoreTable[] = [
+  'decks',
+  'noteTypes',
+  'notes',
+  'cards',
+  'revlog',
+  'presets',
+  'settings',
+]
+
+const randomDevice = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('')
+
+/** This device's sync bookkeeping; made (with a new device id) on the first sync. */
+export async function syncStateOf(
+  collection: Collection,
+  newDevice: () => string = randomDevice,
+): Promise<SyncState> {
+  const row = (await collection.listSettings()).find((s) => s.key === SYNC_STATE_KEY)
+  const parsed = syncStateSchema.safeParse(row?.value)
+  if (parsed.success) return parsed.data
+  const state: SyncState = { device: newDevice(), pushed: 0, sentAll: false, pulled: 0 }
+  await collection.putSetting({ key: SYNC_STATE_KEY, value: state })
+  return state
+}
+
+/**
+ * Syncs the collection with the server once: sends what changed here into the replica,
+ * replicates, and applies what came back, in transactions that carry their checkpoint (a sync
+ * stopped at any moment resumes where it was, nothing lost or written twice). Studying goes on
+ * meanwhile: a row changed here during the sync keeps its change, which the next sync sends.
+ */
+export async function syncOnce(options: SyncOptions): Promise<SyncReport> {
+  const { collection } = options
+  const state = await syncStateOf(collection, options.newDevice)
+  // What changed here is weighed against the versions this device last sent or received (the
+  // replica before it replicates): a register is sent only when it was changed here.
+  const sent = await send(options, state)
+  options.onProgress?.({ phase: 'replicate', done: sent })
+  await options.replicate()
+  const { received, refused } = await receive(options, state.device)
+  const after = await syncStateOf(collection)
+  await collection.putSetting({
+    key: SYNC_STATE_KEY,
+    value: { ...after, lastSync: options.now().getTime() },
+  })
+  return { device: state.device, sent, received, refused }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sending: the rows changed here since the last send become new versions of their documents.
+
+interface Changed {
+  /** Every row (the first send, or after the collection was emptied). */
+  all: boolean
+  /** Each changed key by table, with when it last changed here. */
+  keys: Map<StoreTable, Map<string | number, number>>
+  head: number
+}
+
+async function changedSince(
+  collection: Collection,
+  state: SyncState,
+  now: number,
+): Promise<Changed> {
+  const keys = new Map<StoreTable, Map<string | number, number>>()
+  let all = !state.sentAll
+  let head = state.pushed
+  for (;;) {
+    const rows = await collection.changesAfter(head, 2_000)
+    for (const row of rows) {
+      head = Math.max(head, row.seq ?? head)
+      if (row.source === 'sync') continue
+      for (const c of row.changes) {
+        if (c.op === 'clear' || c.table === '*') {
+          all = true
+          continue
+        }
+        let table = keys.get(c.table)
+        if (!table) keys.set(c.table, (table = new Map()))
+        for (const k of c.keys) table.set(k, row.at ?? now)
+      }
+    }
+    if (rows.length < 2_000) break
+  }
+  return { all, keys, head }
+}
+
+async function send(options: SyncOptions, state: SyncState): Promise<number> {
+  const { collection, local } = options
+  const changed = await changedSince(collection, state, options.now().getTime())
+  // When a row changed here: from the change log; for the first whole send, the time the row
+  // itself records if it has one, else 0, so a version the server has wins over an undated one.
+  const stampOf = (table: StoreTable, key: string | number, dated?: number) =>
+    changed.keys.get(table)?.get(key) ?? dated ?? 0
+  const keysOf = (table: StoreTable) => [...(changed.keys.get(table)?.keys() ?? [])]
+  let sent = 0
+  const write = async (docs: object[]) => {
+    if (!docs.length) return
+    await local.bulkDocs(docs)
+    sent += docs.length
+    options.onProgress?.({ phase: 'send', done: sent })
+  }
+  const device = state.device
+  const simple = async <K extends Exclude<DocKind, 'log' | 'card'>>(
+    kind: K,
+    table: StoreTable,
+    rows: readonly SyncDocOf<K>['body'][],
+    idOf: (row: SyncDocOf<K>['body']) => string,
+    dateOf: (row: SyncDocOf<K>['body']) => number | undefined = () => undefined,
+  ) => {
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const batch = rows.slice(i, i + BATCH)
+      const existing = await docsOf(
+        local,
+        batch.map((r) => docIdOf[kind](idOf(r))),
+      )
+      const docs: object[] = []
+      for (const row of batch) {
+        const id = docIdOf[kind](idOf(row))
+        const versions = existing.get(id)
+        const winner = versions && newest(versions)
+        if (versions?.length === 1 && winner && sameData(winner.body, row)) continue
+        const at = stampOf(table, idOf(row), dateOf(row))
+        // A newer version there than the change here: this row is behind, the receiving updates it.
+        if (winner && !sameData(winner.body, row) && isNewer(winner, { at, by: device })) continue
+        docs.push({
+          _id: id,
+          _rev: versions?.[0]?._rev,
+          kind,
+          v: SYNC_DOC_VERSION,
+          at,
+          by: device,
+          body: row,
+        })
+        for (const loser of versions?.slice(1) ?? [])
+          docs.push({ _id: id, _rev: loser._rev, _deleted: true })
+      }
+      await write(docs)
+    }
+  }
+
+  const all = changed.all
+  const decks = all
+    ? await collection.listDecks()
+    : defined(await Promise.all(keysOf('decks').map((k) => collection.getDeck(String(k)))))
+  await simple(
+    'deck',
+    'decks',
+    decks,
+    (d: DeckRow) => d.id,
+    (d: DeckRow) => d.updatedAt,
+  )
+  const types = all
+    ? await collection.listNoteTypes()
+    : defined(await Promise.all(keysOf('noteTypes').map((k) => collection.getNoteType(String(k)))))
+  await simple('noteType', 'noteTypes', types, (t: NoteType) => t.id)
+  const presets = all
+    ? await collection.listPresets()
+    : defined(await Promise.all(keysOf('presets').map((k) => collection.getPreset(String(k)))))
+  await simple('preset', 'presets', presets, (p: Preset) => p.id)
+  const settingKeys = new Set(keysOf('settings').map(String))
+  const settings = (await collection.listSettings()).filter(
+    (s) => SHARED_SETTINGS.has(s.key) && (all || settingKeys.has(s.key)),
+  )
+  await simple('setting', 'settings', settings, (s: SettingRow) => s.key)
+  const notes = all
+    ? await collection.allNotes()
+    : defined(await collection.getNotes(keysOf('notes').map(String)))
+  await simple(
+    'note',
+    'notes',
+    notes,
+    (n: NoteRow) => n.id,
+    (n: NoteRow) => n.modifiedAt,
+  )
+
+  // Logs: a document per answer, written once; an answer undone here is deleted there too.
+  const logIds = all ? await allLogIds(collection) : keysOf('revlog').map(Number)
+  for (let i = 0; i < logIds.length; i += BATCH) {
+    const ids = logIds.slice(i, i + BATCH)
+    const rows = await collection.getLogs(ids)
+    const docIds = rows.map((r, j) =>
+      r
+        ? logDocId(r.origin?.id ?? r.id, r.origin?.device ?? device)
+        : logDocId(ids[j] ?? 0, device),
+    )
+    const existing = await docsOf(local, docIds, true)
+    const docs: object[] = []
+    rows.forEach((row, j) => {
+      const id = docIds[j] ?? ''
+      const there = existing.get(id)?.[0]
+      if (row && !there)
+        docs.push({
+          _id: id,
+          kind: 'log',
+          v: SYNC_DOC_VERSION,
+          at: row.id,
+          by: row.origin?.device ?? device,
+          body: logBody(row),
+        })
+      else if (!row && there && !there._deleted)
+        docs.push({ _id: id, _rev: there._rev, _deleted: true })
+    })
+    await write(docs)
+    // A log made here records this device once sent, so a backup of the collection restored
+    // anywhere (another device id) still names the same answer and sends no second copy.
+    const unnamed = defined(rows).filter((r) => !r.origin)
+    if (unnamed.length)
+      await collection.transaction(
+        () => collection.putLogs(unnamed.map((r) => ({ ...r, origin: { device, id: r.id } }))),
+        ['revlog'],
+        { source: 'sync' },
+      )
+  }
+
+  // Cards: each register changed here is stamped; the base moves only when the card's state
+  // is not what its base and answers give (it was reset, rescheduled or imported here).
+  const cardIds = all ? await allCardIds(collection) : keysOf('cards').map(String)
+  for (let i = 0; i < cardIds.length; i += BATCH) {
+    const rows = defined(await collection.getCards(cardIds.slice(i, i + BATCH)))
+    const existing = await docsOf(
+      local,
+      rows.map((c) => docIdOf.card(c.id)),
+    )
+    const docs: object[] = []
+    for (const card of rows) {
+      const id = docIdOf.card(card.id)
+      const versions = existing.get(id) as SyncDocOf<'card'>[] | undefined
+      const merged = versions && mergeCardDocs(versions)
+      const logs = sortedLogs((await collection.logsOfCard(card.id)).map(logBody))
+      const scheduler = await options.schedulerFor(card.deckId)
+      const body = cardBodyOf(card, merged, logs, scheduler, stampOf('cards', card.id), device)
+      if (versions?.length === 1 && merged && sameData(merged, body)) continue
+      docs.push({
+        _id: id,
+        _rev: versions?.[0]?._rev,
+        kind: 'card',
+        v: SYNC_DOC_VERSION,
+        at: stampOf('cards', card.id),
+        by: device,
+        body,
+      })
+      for (const loser of versions?.slice(1) ?? [])
+        docs.push({ _id: id, _rev: loser._rev, _deleted: true })
+    }
+    await write(docs)
+  }
+
+  const now = await syncStateOf(collection)
+  await collection.putSetting({
+    key: SYNC_STATE_KEY,
+    value: { ...now, pushed: changed.head, sentAll: true },
+  })
+  return sent
+}
+
+const defined = <T>(rows: readonly (T | undefined)[]): T[] =>
+  rows.filter((r): r is T => r !== undefined)
+
+async function allLogIds(collection: Collection): Promise<number[]> {
+  const ids: number[] = []
+  for (let after = -1; ;) {
+    const page = await collection.logsAfter(after, 5_000)
+    for (const l of page) ids.push(l.id)
+    const last = page.at(-1)
+    if (!last || page.length < 5_000) return ids
+    after = last.id
+  }
+}
+
+async function allCardIds(collection: Collection): Promise<string[]> {
+  const notes = await collection.allNotes()
+  const ids: string[] = []
+  for (let i = 0; i < notes.length; i += BATCH)
+    for (const c of await collection.cardsOfNotes(notes.slice(i, i + BATCH).map((n) => n.id)))
+      ids.push(c.id)
+  return ids
+}
+
+/**
+ * Each document's versions in the replica, the winner first and then its conflicts (read
+ * whole); absent for a document the replica lacks. With `deleted`, a deleted document is
+ * returned as a bare `{ _deleted, _rev }`.
+ */
+async function docsOf(
+  local: Replica,
+  ids: readonly string[],
+  deleted = false,
+): Promise<Map<string, SyncDoc[]>> {
+  const out = new Map<string, SyncDoc[]>()
+  if (!ids.length) return out
+  const { rows } = await local.allDocs({ keys: [...ids], include_docs: true, conflicts: true })
+  for (const row of rows) {
+    if (row.value?.deleted) {
+      if (deleted)
+        out.set(row.key, [{ _id: row.key, _rev: row.value.rev, _deleted: true } as SyncDoc])
+      continue
+    }
+    const doc = row.doc as SyncDoc | undefined
+    if (!doc) continue
+    const versions = [doc]
+    for (const rev of doc._conflicts ?? [])
+      versions.push((await local.get(row.key, { rev })) as SyncDoc)
+    out.set(row.key, versions)
+  }
+  return out
+}
+
+function logBody(row: ReviewLogRow): LogBody {
+  const { before: _b, taggedLeech: _t, origin, ...rest } = row
+  return origin ? { ...rest, id: origin.id } : rest
+}
+
+/** Logs in the order they are replayed: by answer time, then id. */
+function sortedLogs<T extends { review: number; id: number }>(logs: T[]): T[] {
+  return logs.sort((a, b) => a.review - b.review || a.id - b.id)
+}
+
+/** The card versions of one document merged: each register's newest; the rest from the newest version. */
+export function mergeCardDocs(versions: readonly SyncDocOf<'card'>[]): CardBody | undefined {
+  const top = newest(versions)
+  if (!top) return undefined
+  const bodies = versions.map((v) => v.body)
+  const pick = <K extends 'deckId' | 'flag' | 'suspended' | 'buriedUntil'>(k: K) =>
+    newest(bodies.map((b) => b[k])) as CardBody[K]
+  return {
+    ...top.body,
+    deckId: pick('deckId'),
+    flag: pick('flag'),
+    suspended: pick('suspended'),
+    buriedUntil: pick('buriedUntil'),
+    base: newestBase(bodies.map((b) => b.base)),
+  }
+}
+
+/** The newest base; bases of one moment and device compare by their state, so every device picks the same. */
+function newestBase(bases: readonly CardBase[]): CardBase {
+  let best = bases[0] as CardBase
+  for (const b of bases.slice(1))
+    if (
+      isNewer(b, best) ||
+      (b.at === best.at && b.by === best.by && JSON.stringify(b.state) > JSON.stringify(best.state))
+    )
+      best = b
+  return best
+}
+
+/** The scheduling state a base and the answers after it give. */
+export function replayCard(
+  cardId: string,
+  base: CardBase,
+  logs: readonly LogBody[],
+  scheduler: Scheduler,
+): StoredState {
+  let state = fromStoredState(base.state)
+  for (const log of logs) {
+    if (log.review <= base.at || log.rating === 0) continue
+    state = scheduler.review(
+      state,
+      log.rating as Grade,
+      new Date(log.review),
+      fuzzSeed(cardId, state.reps),
+    ).state
+  }
+  return toStoredState(state)
+}
+
+const STATE_KEYS = [
+  'state',
+  'reps',
+  'lapses',
+  'learning_steps',
+  'due',
+  'last_review',
+  'scheduled_days',
+] as const
+
+/** Two scheduling states the same (memory to a billionth: replays differ only in float noise). */
+function sameState(a: StoredState, b: StoredState): boolean {
+  if (STATE_KEYS.some((k) => a[k] !== b[k])) return false
+  const close = (x: number, y: number) =>
+    Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y))
+  return close(a.stability, b.stability) && close(a.difficulty, b.difficulty)
+}
+
+function stateOf(card: CardRow): StoredState {
+  const s: StoredState = {
+    due: card.due,
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsed_days: card.elapsed_days,
+    scheduled_days: card.scheduled_days,
+    learning_steps: card.learning_steps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: card.state,
+  }
+  if (card.last_review !== undefined) s.last_review = card.last_review
+  return s
+}
+
+/** The state a card had before its first answer, from that answer's log (ts-fsrs logs the card as it was). */
+function stateBefore(log: LogBody, card: CardRow): StoredState {
+  return {
+    due: log.due,
+    stability: log.stability,
+    difficulty: log.difficulty,
+    elapsed_days: log.elapsed_days,
+    scheduled_days: log.scheduled_days,
+    learning_steps: log.learning_steps,
+    reps: 0,
+    lapses: 0,
+    state: card.state === CardState.New ? card.state : log.state,
+  }
+}
+
+/** This device's card as a document body, over the version the replica has. */
+function cardBodyOf(
+  card: CardRow,
+  there: CardBody | undefined,
+  logs: readonly LogBody[],
+  scheduler: Scheduler,
+  at: number,
+  by: string,
+): CardBody {
+  // A register set there later than the change here keeps its value: this card is behind.
+  const reg = <T>(mine: T, theirs: Register<T> | undefined): Register<T> =>
+    theirs && (sameData(theirs.v, mine) || isNewer(theirs, { at, by }))
+      ? theirs
+      : { v: mine, at, by }
+  const suspended =
+    card.queue === Queue.Suspended ||
+    (card.queue === Queue.Trashed && card.queueBeforeTrash === Queue.Suspended)
+  const buried = card.queue === Queue.Buried ? (card.buriedUntil ?? 0) : 0
+  const current = stateOf(card)
+  let base: CardBase
+  if (
+    there &&
+    (sameState(replayCard(card.id, there.base, logs, scheduler), current) ||
+      isNewer(there.base, { at: Math.max(at, card.last_review ?? 0), by }))
+  )
+    base = there.base
+  else {
+    // A card answered only here since it was new: its base is the new card, at time 0, so
+    // answers from every device replay on it in time order.
+    const first = logs.find((l) => l.rating !== 0)
+    const fresh: CardBase | null =
+      logs.length === 0 && card.state === CardState.New
+        ? { at: 0, by: '', state: current }
+        : first && first.state === CardState.New
+          ? { at: 0, by: '', state: stateBefore(first, card) }
+          : null
+    base =
+      fresh && sameState(replayCard(card.id, fresh, logs, scheduler), current)
+        ? fresh
+        : { at: Math.max(at, card.last_review ?? 0), by, state: current }
+  }
+  const body: CardBody = {
+    noteId: card.noteId,
+    ord: card.ord,
+    position: card.position,
+    sectionKey: card.sectionKey,
+    deckId: reg(card.deckId, there?.deckId),
+    flag: reg(card.flag ?? 0, there?.flag),
+    suspended: reg(suspended, there?.suspended),
+    buriedUntil: reg(buried, there?.buriedUntil),
+    base,
+  }
+  if (card.anki) body.anki = card.anki
+  return body
+}
+
+// ---------------------------------------------------------------------------------------------
+// Receiving: what the replica has that the collection lacks, a batch per transaction.
+
+async function receive(
+  options: SyncOptions,
+  device: string,
+): Promise<{ received: number; refused: SyncReport['refused'] }> {
+  const { collection, local } = options
+  let received = 0
+  const refused: SyncReport['refused'] = []
+  for (;;) {
+    const state = await syncStateOf(collection)
+    const { results, last_seq } = await local.changes({
+      since: state.pulled,
+      limit: BATCH,
+      include_docs: true,
+      conflicts: true,
+    })
+    if (!results.length) return { received, refused }
+    const docs: SyncDoc[] = []
+    const deletedLogs: string[] = []
+    for (const change of results) {
+      if (change.deleted) {
+        if (change.id.startsWith('log:')) deletedLogs.push(change.id)
+        continue
+      }
+      const problem = docProblem(change.doc)
+      if (problem) {
+        refused.push({ id: change.id, reason: problem })
+        continue
+      }
+      const doc = change.doc as SyncDoc
+      const versions = [doc]
+      for (const rev of doc._conflicts ?? []) {
+        const other = await local.get(doc._id, { rev })
+        if (docProblem(other)) continue
+        versions.push(other as SyncDoc)
+      }
+      docs.push(...pickVersions(versions))
+    }
+    // Everything the transaction needs from outside the collection is read before it: an
+    // IndexedDB transaction ends when it waits on anything else.
+    const schedulers = new Map<string, Scheduler>()
+    for (const deck of await collection.listDecks())
+      schedulers.set(deck.id, await options.schedulerFor(deck.id))
+    for (const doc of docs)
+      if (doc.kind === 'deck' && !schedulers.has(doc.body.id))
+        schedulers.set(doc.body.id, await options.schedulerFor(doc.body.id))
+    const noteIds = docs.filter((d) => d.kind === 'note').map((d) => d._id.slice('note:'.length))
+    const answered = docs.filter((d) => d.kind === 'log').map((d) => docIdOf.card(d.body.cardId))
+    const siblings = [
+      ...new Set([
+        ...(await collection.cardsOfNotes(noteIds)).map((c) => docIdOf.card(c.id)),
+        ...answered,
+      ]),
+    ]
+    const cardBodies = new Map<string, CardBody>()
+    for (const [id, versions] of await docsOf(local, siblings)) {
+      const body = mergeCardDocs(versions as SyncDocOf<'card'>[])
+      if (body) cardBodies.set(id.slice('card:'.length), body)
+    }
+    for (const doc of docs)
+      if (doc.kind === 'card') {
+        const body = mergedCard(docs, doc._id)
+        if (body) cardBodies.set(doc._id.slice('card:'.length), body)
+      }
+    const fallback = await options.schedulerFor('')
+    const wrote = await apply(options, device, docs, deletedLogs, cardBodies, {
+      schedulers,
+      fallback,
+      checkpoint: last_seq,
+    })
+    received += wrote
+    options.onProgress?.({ phase: 'receive', done: received })
+  }
+}
+
+/** The version of a document that counts: the newest, or for a card all of them (merged by register). */
+function pickVersions(versions: SyncDoc[]): SyncDoc[] {
+  const [first] = versions
+  if (!first) return []
+  if (first.kind === 'card') return versions
+  const top = newest(versions)
+  return top ? [top] : []
+}
+
+function mergedCard(docs: readonly SyncDoc[], id: string): CardBody | undefined {
+  return mergeCardDocs(
+    docs.filter((d): d is SyncDocOf<'card'> => d._id === id && d.kind === 'card'),
+  )
+}
+
+/** Applies one batch and its checkpoint in one transaction; how many rows it wrote. */
+async function apply(
+  options: SyncOptions,
+  device: string,
+  docs: readonly SyncDoc[],
+  deletedLogs: readonly string[],
+  cardBodies: ReadonlyMap<string, CardBody>,
+  at: {
+    schedulers: ReadonlyMap<string, Scheduler>
+    fallback: Scheduler
+    checkpoint: number | string
+  },
+): Promise<number> {
+  const { collection } = options
+  const now = options.now().getTime()
+  return collection.transaction(
+    async () => {
+      let wrote = 0
+      const byKind = <K extends DocKind>(kind: K) =>
+        docs.filter((d) => d.kind === kind) as unknown as SyncDocOf<K>[]
+
+      for (const d of byKind('deck')) {
+        const here = await collection.getDeck(d.body.id)
+        if (!here || !sameData(here, d.body)) {
+          await collection.putDeck(d.body)
+          wrote++
+        }
+      }
+      const types = byKind('noteType').map((d) => d.body)
+      if (types.length) {
+        await collection.putNoteTypes(types)
+        wrote += types.length
+      }
+      for (const d of byKind('preset')) {
+        await collection.putPreset(d.body)
+        wrote++
+      }
+      for (const d of byKind('setting')) {
+        await collection.putSetting(d.body)
+        wrote++
+      }
+      const notes = byKind('note').map((d) => d.body)
+      const touchedNotes = new Set<string>()
+      if (notes.length) {
+        const here = await collection.getNotes(notes.map((n) => n.id))
+        const changed = notes.filter((n, i) => !sameData(here[i], n))
+        for (const n of changed) touchedNotes.add(n.id)
+        if (changed.length) await collection.putNotes(changed)
+        wrote += changed.length
+      }
+
+      // Logs: stored once; an id taken here by another answer moves on by a millisecond.
+      const touchedCards = new Set<string>()
+      for (const d of byKind('log')) {
+        const origin = { device: d.by, id: d.body.id }
+        let id = d.body.id
+        let taken = await collection.getLog(id)
+        while (taken && !sameOrigin(taken, origin, device)) taken = await collection.getLog(++id)
+        if (taken) continue
+        const row: ReviewLogRow = { ...d.body, id }
+        if (origin.device !== device) row.origin = origin
+        await collection.addLog(row)
+        touchedCards.add(row.cardId)
+        wrote++
+      }
+      for (const docId of deletedLogs) {
+        const [, idText, from] = docId.split(':')
+        const origin = { device: from ?? '', id: Number(idText) }
+        let id = origin.id
+        for (let row = await collection.getLog(id); row; row = await collection.getLog(++id)) {
+          if (!sameOrigin(row, origin, device)) continue
+          await collection.deleteLog(id)
+          touchedCards.add(row.cardId)
+          wrote++
+          break
+        }
+      }
+
+      // Cards: rebuilt from their merged document, their notes and every answer.
+      for (const d of byKind('card')) touchedCards.add(d._id.slice('card:'.length))
+      for (const [id, body] of cardBodies) if (touchedNotes.has(body.noteId)) touchedCards.add(id)
+      const ids = [...touchedCards]
+      const cards = await collection.getCards(ids)
+      const rows: CardRow[] = []
+      for (const [i, id] of ids.entries()) {
+        const here = cards[i]
+        const body = cardBodies.get(id)
+        // A log whose card has no document yet: the card comes with a later batch.
+        if (!body) continue
+        const note = await collection.getNote(body.noteId)
+        if (!note) continue
+        const logs = sortedLogs((await collection.logsOfCard(id)).map(logBody))
+        const scheduler = at.schedulers.get(body.deckId.v) ?? at.fallback
+        const row = cardRowOf(id, body, note, logs, scheduler, here, now)
+        if (!here || !sameCard(here, row)) rows.push(row)
+      }
+      if (rows.length) await collection.putCards(rows)
+      wrote += rows.length
+
+      const state = await syncStateOf(collection)
+      await collection.putSetting({
+        key: SYNC_STATE_KEY,
+        value: { ...state, pulled: at.checkpoint },
+      })
+      return wrote
+    },
+    PULL_TABLES,
+    { source: 'sync' },
+  )
+}
+
+/** Whether a stored log is the answer `origin` names (a log made here has no origin). */
+function sameOrigin(row: ReviewLogRow, origin: { device: string; id: number }, device: string) {
+  const mine = row.origin ?? { device, id: row.id }
+  return mine.device === origin.device && mine.id === origin.id
+}
+
+function sameCard(a: CardRow, b: CardRow): boolean {
+  const { revision: _a, ...x } = a
+  const { revision: _b, ...y } = b
+  return sameData(x, y)
+}
+
+/** A card row from its merged document, its note and its answers. */
+function cardRowOf(
+  id: string,
+  body: CardBody,
+  note: NoteRow,
+  logs: readonly LogBody[],
+  scheduler: Scheduler,
+  here: CardRow | undefined,
+  now: number,
+): CardRow {
+  const state = replayCard(id, body.base, logs, scheduler)
+  const live: Queue = body.suspended.v
+    ? Queue.Suspended
+    : body.buriedUntil.v > now
+      ? Queue.Buried
+      : queueOf(state.state)
+  const row: CardRow = {
+    ...state,
+    id,
+    noteId: body.noteId,
+    ord: body.ord,
+    deckId: body.deckId.v,
+    position: body.position,
+    sectionKey: body.sectionKey,
+    queue: note.deletedAt !== undefined ? Queue.Trashed : note.retired ? Queue.Retired : live,
+    revision: (here?.revision ?? 0) + 1,
+  }
+  if (body.flag.v) row.flag = body.flag.v
+  if (live === Queue.Buried) row.buriedUntil = body.buriedUntil.v
+  if (row.queue === Queue.Trashed) row.queueBeforeTrash = live
+  if (body.anki) row.anki = body.anki
+  return row
+}

@@ -1,0 +1,171 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { backupJson } from '../app/exchange/backup-format'
+import { exportCollection } from '../app/exchange/export-collection'
+import { parseBackup } from '../app/exchange/backup-format'
+import { answer, collectionWith, questionCard, t0 } from '../app/testing'
+import { cliAt } from './cli-testing'
+
+// The command line's sync against the sync server users start (`npm run sync-server`, which
+// runs this script), on a free port, over HTTP with a password.
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+
+let server: ChildProcess
+let url = ''
+const dir = mkdtempSync(join(tmpdir(), 'attache-cli-sync-'))
+const HOUR = 3_600_000
+const at = (h: number) => new Date(t0.getTime() + h * HOUR)
+
+beforeAll(async () => {
+  const port = await freePort()
+  server = spawn(process.execPath, ['scripts/sync-server.mjs'], {
+    env: { ...process.env, PORT: String(port), SYNC_USER: 'learner', SYNC_PASSWORD: 'pw-123' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  url = `http://127.0.0.1:${port}`
+  for (let i = 0; i < 100; i++) {
+    const up = await fetch(url).then(
+      (r) => r.status,
+      () => 0,
+    )
+    if (up) return
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error('the sync server did not start')
+})
+
+afterAll(() => {
+  server.kill('SIGTERM')
+  rmSync(dir, { recursive: true, force: true })
+})
+
+async function backupAfter(answers: [string, 1 | 2 | 3 | 4, number][], name: string) {
+  const store = await collectionWith()
+  for (const [fact, grade, hour] of answers)
+    await answer(store, questionCard('d', fact), grade, at(hour))
+  const file = join(dir, name)
+  writeFileSync(file, backupJson(await exportCollection(store), t0))
+  return file
+}
+
+const cli = cliAt(at(10))
+const read = (file: string) => parseBackup(readFileSync(file), file)
+const answersIn = (file: string) =>
+  read(file)
+    .reviewLogs.map((l) => `${l.review} ${l.cardId} ${l.rating}`)
+    .sort()
+
+describe('npm run cli -- sync', () => {
+  it('converges two backups studied apart into one collection', async () => {
+    const laptop = await backupAfter(
+      [
+        ['a', 3, 1],
+        ['b', 4, 2],
+      ],
+      'laptop.json',
+    )
+    const work = await backupAfter(
+      [
+        ['a', 1, 1.5],
+        ['c', 3, 3],
+      ],
+      'work.json',
+    )
+    process.env['ATTACHE_TEST_PW'] = 'pw-123'
+    const common = ['--server', url, '--db', 'converge', '--user', 'learner']
+    const first = await cli(
+      'sync',
+      laptop,
+      ...common,
+      '--password-env',
+      'ATTACHE_TEST_PW',
+      '--out',
+      join(dir, 'laptop-1.json'),
+    )
+    expect(first.status, first.err).toBe(0)
+    expect(first.out).toMatch(/laptop-1\.json: sent \d+ documents, received \d+ changes; 3 notes/)
+    const second = await cli(
+      'sync',
+      work,
+      ...common,
+      '--password-env',
+      'ATTACHE_TEST_PW',
+      '--out',
+      join(dir, 'work-1.json'),
+    )
+    expect(second.status, second.err).toBe(0)
+    const third = await cli(
+      'sync',
+      join(dir, 'laptop-1.json'),
+      ...common,
+      '--password-env',
+      'ATTACHE_TEST_PW',
+      '--out',
+      join(dir, 'laptop-2.json'),
+    )
+    expect(third.status, third.err).toBe(0)
+
+    const merged = answersIn(join(dir, 'laptop-2.json'))
+    expect(merged).toHaveLength(4)
+    expect(answersIn(join(dir, 'work-1.json'))).toEqual(merged)
+    const cards = (file: string) =>
+      read(file)
+        .cards.map(({ revision: _r, ...c }) => c)
+        .sort((x, y) => x.id.localeCompare(y.id))
+    expect(cards(join(dir, 'work-1.json'))).toEqual(cards(join(dir, 'laptop-2.json')))
+  })
+
+  it('says a wrong password, a refused address and an unreachable server in words, writing nothing', async () => {
+    const laptop = await backupAfter([['a', 3, 1]], 'pw.json')
+    const out = join(dir, 'never.json')
+    process.env['ATTACHE_WRONG_PW'] = 'nope'
+    const wrong = await cli(
+      'sync',
+      laptop,
+      '--server',
+      url,
+      '--user',
+      'learner',
+      '--password-env',
+      'ATTACHE_WRONG_PW',
+      '--out',
+      out,
+    )
+    expect(wrong.status).toBe(1)
+    expect(wrong.err).toContain('refused the user name and password (401)')
+    const clear = await cli('sync', laptop, '--server', 'http://couch.example.org', '--out', out)
+    expect(clear.status).toBe(1)
+    expect(clear.err).toContain('use https')
+    const port = await freePort()
+    const down = await cli('sync', laptop, '--server', `http://127.0.0.1:${port}`, '--out', out)
+    expect(down.status).toBe(1)
+    expect(down.err).toContain('could not reach')
+    const unset = await cli(
+      'sync',
+      laptop,
+      '--server',
+      url,
+      '--user',
+      'learner',
+      '--password-env',
+      'ATTACHE_NOT_SET',
+      '--out',
+      out,
+    )
+    expect(unset.err).toContain('ATTACHE_NOT_SET is not set')
+    expect(() => readFileSync(out)).toThrow()
+  })
+})

@@ -1,0 +1,225 @@
+import type { Database } from 'pouchdb-core'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { replayAnswers } from '../core/scheduling/replay'
+import type { Grade } from '../core/scheduling/scheduler'
+import { toStoredState } from '../core/scheduling/stored-state'
+import { Queue, type CardRow, type ReviewLogRow } from '../app/collection'
+import type { Collection } from '../app/collection-writes'
+import { changeCards } from '../app/card-actions'
+import { answer, collectionWith, questionCard, scheduler, t0 } from '../app/testing'
+import { syncOnce, type Replica, type SyncReport } from '../app/sync/sync'
+import { SYNC_STATE_KEY } from '../app/sync/sync-state'
+import { memoryReplica, replicateBoth } from './pouch'
+
+const dbs: Database[] = []
+const db = () => {
+  const d = memoryReplica('sync-test')
+  dbs.push(d)
+  return d
+}
+afterEach(async () => {
+  await Promise.all(dbs.splice(0).map((d) => d.destroy()))
+})
+
+const HOUR = 3_600_000
+const A = questionCard('d', 'a')
+const B = questionCard('d', 'b')
+const C = questionCard('d', 'c')
+
+interface Device {
+  name: string
+  collection: Collection
+  replica: Database
+}
+
+async function device(name: string): Promise<Device> {
+  return { name, collection: await collectionWith(), replica: db() }
+}
+
+function sync(d: Device, server: Database, now = new Date()): Promise<SyncReport> {
+  return syncOnce({
+    collection: d.collection,
+    local: d.replica as unknown as Replica,
+    replicate: () => replicateBoth(d.replica, server),
+    schedulerFor: () => Promise.resolve(scheduler),
+    now: () => now,
+    newDevice: () => (d.name === 'laptop' ? 'aaaaaaaaaaaaaaaa' : 'bbbbbbbbbbbbbbbb'),
+  })
+}
+
+/** The answers of a collection, device ids aside: what was answered when. */
+async function answersOf(c: Collection) {
+  const logs: ReviewLogRow[] = await c.logsSince(0)
+  return logs.map((l) => `${l.review} ${l.cardId} ${l.rating}`).sort()
+}
+
+/** A card's scheduling state and queue (revisions count writes on each device, so they differ). */
+async function stateOf(c: Collection, id: string) {
+  const { revision: _r, ...card } = (await c.getCard(id)) as CardRow
+  return card
+}
+
+const at = (hours: number) => new Date(t0.getTime() + hours * HOUR)
+
+describe('sync through a CouchDB replica', () => {
+  for (const order of [
+    ['laptop', 'work'],
+    ['work', 'laptop'],
+  ] as const)
+    it(`merges answers made offline on two devices (${order.join(' first, then ')})`, async () => {
+      const server = db()
+      const laptop = await device('laptop')
+      const work = await device('work')
+      // The same card on both, and one card on each alone.
+      await answer(laptop.collection, A, 3, at(1))
+      await answer(laptop.collection, B, 4, at(2))
+      await answer(work.collection, A, 1, at(1.5))
+      await answer(work.collection, C, 3, at(3))
+      await answer(work.collection, A, 3, at(4))
+      const devices = { laptop, work }
+      for (const name of [...order, order[0]]) await sync(devices[name], server)
+
+      const expected = [
+        `${at(1).getTime()} ${A} 3`,
+        `${at(1.5).getTime()} ${A} 1`,
+        `${at(2).getTime()} ${B} 4`,
+        `${at(3).getTime()} ${C} 3`,
+        `${at(4).getTime()} ${A} 3`,
+      ].sort()
+      expect(await answersOf(laptop.collection)).toEqual(expected)
+      expect(await answersOf(work.collection)).toEqual(expected)
+      for (const id of [A, B, C])
+        expect(await stateOf(laptop.collection, id), id).toEqual(await stateOf(work.collection, id))
+      // Card A is what its three answers make in time order, from either device.
+      const replay = replayAnswers(scheduler, A, t0, [
+        { at: at(1), grade: 3 as Grade },
+        { at: at(1.5), grade: 1 as Grade },
+        { at: at(4), grade: 3 as Grade },
+      ])
+      const stored = toStoredState(replay.state)
+      const card = await stateOf(work.collection, A)
+      expect({ reps: card.reps, lapses: card.lapses, due: card.due, state: card.state }).toEqual({
+        reps: stored.reps,
+        lapses: stored.lapses,
+        due: stored.due,
+        state: stored.state,
+      })
+      expect(card.stability).toBeCloseTo(stored.stability, 9)
+    })
+
+  it('keeps both answers when two devices answer in the same millisecond', async () => {
+    const server = db()
+    const laptop = await device('laptop')
+    const work = await device('work')
+    await answer(laptop.collection, A, 3, at(1))
+    await answer(work.collection, B, 3, at(1))
+    await sync(laptop, server)
+    await sync(work, server)
+    await sync(laptop, server)
+    for (const d of [laptop, work]) {
+      const logs = await d.collection.logsSince(0)
+      expect(logs.map((l) => l.cardId).sort(), d.name).toEqual([A, B])
+      expect(new Set(logs.map((l) => l.id)).size).toBe(2)
+    }
+    // Syncing again brings nothing new and doubles nothing.
+    const again = await sync(work, server)
+    expect(again.received).toBe(0)
+    expect(await work.collection.logsSince(0)).toHaveLength(2)
+  })
+
+  it('keeps a suspend made on one device and a flag made on the other', async () => {
+    const server = db()
+    const laptop = await device('laptop')
+    const work = await device('work')
+    await sync(laptop, server)
+    await sync(work, server)
+    await changeCards(laptop.collection, [A], { kind: 'suspend' })
+    await changeCards(work.collection, [A], { kind: 'flag', flag: 2 })
+    await sync(laptop, server)
+    await sync(work, server)
+    await sync(laptop, server)
+    for (const d of [laptop, work])
+      expect(await d.collection.getCard(A), d.name).toMatchObject({
+        queue: Queue.Suspended,
+        flag: 2,
+      })
+  })
+
+  it('gives a note edited on both devices the newest edit on both', async () => {
+    const server = db()
+    const laptop = await device('laptop')
+    const work = await device('work')
+    await sync(laptop, server)
+    await sync(work, server)
+    const edit = async (d: Device, text: string) => {
+      const note = await d.collection.getNote('d/a')
+      if (!note) throw new Error('no note')
+      await d.collection.putNotes([{ ...note, fields: { ...note.fields, answer: text } }])
+    }
+    await edit(laptop, 'older')
+    await new Promise((r) => setTimeout(r, 5))
+    await edit(work, 'newer')
+    await sync(work, server)
+    await sync(laptop, server)
+    await sync(work, server)
+    for (const d of [laptop, work])
+      expect((await d.collection.getNote('d/a'))?.fields['answer'], d.name).toBe('newer')
+  })
+
+  it('trashes on the other device a note trashed here, its cards with it', async () => {
+    const server = db()
+    const laptop = await device('laptop')
+    const work = await device('work')
+    await sync(laptop, server)
+    await sync(work, server)
+    const { trashNotes } = await import('../app/editing')
+    await trashNotes(laptop.collection, ['d/a'], new Date())
+    await sync(laptop, server)
+    await sync(work, server)
+    expect((await work.collection.getNote('d/a'))?.deletedAt).toBeTypeOf('number')
+    expect(await work.collection.getCard(A)).toMatchObject({ queue: Queue.Trashed })
+  })
+
+  it('refuses a malformed or oversized document with its id and reason, writing nothing of it', async () => {
+    const server = db()
+    const laptop = await device('laptop')
+    await sync(laptop, server)
+    const note = (await server.get('note:d/a')) as unknown as { body: object }
+    await server.bulkDocs([
+      { _id: 'note:evil', kind: 'note', v: 1, at: 1, by: 'x', body: { id: 'evil' } },
+      { _id: 'huge', kind: 'note', v: 1, at: 1, by: 'x', body: { pad: 'x'.repeat(1_100_000) } },
+      { _id: 'note:d/zz', kind: 'note', v: 1, at: 1, by: 'x', body: note.body },
+    ])
+    const report = await sync(laptop, server)
+    expect(report.refused.map((r) => r.id).sort()).toEqual(['huge', 'note:d/zz', 'note:evil'])
+    expect(report.refused.find((r) => r.id === 'note:evil')?.reason).toMatch(/^body\./)
+    expect(report.refused.find((r) => r.id === 'huge')?.reason).toMatch(/characters/)
+    expect(report.refused.find((r) => r.id === 'note:d/zz')?.reason).toMatch(/id/)
+    expect(await laptop.collection.getNote('evil')).toBeUndefined()
+  })
+
+  it('resumes a sync that failed while applying, with nothing lost or doubled', async () => {
+    const server = db()
+    const laptop = await device('laptop')
+    const work = await device('work')
+    await answer(laptop.collection, A, 3, at(1))
+    await answer(laptop.collection, B, 2, at(2))
+    await sync(laptop, server)
+    const spy = vi.spyOn(work.collection, 'putCards').mockRejectedValueOnce(new Error('disk full'))
+    await expect(sync(work, server)).rejects.toThrow('disk full')
+    spy.mockRestore()
+    expect(await work.collection.logsSince(0)).toEqual([])
+    await sync(work, server)
+    expect(await answersOf(work.collection)).toEqual(await answersOf(laptop.collection))
+    expect(await stateOf(work.collection, A)).toEqual(await stateOf(laptop.collection, A))
+  })
+
+  it('keeps its bookkeeping out of the shared settings', async () => {
+    const server = db()
+    const laptop = await device('laptop')
+    await sync(laptop, server)
+    const all = await server.allDocs()
+    expect(all.rows.some((r) => r.id.includes(SYNC_STATE_KEY))).toBe(false)
+    expect(all.rows.some((r) => r.id.startsWith('card:'))).toBe(true)
+  })
+})
