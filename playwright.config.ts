@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test'
 import getPort from 'get-port'
 import type { WorkerOptions } from './e2e/fixtures'
 import { installedElectronBinary } from './e2e/electron-binary'
+import { E2E_SYNC_PASSWORD, E2E_SYNC_USER, SYNC_PORT_VARIABLE } from './e2e/sync-server'
 
 const electron = installedElectronBinary()
 
@@ -15,6 +16,7 @@ async function portFromEnv(name: string): Promise<number> {
 }
 const previewPort = await portFromEnv('ATTACHE_E2E_PREVIEW_PORT')
 const devPort = await portFromEnv('ATTACHE_WEB_PORT')
+const syncPort = await portFromEnv(SYNC_PORT_VARIABLE)
 
 // Every spec runs against the web build in Chromium. The same specs run against the Electron
 // build when its binary is installed; otherwise the run says so and counts nothing for it.
@@ -28,9 +30,10 @@ if (electron.path === null && process.env['TEST_WORKER_INDEX'] === undefined) {
 const README_COMMANDS = /readme-commands\.spec\.ts/
 /**
  * Specs of browser-only situations: other tabs, storage switched off or failing (faults are
- * injected into the page's IndexedDB), the browser killed, a phone's touch screen.
+ * injected into the page's IndexedDB), the browser killed, a phone's touch screen; and sync,
+ * which signs in with the server's session cookie (the desktop's password keeping is not built).
  */
-const WEB_ONLY = /(web-storage|durability|storage-faults|offline|phone)\.spec\.ts/
+const WEB_ONLY = /(web-storage|durability|storage-faults|offline|phone|sync)\.spec\.ts/
 
 export default defineConfig<object, WorkerOptions>({
   testDir: './e2e',
@@ -44,6 +47,14 @@ export default defineConfig<object, WorkerOptions>({
     {
       command: `npx vite preview --config vite.web.config.ts --configLoader runner --host 127.0.0.1 --port ${previewPort} --strictPort --mode e2e`,
       url: `http://127.0.0.1:${previewPort}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // The CouchDB-compatible server `npm run sync-server` starts, in memory, for sync.spec.ts.
+      command: 'node scripts/sync-server.mjs',
+      env: { PORT: String(syncPort), SYNC_USER: E2E_SYNC_USER, SYNC_PASSWORD: E2E_SYNC_PASSWORD },
+      url: `http://127.0.0.1:${syncPort}/_session`,
       reuseExistingServer: false,
       timeout: 60_000,
     },

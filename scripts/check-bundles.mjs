@@ -43,13 +43,14 @@ const checks = [
   ],
   [
     // Scripts only from the app itself; WebAssembly (sql.js, for Anki packages) may compile,
-    // JavaScript eval may not; connections only to itself (no dev server socket when built).
+    // JavaScript eval may not; connections to itself and a sync server (https, or http on this
+    // machine), no dev server socket when built.
     'renderer has the strict CSP',
     () => {
       const html = readFileSync('out/renderer/index.html', 'utf8')
       return (
         /script-src 'self'(?: 'wasm-unsafe-eval')?;/.test(html) &&
-        /connect-src 'self';/.test(html) &&
+        html.includes("connect-src 'self' https: http://localhost:* http://127.0.0.1:*;") &&
         !html.includes('ws:') &&
         !html.includes("'unsafe-eval'") &&
         !/script-src[^;]*unsafe-inline/.test(html)

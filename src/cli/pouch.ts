@@ -1,4 +1,4 @@
-import PouchDB, { type Database } from 'pouchdb-core'
+import PouchDB from 'pouchdb-core'
 import httpAdapter from 'pouchdb-adapter-http'
 import memoryAdapter from 'pouchdb-adapter-memory'
 import replication from 'pouchdb-replication'
@@ -14,13 +14,4 @@ export const memoryReplica = (name = 'replica') =>
 /** The server's database, reached over HTTP with a user and password. */
 export function serverDatabase(url: string, auth?: { username: string; password: string }) {
   return new NodePouch(url, { adapter: 'http', ...(auth ? { auth } : {}) })
-}
-
-/** Replicates a replica with the server both ways: what it has goes up, then what the server has comes down. */
-export async function replicateBoth(local: Database, remote: Database) {
-  const up = await local.replicate.to(remote, { batch_size: 500 })
-  const down = await local.replicate.from(remote, { batch_size: 500 })
-  for (const result of [up, down])
-    if (result.doc_write_failures)
-      throw new Error(`${result.doc_write_failures} documents could not be written`)
 }

@@ -40,9 +40,9 @@ import { nodeSqlEngine } from './node-sqlite'
 import { memoryCollection } from '../app/collection-writes'
 import { plural } from '../core/plural'
 import { deckScheduler } from '../app/exam-plan'
-import { syncOnce } from '../app/sync/sync'
+import { replicateBoth, syncOnce } from '../app/sync/sync'
 import { databaseNameProblem, serverUrlProblem, syncErrorMessage } from '../app/sync/sync-errors'
-import { memoryReplica, replicateBoth, serverDatabase } from './pouch'
+import { memoryReplica, serverDatabase } from './pouch'
 
 /** Where the command line writes; the tests pass their own. */
 export interface CliIo {

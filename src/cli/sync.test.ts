@@ -7,9 +7,9 @@ import { Queue, type CardRow, type ReviewLogRow } from '../app/collection'
 import type { Collection } from '../app/collection-writes'
 import { changeCards } from '../app/card-actions'
 import { answer, collectionWith, questionCard, scheduler, t0 } from '../app/testing'
-import { syncOnce, type Replica, type SyncReport } from '../app/sync/sync'
+import { replicateBoth, syncOnce, type Replica, type SyncReport } from '../app/sync/sync'
 import { SYNC_STATE_KEY } from '../app/sync/sync-state'
-import { memoryReplica, replicateBoth } from './pouch'
+import { memoryReplica } from './pouch'
 
 const dbs: Database[] = []
 const db = () => {

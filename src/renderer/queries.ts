@@ -24,6 +24,7 @@ import { examHistory, examItems } from '../app/mock-exam'
 import type { Statistics, StatsPeriod } from '../app/statistics'
 import { statisticsInWorker } from './import/read-in-worker'
 import { db, scheduler, startApp, store, type StartupReport } from './app-services'
+import { loadSyncConfig } from './sync/sync-config'
 import { commands } from './commands'
 import { storageErrorMessage } from './storage/storage-errors'
 
@@ -119,7 +120,15 @@ export function useStartup(): { startup: StartupReport | null; fatal: string | n
   const [startup, setStartup] = useState<StartupReport | null>(null)
   const [fatal, setFatal] = useState<string | null>(null)
   useEffect(() => {
-    startApp(new Date()).then(setStartup, (e: unknown) => setFatal(storageErrorMessage(e)))
+    startApp(new Date()).then(
+      (report) => {
+        setStartup(report)
+        // Sync (and PouchDB's code) only on a device that was given a server.
+        if (loadSyncConfig())
+          void import('./sync/sync-service').then((sync) => sync.startAutoSync())
+      },
+      (e: unknown) => setFatal(storageErrorMessage(e)),
+    )
   }, [])
   return { startup, fatal }
 }

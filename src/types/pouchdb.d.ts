@@ -73,3 +73,7 @@ declare module 'pouchdb-replication' {
   const plugin: unknown
   export default plugin
 }
+declare module 'pouchdb-adapter-idb' {
+  const plugin: unknown
+  export default plugin
+}

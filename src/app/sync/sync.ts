@@ -56,12 +56,37 @@ export interface Replica {
     results: { id: string; seq: number | string; deleted?: boolean; doc?: unknown }[]
     last_seq: number | string
   }>
+  info(): Promise<{ update_seq: number | string }>
 }
 
-/** Where a sync is, for a progress bar. */
+/** Where a sync is, for a progress bar: `done` of `total` (when known) in this phase. */
 export interface SyncProgress {
   phase: 'send' | 'replicate' | 'receive'
   done: number
+  total?: number
+}
+
+/** A PouchDB database's replication, as sync uses it (PouchDB's own fits it). */
+interface Replicating {
+  replicate: {
+    to(target: never, options: { batch_size: number }): PromiseLike<{ doc_write_failures: number }>
+    from(
+      source: never,
+      options: { batch_size: number },
+    ): PromiseLike<{ doc_write_failures: number }>
+  }
+}
+
+/**
+ * Replicates a replica with the server both ways, by PouchDB (CouchDB's replication protocol):
+ * what it has goes up, then what the server has comes down. Each host makes the databases.
+ */
+export async function replicateBoth<T extends Replicating>(local: T, remote: T): Promise<void> {
+  const up = await local.replicate.to(remote as never, { batch_size: 500 })
+  const down = await local.replicate.from(remote as never, { batch_size: 500 })
+  for (const result of [up, down])
+    if (result.doc_write_failures)
+      throw new Error(`${result.doc_write_failures} documents could not be written`)
 }
 
 export interface SyncOptions {
@@ -189,11 +214,14 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
     changed.keys.get(table)?.get(key) ?? dated ?? 0
   const keysOf = (table: StoreTable) => [...(changed.keys.get(table)?.keys() ?? [])]
   let sent = 0
-  const write = async (docs: object[]) => {
-    if (!docs.length) return
-    await local.bulkDocs(docs)
+  let examined = 0
+  let total = 0
+  /** Writes the documents made of `rows` rows to the replica. */
+  const write = async (docs: object[], rows: number) => {
+    if (docs.length) await local.bulkDocs(docs)
     sent += docs.length
-    options.onProgress?.({ phase: 'send', done: sent })
+    examined += rows
+    options.onProgress?.({ phase: 'send', done: examined, total })
   }
   const device = state.device
   const simple = async <K extends Exclude<DocKind, 'log' | 'card'>>(
@@ -230,7 +258,7 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
         for (const loser of versions?.slice(1) ?? [])
           docs.push({ _id: id, _rev: loser._rev, _deleted: true })
       }
-      await write(docs)
+      await write(docs, batch.length)
     }
   }
 
@@ -238,6 +266,30 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
   const decks = all
     ? await collection.listDecks()
     : defined(await Promise.all(keysOf('decks').map((k) => collection.getDeck(String(k)))))
+  const types = all
+    ? await collection.listNoteTypes()
+    : defined(await Promise.all(keysOf('noteTypes').map((k) => collection.getNoteType(String(k)))))
+  const presets = all
+    ? await collection.listPresets()
+    : defined(await Promise.all(keysOf('presets').map((k) => collection.getPreset(String(k)))))
+  const settingKeys = new Set(keysOf('settings').map(String))
+  const settings = (await collection.listSettings()).filter(
+    (s) => SHARED_SETTINGS.has(s.key) && (all || settingKeys.has(s.key)),
+  )
+  const notes = all
+    ? await collection.allNotes()
+    : defined(await collection.getNotes(keysOf('notes').map(String)))
+  const logIds = all ? await allLogIds(collection) : keysOf('revlog').map(Number)
+  const cardIds = all ? await allCardIds(collection) : keysOf('cards').map(String)
+  total =
+    decks.length +
+    types.length +
+    presets.length +
+    settings.length +
+    notes.length +
+    logIds.length +
+    cardIds.length
+
   await simple(
     'deck',
     'decks',
@@ -245,22 +297,9 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
     (d: DeckRow) => d.id,
     (d: DeckRow) => d.updatedAt,
   )
-  const types = all
-    ? await collection.listNoteTypes()
-    : defined(await Promise.all(keysOf('noteTypes').map((k) => collection.getNoteType(String(k)))))
   await simple('noteType', 'noteTypes', types, (t: NoteType) => t.id)
-  const presets = all
-    ? await collection.listPresets()
-    : defined(await Promise.all(keysOf('presets').map((k) => collection.getPreset(String(k)))))
   await simple('preset', 'presets', presets, (p: Preset) => p.id)
-  const settingKeys = new Set(keysOf('settings').map(String))
-  const settings = (await collection.listSettings()).filter(
-    (s) => SHARED_SETTINGS.has(s.key) && (all || settingKeys.has(s.key)),
-  )
   await simple('setting', 'settings', settings, (s: SettingRow) => s.key)
-  const notes = all
-    ? await collection.allNotes()
-    : defined(await collection.getNotes(keysOf('notes').map(String)))
   await simple(
     'note',
     'notes',
@@ -270,7 +309,6 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
   )
 
   // Logs: a document per answer, written once; an answer undone here is deleted there too.
-  const logIds = all ? await allLogIds(collection) : keysOf('revlog').map(Number)
   for (let i = 0; i < logIds.length; i += BATCH) {
     const ids = logIds.slice(i, i + BATCH)
     const rows = await collection.getLogs(ids)
@@ -296,7 +334,7 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
       else if (!row && there && !there._deleted)
         docs.push({ _id: id, _rev: there._rev, _deleted: true })
     })
-    await write(docs)
+    await write(docs, ids.length)
     // A log made here records this device once sent, so a backup of the collection restored
     // anywhere (another device id) still names the same answer and sends no second copy.
     const unnamed = defined(rows).filter((r) => !r.origin)
@@ -310,7 +348,6 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
 
   // Cards: each register changed here is stamped; the base moves only when the card's state
   // is not what its base and answers give (it was reset, rescheduled or imported here).
-  const cardIds = all ? await allCardIds(collection) : keysOf('cards').map(String)
   for (let i = 0; i < cardIds.length; i += BATCH) {
     const rows = defined(await collection.getCards(cardIds.slice(i, i + BATCH)))
     const existing = await docsOf(
@@ -338,7 +375,7 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
       for (const loser of versions?.slice(1) ?? [])
         docs.push({ _id: id, _rev: loser._rev, _deleted: true })
     }
-    await write(docs)
+    await write(docs, rows.length)
   }
 
   const now = await syncStateOf(collection)
@@ -575,6 +612,7 @@ async function receive(
   const { collection, local } = options
   let received = 0
   const refused: SyncReport['refused'] = []
+  const { update_seq: end } = await local.info()
   for (;;) {
     const state = await syncStateOf(collection)
     const { results, last_seq } = await local.changes({
@@ -638,7 +676,11 @@ async function receive(
       checkpoint: last_seq,
     })
     received += wrote
-    options.onProgress?.({ phase: 'receive', done: received })
+    options.onProgress?.(
+      typeof last_seq === 'number' && typeof end === 'number'
+        ? { phase: 'receive', done: last_seq, total: end }
+        : { phase: 'receive', done: received },
+    )
   }
 }
 
@@ -812,4 +854,26 @@ function cardRowOf(
   if (row.queue === Queue.Trashed) row.queueBeforeTrash = live
   if (body.anki) row.anki = body.anki
   return row
+}
+
+/** What Settings ▸ Sync says of this device: when it last synced and what waits to be sent. */
+export interface SyncSummary {
+  lastSync: number | null
+  /** Rows changed here since the last send (every row before the first sync). */
+  waiting: number
+  firstSync: boolean
+}
+
+export async function syncSummary(collection: Collection, now: Date): Promise<SyncSummary> {
+  const row = (await collection.listSettings()).find((s) => s.key === SYNC_STATE_KEY)
+  const parsed = syncStateSchema.safeParse(row?.value)
+  if (!parsed.success) return { lastSync: null, waiting: 0, firstSync: true }
+  const changed = await changedSince(collection, parsed.data, now.getTime())
+  let waiting = 0
+  for (const keys of changed.keys.values()) waiting += keys.size
+  return {
+    lastSync: parsed.data.lastSync ?? null,
+    waiting,
+    firstSync: !parsed.data.sentAll,
+  }
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { loadSyncConfig } from '../sync/sync-config'
 import { GRADES, GRADE_NAMES, type Grade } from '../../core/scheduling/scheduler'
 
 interface Props {
@@ -16,6 +17,11 @@ interface Props {
 export function SessionSummary({ reviewed, grades, durationMs, next, backLabel, onExit }: Props) {
   const back = useRef<HTMLButtonElement>(null)
   useEffect(() => back.current?.focus(), [])
+  // A session's answers go to the other devices when it ends (if this device syncs).
+  useEffect(() => {
+    if (loadSyncConfig())
+      void import('../sync/sync-service').then((sync) => sync.syncAfterSession())
+  }, [])
   const minutes = Math.max(0, Math.round(durationMs / 60_000))
   const max = Math.max(1, ...GRADES.map((g) => grades[g]))
   const correct = reviewed === 0 ? 0 : Math.round(((reviewed - grades[1]) / reviewed) * 100)

@@ -3,6 +3,7 @@ import { NUMBER_SETTINGS, type NumberSetting, type Settings } from '../../app/se
 import { BackupsSection } from './BackupsSection'
 import { NumberField } from './NumberField'
 import { StorageSection } from './StorageSection'
+import { SyncSection } from './SyncSection'
 
 export interface Props {
   settings: Settings
@@ -85,6 +86,7 @@ export function SettingsPanel({ settings, onChange, onClose, error }: Props) {
       <button type="button" className="primary" onClick={onClose}>
         Done
       </button>
+      <SyncSection />
       <BackupsSection />
       <StorageSection />
     </section>

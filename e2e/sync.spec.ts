@@ -1,0 +1,120 @@
+import { expect, type Page } from '@playwright/test'
+import { test } from './fixtures'
+import { MECHANICS, answerShownCard, deckRow } from './mechanics'
+import { rawTables } from './stored'
+import { E2E_SYNC_PASSWORD, E2E_SYNC_USER, syncServerUrl } from './sync-server'
+
+// Two devices are two browser contexts, each with its own IndexedDB, syncing through the
+// CouchDB-compatible server Playwright started (`node scripts/sync-server.mjs`).
+
+/** A database of its own for each test: the server is shared by the run. */
+const databaseFor = (title: string) =>
+  `e2e-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${Date.now()}`
+
+async function openSync(page: Page) {
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await expect(page.getByRole('heading', { name: 'Sync' })).toBeVisible()
+}
+
+async function closeSettings(page: Page) {
+  await page.getByRole('button', { name: 'Done' }).click()
+}
+
+/** Waits for the sync under way (or started by `start`) to finish, and that it worked. */
+async function syncFinished(page: Page, start: () => Promise<void>) {
+  const status = page.getByTestId('sync-status')
+  const before = Number((await status.getAttribute('data-finished').catch(() => null)) ?? 0)
+  await start()
+  await expect(page.getByTestId('sync-status')).toHaveAttribute(
+    'data-finished',
+    new RegExp(`^(?!${before}$)\\d+$`),
+    { timeout: 20_000 },
+  )
+  await expect(page.getByTestId('sync-error')).toHaveCount(0)
+  await expect(page.getByTestId('sync-status')).toContainText('Last synced')
+}
+
+async function signIn(page: Page, db: string, password = E2E_SYNC_PASSWORD) {
+  await openSync(page)
+  await page.getByLabel('Server').fill(syncServerUrl())
+  await page.getByLabel('Database').fill(db)
+  await page.getByLabel('User').fill(E2E_SYNC_USER)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in and sync' }).click()
+}
+
+async function syncNow(page: Page) {
+  await openSync(page)
+  await syncFinished(page, () => page.getByRole('button', { name: 'Sync now' }).click())
+  await closeSettings(page)
+}
+
+/** Answers the first `n` cards the deck shows with `key`, then goes back to the deck list. */
+async function study(page: Page, n: number, key: '1' | '2' | '3' | '4') {
+  await deckRow(page, MECHANICS)
+    .getByRole('button', { name: `Study ${MECHANICS}` })
+    .click()
+  for (let i = 0; i < n; i++) await answerShownCard(page, key)
+  await page.keyboard.press('Escape')
+  await expect(deckRow(page, MECHANICS)).toBeVisible()
+}
+
+/** What was answered when, and each card's state, device-made numbers aside. */
+async function collectionOf(page: Page) {
+  const { revlog = [], cards = [] } = await rawTables(page, ['revlog', 'cards'])
+  const answers = (revlog as { review: number; cardId: string; rating: number }[])
+    .map((l) => `${l.review} ${l.cardId} ${l.rating}`)
+    .sort()
+  const states = (cards as { id: string; revision: number }[])
+    .map(({ revision: _r, ...c }) =>
+      JSON.stringify(Object.fromEntries(Object.entries(c).sort(([x], [y]) => x.localeCompare(y)))),
+    )
+    .sort()
+  return { answers, states }
+}
+
+test('two devices that studied offline end with the same answers and cards, none lost or doubled', async ({
+  app,
+  hostBrowser,
+  baseURL,
+}, testInfo) => {
+  test.skip(!hostBrowser, 'two browser profiles are two devices: the web host only')
+  if (!hostBrowser) return
+  const db = databaseFor(testInfo.title)
+  const laptop = app.page
+  const context = await hostBrowser.newContext({ baseURL, serviceWorkers: 'block' })
+  const work = await context.newPage()
+  await work.goto('/')
+  await expect(deckRow(work, MECHANICS)).toBeVisible()
+
+  for (const page of [laptop, work]) {
+    await signIn(page, db)
+    await syncFinished(page, async () => undefined)
+    await closeSettings(page)
+  }
+
+  // Offline from each other: the same first cards on both, and more on one.
+  await study(laptop, 3, '3')
+  await study(work, 2, '1')
+
+  await syncNow(work)
+  await syncNow(laptop)
+  await syncNow(work)
+
+  const a = await collectionOf(laptop)
+  const b = await collectionOf(work)
+  expect(a.answers).toHaveLength(5)
+  expect(b.answers).toEqual(a.answers)
+  expect(b.states).toEqual(a.states)
+  await context.close()
+})
+
+test('a wrong password is refused in words and nothing is kept', async ({ app }, testInfo) => {
+  const page = app.page
+  await signIn(page, databaseFor(testInfo.title), 'not-the-password')
+  await expect(page.getByRole('alert')).toContainText('refused the user name and password (401)')
+  await expect(page.getByRole('button', { name: 'Sign in and sync' })).toBeVisible()
+  await page.getByLabel('Server').fill('http://couch.example.org')
+  await page.getByRole('button', { name: 'Sign in and sync' }).click()
+  await expect(page.getByRole('alert')).toContainText('use https')
+})

@@ -1,0 +1,204 @@
+import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react'
+import { plural } from '../../core/plural'
+import type { SyncProgress } from '../../app/sync/sync'
+import { DEFAULT_SYNC_CONFIG } from '../sync/sync-config'
+import {
+  onSyncStatus,
+  refreshSyncSummary,
+  setSyncSchedule,
+  signIn,
+  signOut,
+  syncNow,
+  syncStatus,
+  type SyncStatus,
+} from '../sync/sync-service'
+
+const when = (ms: number) =>
+  new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+
+const PHASES: Record<SyncProgress['phase'], string> = {
+  send: 'Preparing changes',
+  replicate: 'Exchanging with the server',
+  receive: 'Applying changes from other devices',
+}
+
+const EVERY = [0, 5, 10, 30, 60]
+
+function statusText(s: SyncStatus): string {
+  if (s.running) {
+    const p = s.progress
+    if (!p) return 'Syncing…'
+    return p.total ? `${PHASES[p.phase]}: ${p.done} of ${p.total}…` : `${PHASES[p.phase]}…`
+  }
+  const parts: string[] = []
+  if (s.summary?.lastSync) parts.push(`Last synced ${when(s.summary.lastSync)}.`)
+  else parts.push('Not synced yet: the first sync sends the whole collection.')
+  if (s.summary && s.summary.lastSync)
+    parts.push(
+      s.summary.waiting
+        ? `${plural(s.summary.waiting, 'change')} waiting to be sent.`
+        : 'Nothing waiting to be sent.',
+    )
+  if (s.last)
+    parts.push(
+      `The last sync sent ${plural(s.last.sent, 'change')} and received ${plural(s.last.received, 'change')}.`,
+    )
+  return parts.join(' ')
+}
+
+/**
+ * Settings ▸ Sync: the server this device syncs with, signing in (the password goes to the
+ * server only; it keeps the session), Sync now with a progress bar, when to sync by itself, and
+ * the status in words: when it last synced, what waits, what failed and what to do.
+ */
+export function SyncSection() {
+  const s = useSyncExternalStore(onSyncStatus, syncStatus)
+  const [formError, setFormError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  useEffect(() => {
+    void refreshSyncSummary().catch(() => undefined)
+  }, [])
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault()
+    const form = new FormData(e.currentTarget)
+    const text = (name: string) => String(form.get(name) ?? '').trim()
+    setBusy(true)
+    setFormError(null)
+    try {
+      await signIn(
+        { ...DEFAULT_SYNC_CONFIG, server: text('server'), db: text('db'), user: text('user') },
+        String(form.get('password') ?? ''),
+      )
+      void syncNow()
+    } catch (error) {
+      setFormError(error instanceof Error ? error.message : String(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const p = s.progress
+  return (
+    <section className="sync" aria-labelledby="sync-heading">
+      <h3 id="sync-heading">Sync</h3>
+      <p className="muted">
+        Keep this collection the same on each of your devices through a CouchDB server you run or
+        rent (Apache CouchDB, or <code>npm run sync-server</code> to try it). Answers from every
+        device are kept; studying never waits for a sync.
+      </p>
+      {!s.config ? (
+        <form className="sync-form" onSubmit={(e) => void submit(e)}>
+          <label className="field">
+            Server
+            <input
+              name="server"
+              type="url"
+              required
+              placeholder="https://couch.example.org"
+              autoComplete="url"
+            />
+          </label>
+          <label className="field">
+            Database
+            <input name="db" required defaultValue={DEFAULT_SYNC_CONFIG.db} />
+          </label>
+          <label className="field">
+            User
+            <input name="user" required autoComplete="username" />
+          </label>
+          <label className="field">
+            Password
+            <input name="password" type="password" required autoComplete="current-password" />
+          </label>
+          <button type="submit" disabled={busy}>
+            {busy ? 'Signing in…' : 'Sign in and sync'}
+          </button>
+          {formError && (
+            <p role="alert" className="field-error">
+              {formError}
+            </p>
+          )}
+        </form>
+      ) : (
+        <>
+          <p>
+            Syncing with{' '}
+            <strong>
+              {s.config.server.replace(/\/+$/, '')}/{s.config.db}
+            </strong>{' '}
+            as {s.config.user}.{' '}
+            <button type="button" onClick={() => void signOut()}>
+              Sign out
+            </button>
+          </p>
+          <p role="status" data-testid="sync-status" data-finished={s.finished}>
+            {statusText(s)}
+          </p>
+          {s.running && (
+            <progress
+              aria-label="Sync progress"
+              {...(p?.total ? { value: p.done, max: p.total } : {})}
+            />
+          )}
+          {s.error && (
+            <p role="alert" className="field-error" data-testid="sync-error">
+              {s.error}
+            </p>
+          )}
+          {s.last && s.last.refused.length > 0 && (
+            <details>
+              <summary>
+                {plural(s.last.refused.length, 'document')} from the server refused (nothing of them
+                written)
+              </summary>
+              <ul>
+                {s.last.refused.slice(0, 20).map((r) => (
+                  <li key={r.id}>
+                    <code>{r.id}</code>: {r.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          <p className="sync-actions">
+            <button type="button" disabled={s.running} onClick={() => void syncNow()}>
+              Sync now
+            </button>
+          </p>
+          <label>
+            <input
+              type="checkbox"
+              checked={s.config.onStart}
+              onChange={(e) =>
+                setSyncSchedule({
+                  onStart: e.target.checked,
+                  everyMinutes: s.config?.everyMinutes ?? 0,
+                })
+              }
+            />
+            Sync when the app starts
+          </label>
+          <label>
+            Sync by itself while something changed{' '}
+            <select
+              value={s.config.everyMinutes}
+              onChange={(e) =>
+                setSyncSchedule({
+                  onStart: s.config?.onStart ?? false,
+                  everyMinutes: Number(e.target.value),
+                })
+              }
+            >
+              {EVERY.map((m) => (
+                <option key={m} value={m}>
+                  {m === 0 ? 'never' : `every ${m} minutes`}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      )}
+    </section>
+  )
+}

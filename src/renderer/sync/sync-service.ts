@@ -1,0 +1,190 @@
+import { deckScheduler } from '../../app/exam-plan'
+import { readSettings } from '../../app/settings'
+import {
+  replicateBoth,
+  syncOnce,
+  syncSummary,
+  type SyncProgress,
+  type SyncReport,
+  type SyncSummary,
+} from '../../app/sync/sync'
+import { databaseNameProblem, serverUrlProblem, syncErrorMessage } from '../../app/sync/sync-errors'
+import { store } from '../app-services'
+import { BrowserPouch } from './pouch'
+import { loadSyncConfig, saveSyncConfig, type SyncConfig } from './sync-config'
+
+/**
+ * Sync in the window (Settings ▸ Sync): where the server is, signing in, syncing now, on start
+ * and every few minutes while something changed, and the status in words. The server keeps the
+ * session (its cookie); the password is never stored here.
+ */
+
+/** What Settings ▸ Sync shows. */
+export interface SyncStatus {
+  config: SyncConfig | null
+  running: boolean
+  progress: SyncProgress | null
+  summary: SyncSummary | null
+  /** The last sync's failure, in words; null after a sync that worked. */
+  error: string | null
+  last: SyncReport | null
+  /** Syncs finished in this window, worked or failed (a screen waits on it changing). */
+  finished: number
+}
+
+let status: SyncStatus = {
+  config: loadSyncConfig(),
+  running: false,
+  progress: null,
+  summary: null,
+  error: null,
+  last: null,
+  finished: 0,
+}
+const listeners = new Set<() => void>()
+
+function update(change: Partial<SyncStatus>) {
+  status = { ...status, ...change }
+  for (const listener of listeners) listener()
+}
+
+export const syncStatus = () => status
+export function onSyncStatus(listener: () => void) {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+/** Reads when this device last synced and what waits to be sent. */
+export async function refreshSyncSummary() {
+  update({ summary: await syncSummary(store, new Date()) })
+}
+
+const base = (server: string) => server.replace(/\/+$/, '')
+
+/** Why these settings cannot be used, or null. */
+export function syncConfigProblem(config: Pick<SyncConfig, 'server' | 'db' | 'user'>) {
+  if (!config.user.trim()) return 'Give the user name the server knows you by.'
+  return serverUrlProblem(config.server) ?? databaseNameProblem(config.db)
+}
+
+/**
+ * Signs in to the server (CouchDB's `POST /_session`): the server answers with a session
+ * cookie the browser keeps; the password goes no further. The settings are kept on success.
+ */
+export async function signIn(config: SyncConfig, password: string): Promise<void> {
+  const problem = syncConfigProblem(config)
+  if (problem) throw new Error(problem)
+  let response: Response
+  try {
+    response = await fetch(`${base(config.server)}/_session`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ name: config.user, password }),
+    })
+  } catch (e) {
+    throw new Error(syncErrorMessage(e, config.server), { cause: e })
+  }
+  if (!response.ok) throw new Error(syncErrorMessage({ status: response.status }, config.server))
+  saveSyncConfig(config)
+  update({ config, error: null })
+  startAutoSync()
+}
+
+/** Forgets the server (its session ends; what was synced stays in this collection). */
+export async function signOut(): Promise<void> {
+  const config = status.config
+  saveSyncConfig(null)
+  update({ config: null, error: null, last: null })
+  if (config)
+    await fetch(`${base(config.server)}/_session`, {
+      method: 'DELETE',
+      credentials: 'include',
+    }).catch(() => undefined)
+}
+
+/** Changes the schedule (on start, every N minutes) without signing in again. */
+export function setSyncSchedule(change: Pick<SyncConfig, 'onStart' | 'everyMinutes'>) {
+  if (!status.config) return
+  const config = { ...status.config, ...change }
+  saveSyncConfig(config)
+  update({ config })
+  schedule()
+}
+
+let running: Promise<SyncReport | null> | null = null
+
+/** Syncs now; a sync already under way is joined, not started twice. Null without a server. */
+export function syncNow(): Promise<SyncReport | null> {
+  running ??= run().finally(() => {
+    running = null
+  })
+  return running
+}
+
+async function run(): Promise<SyncReport | null> {
+  const config = status.config
+  if (!config) return null
+  update({ running: true, progress: null, error: null })
+  const local = new BrowserPouch(`attache-sync ${base(config.server)}/${config.db}`, {
+    adapter: 'idb',
+  })
+  const remote = new BrowserPouch(`${base(config.server)}/${encodeURIComponent(config.db)}`, {
+    adapter: 'http',
+  })
+  try {
+    const settings = await readSettings(store)
+    const now = new Date()
+    const report = await syncOnce({
+      collection: store,
+      local,
+      replicate: () => replicateBoth(local, remote),
+      schedulerFor: async (deckId) => (await deckScheduler(store, deckId, settings, now)).scheduler,
+      now: () => new Date(),
+      onProgress: (progress) => update({ progress }),
+    })
+    changedSinceSync = false
+    update({ last: report })
+    return report
+  } catch (e) {
+    update({ error: syncErrorMessage(e, config.server) })
+    return null
+  } finally {
+    await Promise.all([local.close(), remote.close()]).catch(() => undefined)
+    await refreshSyncSummary().catch(() => undefined)
+    update({ running: false, progress: null, finished: status.finished + 1 })
+  }
+}
+
+let changedSinceSync = false
+let timer: ReturnType<typeof setInterval> | undefined
+
+function schedule() {
+  clearInterval(timer)
+  const minutes = status.config?.everyMinutes ?? 0
+  if (minutes > 0)
+    timer = setInterval(() => {
+      if (changedSinceSync && !running) void syncNow()
+    }, minutes * 60_000)
+}
+
+/**
+ * Starts syncing by itself: once now if the settings say so, then every few minutes while
+ * something changed here. Studying never waits for it.
+ */
+let started = false
+export function startAutoSync() {
+  if (started) return
+  started = true
+  store.onCommit((news) => {
+    if (news.here && !running) changedSinceSync = true
+  })
+  schedule()
+  void refreshSyncSummary().catch(() => undefined)
+  if (status.config?.onStart) void syncNow()
+}
+
+/** After a study session: a sync if the settings ask for syncing at all. */
+export function syncAfterSession() {
+  if (status.config && changedSinceSync) void syncNow()
+}
