@@ -34,12 +34,17 @@ async function syncFinished(page: Page, start: () => Promise<void>) {
   await expect(page.getByTestId('sync-status')).toContainText('Last synced')
 }
 
-async function signIn(page: Page, db: string, password = E2E_SYNC_PASSWORD) {
+async function signIn(
+  page: Page,
+  db: string,
+  { password = E2E_SYNC_PASSWORD, passphrase = '' } = {},
+) {
   await openSync(page)
   await page.getByLabel('Server').fill(syncServerUrl())
   await page.getByLabel('Database').fill(db)
   await page.getByLabel('User').fill(E2E_SYNC_USER)
-  await page.getByLabel('Password').fill(password)
+  await page.getByLabel('Password', { exact: true }).fill(password)
+  await page.getByLabel('Encryption passphrase (optional)').fill(passphrase)
   await page.getByRole('button', { name: 'Sign in and sync' }).click()
 }
 
@@ -111,10 +116,50 @@ test('two devices that studied offline end with the same answers and cards, none
 
 test('a wrong password is refused in words and nothing is kept', async ({ app }, testInfo) => {
   const page = app.page
-  await signIn(page, databaseFor(testInfo.title), 'not-the-password')
+  await signIn(page, databaseFor(testInfo.title), { password: 'not-the-password' })
   await expect(page.getByRole('alert')).toContainText('refused the user name and password (401)')
   await expect(page.getByRole('button', { name: 'Sign in and sync' })).toBeVisible()
   await page.getByLabel('Server').fill('http://couch.example.org')
   await page.getByRole('button', { name: 'Sign in and sync' }).click()
   await expect(page.getByRole('alert')).toContainText('use https')
+})
+
+test('end-to-end encrypted: the server holds no field text, and a wrong passphrase keeps nothing', async ({
+  app,
+  hostBrowser,
+  baseURL,
+}, testInfo) => {
+  test.skip(!hostBrowser, 'two browser profiles are two devices: the web host only')
+  if (!hostBrowser) return
+  const db = databaseFor(testInfo.title)
+  const laptop = app.page
+  await signIn(laptop, db, { passphrase: 'correct horse battery staple' })
+  await syncFinished(laptop, async () => undefined)
+  await expect(laptop.getByText('end-to-end encrypted')).toBeVisible()
+  await closeSettings(laptop)
+  await study(laptop, 2, '3')
+  await syncNow(laptop)
+
+  const context = await hostBrowser.newContext({ baseURL, serviceWorkers: 'block' })
+  const work = await context.newPage()
+  await work.goto('/')
+  await expect(deckRow(work, MECHANICS)).toBeVisible()
+  await signIn(work, db, { passphrase: 'wrong horse' })
+  await expect(work.getByRole('alert')).toContainText('passphrase is not the one')
+  await expect(work.getByRole('button', { name: 'Sign in and sync' })).toBeVisible()
+  await work.getByLabel('Encryption passphrase (optional)').fill('correct horse battery staple')
+  await work.getByRole('button', { name: 'Sign in and sync' }).click()
+  await syncFinished(work, async () => undefined)
+  expect((await collectionOf(work)).answers).toEqual((await collectionOf(laptop)).answers)
+  expect((await collectionOf(work)).answers).toHaveLength(2)
+
+  const auth = `Basic ${Buffer.from(`${E2E_SYNC_USER}:${E2E_SYNC_PASSWORD}`).toString('base64')}`
+  const stored = await fetch(`${syncServerUrl()}/${db}/_all_docs?include_docs=true`, {
+    headers: { Authorization: auth },
+  }).then((r) => r.text())
+  expect(stored).toContain('"e":"')
+  // A word of the mechanics deck's first note, and the shape of any clear document.
+  expect(stored).not.toContain('Mechanics')
+  expect(stored).not.toContain('"body"')
+  await context.close()
 })

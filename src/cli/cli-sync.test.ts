@@ -128,6 +128,58 @@ describe('npm run cli -- sync', () => {
     expect(cards(join(dir, 'work-1.json'))).toEqual(cards(join(dir, 'laptop-2.json')))
   })
 
+  it('with a passphrase, the server stores ciphertext only, and a wrong passphrase writes nothing', async () => {
+    const laptop = await backupAfter([['a', 3, 1]], 'sealed-laptop.json')
+    const work = await backupAfter([['b', 2, 2]], 'sealed-work.json')
+    process.env['ATTACHE_TEST_PW'] = 'pw-123'
+    process.env['ATTACHE_PHRASE'] = 'correct horse battery staple'
+    process.env['ATTACHE_WRONG_PHRASE'] = 'incorrect horse'
+    const common = [
+      '--server',
+      url,
+      '--db',
+      'sealed',
+      '--user',
+      'learner',
+      '--password-env',
+      'ATTACHE_TEST_PW',
+    ]
+    const sealed = ['--passphrase-env', 'ATTACHE_PHRASE']
+    const one = await cli('sync', laptop, ...common, ...sealed, '--out', join(dir, 'sealed-1.json'))
+    expect(one.status, one.err).toBe(0)
+    const two = await cli('sync', work, ...common, ...sealed, '--out', join(dir, 'sealed-2.json'))
+    expect(two.status, two.err).toBe(0)
+    expect(answersIn(join(dir, 'sealed-2.json'))).toHaveLength(2)
+
+    // What the server holds: ids, revisions and ciphertext; no field text, no body, no stamp.
+    const auth = `Basic ${Buffer.from('learner:pw-123').toString('base64')}`
+    const all = await fetch(`${url}/sealed/_all_docs?include_docs=true`, {
+      headers: { Authorization: auth },
+    }).then((r) => r.text())
+    const note = read(laptop).notes[0]
+    const fieldText = Object.values(note?.fields ?? {}).find((v) => v.length > 3) ?? 'missing'
+    expect(all).toContain('"e":"')
+    expect(all).not.toContain(fieldText)
+    expect(all).not.toContain('"body"')
+    expect(all).not.toContain('"rating"')
+
+    const wrong = await cli(
+      'sync',
+      laptop,
+      ...common,
+      '--passphrase-env',
+      'ATTACHE_WRONG_PHRASE',
+      '--out',
+      join(dir, 'sealed-wrong.json'),
+    )
+    expect(wrong.status).toBe(1)
+    expect(wrong.err).toContain('passphrase is not the one')
+    expect(() => readFileSync(join(dir, 'sealed-wrong.json'))).toThrow()
+    const none = await cli('sync', laptop, ...common, '--out', join(dir, 'sealed-none.json'))
+    expect(none.status).toBe(1)
+    expect(none.err).toContain('this database is encrypted')
+  })
+
   it('says a wrong password, a refused address and an unreachable server in words, writing nothing', async () => {
     const laptop = await backupAfter([['a', 3, 1]], 'pw.json')
     const out = join(dir, 'never.json')

@@ -40,7 +40,8 @@ import { nodeSqlEngine } from './node-sqlite'
 import { memoryCollection } from '../app/collection-writes'
 import { plural } from '../core/plural'
 import { deckScheduler } from '../app/exam-plan'
-import { replicateBoth, syncOnce } from '../app/sync/sync'
+import { beginSync, replicateBoth, syncOnce } from '../app/sync/sync'
+import { openEncryption } from '../app/sync/encryption'
 import { databaseNameProblem, serverUrlProblem, syncErrorMessage } from '../app/sync/sync-errors'
 import { memoryReplica, serverDatabase } from './pouch'
 
@@ -354,11 +355,22 @@ function program(io: CliIo) {
     .option('--db <name>', 'the database on the server', 'attache')
     .option('--user <name>', 'the user to sign in as')
     .option('--password-env <VAR>', "the environment variable holding the user's password")
+    .option(
+      '--passphrase-env <VAR>',
+      'the environment variable holding the encryption passphrase (end-to-end encryption: the server stores ciphertext only)',
+    )
     .requiredOption('--out <merged-backup>', 'where to write the merged collection')
     .action(
       async (
         file: string,
-        opts: { server: string; db: string; user?: string; passwordEnv?: string; out: string },
+        opts: {
+          server: string
+          db: string
+          user?: string
+          passwordEnv?: string
+          passphraseEnv?: string
+          out: string
+        },
       ) => {
         const problem = serverUrlProblem(opts.server) ?? databaseNameProblem(opts.db)
         if (problem) throw new CliFailure(problem)
@@ -367,6 +379,9 @@ function program(io: CliIo) {
           throw new CliFailure(`the environment variable ${opts.passwordEnv} is not set`)
         if (opts.user && password === undefined)
           throw new CliFailure('--user needs --password-env: the variable that holds the password')
+        const passphrase = opts.passphraseEnv ? process.env[opts.passphraseEnv] : undefined
+        if (opts.passphraseEnv && !passphrase)
+          throw new CliFailure(`the environment variable ${opts.passphraseEnv} is not set`)
         const data = await readBackupFile(file)
         const now = io.now()
         const store = memoryCollection()
@@ -379,6 +394,12 @@ function program(io: CliIo) {
           opts.user && password !== undefined ? { username: opts.user, password } : undefined,
         )
         try {
+          await openEncryption(remote, passphrase ?? null).then(
+            (key) => beginSync(store, key),
+            (e: unknown) => {
+              throw new CliFailure(syncErrorMessage(e, opts.server))
+            },
+          )
           const report = await syncOnce({
             collection: store,
             local,

@@ -179,6 +179,8 @@ function idProblem(doc: SyncDoc): string | null {
 
 /** Why a document from a server cannot be used, or null: too large, not of this app, invalid. */
 export function docProblem(doc: unknown): string | null {
+  if ((doc as { undecryptable?: boolean } | null)?.undecryptable)
+    return 'it cannot be opened with this passphrase (sealed with another key)'
   const size = JSON.stringify(doc)?.length ?? 0
   if (size > MAX_DOC_CHARS)
     return `${size} characters, more than any real document (${MAX_DOC_CHARS})`

@@ -1,3 +1,5 @@
+import { EncryptionMismatch, WrongPassphrase } from './encryption'
+
 /**
  * Why a server address cannot be used, or null: it must be http(s), and https unless the server
  * is on this machine (a password and the collection would otherwise cross the network in clear).
@@ -28,6 +30,8 @@ export function databaseNameProblem(name: string): string | null {
 
 /** A failed sync in words a user can act on, from the error PouchDB or the network gave. */
 export function syncErrorMessage(error: unknown, server: string): string {
+  if (error instanceof WrongPassphrase || error instanceof EncryptionMismatch)
+    return `${error.message}; nothing was written`
   const e = (error ?? {}) as { status?: number; name?: string; message?: string; code?: string }
   const status = typeof e.status === 'number' ? e.status : 0
   if (status === 401)

@@ -18,5 +18,10 @@ export const syncStateSchema = z.object({
   pulled: z.union([z.number(), z.string()]),
   /** When the last sync ended (epoch ms). */
   lastSync: z.number().optional(),
+  /**
+   * With end-to-end encryption: the key derived from the passphrase (a WebCrypto key that
+   * cannot be exported; IndexedDB stores it as it is). The passphrase itself is not kept.
+   */
+  key: z.custom<object>((v) => typeof v === 'object' && v !== null).optional(),
 })
 export type SyncState = z.infer<typeof syncStateSchema>

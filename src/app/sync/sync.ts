@@ -35,6 +35,7 @@ import {
   type SyncDocOf,
 } from './sync-docs'
 import { SYNC_STATE_KEY, syncStateSchema, type SyncState } from './sync-state'
+import { encryptedReplica, type SyncKey } from './encryption'
 
 /**
  * The part of a PouchDB database sync uses (PouchDB's own type fits it): this device's replica
@@ -149,9 +150,13 @@ export async function syncStateOf(
  * stopped at any moment resumes where it was, nothing lost or written twice). Studying goes on
  * meanwhile: a row changed here during the sync keeps its change, which the next sync sends.
  */
-export async function syncOnce(options: SyncOptions): Promise<SyncReport> {
-  const { collection } = options
-  const state = await syncStateOf(collection, options.newDevice)
+export async function syncOnce(given: SyncOptions): Promise<SyncReport> {
+  const { collection } = given
+  const state = await syncStateOf(collection, given.newDevice)
+  // With a key, what is written to the replica is sealed and what is read from it opened.
+  const options = state.key
+    ? { ...given, local: encryptedReplica(given.local, state.key as SyncKey) }
+    : given
   // What changed here is weighed against the versions this device last sent or received (the
   // replica before it replicates): a register is sent only when it was changed here.
   const sent = await send(options, state)
@@ -625,6 +630,8 @@ async function receive(
     const docs: SyncDoc[] = []
     const deletedLogs: string[] = []
     for (const change of results) {
+      // The server's own documents (encryption set-up, design documents) are not rows.
+      if (change.id.startsWith('attache:') || change.id.startsWith('_design/')) continue
       if (change.deleted) {
         if (change.id.startsWith('log:')) deletedLogs.push(change.id)
         continue
@@ -876,4 +883,20 @@ export async function syncSummary(collection: Collection, now: Date): Promise<Sy
     waiting,
     firstSync: !parsed.data.sentAll,
   }
+}
+
+/**
+ * Starts syncing this device with a server (signing in): the checkpoints of any earlier server
+ * are dropped (the next sync compares everything with the new one's replica) and the key sync
+ * seals documents with is kept (null: no encryption; `openEncryption` checked the passphrase).
+ * The device keeps its id.
+ */
+export async function beginSync(
+  collection: Collection,
+  key: SyncKey | null,
+  newDevice?: () => string,
+): Promise<void> {
+  const { device } = await syncStateOf(collection, newDevice)
+  const state: SyncState = { device, pushed: 0, sentAll: false, pulled: 0, ...(key ? { key } : {}) }
+  await collection.putSetting({ key: SYNC_STATE_KEY, value: state })
 }

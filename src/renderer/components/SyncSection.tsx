@@ -67,8 +67,15 @@ export function SyncSection() {
     setFormError(null)
     try {
       await signIn(
-        { ...DEFAULT_SYNC_CONFIG, server: text('server'), db: text('db'), user: text('user') },
+        {
+          ...DEFAULT_SYNC_CONFIG,
+          server: text('server'),
+          db: text('db'),
+          user: text('user'),
+          encrypted: form.get('passphrase') !== '',
+        },
         String(form.get('password') ?? ''),
+        String(form.get('passphrase') ?? '') || null,
       )
       void syncNow()
     } catch (error) {
@@ -111,6 +118,20 @@ export function SyncSection() {
             Password
             <input name="password" type="password" required autoComplete="current-password" />
           </label>
+          <label className="field">
+            Encryption passphrase (optional)
+            <input
+              name="passphrase"
+              type="password"
+              autoComplete="off"
+              aria-describedby="sync-passphrase-hint"
+            />
+          </label>
+          <p id="sync-passphrase-hint" className="muted">
+            With a passphrase the server stores only ciphertext: every device needs the same
+            passphrase, and nobody can recover the collection on the server without it. Set it when
+            the database is new.
+          </p>
           <button type="submit" disabled={busy}>
             {busy ? 'Signing in…' : 'Sign in and sync'}
           </button>
@@ -127,7 +148,8 @@ export function SyncSection() {
             <strong>
               {s.config.server.replace(/\/+$/, '')}/{s.config.db}
             </strong>{' '}
-            as {s.config.user}.{' '}
+            as {s.config.user}
+            {s.config.encrypted ? ', end-to-end encrypted' : ''}.{' '}
             <button type="button" onClick={() => void signOut()}>
               Sign out
             </button>

@@ -6,6 +6,8 @@ export interface SyncConfig {
   onStart: boolean
   /** Minutes between syncs while something changed; 0 for never. */
   everyMinutes: number
+  /** Signed in with an encryption passphrase (its key is kept with the collection). */
+  encrypted?: boolean
 }
 
 const CONFIG_KEY = 'attache.sync'

@@ -1,6 +1,8 @@
 import { deckScheduler } from '../../app/exam-plan'
 import { readSettings } from '../../app/settings'
+import { openEncryption } from '../../app/sync/encryption'
 import {
+  beginSync,
   replicateBoth,
   syncOnce,
   syncSummary,
@@ -71,7 +73,11 @@ export function syncConfigProblem(config: Pick<SyncConfig, 'server' | 'db' | 'us
  * Signs in to the server (CouchDB's `POST /_session`): the server answers with a session
  * cookie the browser keeps; the password goes no further. The settings are kept on success.
  */
-export async function signIn(config: SyncConfig, password: string): Promise<void> {
+export async function signIn(
+  config: SyncConfig,
+  password: string,
+  passphrase: string | null = null,
+): Promise<void> {
   const problem = syncConfigProblem(config)
   if (problem) throw new Error(problem)
   let response: Response
@@ -86,6 +92,18 @@ export async function signIn(config: SyncConfig, password: string): Promise<void
     throw new Error(syncErrorMessage(e, config.server), { cause: e })
   }
   if (!response.ok) throw new Error(syncErrorMessage({ status: response.status }, config.server))
+  // The passphrase, if any, is checked against the database (or sets it up) before anything
+  // is kept; only the key derived from it is.
+  const remote = new BrowserPouch(`${base(config.server)}/${encodeURIComponent(config.db)}`, {
+    adapter: 'http',
+  })
+  try {
+    await beginSync(store, await openEncryption(remote, passphrase || null))
+  } catch (e) {
+    throw new Error(syncErrorMessage(e, config.server), { cause: e })
+  } finally {
+    await remote.close().catch(() => undefined)
+  }
   saveSyncConfig(config)
   update({ config, error: null })
   startAutoSync()
