@@ -70,6 +70,62 @@ describe('README commands', () => {
     expect(wrong.stderr).toContain('error: PORT must be a port number (1–65535); it is "web".')
   }, 180_000)
 
+  it('`npm run sync-server` and the CLI `sync` line run as printed, against each other', async () => {
+    const lines = readmeLines()
+    const serve = lines.find((l) => /^PORT=\d+ .*npm run sync-server$/.test(l))
+    const sync = lines.find((l) => / npm run cli -- sync /.test(l))
+    expect(serve, 'the README gives `PORT=… npm run sync-server`').toBeDefined()
+    expect(sync, 'the README gives `npm run cli -- sync …`').toBeDefined()
+    const readmePort = /^PORT=(\d+)/.exec(serve ?? '')?.[1] ?? ''
+    const user = /SYNC_USER=(\S+)/.exec(serve ?? '')?.[1] ?? ''
+    const password = /SYNC_PASSWORD=(\S+)/.exec(serve ?? '')?.[1] ?? ''
+    const port = await freePort()
+    const withPort = (line: string) => line.replaceAll(readmePort, String(port))
+    const server = spawn(withPort(serve ?? ''), { shell: true, detached: true, stdio: 'ignore' })
+    const made = ['my-deck.apkg', 'backup.zip', 'merged.zip']
+    for (const f of made) expect(existsSync(f), `${f} is in the way`).toBe(false)
+    writeFileSync('my-deck.apkg', (await packageWithAYearOfHistory(new Date(), 5)).apkg)
+    try {
+      const url = `http://127.0.0.1:${port}`
+      let status = 0
+      for (let i = 0; i < 100 && !status; i++) {
+        status = await fetch(`${url}/attache`).then(
+          (r) => r.status,
+          () => 0,
+        )
+        if (!status) await new Promise((r) => setTimeout(r, 200))
+      }
+      // Nothing without the password; everything with it; CORS for a web app on this machine.
+      expect(status).toBe(401)
+      const auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
+      expect((await fetch(`${url}/`, { headers: { Authorization: auth } })).status).toBe(200)
+      const preflight = await fetch(`${url}/attache`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: 'http://localhost:5173',
+          'Access-Control-Request-Method': 'PUT',
+          'Access-Control-Request-Headers': 'content-type',
+        },
+      })
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
+      expect(preflight.headers.get('access-control-allow-credentials')).toBe('true')
+
+      const imported = typed('npm run cli -- import my-deck.apkg --out backup.zip')
+      expect(imported.status, imported.stderr).toBe(0)
+      const run = typed(withPort(sync ?? ''))
+      expect(run.status, run.stderr).toBe(0)
+      expect(run.stdout).toMatch(/merged\.zip: sent \d+ documents, received \d+ changes; \d+ notes/)
+      // The server now holds the collection.
+      const info = (await fetch(`${url}/attache`, { headers: { Authorization: auth } }).then((r) =>
+        r.json(),
+      )) as { doc_count: number }
+      expect(info.doc_count).toBeGreaterThan(10)
+    } finally {
+      if (server.pid) process.kill(-server.pid, 'SIGTERM')
+      for (const f of made) rmSync(f, { force: true })
+    }
+  }, 180_000)
+
   it('`npm run deck:report` prints facts and cards per section of the chapter deck', () => {
     const run = typed('npm run deck:report')
     expect(run.status, run.stderr).toBe(0)
