@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,46 +7,24 @@ import { exportCollection } from '../app/exchange/export-collection'
 import { parseBackup } from '../app/exchange/backup-format'
 import { answer, collectionWith, questionCard, t0 } from '../app/testing'
 import { cliAt } from './cli-testing'
+import { freePort, startSyncServer } from './sync-server-testing'
 
 // The command line's sync against the sync server users start (`npm run sync-server`, which
 // runs this script), on a free port, over HTTP with a password.
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-
-let server: ChildProcess
+let server: Awaited<ReturnType<typeof startSyncServer>>
 let url = ''
 const dir = mkdtempSync(join(tmpdir(), 'attache-cli-sync-'))
 const HOUR = 3_600_000
 const at = (h: number) => new Date(t0.getTime() + h * HOUR)
 
 beforeAll(async () => {
-  const port = await freePort()
-  server = spawn(process.execPath, ['scripts/sync-server.mjs'], {
-    env: { ...process.env, PORT: String(port), SYNC_USER: 'learner', SYNC_PASSWORD: 'pw-123' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  url = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 100; i++) {
-    const up = await fetch(url).then(
-      (r) => r.status,
-      () => 0,
-    )
-    if (up) return
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error('the sync server did not start')
+  server = await startSyncServer('learner', 'pw-123')
+  url = server.url
 })
 
 afterAll(() => {
-  server.kill('SIGTERM')
+  server.stop()
   rmSync(dir, { recursive: true, force: true })
 })
 

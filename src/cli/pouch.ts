@@ -2,6 +2,7 @@ import PouchDB from 'pouchdb-core'
 import httpAdapter from 'pouchdb-adapter-http'
 import memoryAdapter from 'pouchdb-adapter-memory'
 import replication from 'pouchdb-replication'
+import { REQUEST_TIMEOUT_MS, timedFetch } from '../app/sync/http'
 
 /** PouchDB for Node: replicas in memory, servers over HTTP. */
 export const NodePouch = PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication)
@@ -11,7 +12,15 @@ let made = 0
 export const memoryReplica = (name = 'replica') =>
   new NodePouch(`${name}-${process.pid}-${made++}`, { adapter: 'memory' })
 
-/** The server's database, reached over HTTP with a user and password. */
-export function serverDatabase(url: string, auth?: { username: string; password: string }) {
-  return new NodePouch(url, { adapter: 'http', ...(auth ? { auth } : {}) })
+/** The server's database, reached over HTTP with a user and password; a request gives up after `timeoutMs`. */
+export function serverDatabase(
+  url: string,
+  auth?: { username: string; password: string },
+  timeoutMs = REQUEST_TIMEOUT_MS,
+) {
+  return new NodePouch(url, {
+    adapter: 'http',
+    fetch: timedFetch(timeoutMs),
+    ...(auth ? { auth } : {}),
+  })
 }

@@ -180,6 +180,47 @@ describe('sync through a CouchDB replica', () => {
     expect(await work.collection.getCard(A)).toMatchObject({ queue: Queue.Trashed })
   })
 
+  it('ends a note edited on one device and trashed on the other the same on both', async () => {
+    const server = db()
+    const laptop = await device('laptop')
+    const work = await device('work')
+    await sync(laptop, server)
+    await sync(work, server)
+    const note = await laptop.collection.getNote('d/a')
+    if (!note) throw new Error('no note')
+    await laptop.collection.putNotes([
+      { ...note, fields: { ...note.fields, answer: 'edited' }, modifiedAt: Date.now() },
+    ])
+    await new Promise((r) => setTimeout(r, 5))
+    const { trashNotes } = await import('../app/editing')
+    await trashNotes(work.collection, ['d/a'], new Date())
+    for (const d of [laptop, work, laptop]) await sync(d, server)
+    const [a, b] = await Promise.all([
+      laptop.collection.getNote('d/a'),
+      work.collection.getNote('d/a'),
+    ])
+    expect(a).toEqual(b)
+    // The later change (the trash) wins on both; its card left the queue on both.
+    expect(a?.deletedAt).toBeTypeOf('number')
+    for (const d of [laptop, work])
+      expect(await d.collection.getCard(A), d.name).toMatchObject({ queue: Queue.Trashed })
+  })
+
+  it('gives a deck renamed on both devices the later name on both', async () => {
+    const server = db()
+    const laptop = await device('laptop')
+    const work = await device('work')
+    await sync(laptop, server)
+    await sync(work, server)
+    const { renameDeck } = await import('../app/editing')
+    await renameDeck(work.collection, 'd', 'Earlier name', new Date())
+    await new Promise((r) => setTimeout(r, 5))
+    await renameDeck(laptop.collection, 'd', 'Later name', new Date())
+    for (const d of [work, laptop, work]) await sync(d, server)
+    for (const d of [laptop, work])
+      expect((await d.collection.getDeck('d'))?.name, d.name).toBe('Later name')
+  })
+
   it('refuses a malformed or oversized document with its id and reason, writing nothing of it', async () => {
     const server = db()
     const laptop = await device('laptop')

@@ -45,6 +45,8 @@ export function syncErrorMessage(error: unknown, server: string): string {
   const text = `${e.name ?? ''} ${e.message ?? ''} ${e.code ?? ''}`
   if (/abort|timeout|timed out/i.test(text))
     return `${server} did not answer in time: nothing was lost; the next sync resumes`
+  if (/JSON/.test(text))
+    return `${server} answered with something that is not CouchDB's JSON: is the address that of a CouchDB server? Nothing was lost`
   if (/fetch failed|network|ECONNREFUSED|ENOTFOUND|ECONNRESET|Failed to fetch|socket/i.test(text))
     return `could not reach ${server}: is the server running and the address right? Nothing was lost`
   return `sync with ${server} stopped: ${e.message ?? String(error)}; nothing was lost`

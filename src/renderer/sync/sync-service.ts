@@ -1,6 +1,7 @@
 import { deckScheduler } from '../../app/exam-plan'
 import { readSettings } from '../../app/settings'
 import { openEncryption } from '../../app/sync/encryption'
+import { timedFetch } from '../../app/sync/http'
 import {
   beginSync,
   replicateBoth,
@@ -96,6 +97,7 @@ export async function signIn(
   // is kept; only the key derived from it is.
   const remote = new BrowserPouch(`${base(config.server)}/${encodeURIComponent(config.db)}`, {
     adapter: 'http',
+    fetch: timedFetch(),
   })
   try {
     await beginSync(store, await openEncryption(remote, passphrase || null))
@@ -149,6 +151,7 @@ async function run(): Promise<SyncReport | null> {
   })
   const remote = new BrowserPouch(`${base(config.server)}/${encodeURIComponent(config.db)}`, {
     adapter: 'http',
+    fetch: timedFetch(),
   })
   try {
     const settings = await readSettings(store)
