@@ -33,7 +33,8 @@ const README_COMMANDS = /readme-commands\.spec\.ts/
  * injected into the page's IndexedDB), the browser killed, a phone's touch screen; and sync,
  * which signs in with the server's session cookie (the desktop's password keeping is not built).
  */
-const WEB_ONLY = /(web-storage|durability|storage-faults|offline|phone|sync)\.spec\.ts/
+const WEB_ONLY =
+  /(web-storage|durability|storage-faults|offline|phone|sync|sync-durability)\.spec\.ts/
 
 export default defineConfig<object, WorkerOptions>({
   testDir: './e2e',

@@ -1,3 +1,5 @@
+import { expect, type Page } from '@playwright/test'
+
 /** The sync server Playwright starts (`node scripts/sync-server.mjs`, what `npm run sync-server` runs). */
 export const SYNC_PORT_VARIABLE = 'ATTACHE_E2E_SYNC_PORT'
 export const E2E_SYNC_USER = 'e2e'
@@ -5,3 +7,46 @@ export const E2E_SYNC_PASSWORD = 'e2e-sync-password'
 
 /** The server's address, from the port the runner chose. */
 export const syncServerUrl = () => `http://127.0.0.1:${process.env[SYNC_PORT_VARIABLE] ?? ''}`
+
+export async function openSync(page: Page) {
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await expect(page.getByRole('heading', { name: 'Sync' })).toBeVisible()
+}
+
+export async function closeSettings(page: Page) {
+  await page.getByRole('button', { name: 'Done' }).click()
+}
+
+/** Waits for the sync under way (or started by `start`) to finish, and that it worked. */
+export async function syncFinished(page: Page, start: () => Promise<void>) {
+  const status = page.getByTestId('sync-status')
+  const before = Number((await status.getAttribute('data-finished').catch(() => null)) ?? 0)
+  await start()
+  await expect(page.getByTestId('sync-status')).toHaveAttribute(
+    'data-finished',
+    new RegExp(`^(?!${before}$)\\d+$`),
+    { timeout: 20_000 },
+  )
+  await expect(page.getByTestId('sync-error')).toHaveCount(0)
+  await expect(page.getByTestId('sync-status')).toContainText('Last synced')
+}
+
+export async function signIn(
+  page: Page,
+  db: string,
+  { password = E2E_SYNC_PASSWORD, passphrase = '', open = true } = {},
+) {
+  if (open) await openSync(page)
+  await page.getByLabel('Server').fill(syncServerUrl())
+  await page.getByLabel('Database').fill(db)
+  await page.getByLabel('User').fill(E2E_SYNC_USER)
+  await page.getByLabel('Password', { exact: true }).fill(password)
+  await page.getByLabel('Encryption passphrase (optional)').fill(passphrase)
+  await page.getByRole('button', { name: 'Sign in and sync' }).click()
+}
+
+export async function syncNow(page: Page) {
+  await openSync(page)
+  await syncFinished(page, () => page.getByRole('button', { name: 'Sync now' }).click())
+  await closeSettings(page)
+}

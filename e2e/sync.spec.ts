@@ -2,7 +2,15 @@ import { expect, type Page } from '@playwright/test'
 import { test } from './fixtures'
 import { MECHANICS, answerShownCard, deckRow } from './mechanics'
 import { rawTables } from './stored'
-import { E2E_SYNC_PASSWORD, E2E_SYNC_USER, syncServerUrl } from './sync-server'
+import {
+  E2E_SYNC_PASSWORD,
+  E2E_SYNC_USER,
+  closeSettings,
+  signIn,
+  syncFinished,
+  syncNow,
+  syncServerUrl,
+} from './sync-server'
 
 // Two devices are two browser contexts, each with its own IndexedDB, syncing through the
 // CouchDB-compatible server Playwright started (`node scripts/sync-server.mjs`).
@@ -10,49 +18,6 @@ import { E2E_SYNC_PASSWORD, E2E_SYNC_USER, syncServerUrl } from './sync-server'
 /** A database of its own for each test: the server is shared by the run. */
 const databaseFor = (title: string) =>
   `e2e-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${Date.now()}`
-
-async function openSync(page: Page) {
-  await page.getByRole('button', { name: 'Settings' }).click()
-  await expect(page.getByRole('heading', { name: 'Sync' })).toBeVisible()
-}
-
-async function closeSettings(page: Page) {
-  await page.getByRole('button', { name: 'Done' }).click()
-}
-
-/** Waits for the sync under way (or started by `start`) to finish, and that it worked. */
-async function syncFinished(page: Page, start: () => Promise<void>) {
-  const status = page.getByTestId('sync-status')
-  const before = Number((await status.getAttribute('data-finished').catch(() => null)) ?? 0)
-  await start()
-  await expect(page.getByTestId('sync-status')).toHaveAttribute(
-    'data-finished',
-    new RegExp(`^(?!${before}$)\\d+$`),
-    { timeout: 20_000 },
-  )
-  await expect(page.getByTestId('sync-error')).toHaveCount(0)
-  await expect(page.getByTestId('sync-status')).toContainText('Last synced')
-}
-
-async function signIn(
-  page: Page,
-  db: string,
-  { password = E2E_SYNC_PASSWORD, passphrase = '' } = {},
-) {
-  await openSync(page)
-  await page.getByLabel('Server').fill(syncServerUrl())
-  await page.getByLabel('Database').fill(db)
-  await page.getByLabel('User').fill(E2E_SYNC_USER)
-  await page.getByLabel('Password', { exact: true }).fill(password)
-  await page.getByLabel('Encryption passphrase (optional)').fill(passphrase)
-  await page.getByRole('button', { name: 'Sign in and sync' }).click()
-}
-
-async function syncNow(page: Page) {
-  await openSync(page)
-  await syncFinished(page, () => page.getByRole('button', { name: 'Sync now' }).click())
-  await closeSettings(page)
-}
 
 /** Answers the first `n` cards the deck shows with `key`, then goes back to the deck list. */
 async function study(page: Page, n: number, key: '1' | '2' | '3' | '4') {

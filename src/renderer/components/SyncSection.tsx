@@ -7,6 +7,7 @@ import {
   refreshSyncSummary,
   setSyncSchedule,
   signIn,
+  signInAgain,
   signOut,
   syncNow,
   syncStatus,
@@ -44,6 +45,40 @@ function statusText(s: SyncStatus): string {
       `The last sync sent ${plural(s.last.sent, 'change')} and received ${plural(s.last.received, 'change')}.`,
     )
   return parts.join(' ')
+}
+
+/** The password again, when the server's session ended: where sync stands is kept. */
+function SignInAgain() {
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      await signInAgain(String(new FormData(e.currentTarget).get('password') ?? ''))
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <form className="sync-form" onSubmit={(e) => void submit(e)}>
+      <label className="field">
+        Password for the server
+        <input name="password" type="password" required autoComplete="current-password" />
+      </label>
+      <button type="submit" disabled={busy}>
+        Sign in again
+      </button>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+    </form>
+  )
 }
 
 /**
@@ -168,6 +203,7 @@ export function SyncSection() {
               {s.error}
             </p>
           )}
+          {s.signedOut && <SignInAgain />}
           {s.last && s.last.refused.length > 0 && (
             <details>
               <summary>

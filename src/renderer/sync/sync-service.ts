@@ -30,6 +30,8 @@ export interface SyncStatus {
   summary: SyncSummary | null
   /** The last sync's failure, in words; null after a sync that worked. */
   error: string | null
+  /** The server no longer knows this device's session (it expired, or the browser lost it). */
+  signedOut: boolean
   last: SyncReport | null
   /** Syncs finished in this window, worked or failed (a screen waits on it changing). */
   finished: number
@@ -41,6 +43,7 @@ let status: SyncStatus = {
   progress: null,
   summary: null,
   error: null,
+  signedOut: false,
   last: null,
   finished: 0,
 }
@@ -81,18 +84,7 @@ export async function signIn(
 ): Promise<void> {
   const problem = syncConfigProblem(config)
   if (problem) throw new Error(problem)
-  let response: Response
-  try {
-    response = await fetch(`${base(config.server)}/_session`, {
-      method: 'POST',
-      credentials: 'include',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ name: config.user, password }),
-    })
-  } catch (e) {
-    throw new Error(syncErrorMessage(e, config.server), { cause: e })
-  }
-  if (!response.ok) throw new Error(syncErrorMessage({ status: response.status }, config.server))
+  await openSession(config, password)
   // The passphrase, if any, is checked against the database (or sets it up) before anything
   // is kept; only the key derived from it is.
   const remote = new BrowserPouch(`${base(config.server)}/${encodeURIComponent(config.db)}`, {
@@ -107,8 +99,36 @@ export async function signIn(
     await remote.close().catch(() => undefined)
   }
   saveSyncConfig(config)
-  update({ config, error: null })
+  update({ config, error: null, signedOut: false })
   startAutoSync()
+}
+
+/** CouchDB's `POST /_session`: the server sets its session cookie, or says why not. */
+async function openSession(config: SyncConfig, password: string) {
+  let response: Response
+  try {
+    response = await fetch(`${base(config.server)}/_session`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ name: config.user, password }),
+    })
+  } catch (e) {
+    throw new Error(syncErrorMessage(e, config.server), { cause: e })
+  }
+  if (!response.ok) throw new Error(syncErrorMessage({ status: response.status }, config.server))
+}
+
+/**
+ * Signs in again to the same server and database when its session ended (it expired, or the
+ * browser lost its cookie in a crash), keeping where sync stands; then syncs.
+ */
+export async function signInAgain(password: string): Promise<void> {
+  const config = status.config
+  if (!config) return
+  await openSession(config, password)
+  update({ signedOut: false, error: null })
+  void syncNow()
 }
 
 /** Forgets the server (its session ends; what was synced stays in this collection). */
@@ -145,7 +165,7 @@ export function syncNow(): Promise<SyncReport | null> {
 async function run(): Promise<SyncReport | null> {
   const config = status.config
   if (!config) return null
-  update({ running: true, progress: null, error: null })
+  update({ running: true, progress: null, error: null, signedOut: false })
   const local = new BrowserPouch(`attache-sync ${base(config.server)}/${config.db}`, {
     adapter: 'idb',
   })
@@ -168,7 +188,8 @@ async function run(): Promise<SyncReport | null> {
     update({ last: report })
     return report
   } catch (e) {
-    update({ error: syncErrorMessage(e, config.server) })
+    const status401 = (e as { status?: number } | null)?.status === 401
+    update({ error: syncErrorMessage(e, config.server), signedOut: status401 })
     return null
   } finally {
     await Promise.all([local.close(), remote.close()]).catch(() => undefined)
