@@ -348,7 +348,7 @@ function program(io: CliIo) {
   cli
     .command('sync')
     .description(
-      "Sync a backup's collection with a CouchDB server (Apache CouchDB, or `npm run sync-server`): send it, receive what the server has from other devices, and write the merged collection. Media files do not sync yet.",
+      "Sync a backup's collection with a CouchDB server (Apache CouchDB, or `npm run sync-server`): send it, receive what the server has from other devices, and write the merged collection (media files included).",
     )
     .argument('<backup>', 'an Attaché backup (.zip, .json or .json.gz)')
     .requiredOption('--server <url>', 'the server (https, or http for one on this machine)')

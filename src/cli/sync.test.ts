@@ -221,6 +221,76 @@ describe('sync through a CouchDB replica', () => {
       expect((await d.collection.getDeck('d'))?.name, d.name).toBe('Later name')
   })
 
+  it('carries media files once per content, and refuses bytes that do not match their hash', async () => {
+    const server = db()
+    const laptop = await device('laptop')
+    const work = await device('work')
+    const { mediaRow, putMediaFiles } = await import('../app/exchange/media-files')
+    const png = new Uint8Array(3000).map((_, i) => (i * 7) % 256)
+    // Two names, one content: one blob document.
+    await putMediaFiles(laptop.collection, [
+      mediaRow('map.png', png, 1),
+      mediaRow('same-map.png', png, 2),
+    ])
+    await sync(laptop, server)
+    await sync(work, server)
+    expect(
+      (await work.collection.getMedia(['map.png', 'same-map.png'])).map((m) => m?.hash),
+    ).toEqual([mediaRow('map.png', png, 1).hash, mediaRow('map.png', png, 1).hash])
+    expect(await work.collection.getMediaContent([mediaRow('x', png, 1).hash])).toEqual([png])
+    const blobs = (await server.allDocs()).rows.filter((r) => r.id.startsWith('blob:'))
+    expect(blobs).toHaveLength(1)
+
+    // A server that hands out other bytes under a hash: refused by name, nothing stored.
+    const other = new Uint8Array([1, 2, 3])
+    const fakeHash = 'f'.repeat(64)
+    await server.bulkDocs([
+      {
+        _id: `blob:${fakeHash}`,
+        kind: 'blob',
+        v: 1,
+        at: 0,
+        by: 'x',
+        body: { hash: fakeHash, size: 3 },
+        _attachments: {
+          data: {
+            content_type: 'application/octet-stream',
+            data: Buffer.from(other).toString('base64'),
+          },
+        },
+      },
+    ])
+    const report = await sync(work, server)
+    expect(report.refused).toEqual([
+      { id: `blob:${fakeHash}`, reason: 'its bytes do not match their hash' },
+    ])
+    expect(await work.collection.getMediaContent([fakeHash])).toEqual([undefined])
+  })
+
+  it('seals media too when encrypted: the server never holds the bytes', async () => {
+    const server = db()
+    const laptop = await device('laptop')
+    const work = await device('work')
+    const { openEncryption } = await import('../app/sync/encryption')
+    const { beginSync } = await import('../app/sync/sync')
+    for (const d of [laptop, work])
+      await beginSync(d.collection, await openEncryption(server, 'a passphrase'), () =>
+        d.name === 'laptop' ? 'aaaaaaaaaaaaaaaa' : 'bbbbbbbbbbbbbbbb',
+      )
+    const { mediaRow, putMediaFiles } = await import('../app/exchange/media-files')
+    const bytes = new TextEncoder().encode('a plainly recognisable picture '.repeat(40))
+    await putMediaFiles(laptop.collection, [mediaRow('picture.png', bytes, 1)])
+    await sync(laptop, server)
+    await sync(work, server)
+    expect(await work.collection.getMediaContent([mediaRow('x', bytes, 1).hash])).toEqual([bytes])
+    const stored = JSON.stringify(
+      await server.allDocs({ include_docs: true, attachments: true } as never),
+    )
+    expect(stored).not.toContain('plainly recognisable')
+    expect(stored).not.toContain(Buffer.from(bytes).toString('base64').slice(0, 40))
+    expect(stored).not.toContain('picture.png')
+  })
+
   it('refuses a malformed or oversized document with its id and reason, writing nothing of it', async () => {
     const server = db()
     const laptop = await device('laptop')

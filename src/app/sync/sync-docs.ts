@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import type { NoteType } from '../../core/notes/note-types'
 import type { StoredState } from '../../core/scheduling/stored-state'
-import type { CardRow, DeckRow, NoteRow, ReviewLogRow, SettingRow } from '../collection'
+import type { CardRow, DeckRow, MediaRow, NoteRow, ReviewLogRow, SettingRow } from '../collection'
 import type { Preset } from '../presets'
-import { rowSchemas } from '../exchange/collection-check'
+import { contentHash } from '../../core/media/content-hash'
+import { contentHashSchema, mediaFields, rowSchemas } from '../exchange/collection-check'
 
 /**
  * The documents a collection is kept as on a CouchDB server (issue 22). Each user row is one
@@ -64,7 +65,18 @@ export interface CardBody {
 /** A log as synced: without the card it replaced (that is for undo on the device that answered). */
 export type LogBody = Omit<ReviewLogRow, 'before' | 'taggedLeech' | 'origin'>
 
+/**
+ * A media file's bytes, once per content hash: the document's `data` attachment (inside the
+ * ciphertext when encrypted). Its name and type are the `media` documents that point at it.
+ */
+export interface BlobBody {
+  hash: string
+  size: number
+}
+
 interface Bodies {
+  media: MediaRow
+  blob: BlobBody
   deck: DeckRow
   noteType: NoteType
   note: NoteRow
@@ -100,6 +112,10 @@ export const SHARED_SETTINGS: ReadonlySet<string> = new Set([
 export const logDocId = (id: number, device: string) => `log:${id}:${device}`
 
 export const docIdOf = {
+  // A file's name is the user's words: the id carries its hash, so an encrypted server learns
+  // nothing of it.
+  media: (name: string) => `media:${contentHash(new TextEncoder().encode(name))}`,
+  blob: (hash: string) => `blob:${hash}`,
   deck: (id: string) => `deck:${id}`,
   noteType: (id: string) => `noteType:${id}`,
   note: (id: string) => `note:${id}`,
@@ -144,7 +160,12 @@ const cardBody = z.object({
   }),
 })
 
+/** The largest media file sync carries (Anki's own limit for one file is 100 MB). */
+export const MAX_MEDIA_BYTES = 100 * 2 ** 20
+
 const bodySchemas: Record<DocKind, z.ZodType> = {
+  media: mediaFields.extend({ hash: contentHashSchema }),
+  blob: z.object({ hash: contentHashSchema, size: z.number().int().min(0).max(MAX_MEDIA_BYTES) }),
   deck: rowSchemas.deck,
   noteType: rowSchemas.noteType,
   note: rowSchemas.note,
@@ -173,7 +194,11 @@ function idProblem(doc: SyncDoc): string | null {
         ? doc._id === docIdOf.setting(String(b['key']))
         : doc.kind === 'card'
           ? doc._id.startsWith('card:') && doc._id.slice(5).startsWith(`${String(b['noteId'])}#`)
-          : doc._id === docIdOf[doc.kind](String(b['id']))
+          : doc.kind === 'media'
+            ? doc._id === docIdOf.media(String(b['name']))
+            : doc.kind === 'blob'
+              ? doc._id === docIdOf.blob(String(b['hash']))
+              : doc._id === docIdOf[doc.kind](String(b['id']))
   return expected ? null : 'its id does not name what it holds'
 }
 
@@ -181,7 +206,9 @@ function idProblem(doc: SyncDoc): string | null {
 export function docProblem(doc: unknown): string | null {
   if ((doc as { undecryptable?: boolean } | null)?.undecryptable)
     return 'it cannot be opened with this passphrase (sealed with another key)'
-  const size = JSON.stringify(doc)?.length ?? 0
+  // A media file's bytes are its attachment, checked against its hash when read.
+  const { _attachments: _a, ...rest } = (doc ?? {}) as Record<string, unknown>
+  const size = JSON.stringify(rest)?.length ?? 0
   if (size > MAX_DOC_CHARS)
     return `${size} characters, more than any real document (${MAX_DOC_CHARS})`
   const parsed = envelope.safeParse(doc)

@@ -9,6 +9,7 @@ import {
   queueOf,
   type CardRow,
   type DeckRow,
+  type MediaRow,
   type NoteRow,
   type ReviewLogRow,
   type SettingRow,
@@ -17,7 +18,10 @@ import type { Collection } from '../collection-writes'
 import type { StoreTable } from '../store'
 import type { NoteType } from '../../core/notes/note-types'
 import type { Preset } from '../presets'
+import { base64Decode, base64Encode } from '@bufbuild/protobuf/wire'
+import { contentHash } from '../../core/media/content-hash'
 import {
+  MAX_MEDIA_BYTES,
   SHARED_SETTINGS,
   SYNC_DOC_VERSION,
   docIdOf,
@@ -47,7 +51,7 @@ export interface Replica {
     rows: { key: string; doc?: unknown; value?: { rev: string; deleted?: boolean } }[]
   }>
   bulkDocs(docs: object[]): Promise<unknown[]>
-  get(id: string, options: { rev: string }): Promise<unknown>
+  get(id: string, options: { rev?: string; attachments?: boolean }): Promise<unknown>
   changes(options: {
     since: number | string
     limit: number
@@ -117,6 +121,7 @@ const BATCH = 500
 
 /** The tables a pull writes. */
 const PULL_TABLES: readonly StoreTable[] = [
+  'media',
   'decks',
   'noteTypes',
   'notes',
@@ -286,7 +291,12 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
     : defined(await collection.getNotes(keysOf('notes').map(String)))
   const logIds = all ? await allLogIds(collection) : keysOf('revlog').map(Number)
   const cardIds = all ? await allCardIds(collection) : keysOf('cards').map(String)
+  const mediaNames = all ? await collection.mediaNames() : keysOf('media').map(String)
+  const media = defined(await collection.getMedia(mediaNames))
+  const hashes = all ? await collection.mediaContentHashes() : keysOf('mediaContent').map(String)
   total =
+    media.length +
+    hashes.length +
     decks.length +
     types.length +
     presets.length +
@@ -311,6 +321,35 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
     notes,
     (n: NoteRow) => n.id,
     (n: NoteRow) => n.modifiedAt,
+  )
+
+  // Media: each file's bytes once per content hash, then the names that point at them.
+  for (const hash of hashes) {
+    const id = docIdOf.blob(hash)
+    if ((await docsOf(local, [id])).has(id)) {
+      await write([], 1)
+      continue
+    }
+    const [data] = await collection.getMediaContent([hash])
+    const doc = data && {
+      _id: id,
+      kind: 'blob',
+      v: SYNC_DOC_VERSION,
+      at: 0,
+      by: device,
+      body: { hash, size: data.length },
+      _attachments: {
+        data: { content_type: 'application/octet-stream', data: base64Encode(data) },
+      },
+    }
+    await write(doc ? [doc] : [], 1)
+  }
+  await simple(
+    'media',
+    'media',
+    media,
+    (m: MediaRow) => m.name,
+    (m: MediaRow) => m.addedAt,
   )
 
   // Logs: a document per answer, written once; an answer undone here is deleted there too.
@@ -642,7 +681,12 @@ async function receive(
         continue
       }
       const doc = change.doc as SyncDoc
-      const versions = [doc]
+      if (doc.kind === 'blob') {
+        const problem = await receiveBlob(options, doc)
+        if (problem) refused.push({ id: change.id, reason: problem })
+        continue
+      }
+      const versions: SyncDoc[] = [doc]
       for (const rev of doc._conflicts ?? []) {
         const other = await local.get(doc._id, { rev })
         if (docProblem(other)) continue
@@ -691,6 +735,35 @@ async function receive(
   }
 }
 
+/**
+ * Stores a media file's bytes from its document, in a transaction of its own (they are stored
+ * by their hash: writing them twice is writing them once); why not, if they are refused.
+ */
+async function receiveBlob(options: SyncOptions, doc: SyncDocOf<'blob'>): Promise<string | null> {
+  const { collection } = options
+  const [stored] = await collection.getMediaContent([doc.body.hash])
+  if (stored) return null
+  const whole = (await options.local.get(doc._id, { attachments: true })) as {
+    _attachments?: { data?: { data?: unknown } }
+  }
+  const base64 = whole._attachments?.data?.data
+  if (typeof base64 !== 'string') return 'its bytes are missing'
+  let data: Uint8Array
+  try {
+    data = base64Decode(base64)
+  } catch {
+    return 'its bytes are not base64'
+  }
+  if (data.length > MAX_MEDIA_BYTES) return `${data.length} bytes, more than ${MAX_MEDIA_BYTES}`
+  if (contentHash(data) !== doc.body.hash) return 'its bytes do not match their hash'
+  await collection.transaction(
+    () => collection.putMediaContent([{ hash: doc.body.hash, data }]),
+    ['mediaContent'],
+    { source: 'sync' },
+  )
+  return null
+}
+
 /** The version of a document that counts: the newest, or for a card all of them (merged by register). */
 function pickVersions(versions: SyncDoc[]): SyncDoc[] {
   const [first] = versions
@@ -727,6 +800,13 @@ async function apply(
       const byKind = <K extends DocKind>(kind: K) =>
         docs.filter((d) => d.kind === kind) as unknown as SyncDocOf<K>[]
 
+      const media = byKind('media').map((d) => d.body)
+      if (media.length) {
+        const here = await collection.getMedia(media.map((m) => m.name))
+        const changed = media.filter((m, i) => !sameData(here[i], m))
+        if (changed.length) await collection.putMedia(changed)
+        wrote += changed.length
+      }
       for (const d of byKind('deck')) {
         const here = await collection.getDeck(d.body.id)
         if (!here || !sameData(here, d.body)) {
