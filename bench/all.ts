@@ -12,6 +12,7 @@ for (const script of [
   'ui.ts',
   'optimize.ts',
   'generate.ts',
+  'sync.ts',
   'lighthouse.ts',
 ]) {
   const run = spawnSync(tsx, [resolve(import.meta.dirname, script), ...process.argv.slice(2)], {

@@ -3,11 +3,11 @@ import {
   cardIdOf,
   sectionKeyOf,
   type CardRow,
+  type DeckRow,
   type NoteRow,
   type ReviewLogRow,
 } from '../src/app/collection'
-import { BUILT_IN_NOTE_TYPES, BASIC } from '../src/core/notes/note-types'
-import type { AttacheDb } from '../src/renderer/storage/db'
+import { BUILT_IN_NOTE_TYPES, BASIC, type NoteType } from '../src/core/notes/note-types'
 
 /** The benchmark collection: how many decks, cards and review logs. */
 export interface BenchSize {
@@ -39,12 +39,21 @@ function mulberry32(seed: number) {
   }
 }
 
+/** Where a benchmark collection is written: Dexie's tables, or the same calls over another store. */
+export interface SeedTarget {
+  noteTypes: { bulkPut(rows: NoteType[]): Promise<unknown> }
+  decks: { put(row: DeckRow): Promise<unknown> }
+  notes: { bulkAdd(rows: NoteRow[]): Promise<unknown> }
+  cards: { bulkAdd(rows: CardRow[]): Promise<unknown> }
+  revlog: { bulkAdd(rows: ReviewLogRow[]): Promise<unknown> }
+}
+
 /**
  * Writes a collection of `size` into `db`: Basic notes with one card each, in mixed states
  * (40 % new, 10 % learning, 50 % review due from a month ago to a year ahead), sections three
  * levels deep, and `size.logs` review-log rows over the past two years.
  */
-export async function seedCollection(db: AttacheDb, size: BenchSize, now: number) {
+export async function seedCollection(db: SeedTarget, size: BenchSize, now: number) {
   const random = mulberry32(7)
   await db.noteTypes.bulkPut([...BUILT_IN_NOTE_TYPES])
   const perDeck = (size.cards - size.firstDeckCards) / Math.max(1, size.decks - 1)

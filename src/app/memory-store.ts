@@ -106,11 +106,13 @@ export class MemoryStore implements StudyStore {
   private write<K, V>(map: Map<K, V>, key: K, row: V | undefined) {
     const had = map.has(key)
     const old = map.get(key)
-    if (map === (this.logs as Map<unknown, unknown>)) this.logOrder = null
+    if (map === (this.logs as Map<unknown, unknown>)) this.logsChanged()
+    if (map === (this.cards as Map<unknown, unknown>)) this.cardsByNote = null
     this.journal?.push(() => {
       if (had) map.set(key, old as V)
       else map.delete(key)
-      if (map === (this.logs as Map<unknown, unknown>)) this.logOrder = null
+      if (map === (this.logs as Map<unknown, unknown>)) this.logsChanged()
+      if (map === (this.cards as Map<unknown, unknown>)) this.cardsByNote = null
     })
     if (row === undefined) map.delete(key)
     else map.set(key, copy(row))
@@ -118,6 +120,28 @@ export class MemoryStore implements StudyStore {
 
   /** The logs' ids in order, for paging through the log (made again after a log write). */
   private logOrder: number[] | null = null
+  /** Each card's log ids, made when first asked for after the logs changed (as an index would). */
+  private logsByCard: Map<string, number[]> | null = null
+
+  /** Each note's card ids, made when first asked for after the cards changed. */
+  private cardsByNote: Map<string, string[]> | null = null
+
+  private logsChanged() {
+    this.logOrder = null
+    this.logsByCard = null
+  }
+
+  private logIdsOfCard(cardId: string): number[] {
+    if (!this.logsByCard) {
+      this.logsByCard = new Map()
+      for (const l of this.logs.values()) {
+        const ids = this.logsByCard.get(l.cardId)
+        if (ids) ids.push(l.id)
+        else this.logsByCard.set(l.cardId, [l.id])
+      }
+    }
+    return this.logsByCard.get(cardId) ?? []
+  }
 
   async getDeck(id: string) {
     return copy(this.decks.get(id))
@@ -186,8 +210,18 @@ export class MemoryStore implements StudyStore {
     for (const r of rows) this.write(this.cards, r.id, r)
   }
   async cardsOfNotes(noteIds: readonly string[]) {
-    const ids = new Set(noteIds)
-    return [...this.cards.values()].filter((c) => ids.has(c.noteId)).map(copy)
+    if (!this.cardsByNote) {
+      this.cardsByNote = new Map()
+      for (const c of this.cards.values()) {
+        const ids = this.cardsByNote.get(c.noteId)
+        if (ids) ids.push(c.id)
+        else this.cardsByNote.set(c.noteId, [c.id])
+      }
+    }
+    const index = this.cardsByNote
+    return [...new Set(noteIds)].flatMap((n) =>
+      (index.get(n) ?? []).map((id) => copy(this.cards.get(id) as CardRow)),
+    )
   }
   private inQueue({ deckId, queue }: CardRange) {
     return [...this.cards.values()].filter((c) => c.deckId === deckId && c.queue === queue)
@@ -263,16 +297,13 @@ export class MemoryStore implements StudyStore {
     return order.slice(lo, lo + limit).map((id) => copy(this.logs.get(id) as ReviewLogRow))
   }
   async logsOfCard(cardId: string) {
-    return [...this.logs.values()]
-      .filter((l) => l.cardId === cardId)
-      .sort((a, b) => a.id - b.id)
-      .map(copy)
+    return [...this.logIdsOfCard(cardId)]
+      .sort((a, b) => a - b)
+      .map((id) => copy(this.logs.get(id) as ReviewLogRow))
   }
   async lastLogOfCard(cardId: string) {
-    let last: ReviewLogRow | undefined
-    for (const l of this.logs.values())
-      if (l.cardId === cardId && (!last || l.id > last.id)) last = l
-    return copy(last)
+    const ids = this.logIdsOfCard(cardId)
+    return ids.length ? copy(this.logs.get(Math.max(...ids))) : undefined
   }
 
   async getPreset(id: string) {
