@@ -14,18 +14,15 @@ import { OwnChromium, random, sleep } from './own-chromium'
 import { rawTables } from './stored'
 import {
   E2E_SYNC_PASSWORD,
-  E2E_SYNC_USER,
   openSync,
+  putOnServer,
+  serverAuthorization,
   signIn,
   syncFinished,
   syncServerUrl,
 } from './sync-server'
-import { replicateBoth, syncOnce, type Replica } from '../src/app/sync/sync'
-import { answer, collectionWith, questionCard, scheduler } from '../src/app/testing'
+import { answer, collectionWith, questionCard } from '../src/app/testing'
 import type { Collection } from '../src/app/collection-writes'
-import { memoryReplica, serverDatabase } from '../src/cli/pouch'
-
-const auth = { username: E2E_SYNC_USER, password: E2E_SYNC_PASSWORD }
 
 /** Another device's collection on the server: deck "d", three answers. */
 async function seedServer(db: string): Promise<Collection> {
@@ -34,16 +31,7 @@ async function seedServer(db: string): Promise<Collection> {
   await answer(other, questionCard('d', 'a'), 3, new Date(t))
   await answer(other, questionCard('d', 'b'), 1, new Date(t + 60_000))
   await answer(other, questionCard('d', 'a'), 4, new Date(t + 3_600_000))
-  const local = memoryReplica('seed')
-  const remote = serverDatabase(`${syncServerUrl()}/${db}`, auth)
-  await syncOnce({
-    collection: other,
-    local: local as unknown as Replica,
-    replicate: () => replicateBoth(local, remote),
-    schedulerFor: () => Promise.resolve(scheduler),
-    now: () => new Date(),
-  })
-  await local.destroy()
+  await putOnServer(other, db)
   return other
 }
 
@@ -75,9 +63,8 @@ const withoutRevision = (rows: Record<string, unknown>[]) =>
 
 /** The server's log documents, by id. */
 async function serverLogIds(db: string): Promise<string[]> {
-  const header = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`
   const all = (await fetch(`${syncServerUrl()}/${db}/_all_docs`, {
-    headers: { Authorization: header },
+    headers: { Authorization: serverAuthorization() },
   }).then((r) => r.json())) as { rows: { id: string }[] }
   return all.rows.map((r) => r.id).filter((id) => id.startsWith('log:'))
 }

@@ -1,9 +1,17 @@
 import { expect, type Page } from '@playwright/test'
+import type { Collection } from '../src/app/collection-writes'
+import { replicateBoth, syncOnce, type Replica } from '../src/app/sync/sync'
+import { scheduler } from '../src/app/testing'
+import { memoryReplica, serverDatabase } from '../src/cli/pouch'
 
 /** The sync server Playwright starts (`node scripts/sync-server.mjs`, what `npm run sync-server` runs). */
 export const SYNC_PORT_VARIABLE = 'ATTACHE_E2E_SYNC_PORT'
 export const E2E_SYNC_USER = 'e2e'
 export const E2E_SYNC_PASSWORD = 'e2e-sync-password'
+
+/** What a request to the server signs in with (tests read the server's documents directly). */
+export const serverAuthorization = () =>
+  `Basic ${Buffer.from(`${E2E_SYNC_USER}:${E2E_SYNC_PASSWORD}`).toString('base64')}`
 
 /** The server's address, from the port the runner chose. */
 export const syncServerUrl = () => `http://127.0.0.1:${process.env[SYNC_PORT_VARIABLE] ?? ''}`
@@ -49,4 +57,21 @@ export async function syncNow(page: Page) {
   await openSync(page)
   await syncFinished(page, () => page.getByRole('button', { name: 'Sync now' }).click())
   await closeSettings(page)
+}
+
+/** Puts a collection made in Node on the server, as another device's first sync would. */
+export async function putOnServer(collection: Collection, db: string) {
+  const local = memoryReplica('seed')
+  const remote = serverDatabase(`${syncServerUrl()}/${db}`, {
+    username: E2E_SYNC_USER,
+    password: E2E_SYNC_PASSWORD,
+  })
+  await syncOnce({
+    collection,
+    local: local as unknown as Replica,
+    replicate: () => replicateBoth(local, remote),
+    schedulerFor: () => Promise.resolve(scheduler),
+    now: () => new Date(),
+  })
+  await local.destroy()
 }

@@ -2,12 +2,15 @@ import { expect, type Page } from '@playwright/test'
 import { test } from './fixtures'
 import { MECHANICS, answerShownCard, deckRow } from './mechanics'
 import { rawTables } from './stored'
+import { memoryCollection } from '../src/app/collection-writes'
+import { addNote, createDeck } from '../src/app/editing'
+import { scheduler } from '../src/app/testing'
 import {
-  E2E_SYNC_PASSWORD,
-  E2E_SYNC_USER,
   closeSettings,
+  putOnServer,
   signIn,
   syncFinished,
+  serverAuthorization,
   syncNow,
   syncServerUrl,
 } from './sync-server'
@@ -118,13 +121,55 @@ test('end-to-end encrypted: the server holds no field text, and a wrong passphra
   expect((await collectionOf(work)).answers).toEqual((await collectionOf(laptop)).answers)
   expect((await collectionOf(work)).answers).toHaveLength(2)
 
-  const auth = `Basic ${Buffer.from(`${E2E_SYNC_USER}:${E2E_SYNC_PASSWORD}`).toString('base64')}`
   const stored = await fetch(`${syncServerUrl()}/${db}/_all_docs?include_docs=true`, {
-    headers: { Authorization: auth },
+    headers: { Authorization: serverAuthorization() },
   }).then((r) => r.text())
   expect(stored).toContain('"e":"')
   // A word of the mechanics deck's first note, and the shape of any clear document.
   expect(stored).not.toContain('Mechanics')
   expect(stored).not.toContain('"body"')
   await context.close()
+})
+
+test('hostile field content from the server is shown as imported content is: nothing runs', async ({
+  app,
+}, testInfo) => {
+  const db = databaseFor(testInfo.title)
+  // Another device (made in Node) with a note whose fields carry script.
+  const other = memoryCollection()
+  await createDeck(other, { id: 'hostile', name: 'Hostile deck' }, new Date())
+  await addNote(
+    other,
+    scheduler,
+    {
+      guid: 'hostile-note',
+      deckId: 'hostile',
+      typeId: 'basic',
+      fields: {
+        Front: 'Front <img src=x onerror="alert(\'front\')"> text',
+        Back: '<script>alert("back")</script>Back <a href="javascript:alert(1)">link</a>',
+      },
+      tags: [],
+    },
+    new Date(),
+  )
+  await putOnServer(other, db)
+
+  const page = app.page
+  await page.addInitScript(() => {
+    const w = window as unknown as { __ran: string[]; alert: (m: string) => void }
+    w.__ran = []
+    w.alert = (m: string) => void w.__ran.push(String(m))
+  })
+  await app.restart()
+  await signIn(page, db)
+  await syncFinished(page, async () => undefined)
+  await closeSettings(page)
+  await deckRow(page, 'Hostile deck').getByRole('button', { name: 'Study Hostile deck' }).click()
+  await expect(page.getByTestId('card-front')).toContainText('Front')
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('card-back')).toContainText('Back')
+  const shown = page.locator('article.card')
+  expect(await shown.locator('[onerror], script, [href^="javascript"]').count()).toBe(0)
+  expect(await page.evaluate(() => (window as unknown as { __ran: string[] }).__ran)).toEqual([])
 })
