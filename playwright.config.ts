@@ -31,7 +31,7 @@ const README_COMMANDS = /readme-commands\.spec\.ts/
 /**
  * Specs of browser-only situations: other tabs, storage switched off or failing (faults are
  * injected into the page's IndexedDB), the browser killed, a phone's touch screen; and sync,
- * which signs in with the server's session cookie (the desktop's password keeping is not built).
+ * whose specs open two browser profiles as two devices.
  */
 const WEB_ONLY =
   /(web-storage|durability|storage-faults|offline|phone|sync|sync-durability)\.spec\.ts/

@@ -11,7 +11,7 @@
 //   SYNC_PASSWORD  the password (default: a random one, printed at start)
 //   SYNC_DIR       keep the databases in this folder (default: in memory, gone on exit)
 //   SYNC_ORIGINS   the web app origins allowed by CORS, comma-separated (default: any
-//                  http://localhost or http://127.0.0.1 port)
+//                  http://localhost or http://127.0.0.1 port, and the desktop app's app://attache)
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -92,7 +92,7 @@ function basicUser(req) {
 const allowedOrigin = (origin) =>
   origins.length
     ? origins.includes(origin)
-    : /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin)
+    : /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin) || origin === 'app://attache'
 
 const app = express()
 

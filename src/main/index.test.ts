@@ -81,6 +81,11 @@ vi.mock('electron', () => {
       },
     },
     shell: { openExternal: vi.fn(async () => {}) },
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: () => Buffer.alloc(0),
+      decryptString: () => '',
+    },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.schemes.push(...schemes),
       handle: (scheme: string, handler: unknown) => recorded.protocols.set(scheme, handler),
@@ -140,6 +145,9 @@ describe('Electron main process wiring', () => {
       'attache:closeReady',
       'attache:loadDecks',
       'attache:openExternal',
+      'attache:syncPasswordForget',
+      'attache:syncPasswordLoad',
+      'attache:syncPasswordSave',
     ])
     const loadDecks = recorded.handles.get('attache:loadDecks')
     await expect(

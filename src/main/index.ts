@@ -1,8 +1,8 @@
 // The thin Electron shell: everything with logic lives in modules that take Electron's calls
 // as parameters (see ipc-registry, deck-loader, open-external, window-hardening) and is
 // tested in Node without Electron.
-import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron'
-import { readFile } from 'node:fs/promises'
+import { BrowserWindow, app, ipcMain, protocol, safeStorage, session, shell } from 'electron'
+import { readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   APP_INDEX_URL,
@@ -17,6 +17,7 @@ import { loadDecks } from './deck-loader'
 import { nodeBackupFs } from './node-backup-fs'
 import { nodeDeckFs } from './node-deck-fs'
 import { registerIpcHandlers, rendererUrlCheck } from './ipc-registry'
+import { syncPasswords } from './sync-passwords'
 import { openExternalUrl } from './open-external'
 import { denyAllPermissions, lockNavigation, secureWebPreferences } from './window-hardening'
 
@@ -72,6 +73,12 @@ if (dev.userDataDir) app.setPath('userData', dev.userDataDir)
 
 // Automatic backups live beside the profile, in <userData>/backups.
 const backups = backupFolder(join(app.getPath('userData'), 'backups'), nodeBackupFs)
+// Sync passwords, sealed by the system keychain, in <userData>/sync-passwords.json.
+const passwords = syncPasswords(
+  join(app.getPath('userData'), 'sync-passwords.json'),
+  { readFile, writeFile, rename },
+  safeStorage,
+)
 
 app.enableSandbox()
 void app.whenReady().then(() => {
@@ -106,6 +113,17 @@ void app.whenReady().then(() => {
       closeReady: () => {
         closeReady()
         return { closing: true as const }
+      },
+      syncPasswordSave: async ({ server, user, password }) => {
+        await passwords.save(server, user, password)
+        return { saved: true as const }
+      },
+      syncPasswordLoad: async ({ server, user }) => ({
+        password: await passwords.load(server, user),
+      }),
+      syncPasswordForget: async ({ server, user }) => {
+        await passwords.forget(server, user)
+        return { removed: true as const }
       },
     },
     isTrustedUrl,

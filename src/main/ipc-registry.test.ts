@@ -36,6 +36,9 @@ function setup() {
     backupRead: vi.fn(async () => ({ bytes: new Uint8Array() })),
     backupRemove: vi.fn(async () => ({ removed: true as const })),
     closeReady: vi.fn(() => ({ closing: true as const })),
+    syncPasswordSave: vi.fn(async () => ({ saved: true as const })),
+    syncPasswordLoad: vi.fn(async () => ({ password: null })),
+    syncPasswordForget: vi.fn(async () => ({ removed: true as const })),
   }
   registerIpcHandlers(ipc, handlers, rendererUrlCheck(APP))
   return { ipc, handlers }
@@ -53,6 +56,9 @@ describe('registerIpcHandlers', () => {
       'attache:closeReady',
       'attache:loadDecks',
       'attache:openExternal',
+      'attache:syncPasswordForget',
+      'attache:syncPasswordLoad',
+      'attache:syncPasswordSave',
     ])
   })
 

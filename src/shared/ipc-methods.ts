@@ -11,6 +11,9 @@ export const IPC_METHODS = [
   'backupRead',
   'backupRemove',
   'closeReady',
+  'syncPasswordSave',
+  'syncPasswordLoad',
+  'syncPasswordForget',
 ] as const
 export type IpcMethod = (typeof IPC_METHODS)[number]
 

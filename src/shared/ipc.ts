@@ -9,6 +9,10 @@ const deckProblemSchema = z.object({
   reason: z.string(),
 })
 
+/** A sync server's address and user, as the renderer checked them (lengths bounded here). */
+const syncServer = z.string().min(1).max(2048)
+const syncUser = z.string().min(1).max(200)
+
 /** A backup file's name: one plain name of the backups' own pattern, never a path. */
 const backupFileName = z.string().max(200).refine(isBackupName, 'not a backup file name')
 
@@ -71,6 +75,21 @@ export const ipcContract = {
   closeReady: {
     request: z.undefined(),
     response: z.object({ closing: z.literal(true) }),
+  },
+  // Sync passwords, sealed by the system keychain in main (safeStorage), by server and user.
+  syncPasswordSave: {
+    request: z
+      .object({ server: syncServer, user: syncUser, password: z.string().max(1024) })
+      .strict(),
+    response: z.object({ saved: z.literal(true) }),
+  },
+  syncPasswordLoad: {
+    request: z.object({ server: syncServer, user: syncUser }).strict(),
+    response: z.object({ password: z.string().nullable() }),
+  },
+  syncPasswordForget: {
+    request: z.object({ server: syncServer, user: syncUser }).strict(),
+    response: z.object({ removed: z.literal(true) }),
   },
 } satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>
 

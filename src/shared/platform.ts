@@ -23,6 +23,16 @@ export interface Platform {
    * otherwise (Electron).
    */
   onUpdateReady?(ready: (reload: () => void) => void): () => void
+  /**
+   * Where the sync password is kept: the desktop keeps it sealed by the system keychain
+   * (Electron's safeStorage) and signs in with it on each sync. Absent in a browser, which
+   * keeps only the server's session cookie.
+   */
+  syncPasswords?: {
+    save(server: string, user: string, password: string): Promise<void>
+    load(server: string, user: string): Promise<string | null>
+    forget(server: string, user: string): Promise<void>
+  }
 }
 
 /** A folder of backup files; only backup file names are read or written. */

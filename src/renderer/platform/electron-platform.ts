@@ -8,6 +8,15 @@ const bridge = window.attache
 
 const platform: Platform = {
   loadDecks: () => bridge.loadDecks(),
+  syncPasswords: {
+    save: async (server, user, password) => {
+      await bridge.syncPasswordSave({ server, user, password })
+    },
+    load: async (server, user) => (await bridge.syncPasswordLoad({ server, user })).password,
+    forget: async (server, user) => {
+      await bridge.syncPasswordForget({ server, user })
+    },
+  },
   // An IPC call; the main process checks the URL against its allow-list before any shell call.
   openExternal: async (url) => {
     await bridge.openExternal({ url }) // eng-disable OPEN_EXTERNAL_JS_CHECK

@@ -1,3 +1,4 @@
+import platform from '@platform'
 import { deckScheduler } from '../../app/exam-plan'
 import { readSettings } from '../../app/settings'
 import { openEncryption } from '../../app/sync/encryption'
@@ -87,10 +88,7 @@ export async function signIn(
   await openSession(config, password)
   // The passphrase, if any, is checked against the database (or sets it up) before anything
   // is kept; only the key derived from it is.
-  const remote = new BrowserPouch(`${base(config.server)}/${encodeURIComponent(config.db)}`, {
-    adapter: 'http',
-    fetch: timedFetch(),
-  })
+  const remote = serverOf(config, password)
   try {
     await beginSync(store, await openEncryption(remote, passphrase || null))
   } catch (e) {
@@ -98,9 +96,25 @@ export async function signIn(
   } finally {
     await remote.close().catch(() => undefined)
   }
+  await platform.syncPasswords?.save(base(config.server), config.user, password)
   saveSyncConfig(config)
   update({ config, error: null, signedOut: false })
   startAutoSync()
+}
+
+/**
+ * The server's database. The desktop signs every request in with the password its keychain
+ * keeps (its app:// page is another site than the server, whose cookie it would not be sent);
+ * the browser relies on the server's session cookie.
+ */
+function serverOf(config: SyncConfig, password: string | null) {
+  return new BrowserPouch(`${base(config.server)}/${encodeURIComponent(config.db)}`, {
+    adapter: 'http',
+    fetch: timedFetch(),
+    ...(platform.syncPasswords && password !== null
+      ? { auth: { username: config.user, password } }
+      : {}),
+  })
 }
 
 /** CouchDB's `POST /_session`: the server sets its session cookie, or says why not. */
@@ -127,6 +141,7 @@ export async function signInAgain(password: string): Promise<void> {
   const config = status.config
   if (!config) return
   await openSession(config, password)
+  await platform.syncPasswords?.save(base(config.server), config.user, password)
   update({ signedOut: false, error: null })
   void syncNow()
 }
@@ -136,11 +151,12 @@ export async function signOut(): Promise<void> {
   const config = status.config
   saveSyncConfig(null)
   update({ config: null, error: null, last: null })
-  if (config)
-    await fetch(`${base(config.server)}/_session`, {
-      method: 'DELETE',
-      credentials: 'include',
-    }).catch(() => undefined)
+  if (!config) return
+  await platform.syncPasswords?.forget(base(config.server), config.user).catch(() => undefined)
+  await fetch(`${base(config.server)}/_session`, {
+    method: 'DELETE',
+    credentials: 'include',
+  }).catch(() => undefined)
 }
 
 /** Changes the schedule (on start, every N minutes) without signing in again. */
@@ -169,22 +185,22 @@ async function run(): Promise<SyncReport | null> {
   const local = new BrowserPouch(`attache-sync ${base(config.server)}/${config.db}`, {
     adapter: 'idb',
   })
-  const remote = new BrowserPouch(`${base(config.server)}/${encodeURIComponent(config.db)}`, {
-    adapter: 'http',
-    fetch: timedFetch(),
-  })
+  let remote: ReturnType<typeof serverOf> | null = null
   try {
+    const password = (await platform.syncPasswords?.load(base(config.server), config.user)) ?? null
+    if (platform.syncPasswords && password === null)
+      throw Object.assign(new Error('no password kept'), { status: 401 })
+    const server = (remote = serverOf(config, password))
     const settings = await readSettings(store)
     const now = new Date()
     const report = await syncOnce({
       collection: store,
       local,
-      replicate: () => replicateBoth(local, remote),
+      replicate: () => replicateBoth(local, server),
       schedulerFor: async (deckId) => (await deckScheduler(store, deckId, settings, now)).scheduler,
       now: () => new Date(),
       onProgress: (progress) => update({ progress }),
     })
-    changedSinceSync = false
     update({ last: report })
     return report
   } catch (e) {
@@ -192,8 +208,11 @@ async function run(): Promise<SyncReport | null> {
     update({ error: syncErrorMessage(e, config.server), signedOut: status401 })
     return null
   } finally {
-    await Promise.all([local.close(), remote.close()]).catch(() => undefined)
+    await Promise.all([local.close(), remote?.close()]).catch(() => undefined)
     await refreshSyncSummary().catch(() => undefined)
+    // What is left to send (changes made while this sync ran, or all of them if it failed)
+    // is what the next scheduled sync is for.
+    changedSinceSync = !status.summary || status.summary.firstSync || status.summary.waiting > 0
     update({ running: false, progress: null, finished: status.finished + 1 })
   }
 }
@@ -210,16 +229,17 @@ function schedule() {
     }, minutes * 60_000)
 }
 
+let started = false
+
 /**
  * Starts syncing by itself: once now if the settings say so, then every few minutes while
  * something changed here. Studying never waits for it.
  */
-let started = false
 export function startAutoSync() {
   if (started) return
   started = true
   store.onCommit((news) => {
-    if (news.here && !running) changedSinceSync = true
+    if (news.here) changedSinceSync = true
   })
   schedule()
   void refreshSyncSummary().catch(() => undefined)
