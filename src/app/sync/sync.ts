@@ -398,12 +398,16 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
       local,
       rows.map((c) => docIdOf.card(c.id)),
     )
+    // The batch's logs in one read (one IndexedDB transaction, not one per card).
+    const logsOf = await collection.read(() =>
+      Promise.all(rows.map((c) => collection.logsOfCard(c.id))),
+    )
     const docs: object[] = []
-    for (const card of rows) {
+    for (const [j, card] of rows.entries()) {
       const id = docIdOf.card(card.id)
       const versions = existing.get(id) as SyncDocOf<'card'>[] | undefined
       const merged = versions && mergeCardDocs(versions)
-      const logs = sortedLogs((await collection.logsOfCard(card.id)).map(logBody))
+      const logs = sortedLogs((logsOf[j] ?? []).map(logBody))
       const scheduler = await options.schedulerFor(card.deckId)
       const body = cardBodyOf(card, merged, logs, scheduler, stampOf('cards', card.id), device)
       if (versions?.length === 1 && merged && sameData(merged, body)) continue
@@ -867,17 +871,21 @@ async function apply(
       // Cards: rebuilt from their merged document, their notes and every answer.
       for (const d of byKind('card')) touchedCards.add(d._id.slice('card:'.length))
       for (const [id, body] of cardBodies) if (touchedNotes.has(body.noteId)) touchedCards.add(id)
-      const ids = [...touchedCards]
-      const cards = await collection.getCards(ids)
+      // A log whose card has no document yet: the card comes with a later batch.
+      const ids = [...touchedCards].filter((id) => cardBodies.has(id))
+      // Requests sent together: one round of the transaction, not one per card.
+      const [cards, notesOf, logsOf] = await Promise.all([
+        collection.getCards(ids),
+        collection.getNotes(ids.map((id) => cardBodies.get(id)?.noteId ?? '')),
+        Promise.all(ids.map((id) => collection.logsOfCard(id))),
+      ])
       const rows: CardRow[] = []
       for (const [i, id] of ids.entries()) {
         const here = cards[i]
         const body = cardBodies.get(id)
-        // A log whose card has no document yet: the card comes with a later batch.
-        if (!body) continue
-        const note = await collection.getNote(body.noteId)
-        if (!note) continue
-        const logs = sortedLogs((await collection.logsOfCard(id)).map(logBody))
+        const note = notesOf[i]
+        if (!body || !note) continue
+        const logs = sortedLogs((logsOf[i] ?? []).map(logBody))
         const scheduler = at.schedulers.get(body.deckId.v) ?? at.fallback
         const row = cardRowOf(id, body, note, logs, scheduler, here, now)
         if (!here || !sameCard(here, row)) rows.push(row)
