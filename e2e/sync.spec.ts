@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type Browser, type Page } from '@playwright/test'
 import { test } from './fixtures'
 import { MECHANICS, answerShownCard, deckRow } from './mechanics'
 import { rawTables } from './stored'
@@ -46,19 +46,27 @@ async function collectionOf(page: Page) {
   return { answers, states }
 }
 
+/**
+ * Another device: a browser profile of its own (its own IndexedDB) beside the test's. The sync
+ * specs run on the web host only (`WEB_ONLY` in playwright.config.ts), which has the browser.
+ */
+async function secondDevice(browser: Browser | null, baseURL: string | undefined) {
+  if (!browser) throw new Error('a second device needs the web host’s browser')
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' })
+  const page = await context.newPage()
+  await page.goto('/')
+  await expect(deckRow(page, MECHANICS)).toBeVisible()
+  return { context, page }
+}
+
 test('two devices that studied offline end with the same answers and cards, none lost or doubled', async ({
   app,
   hostBrowser,
   baseURL,
 }, testInfo) => {
-  test.skip(!hostBrowser, 'two browser profiles are two devices: the web host only')
-  if (!hostBrowser) return
   const db = databaseFor(testInfo.title)
   const laptop = app.page
-  const context = await hostBrowser.newContext({ baseURL, serviceWorkers: 'block' })
-  const work = await context.newPage()
-  await work.goto('/')
-  await expect(deckRow(work, MECHANICS)).toBeVisible()
+  const { context, page: work } = await secondDevice(hostBrowser, baseURL)
 
   for (const page of [laptop, work]) {
     await signIn(page, db)
@@ -97,8 +105,6 @@ test('end-to-end encrypted: the server holds no field text, and a wrong passphra
   hostBrowser,
   baseURL,
 }, testInfo) => {
-  test.skip(!hostBrowser, 'two browser profiles are two devices: the web host only')
-  if (!hostBrowser) return
   const db = databaseFor(testInfo.title)
   const laptop = app.page
   await signIn(laptop, db, { passphrase: 'correct horse battery staple' })
@@ -108,10 +114,7 @@ test('end-to-end encrypted: the server holds no field text, and a wrong passphra
   await study(laptop, 2, '3')
   await syncNow(laptop)
 
-  const context = await hostBrowser.newContext({ baseURL, serviceWorkers: 'block' })
-  const work = await context.newPage()
-  await work.goto('/')
-  await expect(deckRow(work, MECHANICS)).toBeVisible()
+  const { context, page: work } = await secondDevice(hostBrowser, baseURL)
   await signIn(work, db, { passphrase: 'wrong horse' })
   await expect(work.getByRole('alert')).toContainText('passphrase is not the one')
   await expect(work.getByRole('button', { name: 'Sign in and sync' })).toBeVisible()

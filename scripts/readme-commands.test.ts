@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { createServer } from 'node:net'
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { packageWithAYearOfHistory } from '../e2e/packages'
+import { freePort } from '../src/cli/sync-server-testing'
 
 // The README's other commands, run exactly as a user types them (`npm run web` is exercised by
 // the e2e project of that name, `npm start` by electron-node.test.ts, `npm test` by CI). Only a
@@ -18,17 +18,6 @@ function readmeLines(): string[] {
     .flatMap((m) => (m[1] ?? '').split('\n'))
     .map((l) => l.replace(/\s+#.*$/, '').trim())
 }
-
-/** A port nothing listens on now. */
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
 
 describe('README commands', () => {
   it('`npm run build:web` and `PORT=… npm run serve:web` build the web app and serve it', async () => {
