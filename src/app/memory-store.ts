@@ -28,6 +28,17 @@ declare function setTimeout(callback: () => void, ms: number): unknown
 
 const copy = <T>(row: T): T => structuredClone(row)
 
+/** Rows' ids grouped by a column, as an index on it would find them. */
+function idsBy<R, K>(rows: Iterable<R>, keyOf: (row: R) => string, idOf: (row: R) => K) {
+  const index = new Map<string, K[]>()
+  for (const row of rows) {
+    const ids = index.get(keyOf(row))
+    if (ids) ids.push(idOf(row))
+    else index.set(keyOf(row), [idOf(row)])
+  }
+  return index
+}
+
 /**
  * The whole collection in plain maps: the store of the unit tests and the command line.
  * Rows are copied in and out (as IndexedDB does), transactions and reads run one at a time,
@@ -132,14 +143,11 @@ export class MemoryStore implements StudyStore {
   }
 
   private logIdsOfCard(cardId: string): number[] {
-    if (!this.logsByCard) {
-      this.logsByCard = new Map()
-      for (const l of this.logs.values()) {
-        const ids = this.logsByCard.get(l.cardId)
-        if (ids) ids.push(l.id)
-        else this.logsByCard.set(l.cardId, [l.id])
-      }
-    }
+    this.logsByCard ??= idsBy(
+      this.logs.values(),
+      (l) => l.cardId,
+      (l) => l.id,
+    )
     return this.logsByCard.get(cardId) ?? []
   }
 
@@ -210,15 +218,11 @@ export class MemoryStore implements StudyStore {
     for (const r of rows) this.write(this.cards, r.id, r)
   }
   async cardsOfNotes(noteIds: readonly string[]) {
-    if (!this.cardsByNote) {
-      this.cardsByNote = new Map()
-      for (const c of this.cards.values()) {
-        const ids = this.cardsByNote.get(c.noteId)
-        if (ids) ids.push(c.id)
-        else this.cardsByNote.set(c.noteId, [c.id])
-      }
-    }
-    const index = this.cardsByNote
+    const index = (this.cardsByNote ??= idsBy(
+      this.cards.values(),
+      (c) => c.noteId,
+      (c) => c.id,
+    ))
     return [...new Set(noteIds)].flatMap((n) =>
       (index.get(n) ?? []).map((id) => copy(this.cards.get(id) as CardRow)),
     )

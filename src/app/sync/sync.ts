@@ -1,6 +1,7 @@
 import { CardState, fuzzSeed, type Grade, type Scheduler } from '../../core/scheduling/scheduler'
 import {
   fromStoredState,
+  storedStateOf,
   toStoredState,
   type StoredState,
 } from '../../core/scheduling/stored-state'
@@ -563,22 +564,6 @@ function sameState(a: StoredState, b: StoredState): boolean {
   return close(a.stability, b.stability) && close(a.difficulty, b.difficulty)
 }
 
-function stateOf(card: CardRow): StoredState {
-  const s: StoredState = {
-    due: card.due,
-    stability: card.stability,
-    difficulty: card.difficulty,
-    elapsed_days: card.elapsed_days,
-    scheduled_days: card.scheduled_days,
-    learning_steps: card.learning_steps,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: card.state,
-  }
-  if (card.last_review !== undefined) s.last_review = card.last_review
-  return s
-}
-
 /** The state a card had before its first answer, from that answer's log (ts-fsrs logs the card as it was). */
 function stateBefore(log: LogBody, card: CardRow): StoredState {
   return {
@@ -612,7 +597,7 @@ function cardBodyOf(
     card.queue === Queue.Suspended ||
     (card.queue === Queue.Trashed && card.queueBeforeTrash === Queue.Suspended)
   const buried = card.queue === Queue.Buried ? (card.buriedUntil ?? 0) : 0
-  const current = stateOf(card)
+  const current = storedStateOf(card)
   let base: CardBase
   if (
     there &&

@@ -27,6 +27,13 @@ function memoryFields(s: StoredState | SchedulingState) {
   }
 }
 
+/** A stored state alone, from a row that holds one among other columns (a card row). */
+export function storedStateOf(row: StoredState): StoredState {
+  const out: StoredState = { due: row.due, ...memoryFields(row) }
+  if (row.last_review !== undefined) out.last_review = row.last_review
+  return out
+}
+
 /** The state to store (ts-fsrs's own fields only, times in ms). */
 export function toStoredState(s: SchedulingState): StoredState {
   const out: StoredState = { due: s.due.getTime(), ...memoryFields(s) }
