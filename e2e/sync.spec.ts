@@ -1,6 +1,6 @@
 import { expect, type Browser, type Page } from '@playwright/test'
 import { test } from './fixtures'
-import { MECHANICS, answerShownCard, deckRow } from './mechanics'
+import { MECHANICS, answerShownCard, deckOfNotes, deckRow } from './mechanics'
 import { rawTables } from './stored'
 import { memoryCollection } from '../src/app/collection-writes'
 import { addNote, createDeck } from '../src/app/editing'
@@ -175,4 +175,86 @@ test('hostile field content from the server is shown as imported content is: not
   const shown = page.locator('article.card')
   expect(await shown.locator('[onerror], script, [href^="javascript"]').count()).toBe(0)
   expect(await page.evaluate(() => (window as unknown as { __ran: string[] }).__ran)).toEqual([])
+})
+
+/** Opens the one note a search finds in the browser's editor dialog. */
+async function editNoteFound(page: Page, query: string) {
+  await page.getByRole('button', { name: 'Browse' }).click()
+  const search = page.getByRole('searchbox')
+  await search.fill(query)
+  await expect(page.getByTestId('browser-row')).toHaveCount(1)
+  await search.press('ArrowDown')
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog', { name: 'Edit note' })
+  await expect(dialog).toBeVisible()
+  return dialog
+}
+
+/** Back from the browser to the deck list. */
+async function leaveBrowser(page: Page) {
+  await page.getByRole('button', { name: '← Decks' }).click()
+  await expect(page.getByRole('button', { name: 'Settings' })).toBeVisible()
+}
+
+/** The Back field of every note of the collection, as stored. */
+async function storedBacks(page: Page) {
+  const { notes = [] } = await rawTables(page, ['notes'])
+  return (notes as { fields: Record<string, string> }[]).flatMap((n) =>
+    n.fields['Back'] === undefined ? [] : [n.fields['Back']],
+  )
+}
+
+test('a note edited on both devices: the newer edit wins on both, the other can be brought back', async ({
+  app,
+  hostBrowser,
+  baseURL,
+}, testInfo) => {
+  // Two devices, six syncs and a dozen screens: more than the default half minute.
+  test.setTimeout(120_000)
+  const db = databaseFor(testInfo.title)
+  const laptop = app.page
+  await deckOfNotes(laptop, 'Shared', 'basic', [{ Front: 'Seat of the ICJ?', Back: 'The Hague' }])
+  const { context, page: work } = await secondDevice(hostBrowser, baseURL)
+  for (const page of [laptop, work]) {
+    await signIn(page, db)
+    await syncFinished(page, async () => undefined)
+    await closeSettings(page)
+  }
+
+  // Offline from each other, the same note edited on each: the laptop's edit is the later.
+  for (const [page, back] of [
+    [work, 'The Hague (work)'],
+    [laptop, 'The Hague (laptop)'],
+  ] as const) {
+    const dialog = await editNoteFound(page, 'ICJ')
+    await dialog.getByRole('textbox', { name: 'Back', exact: true }).fill(back)
+    await page.keyboard.press('Control+Enter')
+    await expect(dialog).toHaveCount(0)
+    await leaveBrowser(page)
+  }
+  await syncNow(work)
+  await syncNow(laptop)
+  await syncNow(work)
+  expect(await storedBacks(work)).toEqual(['The Hague (laptop)'])
+  expect(await storedBacks(laptop)).toEqual(['The Hague (laptop)'])
+
+  // The work computer's edit is kept: the editor shows it and brings it back.
+  const dialog = await editNoteFound(work, 'ICJ')
+  const kept = dialog.getByTestId('kept-versions')
+  await expect(kept.locator('summary')).toHaveText('1 earlier version kept from sync conflicts')
+  // With the mouse, straight from typing in a field (the field's toolbar hides as it blurs).
+  await dialog.getByRole('textbox', { name: 'Back', exact: true }).click()
+  await kept.locator('summary').click()
+  await expect(kept.getByTestId('kept-version')).toContainText('The Hague (work)')
+  await kept.getByRole('button', { name: /^Bring back/ }).click()
+  await expect(dialog.getByRole('textbox', { name: 'Back', exact: true })).toHaveText(
+    'The Hague (work)',
+  )
+  await work.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+  await leaveBrowser(work)
+  await syncNow(work)
+  await syncNow(laptop)
+  expect(await storedBacks(laptop)).toEqual(['The Hague (work)'])
+  await context.close()
 })

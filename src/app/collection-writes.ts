@@ -9,6 +9,7 @@ import type {
   NoteRow,
   ReviewLogRow,
   SettingRow,
+  VersionRow,
 } from './collection'
 import { cursorRow, derivedCursor } from './change-log'
 import { ensureTallies, followChanges } from './derived'
@@ -333,6 +334,13 @@ export class Collection {
       'mediaContent',
       rows.map((r) => r.hash),
       (s) => s.putMediaContent(rows),
+    )
+  }
+  putVersions(rows: readonly VersionRow[]) {
+    return this.#put(
+      'versions',
+      rows.map((r) => r.id),
+      (s) => s.putVersions(rows),
     )
   }
   deleteMediaContent(hashes: readonly string[]) {

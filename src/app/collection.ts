@@ -208,6 +208,32 @@ export interface SettingRow {
   value: unknown
 }
 
+/** The tables whose rows merge whole in sync, newest edit winning: a losing version is kept. */
+export type VersionedTable = 'notes' | 'decks' | 'presets'
+
+/**
+ * A version of a note, deck or preset that lost to a newer edit made elsewhere (sync, issue
+ * 22): kept so the user can see it and bring it back. Never changed once written.
+ */
+export interface VersionRow {
+  /** `table:key:at:by`: the same lost version has the same id on every device. */
+  id: string
+  table: VersionedTable
+  /** The id of the row it is a version of. */
+  key: string
+  /** When that version was made (epoch ms), and on which device. */
+  at: number
+  by: string
+  /** When it was kept here (epoch ms). */
+  keptAt: number
+  /** The row as that version had it: a NoteRow, DeckRow or Preset, as `table` says. */
+  row: Record<string, unknown>
+}
+
+/** The id a kept version has on every device. */
+export const versionIdOf = (table: VersionedTable, key: string, at: number, by: string) =>
+  `${table}:${key}:${at}:${by}`
+
 /** A card's id from its note and ordinal. */
 export const cardIdOf = (noteId: string, ord: number) => `${noteId}#${ord}`
 

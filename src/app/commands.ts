@@ -1,3 +1,4 @@
+import { bringBackVersion } from './versions'
 import type { Scheduler } from '../core/scheduling/scheduler'
 import type { SourceDocument } from '../core/generate/document'
 import { answerCard, undoAnswer, type AnswerInput, type AnswerReceipt } from './answer'
@@ -191,6 +192,10 @@ export function makeCommands(host: CommandHost) {
       move: command((noteIds: readonly string[], deckId: string) =>
         moveNotes(store, scheduler, noteIds, deckId, host.now()),
       ),
+    },
+    versions: {
+      /** Makes a version kept from a sync conflict the current one again (a new edit). */
+      bringBack: command((id: string) => bringBackVersion(store, scheduler, id, host.now())),
     },
     cards: {
       /** Suspends, unsuspends or flags many cards at once; how many changed. */

@@ -7,6 +7,8 @@ import type {
   NoteRow,
   ReviewLogRow,
   SettingRow,
+  VersionedTable,
+  VersionRow,
 } from './collection'
 import { isCounted } from './collection'
 import type { Preset } from './presets'
@@ -54,6 +56,7 @@ export class MemoryStore implements StudyStore {
   private readonly presets = new Map<string, Preset>()
   private readonly media = new Map<string, MediaRow>()
   private readonly mediaContent = new Map<string, MediaContentRow>()
+  private readonly versions = new Map<string, VersionRow>()
   private readonly tallies = new Map<string, TallyRow>()
   private readonly digests = new Map<string, CardDigestRow>()
   private readonly changes = new Map<number, ChangeRow>()
@@ -93,7 +96,13 @@ export class MemoryStore implements StudyStore {
     return this
   }
 
+  /**
+   * Runs `work` so that its writes all happen or none does, one transaction at a time. Inside
+   * another it joins that one, as a nested IndexedDB transaction of Dexie's does: its failure
+   * undoes the whole.
+   */
   transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.journal) return work()
     const run = async () => {
       this.journal = []
       try {
@@ -394,11 +403,30 @@ export class MemoryStore implements StudyStore {
       this.settings,
       this.presets,
       this.media,
+      this.versions,
       this.tallies,
       this.digests,
     ]
     for (const table of tables)
       for (const key of [...table.keys()]) this.write(table, key, undefined)
+  }
+
+  async putVersions(rows: readonly VersionRow[]) {
+    for (const row of rows) if (!this.versions.has(row.id)) this.write(this.versions, row.id, row)
+  }
+  async versionsOf(table: VersionedTable, key: string) {
+    return [...this.versions.values()]
+      .filter((v) => v.table === table && v.key === key)
+      .sort((a, b) => a.at - b.at || (a.by < b.by ? -1 : 1))
+      .map(copy)
+  }
+  async listVersions() {
+    return [...this.versions.values()]
+      .sort((a, b) => b.keptAt - a.keptAt || (a.id < b.id ? -1 : 1))
+      .map(copy)
+  }
+  async getVersion(id: string) {
+    return copy(this.versions.get(id))
   }
 
   async appendChange(row: ChangeRow) {

@@ -197,6 +197,30 @@ export function storeContract(
       expect(await store.getNoteType('none')).toBeUndefined()
     })
 
+    it('keeps lost versions once each, by row and by when they were kept', async () => {
+      const store = await open()
+      const version = (key: string, at: number, keptAt: number, name = 'v') => ({
+        id: `decks:${key}:${at}:dev`,
+        table: 'decks' as const,
+        key,
+        at,
+        by: 'dev',
+        keptAt,
+        row: { id: key, name },
+      })
+      await store.transaction(() =>
+        store.putVersions([version('d', 20, 1), version('d', 10, 3), version('e', 5, 2)]),
+      )
+      // A version is never rewritten: the same id again keeps the first.
+      await store.transaction(() => store.putVersions([version('d', 20, 9, 'other')]))
+      expect((await store.versionsOf('decks', 'd')).map((v) => v.at)).toEqual([10, 20])
+      expect((await store.getVersion('decks:d:20:dev'))?.row).toEqual({ id: 'd', name: 'v' })
+      expect(await store.versionsOf('notes', 'd')).toEqual([])
+      expect((await store.listVersions()).map((v) => v.keptAt)).toEqual([3, 2, 1])
+      await store.transaction(() => store.clearAll())
+      expect(await store.listVersions()).toEqual([])
+    })
+
     it('keeps tallies and digests by key and range', async () => {
       const store = await open()
       await store.transaction(async () => {

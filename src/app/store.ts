@@ -9,6 +9,8 @@ import type {
   Queue,
   ReviewLogRow,
   SettingRow,
+  VersionedTable,
+  VersionRow,
 } from './collection'
 
 /** The tables of a collection, for a transaction's scope. */
@@ -22,6 +24,7 @@ export type StoreTable =
   | 'presets'
   | 'media'
   | 'mediaContent'
+  | 'versions'
   | 'tallies'
   | 'digests'
   | 'changes'
@@ -213,6 +216,14 @@ export interface StudyStore {
   putMediaContent(rows: readonly MediaContentRow[]): Promise<void>
   deleteMediaContent(hashes: readonly string[]): Promise<void>
 
+  /** Adds kept versions (one already stored under an id stays as it is). */
+  putVersions(rows: readonly VersionRow[]): Promise<void>
+  /** The kept versions of one row, oldest first. */
+  versionsOf(table: VersionedTable, key: string): Promise<VersionRow[]>
+  /** Every kept version, the most recently kept first. */
+  listVersions(): Promise<VersionRow[]>
+  getVersion(id: string): Promise<VersionRow | undefined>
+
   getTallies(keys: readonly TallyKey[]): Promise<(TallyRow | undefined)[]>
   putTallies(rows: readonly TallyRow[]): Promise<void>
   deleteTallies(keys: readonly TallyKey[]): Promise<void>
@@ -255,6 +266,7 @@ export type StoreWrite =
   | 'putMedia'
   | 'putMediaContent'
   | 'deleteMediaContent'
+  | 'putVersions'
   | 'putTallies'
   | 'deleteTallies'
   | 'clearTallies'
@@ -308,6 +320,9 @@ export const READ_METHODS = [
   'mediaNames',
   'getMediaContent',
   'mediaContentHashes',
+  'versionsOf',
+  'listVersions',
+  'getVersion',
   'getTallies',
   'talliesOfDeck',
   'getDigests',

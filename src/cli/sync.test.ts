@@ -10,6 +10,8 @@ import { answer, collectionWith, questionCard, scheduler, t0 } from '../app/test
 import { replicateBoth, syncOnce, type Replica, type SyncReport } from '../app/sync/sync'
 import { SYNC_STATE_KEY } from '../app/sync/sync-state'
 import { memoryReplica } from './pouch'
+import { bringBackVersion, versionsOf } from '../app/versions'
+import type { VersionedTable } from '../app/collection'
 
 const dbs: Database[] = []
 const db = () => {
@@ -60,6 +62,11 @@ async function stateOf(c: Collection, id: string) {
 }
 
 const at = (hours: number) => new Date(t0.getTime() + hours * HOUR)
+
+/** The versions of a row a device keeps as lost: their ids (the same on every device) and rows. */
+async function lostOf(d: Device, table: VersionedTable, key: string) {
+  return (await versionsOf(d.collection, table, key)).map((v) => ({ id: v.id, row: v.row }))
+}
 
 describe('sync through a CouchDB replica', () => {
   for (const order of [
@@ -154,7 +161,7 @@ describe('sync through a CouchDB replica', () => {
     const edit = async (d: Device, text: string) => {
       const note = await d.collection.getNote('d/a')
       if (!note) throw new Error('no note')
-      await d.collection.putNotes([{ ...note, fields: { ...note.fields, answer: text } }])
+      await d.collection.putNotes([{ ...note, fields: { ...note.fields, Answer: text } }])
     }
     await edit(laptop, 'older')
     await new Promise((r) => setTimeout(r, 5))
@@ -163,7 +170,53 @@ describe('sync through a CouchDB replica', () => {
     await sync(laptop, server)
     await sync(work, server)
     for (const d of [laptop, work])
-      expect((await d.collection.getNote('d/a'))?.fields['answer'], d.name).toBe('newer')
+      expect((await d.collection.getNote('d/a'))?.fields['Answer'], d.name).toBe('newer')
+
+    // The losing edit is kept on both devices, the same version on each.
+    const lost = await lostOf(laptop, 'notes', 'd/a')
+    expect(lost.map((v) => v.row['fields'])).toMatchObject([{ Answer: 'older' }])
+    expect(await lostOf(work, 'notes', 'd/a')).toEqual(lost)
+    // Brought back on one device, it is the newest edit and wins on both.
+    await bringBackVersion(laptop.collection, scheduler, lost[0]?.id ?? '', new Date())
+    await sync(laptop, server)
+    await sync(work, server)
+    for (const d of [laptop, work])
+      expect((await d.collection.getNote('d/a'))?.fields['Answer'], d.name).toBe('older')
+    // Bringing back was made over the newer edit, knowing it: no loss, nothing more kept.
+    expect(await lostOf(work, 'notes', 'd/a')).toEqual(lost)
+  })
+
+  it('keeps an edit made here while a sync runs, and keeps what it beat as a version', async () => {
+    const server = db()
+    const laptop = await device('laptop')
+    const work = await device('work')
+    await sync(laptop, server)
+    await sync(work, server)
+    const note = await laptop.collection.getNote('d/a')
+    if (!note) throw new Error('no note')
+    await laptop.collection.putNotes([{ ...note, fields: { ...note.fields, Answer: 'laptop' } }])
+    await sync(laptop, server)
+    await new Promise((r) => setTimeout(r, 5))
+    // The work computer's note is edited after its sync sent and before it applies.
+    await syncOnce({
+      collection: work.collection,
+      local: work.replica as unknown as Replica,
+      replicate: async () => {
+        await replicateBoth(work.replica, server)
+        await work.collection.putNotes([{ ...note, fields: { ...note.fields, Answer: 'during' } }])
+      },
+      schedulerFor: () => Promise.resolve(scheduler),
+      now: () => new Date(),
+      newDevice: () => 'bbbbbbbbbbbbbbbb',
+    })
+    expect((await work.collection.getNote('d/a'))?.fields['Answer']).toBe('during')
+    expect((await lostOf(work, 'notes', 'd/a')).map((v) => v.row['fields'])).toMatchObject([
+      { Answer: 'laptop' },
+    ])
+    await sync(work, server)
+    await sync(laptop, server)
+    expect((await laptop.collection.getNote('d/a'))?.fields['Answer']).toBe('during')
+    expect(await lostOf(laptop, 'notes', 'd/a')).toEqual(await lostOf(work, 'notes', 'd/a'))
   })
 
   it('trashes on the other device a note trashed here, its cards with it', async () => {
@@ -189,7 +242,7 @@ describe('sync through a CouchDB replica', () => {
     const note = await laptop.collection.getNote('d/a')
     if (!note) throw new Error('no note')
     await laptop.collection.putNotes([
-      { ...note, fields: { ...note.fields, answer: 'edited' }, modifiedAt: Date.now() },
+      { ...note, fields: { ...note.fields, Answer: 'edited' }, modifiedAt: Date.now() },
     ])
     await new Promise((r) => setTimeout(r, 5))
     const { trashNotes } = await import('../app/editing')
@@ -204,6 +257,18 @@ describe('sync through a CouchDB replica', () => {
     expect(a?.deletedAt).toBeTypeOf('number')
     for (const d of [laptop, work])
       expect(await d.collection.getCard(A), d.name).toMatchObject({ queue: Queue.Trashed })
+    // The edit that lost is kept on both; bringing it back takes the note out of the trash.
+    const lost = await lostOf(work, 'notes', 'd/a')
+    expect(lost.map((v) => v.row['fields'])).toMatchObject([{ Answer: 'edited' }])
+    expect(await lostOf(laptop, 'notes', 'd/a')).toEqual(lost)
+    await bringBackVersion(work.collection, scheduler, lost[0]?.id ?? '', new Date())
+    for (const d of [work, laptop]) await sync(d, server)
+    for (const d of [laptop, work]) {
+      const note = await d.collection.getNote('d/a')
+      expect(note?.deletedAt, d.name).toBeUndefined()
+      expect(note?.fields['Answer'], d.name).toBe('edited')
+      expect(await d.collection.getCard(A), d.name).not.toMatchObject({ queue: Queue.Trashed })
+    }
   })
 
   it('gives a deck renamed on both devices the later name on both', async () => {
@@ -219,6 +284,13 @@ describe('sync through a CouchDB replica', () => {
     for (const d of [work, laptop, work]) await sync(d, server)
     for (const d of [laptop, work])
       expect((await d.collection.getDeck('d'))?.name, d.name).toBe('Later name')
+    const lost = await lostOf(laptop, 'decks', 'd')
+    expect(lost.map((v) => v.row['name'])).toEqual(['Earlier name'])
+    expect(await lostOf(work, 'decks', 'd')).toEqual(lost)
+    await bringBackVersion(laptop.collection, scheduler, lost[0]?.id ?? '', new Date())
+    for (const d of [laptop, work]) await sync(d, server)
+    for (const d of [laptop, work])
+      expect((await d.collection.getDeck('d'))?.name, d.name).toBe('Earlier name')
   })
 
   it('carries media files once per content, and refuses bytes that do not match their hash', async () => {

@@ -14,6 +14,8 @@ import { noteTypes } from '../app/note-types'
 import { DEFAULT_PRESET_ID, listPresets, type Preset } from '../app/presets'
 import type { NoteRow } from '../app/collection'
 import { trashedDecks, trashedNotes } from '../app/editing'
+import { keptVersions, versionsOf } from '../app/versions'
+import type { VersionedTable } from '../app/collection'
 import type { NoteType } from '../core/notes/note-types'
 import { exportCollection } from '../app/exchange/export-collection'
 import { examPlan } from '../app/exam-plan'
@@ -195,6 +197,19 @@ export function useDeckPresetId(deckId: string): string | undefined {
 }
 
 /** The notes in the trash; undefined while loading. */
+/** The versions of a note, deck or preset kept from sync conflicts, newest first. */
+export function useVersionsOf(table: VersionedTable, key: string | null) {
+  return useLiveQuery(
+    () => (key ? versionsOf(store, table, key) : Promise.resolve([])),
+    [table, key],
+  )
+}
+
+/** Every version kept from a sync conflict, the most recently kept first. */
+export function useKeptVersions() {
+  return useLiveQuery(() => keptVersions(store), [])
+}
+
 export function useTrashedNotes() {
   return useLiveQuery(() => trashedNotes(store), [])
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { bytesSource } from '../../core/formats/byte-source'
 import { joinChunks } from '../../core/formats/chunks'
 import { at } from '../../core/testing/factories'
-import { cardIdOf } from '../collection'
+import { cardIdOf, versionIdOf } from '../collection'
 import { addNote, createDeck } from '../editing'
 import { answer, scheduler, t0 } from '../testing'
 import { backupZipChunks, readBackupZip } from './backup-zip'
@@ -49,6 +49,21 @@ async function collection() {
     mediaRow('talk.mp3', noise(3 * 2 ** 20 + 17, 2), t0.getTime()),
   ])
   await answer(store, cardIdOf('n1', 0), 3, t0)
+  // A version of a note that lost a sync conflict: the user's data too.
+  const note = await store.getNote('n1')
+  if (!note) throw new Error('no note n1')
+  const lost = { ...note, fields: { ...note.fields, Back: '1994' } }
+  await store.putVersions([
+    {
+      id: versionIdOf('notes', 'n1', t0.getTime(), 'aaaaaaaaaaaaaaaa'),
+      table: 'notes',
+      key: 'n1',
+      at: t0.getTime(),
+      by: 'aaaaaaaaaaaaaaaa',
+      keptAt: t0.getTime() + 1,
+      row: lost as unknown as Record<string, unknown>,
+    },
+  ])
   return store
 }
 
@@ -88,6 +103,9 @@ describe('the backup archive (version 2)', () => {
       expect(after && before && Buffer.from(after).equals(before)).toBe(true)
     }
     expect(await exportCollection(target, { mediaBytes: false })).toEqual(rows)
+    expect((await target.versionsOf('notes', 'n1')).map((v) => v.row['fields'])).toMatchObject([
+      { Back: '1994' },
+    ])
   })
 
   it('refuses a media file whose bytes do not match their hash, naming the entry', async () => {

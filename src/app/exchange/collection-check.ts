@@ -190,6 +190,31 @@ const settingSchema = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['key'] })
   })
 
+/** A kept version (sync's losers): its row checked as that table's rows are. */
+const versionSchema = z
+  .object({
+    id: z.string().min(1).max(2_000),
+    table: z.enum(['notes', 'decks', 'presets']),
+    key: z.string().min(1),
+    at: time,
+    by: z.string().max(64),
+    keptAt: time,
+    row: z.record(z.string(), z.unknown()),
+  })
+  .superRefine((v, ctx) => {
+    const schema = { notes: noteSchema, decks: deckSchema, presets: presetSchema }[v.table]
+    const row = schema.safeParse(v.row)
+    if (!row.success) {
+      const issue = row.error.issues[0]
+      ctx.addIssue({
+        code: 'custom',
+        message: issue?.message ?? 'invalid',
+        path: ['row', ...(issue?.path ?? []).map((p) => (typeof p === 'symbol' ? String(p) : p))],
+      })
+    } else if (v.row['id'] !== v.key)
+      ctx.addIssue({ code: 'custom', message: 'is not the row the version is of', path: ['key'] })
+  })
+
 /** One row of each table, checked as a backup's rows are (sync checks what a server sends with them). */
 export const rowSchemas = {
   noteType: noteTypeSchema,
@@ -199,6 +224,7 @@ export const rowSchemas = {
   card: cardSchema,
   log: logSchema,
   setting: settingSchema,
+  version: versionSchema,
 }
 
 /** The tables of a collection, as a backup and an import hold them (media apart: bytes or base64). */
@@ -210,6 +236,8 @@ export const collectionRows = {
   cards: z.array(cardSchema),
   reviewLogs: z.array(logSchema),
   settings: z.array(settingSchema),
+  /** Absent from backups made before kept versions existed, and from deck exports. */
+  versions: z.array(versionSchema).optional(),
 }
 
 const collectionSchema = z.object({

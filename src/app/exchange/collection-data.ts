@@ -1,5 +1,13 @@
 import type { NoteType } from '../../core/notes/note-types'
-import type { CardRow, DeckRow, MediaRow, NoteRow, ReviewLogRow, SettingRow } from '../collection'
+import type {
+  CardRow,
+  DeckRow,
+  MediaRow,
+  NoteRow,
+  ReviewLogRow,
+  SettingRow,
+  VersionRow,
+} from '../collection'
 
 import type { Preset } from '../presets'
 
@@ -16,6 +24,8 @@ export interface CollectionData {
   reviewLogs: ReviewLogRow[]
   media: MediaFile[]
   settings: SettingRow[]
+  /** Versions that lost a sync conflict (the whole collection only: a backup). */
+  versions?: VersionRow[]
 }
 
 /**

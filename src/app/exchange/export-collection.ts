@@ -54,6 +54,7 @@ export function exportCollection(
           ),
           { key: 'timeZone', value: hostZone() },
         ]
-    return { noteTypes, decks, presets, notes, cards, reviewLogs, media, settings }
+    const data = { noteTypes, decks, presets, notes, cards, reviewLogs, media, settings }
+    return root ? data : { ...data, versions: await store.listVersions() }
   })
 }

@@ -285,5 +285,6 @@ export function restoreCollection(store: Collection, data: CollectionData): Prom
     await store.putLogs(data.reviewLogs)
     await putMediaFiles(store, data.media)
     for (const s of data.settings) await store.putSetting(s)
+    if (data.versions?.length) await store.putVersions(data.versions)
   })
 }

@@ -1,7 +1,16 @@
 import { z } from 'zod'
 import type { NoteType } from '../../core/notes/note-types'
 import type { StoredState } from '../../core/scheduling/stored-state'
-import type { CardRow, DeckRow, MediaRow, NoteRow, ReviewLogRow, SettingRow } from '../collection'
+import {
+  versionIdOf,
+  type CardRow,
+  type DeckRow,
+  type MediaRow,
+  type NoteRow,
+  type ReviewLogRow,
+  type SettingRow,
+  type VersionRow,
+} from '../collection'
 import type { Preset } from '../presets'
 import { contentHash } from '../../core/media/content-hash'
 import { contentHashSchema, mediaFields, rowSchemas } from '../exchange/collection-check'
@@ -14,6 +23,8 @@ import { contentHashSchema, mediaFields, rowSchemas } from '../exchange/collecti
  *   device `by`) wins whole; the others stay in the replica as CouchDB conflicts until the
  *   next push resolves them.
  * - review logs: append-only, one document per answer, never edited (an undo deletes it).
+ * - kept versions (a losing version of a note, deck or preset): written once, never edited;
+ *   the same loss found on two devices is one document.
  * - cards: what a user sets on a card (deck, flag, suspended, buried) are separate registers,
  *   each won by its newest setting, so a suspend on one device and a flag on another both
  *   stay; the scheduling state is a base (the card as created, imported, reset or
@@ -84,6 +95,7 @@ interface Bodies {
   setting: SettingRow
   log: LogBody
   card: CardBody
+  version: VersionRow
 }
 export type DocKind = keyof Bodies
 
@@ -95,6 +107,12 @@ export type SyncDocOf<K extends DocKind> = Stamp & {
   kind: K
   v: typeof SYNC_DOC_VERSION
   body: Bodies[K]
+  /**
+   * For a document that merges whole: the `meaningHash` of each version it was made over
+   * (the versions its device had, and what they had seen). A conflicting version listed here
+   * did not lose: the winner was made knowing it.
+   */
+  seen?: string[]
 }
 export type SyncDoc = { [K in DocKind]: SyncDocOf<K> }[DocKind]
 
@@ -107,6 +125,41 @@ export const SHARED_SETTINGS: ReadonlySet<string> = new Set([
   'leechAction',
   'mockExams',
 ])
+
+/** How many earlier versions a document remembers having seen. */
+export const MAX_SEEN = 32
+
+/**
+ * The part of a row a user decides, for telling a lost edit from bookkeeping: two versions of a
+ * deck that differ only in the position its next note takes are not a loss.
+ */
+export function meaningOf(kind: DocKind, body: object): unknown {
+  if (kind === 'note') {
+    const { fields, tags, deckId, deletedAt } = body as NoteRow
+    return { fields, tags, deckId, deletedAt }
+  }
+  if (kind === 'deck') {
+    const { name, description, deletedAt, presetId, examDate, examCap } = body as DeckRow
+    return { name, description, deletedAt, presetId, examDate, examCap }
+  }
+  return body
+}
+
+/** JSON with every object's keys in order, undefined values left out: equal data, equal text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`
+  return JSON.stringify(value) ?? 'null'
+}
+
+/** A version's meaning as a hash (SHA-256 in hex), what a document's `seen` lists. */
+export const meaningHash = (kind: DocKind, body: object) =>
+  contentHash(new TextEncoder().encode(canonicalJson(meaningOf(kind, body))))
 
 /** A log's document id: its id and device where it was made, unique across devices. */
 export const logDocId = (id: number, device: string) => `log:${id}:${device}`
@@ -122,6 +175,7 @@ export const docIdOf = {
   preset: (id: string) => `preset:${id}`,
   setting: (key: string) => `setting:${key}`,
   card: (id: string) => `card:${id}`,
+  version: (id: string) => `version:${id}`,
 }
 
 /**
@@ -173,6 +227,7 @@ const bodySchemas: Record<DocKind, z.ZodType> = {
   setting: rowSchemas.setting,
   log: rowSchemas.log.omit({ before: true, taggedLeech: true, origin: true }),
   card: cardBody,
+  version: rowSchemas.version,
 }
 
 const envelope = z.object({
@@ -182,6 +237,7 @@ const envelope = z.object({
   v: z.literal(SYNC_DOC_VERSION),
   ...stamp,
   body: z.unknown(),
+  seen: z.array(contentHashSchema).max(MAX_SEEN).optional(),
 })
 
 /** The key a document's id must carry for its body (a note document holds that note). */
@@ -198,7 +254,11 @@ function idProblem(doc: SyncDoc): string | null {
             ? doc._id === docIdOf.media(String(b['name']))
             : doc.kind === 'blob'
               ? doc._id === docIdOf.blob(String(b['hash']))
-              : doc._id === docIdOf[doc.kind](String(b['id']))
+              : doc.kind === 'version'
+                ? doc._id === docIdOf.version(doc.body.id) &&
+                  doc.body.id ===
+                    versionIdOf(doc.body.table, doc.body.key, doc.body.at, doc.body.by)
+                : doc._id === docIdOf[doc.kind](String(b['id']))
   return expected ? null : 'its id does not name what it holds'
 }
 

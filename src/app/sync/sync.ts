@@ -14,6 +14,9 @@ import {
   type NoteRow,
   type ReviewLogRow,
   type SettingRow,
+  type VersionedTable,
+  type VersionRow,
+  versionIdOf,
 } from '../collection'
 import type { Collection } from '../collection-writes'
 import type { StoreTable } from '../store'
@@ -29,6 +32,9 @@ import {
   docProblem,
   isNewer,
   logDocId,
+  meaningHash,
+  meaningOf,
+  MAX_SEEN,
   newest,
   sameData,
   type CardBase,
@@ -37,6 +43,7 @@ import {
   type LogBody,
   type Register,
   type SyncDoc,
+  type Stamp,
   type SyncDocOf,
 } from './sync-docs'
 import { SYNC_STATE_KEY, syncStateSchema, type SyncState } from './sync-state'
@@ -130,7 +137,59 @@ const PULL_TABLES: readonly StoreTable[] = [
   'revlog',
   'presets',
   'settings',
+  'versions',
 ]
+
+/** The documents that merge whole, newest edit winning, whose losing versions are kept. */
+const VERSIONED: Partial<Record<DocKind, VersionedTable>> = {
+  note: 'notes',
+  deck: 'decks',
+  preset: 'presets',
+}
+
+/** A version of a row kept as lost, with the stamp of the edit that made it. */
+function versionOf(table: VersionedTable, row: { id: string }, made: Stamp, keptAt: number) {
+  const version: VersionRow = {
+    id: versionIdOf(table, row.id, made.at, made.by),
+    table,
+    key: row.id,
+    at: made.at,
+    by: made.by,
+    keptAt,
+    row: row as unknown as Record<string, unknown>,
+  }
+  return version
+}
+
+/**
+ * The versions of a document that lost to `winner`: those that mean something else, which the
+ * winner was not made over (a device's copy of the same start is no loss).
+ */
+function lostTo(winner: SyncDoc, versions: readonly SyncDoc[], keptAt: number): VersionRow[] {
+  const table = VERSIONED[winner.kind]
+  if (!table) return []
+  const seen = new Set(winner.seen ?? [])
+  return versions
+    .filter(
+      (v) =>
+        v !== winner &&
+        !sameMeaning(v.kind, v.body, winner.body) &&
+        !seen.has(meaningHash(v.kind, v.body)),
+    )
+    .map((v) => versionOf(table, v.body as { id: string }, v, keptAt))
+}
+
+const sameMeaning = (kind: DocKind, a: object, b: object) =>
+  sameData(meaningOf(kind, a), meaningOf(kind, b))
+
+/** What a new version made over `versions` has seen: each of them, and what they had seen. */
+function seenOver(kind: DocKind, versions: readonly SyncDoc[] | undefined): string[] {
+  if (!VERSIONED[kind] || !versions?.length) return []
+  const seen = new Set<string>()
+  for (const v of versions) seen.add(meaningHash(kind, v.body))
+  for (const v of versions) for (const h of v.seen ?? []) seen.add(h)
+  return [...seen].slice(0, MAX_SEEN)
+}
 
 const randomDevice = () =>
   Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) =>
@@ -200,8 +259,10 @@ async function changedSince(
     const rows = await collection.changesAfter(head, 2_000)
     for (const row of rows) {
       head = Math.max(head, row.seq ?? head)
-      if (row.source === 'sync') continue
       for (const c of row.changes) {
+        // What sync itself wrote is not sent back, but for the versions it kept: the loss
+        // found here is shared, so every device keeps the same ones.
+        if (row.source === 'sync' && c.table !== 'versions') continue
         if (c.op === 'clear' || c.table === '*') {
           all = true
           continue
@@ -227,6 +288,9 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
   let sent = 0
   let examined = 0
   let total = 0
+  const now = options.now().getTime()
+  /** Edits made here that lost to a newer version before they were sent. */
+  const behind: VersionRow[] = []
   /** Writes the documents made of `rows` rows to the replica. */
   const write = async (docs: object[], rows: number) => {
     if (docs.length) await local.bulkDocs(docs)
@@ -255,8 +319,19 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
         const winner = versions && newest(versions)
         if (versions?.length === 1 && winner && sameData(winner.body, row)) continue
         const at = stampOf(table, idOf(row), dateOf(row))
-        // A newer version there than the change here: this row is behind, the receiving updates it.
-        if (winner && !sameData(winner.body, row) && isNewer(winner, { at, by: device })) continue
+        // A newer version there than the change here: this row is behind, the receiving updates
+        // it. An edit made here that never reached the replica lost: it is kept as a version.
+        if (winner && !sameData(winner.body, row) && isNewer(winner, { at, by: device })) {
+          const versioned = VERSIONED[kind]
+          if (
+            versioned &&
+            changed.keys.get(table)?.has(idOf(row)) &&
+            !sameMeaning(kind, winner.body, row)
+          )
+            behind.push(versionOf(versioned, row as { id: string }, { at, by: device }, now))
+          continue
+        }
+        const seen = seenOver(kind, versions)
         docs.push({
           _id: id,
           _rev: versions?.[0]?._rev,
@@ -265,6 +340,7 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
           at,
           by: device,
           body: row,
+          ...(seen.length ? { seen } : {}),
         })
         for (const loser of versions?.slice(1) ?? [])
           docs.push({ _id: id, _rev: loser._rev, _deleted: true })
@@ -295,7 +371,11 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
   const mediaNames = all ? await collection.mediaNames() : keysOf('media').map(String)
   const media = defined(await collection.getMedia(mediaNames))
   const hashes = all ? await collection.mediaContentHashes() : keysOf('mediaContent').map(String)
+  const versionIds = all
+    ? (await collection.listVersions()).map((v) => v.id)
+    : keysOf('versions').map(String)
   total =
+    versionIds.length +
     media.length +
     hashes.length +
     decks.length +
@@ -323,6 +403,26 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
     (n: NoteRow) => n.id,
     (n: NoteRow) => n.modifiedAt,
   )
+
+  // Kept versions: a document each, written once (the same loss kept elsewhere is the same one).
+  for (let i = 0; i < versionIds.length; i += BATCH) {
+    const ids = versionIds.slice(i, i + BATCH)
+    const there = await docsOf(local, ids.map(docIdOf.version), true)
+    const rows = defined(
+      await Promise.all(
+        ids.filter((id) => !there.has(docIdOf.version(id))).map((id) => collection.getVersion(id)),
+      ),
+    )
+    const docs = rows.map((v) => ({
+      _id: docIdOf.version(v.id),
+      kind: 'version',
+      v: SYNC_DOC_VERSION,
+      at: v.at,
+      by: v.by,
+      body: v,
+    }))
+    await write(docs, ids.length)
+  }
 
   // Media: each file's bytes once per content hash, then the names that point at them.
   for (const hash of hashes) {
@@ -427,10 +527,11 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
     await write(docs, rows.length)
   }
 
-  const now = await syncStateOf(collection)
+  if (behind.length) await collection.putVersions(behind)
+  const after = await syncStateOf(collection)
   await collection.putSetting({
     key: SYNC_STATE_KEY,
-    value: { ...now, pushed: changed.head, sentAll: true },
+    value: { ...after, pushed: changed.head, sentAll: true },
   })
   return sent
 }
@@ -657,6 +758,8 @@ async function receive(
     if (!results.length) return { received, refused }
     const docs: SyncDoc[] = []
     const deletedLogs: string[] = []
+    const lost: VersionRow[] = []
+    const keptAt = options.now().getTime()
     for (const change of results) {
       // The server's own documents (encryption set-up, design documents) are not rows.
       if (change.id.startsWith('attache:') || change.id.startsWith('_design/')) continue
@@ -681,7 +784,9 @@ async function receive(
         if (docProblem(other)) continue
         versions.push(other as SyncDoc)
       }
-      docs.push(...pickVersions(versions))
+      const picked = pickVersions(versions)
+      docs.push(...picked)
+      if (picked.length === 1 && picked[0]) lost.push(...lostTo(picked[0], versions, keptAt))
     }
     // Everything the transaction needs from outside the collection is read before it: an
     // IndexedDB transaction ends when it waits on anything else.
@@ -714,6 +819,7 @@ async function receive(
       schedulers,
       fallback,
       checkpoint: last_seq,
+      lost,
     })
     received += wrote
     options.onProgress?.(
@@ -779,6 +885,8 @@ async function apply(
     schedulers: ReadonlyMap<string, Scheduler>
     fallback: Scheduler
     checkpoint: number | string
+    /** Versions of this batch's documents that lost to another (kept, not applied). */
+    lost: readonly VersionRow[]
   },
 ): Promise<number> {
   const { collection } = options
@@ -788,6 +896,26 @@ async function apply(
       let wrote = 0
       const byKind = <K extends DocKind>(kind: K) =>
         docs.filter((d) => d.kind === kind) as unknown as SyncDocOf<K>[]
+      const state = await syncStateOf(collection)
+      // Edits made here since the last send (during this sync): each meets what came in by
+      // its time, and whichever loses is kept as a version, not dropped.
+      const edited = await editedSince(collection, state.pushed)
+      const kept: VersionRow[] = [...at.lost]
+      /** Whether `doc` replaces the row here (`here`); a loser either way is kept. */
+      const takes = (table: VersionedTable, here: { id: string } | undefined, doc: SyncDoc) => {
+        if (!here) return true
+        if (sameData(here, doc.body)) return false
+        const editedAt = edited.get(`${table}:${here.id}`)
+        if (editedAt === undefined) return true
+        const mine = { at: editedAt, by: device }
+        const lost = !sameMeaning(doc.kind, here, doc.body)
+        if (isNewer(doc, mine)) {
+          if (lost) kept.push(versionOf(table, here, mine, now))
+          return true
+        }
+        if (lost) kept.push(versionOf(table, doc.body as { id: string }, doc, now))
+        return false
+      }
 
       const media = byKind('media').map((d) => d.body)
       if (media.length) {
@@ -797,8 +925,7 @@ async function apply(
         wrote += changed.length
       }
       for (const d of byKind('deck')) {
-        const here = await collection.getDeck(d.body.id)
-        if (!here || !sameData(here, d.body)) {
+        if (takes('decks', await collection.getDeck(d.body.id), d)) {
           await collection.putDeck(d.body)
           wrote++
         }
@@ -809,8 +936,10 @@ async function apply(
         wrote += types.length
       }
       for (const d of byKind('preset')) {
-        await collection.putPreset(d.body)
-        wrote++
+        if (takes('presets', await collection.getPreset(d.body.id), d)) {
+          await collection.putPreset(d.body)
+          wrote++
+        }
       }
       for (const d of byKind('setting')) {
         await collection.putSetting(d.body)
@@ -820,7 +949,8 @@ async function apply(
       const touchedNotes = new Set<string>()
       if (notes.length) {
         const here = await collection.getNotes(notes.map((n) => n.id))
-        const changed = notes.filter((n, i) => !sameData(here[i], n))
+        const noteDocs = byKind('note')
+        const changed = notes.filter((_, i) => noteDocs[i] && takes('notes', here[i], noteDocs[i]))
         for (const n of changed) touchedNotes.add(n.id)
         if (changed.length) await collection.putNotes(changed)
         wrote += changed.length
@@ -878,7 +1008,10 @@ async function apply(
       if (rows.length) await collection.putCards(rows)
       wrote += rows.length
 
-      const state = await syncStateOf(collection)
+      const received = byKind('version').map((d) => d.body)
+      if (received.length || kept.length) await collection.putVersions([...received, ...kept])
+      wrote += received.length
+
       await collection.putSetting({
         key: SYNC_STATE_KEY,
         value: { ...state, pulled: at.checkpoint },
@@ -888,6 +1021,22 @@ async function apply(
     PULL_TABLES,
     { source: 'sync' },
   )
+}
+
+/** The notes, decks and presets edited here after change `after`, with when, by `table:key`. */
+async function editedSince(collection: Collection, after: number): Promise<Map<string, number>> {
+  const out = new Map<string, number>()
+  for (let from = after; ;) {
+    const rows = await collection.changesAfter(from, 2_000)
+    for (const row of rows) {
+      from = Math.max(from, row.seq ?? from)
+      if (row.source === 'sync') continue
+      for (const c of row.changes)
+        if (c.table === 'notes' || c.table === 'decks' || c.table === 'presets')
+          for (const k of c.keys) out.set(`${c.table}:${String(k)}`, row.at ?? 0)
+    }
+    if (rows.length < 2_000) return out
+  }
 }
 
 /** Whether a stored log is the answer `origin` names (a log made here has no origin). */

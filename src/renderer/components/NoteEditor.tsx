@@ -3,7 +3,8 @@ import { EditError, userNoteTypes, type EditReceipt } from '../../app/editing'
 import { nextClozeNumber } from '../../core/notes/cloze'
 import { cardFace, cardOrdinals, whyNoCards } from '../../core/notes/note-cards'
 import type { NoteType } from '../../core/notes/note-types'
-import { useAllTags, useDeckNames, useNote, useNoteTypes } from '../queries'
+import { useAllTags, useDeckNames, useNote, useNoteTypes, useVersionsOf } from '../queries'
+import { KeptVersions } from './KeptVersions'
 import { commands } from '../commands'
 import { RichField } from './RichField'
 import { SafeHtml } from './SafeHtml'
@@ -35,6 +36,8 @@ export function NoteEditor(props: Props) {
   const id = useId()
   const types = useNoteTypes()
   const editing = useNote(props.mode === 'edit' ? props.noteId : null)
+  const versions = useVersionsOf('notes', props.mode === 'edit' ? props.noteId : null)
+  const [dirty, setDirty] = useState(false)
   const [typeId, setTypeId] = useState('basic')
   const [fields, setFields] = useState<Record<string, string> | null>(null)
   const [tags, setTags] = useState('')
@@ -48,11 +51,17 @@ export function NoteEditor(props: Props) {
   const [touched, setTouched] = useState(props.mode === 'edit')
   const [notice, setNotice] = useState<string | null>(null)
   const inline = props.mode === 'edit' && props.inline === true
-  const [dirty, setDirty] = useState(false)
   const [saved, setSaved] = useState(false)
 
-  // The note being edited fills the form once it is read.
-  if (props.mode === 'edit' && editing && fields === null) {
+  // The note being edited fills the form once it is read, and again when it changes elsewhere
+  // (an earlier version brought back, a sync) while the form holds nothing unsaved.
+  const [loadedAt, setLoadedAt] = useState<number | null>(null)
+  if (
+    props.mode === 'edit' &&
+    editing &&
+    (fields === null || (!dirty && editing.modifiedAt !== loadedAt))
+  ) {
+    setLoadedAt(editing.modifiedAt)
     setTypeId(editing.typeId)
     setFields({ ...editing.fields })
     setTags(editing.tags.join(' '))
@@ -292,6 +301,7 @@ export function NoteEditor(props: Props) {
               {error}
             </p>
           )}
+          {versions && <KeptVersions versions={versions} onBroughtBack={() => setDirty(false)} />}
         </>
       )}
       <div className="editor-actions">

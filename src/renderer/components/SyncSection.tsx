@@ -13,6 +13,8 @@ import {
   syncStatus,
   type SyncStatus,
 } from '../sync/sync-service'
+import { useKeptVersions } from '../queries'
+import { KeptVersions } from './KeptVersions'
 
 const when = (ms: number) =>
   new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
@@ -88,6 +90,7 @@ function SignInAgain() {
  */
 export function SyncSection() {
   const s = useSyncExternalStore(onSyncStatus, syncStatus)
+  const kept = useKeptVersions()
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   useEffect(() => {
@@ -219,6 +222,7 @@ export function SyncSection() {
               </ul>
             </details>
           )}
+          <KeptVersions versions={kept ?? []} withKind />
           <p className="sync-actions">
             <button type="button" disabled={s.running} onClick={() => void syncNow()}>
               Sync now

@@ -7,6 +7,7 @@ import type {
   NoteRow,
   ReviewLogRow,
   SettingRow,
+  VersionRow,
 } from '../../app/collection'
 import type { CardDigestRow, ChangeRow, TallyRow } from '../../app/store'
 import type { NoteType } from '../../core/notes/note-types'
@@ -24,6 +25,7 @@ export type AttacheDb = Dexie & {
   presets: EntityTable<Preset, 'id'>
   media: EntityTable<MediaRow, 'name'>
   mediaContent: EntityTable<MediaContentRow, 'hash'>
+  versions: EntityTable<VersionRow, 'id'>
   tallies: Table<TallyRow, [string, string, number]>
   digests: Table<CardDigestRow, [string, number]>
   changes: Table<ChangeRow, number>
@@ -57,10 +59,11 @@ export const SCHEMAS = {
   5: { tallies: '[deckId+kind+day]', digests: '[deckId+block]' },
   6: { mediaContent: 'hash' },
   7: { changes: '++seq' },
+  8: { versions: 'id, [table+key], keptAt' },
 } as const satisfies Record<number, Record<string, string | null>>
 
 /** Today's schema version. */
-export const SCHEMA_VERSION = 7
+export const SCHEMA_VERSION = 8
 
 /**
  * Opens the study database. Every `version(n)` stays when a new one is added; data changes
@@ -115,5 +118,8 @@ export function openDb(name: string = DB_NAME): AttacheDb {
   // appends what it changed. Nothing to fill in: the kept counts and digests of version 6 are
   // up to date with the rows, which is where the log starts.
   db.version(7).stores(SCHEMAS[7])
+  // Version 8: versions of notes, decks and presets that lost a sync conflict (issue 22,
+  // app/versions.ts), kept to be brought back. Nothing to fill in.
+  db.version(8).stores(SCHEMAS[8])
   return db
 }

@@ -6,6 +6,8 @@ import type {
   NoteRow,
   ReviewLogRow,
   SettingRow,
+  VersionedTable,
+  VersionRow,
 } from '../../app/collection'
 import { Queue } from '../../app/collection'
 import type { Preset } from '../../app/presets'
@@ -34,6 +36,7 @@ const ALL_TABLES: readonly StoreTable[] = [
   'presets',
   'media',
   'mediaContent',
+  'versions',
   'tallies',
   'digests',
   'changes',
@@ -333,6 +336,27 @@ export class DexieStore implements StudyStore {
       .where('[deckId+block]')
       .between([deckId, -Infinity], [deckId, Infinity], true, true)
       .toArray()
+  }
+
+  putVersions(rows: readonly VersionRow[]) {
+    // Kept versions are never rewritten: only the ids not stored yet are added.
+    return this.t.versions
+      .bulkGet(rows.map((r) => r.id))
+      .then((have) => this.t.versions.bulkPut(rows.filter((_, i) => !have[i])))
+      .then(done)
+  }
+  versionsOf(table: VersionedTable, key: string) {
+    return this.t.versions
+      .where('[table+key]')
+      .equals([table, key])
+      .toArray()
+      .then((rows) => rows.sort((a, b) => a.at - b.at || (a.by < b.by ? -1 : 1)))
+  }
+  listVersions() {
+    return this.t.versions.orderBy('keptAt').reverse().toArray()
+  }
+  getVersion(id: string) {
+    return this.t.versions.get(id)
   }
 
   clearAll() {
