@@ -54,7 +54,12 @@ const TEXT_HEADING_LEVELS: [RegExp, number][] = [
 ]
 
 function textHeadingLevel(line: string): number | null {
-  if (line.length > 90 || /[.!?:;,]["”’)]?$/.test(line) || !/^[\p{Lu}(\d]/u.test(line)) return null
+  if (
+    line.length > 90 ||
+    /[.!?:;,]["”’)]?$/.test(line) ||
+    !/^(?:[\p{Lu}(\d]|[a-z]\s+\p{Lu})/u.test(line)
+  )
+    return null
   for (const [re, level] of TEXT_HEADING_LEVELS) if (re.test(line)) return level
   // An unnumbered short title-like line: most words capitalised.
   const words = line.split(/\s+/)
@@ -65,15 +70,56 @@ function textHeadingLevel(line: string): number | null {
 /** An unmarked heading: the title before any other, else one level below the last heading. */
 const UNMARKED = -1
 
-/** Plain text: paragraphs are separated by blank lines; short unpunctuated lines are headings. */
+// Marked headings a plain text may carry on any line: "## Background" (Markdown's way, common
+// in .txt exports), and a line underlined with = (level 1) or - (level 2).
+const ATX = /^(#{1,6})\s+(.+?)\s*#*$/
+const UNDERLINE = /^(=+|-+)$/
+// A short line in capitals ("GEOGRAPHY", "PART II — THE SEAS"): a heading wherever it stands.
+const CAPITALS = /^(?=.*\p{Lu}.*\p{Lu})[^\p{Ll}]{2,60}$/u
+// List items: "- item", "* item", "• item", "1. item", "(a) item", "2) item".
+const LIST_ITEM = /^(?:[-*•‣◦]|\d{1,3}[.)]|\(?[a-z]\))\s+(?=\S)/
+
+/**
+ * Plain text: paragraphs are separated by blank lines; short unpunctuated lines on their own
+ * are headings, and so are marked ones ("## …", an underlined line, a short line in capitals)
+ * wherever they stand, so a heading never runs into the paragraph under it. Lines of a list
+ * are paragraphs each, their markers dropped (a list number is no figure to recall).
+ */
 export function documentFromText(text: string): SourceDocument {
   const outline = new Outline()
   for (const chunk of text.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
-    const lines = chunk.split('\n').map((l) => l.trim())
-    const first = lines[0] ?? ''
-    const level = lines.length === 1 ? textHeadingLevel(first) : null
-    if (level !== null) outline.heading(level, first)
-    else outline.paragraph(lines.join(' '))
+    const lines = chunk
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+    let body: string[] = []
+    const flush = () => {
+      if (body.length > 1 && body.every((l) => LIST_ITEM.test(l)))
+        for (const item of body) outline.paragraph(item.replace(LIST_ITEM, ''))
+      else if (body.every((l) => textHeadingLevel(l) !== null))
+        // A heading on each line ("(B) Anti-piracy Measures" over "a Current status").
+        for (const line of body) outline.heading(textHeadingLevel(line) ?? UNMARKED, line)
+      else outline.paragraph(body.join(' '))
+      body = []
+    }
+    for (const [i, line] of lines.entries()) {
+      const atx = ATX.exec(line)
+      const underlined = UNDERLINE.test(lines[i + 1] ?? '') && !UNDERLINE.test(line)
+      if (UNDERLINE.test(line)) continue
+      if (atx || underlined || (CAPITALS.test(line) && !/[.!?]["”’)]?$/.test(line))) {
+        flush()
+        const level = atx
+          ? (atx[1] ?? '#').length
+          : underlined
+            ? lines[i + 1]?.[0] === '='
+              ? 1
+              : 2
+            : // A line in capitals is a top section ("GEOGRAPHY" in a country profile).
+              1
+        outline.heading(level, atx ? (atx[2] ?? '') : line)
+      } else body.push(line)
+    }
+    if (body.length) flush()
   }
   return { title: outline.title, blocks: outline.blocks }
 }

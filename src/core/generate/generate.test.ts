@@ -3,6 +3,7 @@ import { parseDeck } from '../decks/parse-deck'
 import { documentFromHtml, documentFromMarkdown, documentFromText, readDocument } from './document'
 import {
   MAX_BLANK_WORDS,
+  MAX_NAME_WORDS,
   STOP_WORDS,
   expansionOf,
   proposeCards,
@@ -121,14 +122,98 @@ describe('what makes no card', () => {
     expect(propose('This sentence states a view and nothing else worth recalling.')).toEqual([])
   })
 
-  it('never blanks a stop word or more than eight words', () => {
+  it('never blanks a stop word, more than eight words, or a name of more than twelve', () => {
     const ps = propose(
       'The International Conference on the Protection of the Rights of All Migrant Workers and Members of Their Families Programme (ICPRAMWMFP) began in 2003.',
     )
     for (const b of ps.flatMap((p) => p.blanks)) {
-      expect(b.text.split(/\s+/).length).toBeLessThanOrEqual(MAX_BLANK_WORDS)
+      expect(b.text.split(/\s+/).length).toBeLessThanOrEqual(
+        b.kind === 'entity' || b.kind === 'expansion' ? MAX_NAME_WORDS : MAX_BLANK_WORDS,
+      )
       expect(STOP_WORDS.has(b.text.toLowerCase())).toBe(false)
     }
+  })
+})
+
+describe('names and spans', () => {
+  const blanksOf = (text: string) =>
+    propose(text).flatMap((p) => p.blanks.map((b) => [b.text, b.entity ?? b.kind]))
+
+  it('keeps a name whole, connectives inside it, and names its kind by its naming word', () => {
+    expect(
+      blanksOf(
+        'The Treaty of San Francisco was signed in 1951 and Article 9 of the Constitution of Japan renounces war. The Convention on the Law of the Sea binds the Ministry of Foreign Affairs and Trade.',
+      ),
+    ).toEqual([
+      ['Treaty of San Francisco', 'agreement'],
+      ['1951', 'date'],
+      ['Article 9', 'provision'],
+      ['Constitution of Japan', 'agreement'],
+      ['Convention on the Law of the Sea', 'agreement'],
+      ['Ministry of Foreign Affairs and Trade', 'organization'],
+    ])
+  })
+
+  it('finds periods, missions and vehicles, and leaves a kind unnamed rather than wrong', () => {
+    const found = blanksOf(
+      'The Meiji Restoration ended the Edo Period. The Uchinoura Space Center (Kagoshima Prefecture) launched the Hayabusa2 mission toward the Square Kilometre Array radio telescope.',
+    )
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['Meiji Restoration', 'event'],
+        ['Edo Period', 'event'],
+        ['Uchinoura Space Center', 'organization'],
+        ['Kagoshima Prefecture', 'place'],
+        ['Hayabusa2', 'programme'],
+      ]),
+    )
+    // Never cut inside a bracket or ended on a lower-case word.
+    for (const [text] of found) {
+      expect(text).not.toMatch(/\([^)]*$|^[^(]*\)|\s\p{Ll}+$/u)
+    }
+  })
+
+  it('blanks the person, not the office, and two countries apart', () => {
+    const found = blanksOf(
+      'Prime Minister Abe Shinzo met President Moon Jae-in; Japan and Korea agreed.',
+    )
+    expect(found.map(([t]) => t)).toEqual(
+      expect.arrayContaining(['Abe Shinzo', 'Moon Jae-in', 'Japan', 'Korea']),
+    )
+    expect(found.map(([t]) => t)).not.toContain('Japan and Korea')
+    expect(found.some(([t]) => /Minister|President/.test(String(t)))).toBe(false)
+  })
+
+  it('reads an era as a year, drops ordinals of centuries and list numbers', () => {
+    expect(
+      blanksOf('1. The site dates from 2300 B.C. and grew in the 19th century to 40,000 people.'),
+    ).toEqual([
+      ['2300 B.C.', 'date'],
+      ['40,000', 'figure'],
+    ])
+  })
+
+  it('does not blank the text’s own subject', () => {
+    const doc = documentFromText('Japan\n\nJapan signed the Treaty of San Francisco in 1951.')
+    const blanks = proposeCards(doc).flatMap((p) => p.blanks.map((b) => b.text))
+    expect(blanks).toEqual(['Treaty of San Francisco', '1951'])
+  })
+})
+
+describe('ranking', () => {
+  it('puts what a reader must know first within a section, sections in their order', () => {
+    const ps = propose(
+      [
+        'Peacekeeping',
+        'The team met 12 times.',
+        'Japan sent about 400 engineers to the United Nations Mission in South Sudan (UNMISS) in 2012.',
+        'Seas',
+        'The United Nations Convention on the Law of the Sea entered into force in 1994.',
+      ].join('\n\n'),
+    )
+    expect(ps.map((p) => p.section.at(-1))).toEqual(['Peacekeeping', 'Peacekeeping', 'Seas'])
+    expect(ps[0]?.sentence).toContain('UNMISS')
+    expect(ps[0]?.score).toBeGreaterThan(ps[1]?.score ?? 1)
   })
 })
 
@@ -182,14 +267,43 @@ describe('reading documents', () => {
       ['Report & Review > The Seas', 'Signed in 1982'],
     ])
     const [first] = proposeCards(doc)
-    expect(first?.cloze).toContain('({{c2::UNCLOS}})')
+    expect(first?.cloze).toContain(
+      'The {{c1::United Nations Convention on the Law of the Sea}} ({{c2::UNCLOS}})',
+    )
     expect(JSON.stringify(doc)).not.toMatch(/alert|color:red|enable JS/)
   })
 
   it('picks the reader by extension', () => {
     expect(readDocument('a.HTML', '<h1>T</h1><p>x</p>').blocks[0]?.section).toEqual(['T'])
     expect(readDocument('a.md', '# T\n\nx').blocks[0]?.section).toEqual(['T'])
-    expect(readDocument('a.txt', '# T\n\nx').blocks[0]?.text).toBe('# T')
+    expect(readDocument('a.md', 'x *y*').blocks[0]?.text).toBe('x y')
+    expect(readDocument('a.txt', 'x *y*').blocks[0]?.text).toBe('x *y*')
+  })
+
+  it('plain text: marked headings never run into a paragraph, lists are items', () => {
+    const doc = documentFromText(
+      [
+        '## Introduction',
+        'Background In 1603 the country was unified.',
+        '',
+        'Geography',
+        '=========',
+        'An island chain of 6,852 islands.',
+        '',
+        'PEOPLE AND SOCIETY',
+        '1. Population is 125 million.',
+        '2. Life expectancy is 84 years.',
+      ].join('\n'),
+    )
+    expect(doc.blocks.map((b) => [b.section, b.text])).toEqual([
+      [['Introduction'], 'Background In 1603 the country was unified.'],
+      [['Geography'], 'An island chain of 6,852 islands.'],
+      [['PEOPLE AND SOCIETY'], 'Population is 125 million.'],
+      [['PEOPLE AND SOCIETY'], 'Life expectancy is 84 years.'],
+    ])
+    // No heading text and no list number in any card.
+    const cards = proposeCards(doc).map((p) => p.cloze)
+    expect(cards.join(' ')).not.toMatch(/Introduction|Geography|PEOPLE|\{\{c\d::[12]\}\}/)
   })
 })
 

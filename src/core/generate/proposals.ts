@@ -2,10 +2,11 @@ import nlp from 'compromise'
 import { MONTH_NAMES } from '../answers/dates'
 import { quantitiesIn, type QuantityUnit } from '../answers/quantity'
 import type { SourceDocument } from './document'
+import { TITLES, nameSpans, type NameKind } from './names'
 
 /** What a blank hides. */
 export type BlankKind = 'figure' | 'date' | 'range' | 'acronym' | 'expansion' | 'entity'
-export type EntityKind = 'person' | 'place' | 'organization' | 'agreement'
+export type EntityKind = NameKind
 
 /** One thing to recall in a sentence: where it is, what it is, and how much it is worth. */
 export interface Blank {
@@ -19,6 +20,7 @@ export interface Blank {
   /** ISO year, year-month or date. */
   date?: string
   acronym?: { short: string; long: string }
+  /** What kind of name an entity is; absent when neither a naming word nor the NLP says. */
   entity?: EntityKind
 }
 
@@ -45,6 +47,11 @@ export interface ProposeOptions {
 
 /** Blanks longer than this many words are half a sentence, not a thing to recall. */
 export const MAX_BLANK_WORDS = 8
+/**
+ * A name may be longer: "United Nations Convention on the Law of the Sea" is nine words, and
+ * cut short it is no name at all.
+ */
+export const MAX_NAME_WORDS = 12
 
 export const STOP_WORDS = new Set(
   `a an the and or but nor so yet of to in on at by for from with without into onto upon about
@@ -69,12 +76,6 @@ const RANGE = /\b((?:1[5-9]|20)\d\d)\s*[-–—]\s*((?:1[5-9]|20)?\d\d)\b/g
 const JOINERS = 'of|the|and|for|on|in|to|&|de|du|des|la|le|against|between|at'
 const ACRONYM_PAIR = new RegExp(
   String.raw`((?:[\p{Lu}][\p{L}\p{N}’'\-.]*)(?:\s+(?:[\p{Lu}][\p{L}\p{N}’'\-.]*|${JOINERS}))*)\s+\(([\p{Lu}][\p{L}\p{N}&\-]{1,14})\)`,
-  'gu',
-)
-
-// Named agreements, programmes and the like: capitalised words ending with a word that says so.
-const AGREEMENT = new RegExp(
-  String.raw`\b(?:[\p{Lu}\d][\p{L}\p{N}’'\-]*\s+(?:(?:${JOINERS})\s+)?)+(?:Treaty|Convention|Agreement|Protocol|Resolution|Initiative|Programme|Program|Strategy|Act|Guidelines|Declaration|Charter|Partnership|Dialogue|Outlook|Statement|Framework|Mechanism|Conference|Summit|Forum|Code of Conduct|Plan)\b`,
   'gu',
 )
 
@@ -109,9 +110,25 @@ export function expansionOf(long: string, short: string): string | null {
   return found
 }
 
+// An era after a year: "2300 B.C.", "AD 794" is read as a year, not as 2,300 billion.
+const ERA = /\b(\d{1,4})\s*(B\.\s?C\.(?:\s?E\.)?|BCE|A\.\s?D\.|C\.\s?E\.)/g
+// An ordinal of a century ("19th century") is part of a period's name, not a figure.
+const CENTURY = /^\s*(?:and\s+\d+(?:st|nd|rd|th)\s+)?(?:centur|millenni)/i
+// A list's number at the start of a sentence: "1. …", "(2) …", "3) …".
+const LIST_NUMBER = /^\(?\d{1,3}[.)]\s/
+
 function figureBlanks(sentence: string): Blank[] {
   const out: Blank[] = []
+  const eras = [...sentence.matchAll(ERA)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    text: m[0],
+  }))
+  for (const e of eras) out.push({ ...e, kind: 'date', score: 0.8 })
   for (const q of quantitiesIn(sentence)) {
+    if (eras.some((e) => q.index < e.end && e.start < q.index + q.raw.length)) continue
+    if (q.ordinal && CENTURY.test(sentence.slice(q.index + q.raw.length))) continue
+    if (q.index === 0 && LIST_NUMBER.test(sentence)) continue
     const isYear =
       q.unit === null && !q.ordinal && /^\d{4}$/.test(q.raw) && q.value >= 1500 && q.value <= 2100
     const start = q.index
@@ -205,32 +222,85 @@ function acronymBlanks(sentence: string): Blank[] {
 
 type Offset = { text: string; offset: { start: number; length: number } }
 
+const SCORE_OF_KIND: Record<EntityKind, number> = {
+  agreement: 0.75,
+  provision: 0.75,
+  event: 0.7,
+  person: 0.7,
+  organization: 0.65,
+  programme: 0.65,
+  place: 0.55,
+}
+/** A name whose kind nothing says: worth less than a named kind, more than nothing. */
+const UNNAMED_SCORE = 0.5
+
+/**
+ * A span the NLP library gave, made whole: brackets balanced (closed inside it, or cut before
+ * one it opened) and lower-case words at its end dropped ("… Array radio"). Null if nothing
+ * of a name is left.
+ */
+function wholeName(b: { start: number; end: number }, sentence: string) {
+  let { start, end } = b
+  let text = sentence.slice(start, end)
+  const open = text.lastIndexOf('(')
+  if (open > text.lastIndexOf(')')) {
+    const close = sentence.indexOf(')', end)
+    if (close >= 0 && close - start < 80) end = close + 1
+    else end = start + open
+  }
+  text = sentence.slice(start, end)
+  const close = text.indexOf(')')
+  if (close >= 0 && !text.slice(0, close).includes('(')) start += close + 1
+  text = sentence.slice(start, end)
+  let trimmed = text
+    .replace(/(?:\s+[\p{Ll}][\p{L}’'-]*)+\s*$/u, '')
+    .replace(/^[\s"“‘'(]+/u, '')
+    .replace(/\p{L}\.\p{L}\.$/u.test(text) ? /[\s"”’',;:!?]+$/u : /[\s"”’',.;:!?]+$/u, '')
+  // An office before a name is not the name ("President Moon Jae-in"), nor alone a name.
+  for (let first = /^\S+/.exec(trimmed)?.[0]; first && TITLES.has(first);) {
+    trimmed = trimmed.slice(first.length).trimStart()
+    first = /^\S+/.exec(trimmed)?.[0]
+  }
+  if (!trimmed || !/\p{Lu}/u.test(trimmed)) return null
+  const at = start + text.indexOf(trimmed)
+  return { start: at, end: at + trimmed.length, text: trimmed }
+}
+
 function entityBlanks(sentence: string): Blank[] {
   const out: Blank[] = []
   const doc = nlp(sentence)
-  const add = (list: Offset[], entity: EntityKind, score: number) => {
-    for (const e of list) {
-      const raw = sentence.slice(e.offset.start, e.offset.start + e.offset.length)
-      const text = raw.replace(/^[\s"“‘'(]+|[\s"”’'),.;:!?]+$/g, '')
-      if (!text) continue
-      const start = e.offset.start + raw.indexOf(text)
-      out.push({ start, end: start + text.length, text, kind: 'entity', score, entity })
-    }
+  const found: { span: { start: number; end: number }; kind: EntityKind }[] = []
+  const add = (list: Offset[], kind: EntityKind) => {
+    for (const e of list)
+      found.push({ span: { start: e.offset.start, end: e.offset.start + e.offset.length }, kind })
   }
-  add(doc.people().out('offset') as Offset[], 'person', 0.65)
-  add(doc.organizations().out('offset') as Offset[], 'organization', 0.65)
-  add(doc.places().out('offset') as Offset[], 'place', 0.55)
-  for (const m of sentence.matchAll(AGREEMENT)) {
-    const text = m[0].replace(/^(?:The|the|This|A|An)\s+/, '')
-    const start = m.index + m[0].length - text.length
+  add(doc.people().out('offset') as Offset[], 'person')
+  add(doc.organizations().out('offset') as Offset[], 'organization')
+  add(doc.places().out('offset') as Offset[], 'place')
+  const overlapping = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    a.start < b.end && b.start < a.end
+  // Whole names by rule first; the NLP library's kind where no naming word gives one.
+  const names = nameSpans(sentence)
+  for (const n of names) {
+    const kind = n.kind ?? found.find((f) => overlapping(f.span, n))?.kind
+    // One capitalised word of no known kind is as often emphasis or a list's word ("Visit,
+    // Board, Search") as a name: left out.
+    if (!kind && !/\s/.test(n.text)) continue
     out.push({
-      start,
-      end: m.index + m[0].length,
-      text,
+      start: n.start,
+      end: n.end,
+      text: n.text,
       kind: 'entity',
-      score: 0.75,
-      entity: 'agreement',
+      score: kind ? SCORE_OF_KIND[kind] : UNNAMED_SCORE,
+      ...(kind ? { entity: kind } : {}),
     })
+  }
+  // What the library found that no rule did (a country that starts the sentence), made whole.
+  for (const f of found) {
+    if (names.some((n) => overlapping(n, f.span))) continue
+    const name = wholeName(f.span, sentence)
+    if (!name || out.some((b) => overlapping(b, name))) continue
+    out.push({ ...name, kind: 'entity', score: SCORE_OF_KIND[f.kind], entity: f.kind })
   }
   return out
 }
@@ -238,7 +308,8 @@ function entityBlanks(sentence: string): Blank[] {
 /** Whether a blank is something to recall: not a stop word, not half the sentence. */
 function worthABlank(b: Blank, sentence: string): boolean {
   const ws = words(b.text)
-  if (ws.length === 0 || ws.length > MAX_BLANK_WORDS) return false
+  const named = b.kind === 'entity' || b.kind === 'expansion'
+  if (ws.length === 0 || ws.length > (named ? MAX_NAME_WORDS : MAX_BLANK_WORDS)) return false
   if (ws.every((w) => STOP_WORDS.has(w.toLowerCase().replace(/[^\p{L}']/gu, '')))) return false
   return b.text.length <= sentence.length * 0.6
 }
@@ -371,13 +442,21 @@ export function proposeCards(doc: SourceDocument, options: ProposeOptions = {}):
     for (const name of named) spread.set(name, (spread.get(name) ?? 0) + 1)
   }
   const common = Math.max(3, doc.blocks.length / 5)
+  // The text's own subject ("Japan" in a profile of Japan) is in every other sentence: no card.
+  const title = ` ${doc.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `
+  const isSubject = (b: Blank) =>
+    b.kind === 'entity' &&
+    title.includes(` ${b.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `)
   const proposals: Proposal[] = []
   perBlock.forEach((sentences, blockIndex) => {
     const block = doc.blocks[blockIndex]
     if (!block) return
     sentences.forEach(({ sentence, candidates }, sentenceIndex) => {
       const kept = candidates.filter(
-        (b) => b.score >= minScore && !(b.kind === 'entity' && (spread.get(b.text) ?? 0) > common),
+        (b) =>
+          b.score >= minScore &&
+          !isSubject(b) &&
+          !(b.kind === 'entity' && (spread.get(b.text) ?? 0) > common),
       )
       const blanks = chooseBlanks(kept, maxBlanks)
       if (blanks.length === 0) return
@@ -388,9 +467,32 @@ export function proposeCards(doc: SourceDocument, options: ProposeOptions = {}):
         sentence,
         blanks,
         cloze: clozeOf(sentence, blanks),
-        score: Math.max(...blanks.map((b) => b.score)),
+        score: worth(blanks),
       })
     })
   })
+  // Ranked within each section (sections stay in the document's order): what a reader must
+  // know first, sentence order among equals.
+  const order = new Map<string, number>()
+  for (const p of proposals)
+    if (!order.has(p.section.join('\n'))) order.set(p.section.join('\n'), order.size)
   return proposals
+    .map((p, i) => ({ p, i }))
+    .sort(
+      (a, b) =>
+        (order.get(a.p.section.join('\n')) ?? 0) - (order.get(b.p.section.join('\n')) ?? 0) ||
+        b.p.score - a.p.score ||
+        a.i - b.i,
+    )
+    .map(({ p }) => p)
+
+  /**
+   * How much a reader must know a sentence's facts: its best blank, a little more for each other
+   * one, more for a name that recurs in the text (in 2 or more paragraphs, short of too common).
+   */
+  function worth(blanks: readonly Blank[]): number {
+    const best = Math.max(...blanks.map((b) => b.score))
+    const recurs = blanks.some((b) => b.kind === 'entity' && (spread.get(b.text) ?? 0) >= 2)
+    return Math.min(1, best + 0.02 * (blanks.length - 1) + (recurs ? 0.1 : 0))
+  }
 }

@@ -9,6 +9,9 @@ const KIND_OF_ENTITY: Record<NonNullable<Blank['entity']>, FactKind> = {
   person: 'person',
   organization: 'organization',
   agreement: 'agreement',
+  provision: 'agreement',
+  event: 'event',
+  programme: 'event',
   place: 'relation',
 }
 
@@ -16,7 +19,8 @@ function kindOf(b: Blank): FactKind {
   if (b.kind === 'figure') return 'figure'
   if (b.kind === 'date' || b.kind === 'range') return 'date'
   if (b.kind === 'acronym' || b.kind === 'expansion') return 'acronym'
-  return KIND_OF_ENTITY[b.entity ?? 'organization']
+  // A name of no known kind: who or what it is stays the reader's to say.
+  return b.entity ? KIND_OF_ENTITY[b.entity] : 'relation'
 }
 
 /** A lower-case slug of a name, for a deck id. */

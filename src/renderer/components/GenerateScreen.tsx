@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { SourceDocument } from '../../core/generate/document'
-import type { Proposal } from '../../core/generate/proposals'
+import type { Blank, Proposal } from '../../core/generate/proposals'
+import { plural } from '../../core/plural'
 import { clozeNumbers } from '../../core/notes/cloze'
 import { proposalsInWorker } from '../generate/generate-in-worker'
 import { useDeckNames } from '../queries'
@@ -23,6 +24,28 @@ type Phase =
 const MAX_BYTES = 8 * 1024 * 1024
 
 /** A cloze text drawn with its blanks marked (React escapes it: nothing in it is HTML). */
+/** What a blank is, in a word or two (a name of no known kind says so). */
+function kindLabel(b: Blank): string {
+  if (b.kind === 'entity') return b.entity ? ENTITY_LABEL[b.entity] : 'name'
+  return BLANK_LABEL[b.kind]
+}
+const ENTITY_LABEL: Record<NonNullable<Blank['entity']>, string> = {
+  person: 'person',
+  place: 'place',
+  organization: 'organization',
+  agreement: 'treaty or law',
+  provision: 'provision',
+  event: 'event or period',
+  programme: 'programme or mission',
+}
+const BLANK_LABEL: Record<Exclude<Blank['kind'], 'entity'>, string> = {
+  figure: 'figure',
+  date: 'date',
+  range: 'years',
+  acronym: 'acronym',
+  expansion: 'full name',
+}
+
 function ClozeText({ text }: { text: string }) {
   const parts = text.split(/(\{\{c\d+::[\s\S]*?\}\})/g)
   return (
@@ -74,6 +97,8 @@ export default function GenerateScreen({
   const items = useRef<(HTMLLIElement | null)[]>([])
 
   const accepted = rows.filter((r) => r.verdict === 'accepted')
+  // A note makes a card per cloze number: notes and cards are counted apart.
+  const acceptedCards = accepted.reduce((n, r) => n + clozeNumbers(r.cloze).length, 0)
   const sections = useMemo(() => {
     const bySection = new Map<string, number[]>()
     rows.forEach((r, i) => {
@@ -362,6 +387,11 @@ export default function GenerateScreen({
                           <p className="proposal-text">
                             <ClozeText text={r.cloze} />
                           </p>
+                          <p className="proposal-kinds muted" data-testid="proposal-kinds">
+                            {r.proposal.blanks
+                              .map((b, n) => `${n + 1}: ${kindLabel(b)}`)
+                              .join(' · ')}
+                          </p>
                           <div className="button-row">
                             <button
                               type="button"
@@ -441,7 +471,7 @@ export default function GenerateScreen({
               )}
             </fieldset>
             <button type="submit" className="primary" disabled={accepted.length === 0}>
-              Save {accepted.length} card{accepted.length === 1 ? '' : 's'}
+              Save {plural(accepted.length, 'note')} ({plural(acceptedCards, 'card')})
             </button>
           </form>
         </>
@@ -449,8 +479,7 @@ export default function GenerateScreen({
       {phase.name === 'saved' && (
         <div role="status" className="generate-saved">
           <p>
-            Saved {phase.notes} note{phase.notes === 1 ? '' : 's'} ({phase.cards} cards) to{' '}
-            {phase.deckName}.
+            Saved {plural(phase.notes, 'note')} ({plural(phase.cards, 'card')}) to {phase.deckName}.
           </p>
           <div className="button-row">
             <button

@@ -1,0 +1,204 @@
+/**
+ * Whole names in a sentence, by rule (issue 24): the NLP library finds people and places well
+ * but cuts multi-word names short ("Treaty" / "San Francisco" for "Treaty of San Francisco")
+ * and knows no missions, provisions or periods. A name here is a run of capitalised words,
+ * joined by the small words names carry inside them ("of", "for", "de", "on" after a naming
+ * word, "and" once an "of" has come), never ending on one; its kind is the naming word it
+ * holds ("Treaty", "Agency", "Island", "War", "Mission"), or none.
+ */
+
+export type NameKind =
+  'agreement' | 'provision' | 'organization' | 'place' | 'event' | 'programme' | 'person'
+
+export interface NameSpan {
+  start: number
+  end: number
+  text: string
+  /** Absent when no naming word says what it is (the NLP library may know). */
+  kind?: NameKind
+}
+
+const HEADS: [NameKind, string][] = [
+  [
+    'agreement',
+    'Treaty Treaties Convention Agreement Agreements Protocol Charter Declaration Accord Accords Act Law Constitution Resolution Pact Code Guidelines Statute Communiqué Communique',
+  ],
+  [
+    'organization',
+    'Agency Organization Organisation Council Forces Force Ministry Bank Fund Union Association Committee Commission Center Centre University Party Army Navy Command Office Department Court Assembly Secretariat Institute Corporation Alliance Coalition Guard Police Parliament Diet Cabinet Government Society Foundation Service Bureau Authority Nations Group Board Tribunal',
+  ],
+  [
+    'place',
+    'Island Islands Sea Ocean Prefecture Province River Mountains Mount Strait Peninsula Bay City Region Gulf Lake Archipelago Coast Republic Kingdom Canal Desert Plateau Valley Basin',
+  ],
+  [
+    'event',
+    'War Battle Conference Summit Crisis Revolution Restoration Period Era Shogunate Dynasty Incident Olympics Games Earthquake Uprising Occupation Reform Reforms Meeting Talks Dialogue Forum Expo',
+  ],
+  [
+    'programme',
+    'Mission Program Programme Project Initiative Strategy Plan Satellite Telescope Rocket Spacecraft Probe Station Launcher Operation Exercise Vision Framework Mechanism Partnership Outlook',
+  ],
+]
+const KIND_OF_HEAD = new Map<string, NameKind>(
+  HEADS.flatMap(([kind, words]) => words.split(' ').map((w) => [w, kind] as const)),
+)
+
+/** Provisions: "Article 9", "Articles 5 and 6", "Resolution 2397", "Chapter VII". */
+const NUMBERED = new Set(['Article', 'Articles', 'Resolution', 'Chapter', 'Section', 'Paragraph'])
+
+/** Titles before a person's name: the name is the blank, not the office. */
+export const TITLES = new Set(
+  `President Vice Prime Minister Ministers Foreign Defense Defence Secretary Secretary-General General
+  Chairman Chairwoman Chair Premier King Queen Emperor Empress Prince Princess Ambassador Governor
+  Senator Mayor Chancellor Dr Mr Mrs Ms Professor Prof Director Director-General Commissioner
+  Admiral Captain Colonel Lieutenant Major Sir Lord Lady Pope Sheikh Crown State Deputy`.split(
+    /\s+/,
+  ),
+)
+
+// Words that join the parts of one name. Lower-case only: "In" or "The" capitalised start a
+// sentence, they do not join a name.
+const ALWAYS = new Set([
+  'of',
+  'for',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'von',
+  'van',
+  'der',
+  'da',
+  'al',
+  'bin',
+])
+const AFTER_OF = new Set(['the', 'and'])
+const AFTER_HEAD = new Set(['on', 'in', 'against'])
+
+// Capitalised words that are no part of a name wherever they stand.
+const NOT_NAMES = new Set(
+  `The A An In On At By For From With Without Into About As Than That This These Those It Its
+  Is Are Was Were Be Been Has Have Had Do Does Did Not No Such Also Which Who Whom Whose What When
+  Where Why How All Any Both Each Few More Most Other Some Can Will Just Should Now I We You He She
+  They Their Our His Her There Here Then Only Over Under Again Once However Furthermore Moreover
+  While After Before Since Through Following Regarding Recently Currently Today Additionally
+  Meanwhile Therefore Based Despite During Against Among Between Within Of And Or But To Given
+  According Including Concerning Amid Along Toward Towards Upon Although Though If Because Unlike
+  Like Besides Via Whereas Whether So Yet Nor Thus Hence Indeed Further Firstly Secondly Finally
+  Lastly Accordingly Nevertheless Nonetheless Similarly Likewise Instead Otherwise Namely Notably
+  Overall Specifically Particularly Especially Initially Subsequently Eventually Previously Later
+  Earlier Next Last First Second Third Many Several Various Other Another Every Either Neither
+  January February March April May June July August September October November December
+  Monday Tuesday Wednesday Thursday Friday Saturday Sunday`.split(/\s+/),
+)
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}’'\-.&]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu
+
+interface Token {
+  start: number
+  end: number
+  text: string
+}
+
+const capitalised = (t: string) => /^\p{Lu}/u.test(t) && !NOT_NAMES.has(t)
+const roman = (t: string) => /^[IVXLC]+$/.test(t)
+
+/** Whether capitalised words start at token `at` and reach a naming word. */
+function namingRunAt(tokens: readonly Token[], at: number, sentence: string): boolean {
+  for (let j = at; j < tokens.length; j++) {
+    const t = tokens[j] as Token
+    if (!capitalised(t.text)) return false
+    if (KIND_OF_HEAD.has(t.text)) return true
+    const next = tokens[j + 1]
+    if (!next || sentence.slice(t.end, next.start).trim() !== '') return false
+  }
+  return false
+}
+
+/** The whole names of a sentence, left to right, none overlapping. */
+export function nameSpans(sentence: string): NameSpan[] {
+  const tokens: Token[] = [...sentence.matchAll(TOKEN)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    text: m[0],
+  }))
+  const out: NameSpan[] = []
+  let i = 0
+  while (i < tokens.length) {
+    const first = tokens[i] as Token
+    if (!capitalised(first.text)) {
+      i++
+      continue
+    }
+    let last = i
+    let sawOf = false
+    let head: NameKind | undefined = KIND_OF_HEAD.get(first.text)
+    let j = i + 1
+    while (j < tokens.length) {
+      const t = tokens[j] as Token
+      const prev = tokens[j - 1] as Token
+      // Only a space between the words of one name (a comma or a bracket ends it).
+      if (sentence.slice(prev.end, t.start).trim() !== '') break
+      if (capitalised(t.text)) {
+        // The naming word before an "of" decides: "Convention on the Law of the Sea" is an
+        // agreement, "Bay of Bengal" a place.
+        if (!(sawOf && head)) head = KIND_OF_HEAD.get(t.text) ?? head
+        last = j
+        j++
+        continue
+      }
+      // "and" between the words of one name that ends on a naming word: "Foreign and Defense
+      // Ministerial Meeting" (but "Japan and Korea" are two).
+      const andNamed =
+        t.text === 'and' && head === undefined && namingRunAt(tokens, j + 1, sentence)
+      const joins =
+        andNamed ||
+        ALWAYS.has(t.text) ||
+        (sawOf && AFTER_OF.has(t.text)) ||
+        (head !== undefined && head !== 'person' && AFTER_HEAD.has(t.text))
+      if (!joins) break
+      if (t.text === 'of' || t.text === 'for' || AFTER_HEAD.has(t.text)) sawOf = true
+      j++
+    }
+    let end = (tokens[last] as Token).end
+    let kind = head
+    // "Article 9", "Resolution 2397", "Chapter VII": the number is part of the provision.
+    const next = tokens[last + 1]
+    if (
+      NUMBERED.has((tokens[last] as Token).text) &&
+      next &&
+      sentence.slice(end, next.start).trim() === '' &&
+      (/^\d+[A-Za-z]?$/.test(next.text) || roman(next.text))
+    ) {
+      end = next.end
+      last++
+      // A resolution is a text of its own; an article or a chapter is a provision of one.
+      kind = (tokens[last - 1] as Token).text === 'Resolution' ? 'agreement' : 'provision'
+    }
+    // "U.S." keeps its final dot.
+    if (/\p{L}\.\p{L}$/u.test((tokens[last] as Token).text) && sentence[end] === '.') end++
+    let start = first.start
+    // Titles lead a person's name: "Prime Minister Abe Shinzo" is "Abe Shinzo"; an office
+    // ("Minister for Foreign Affairs") stays whole.
+    let k = i
+    while (k < last && TITLES.has((tokens[k] as Token).text)) k++
+    if (k > i && !kind && capitalised((tokens[k] as Token).text)) start = (tokens[k] as Token).start
+    const words = last - i + 1
+    const text = sentence.slice(start, end)
+    // A lone capitalised word that starts the sentence is only a sentence's first word, unless
+    // it has a letter and a digit (a vehicle: "H3", "Hayabusa2").
+    const alone =
+      words === 1 &&
+      // A short form on its own ("GDP") is an acronym, paired with its name elsewhere.
+      ((i === 0 && !/\d/.test(first.text)) || /^[\p{Lu}\d&.-]{2,6}$/u.test(first.text))
+    const onlyTitles = k > last || (k === last && TITLES.has((tokens[last] as Token).text))
+    if (!alone && !onlyTitles && text) {
+      const programme = !kind && /\p{L}\d|\d\p{L}/u.test(text) ? 'programme' : kind
+      out.push({ start, end: start + text.length, text, ...(programme ? { kind: programme } : {}) })
+    }
+    i = last + 1
+  }
+  return out
+}
