@@ -4,24 +4,36 @@ import { useModalDialog } from './use-modal-dialog'
 interface Props {
   noteId: string
   ord: number
+  /** The card's answer is not shown yet: the paragraph keeps it hidden too. */
+  hideAnswer: boolean
   onClose: () => void
 }
 
-/** The paragraph highlighted where the card's blank is: the first place the answer appears. */
-function Highlighted({ paragraph, answer }: { paragraph: string; answer: string | null }) {
+/**
+ * The paragraph with the card's blank marked where the answer first appears: the answer itself
+ * once the card shows it, a gap in its place before (looking at the source gives nothing away).
+ */
+function Highlighted(props: { paragraph: string; answer: string | null; hide: boolean }) {
+  const { paragraph, answer } = props
   const at = answer ? paragraph.indexOf(answer) : -1
   if (!answer || at < 0) return <>{paragraph}</>
   return (
     <>
       {paragraph.slice(0, at)}
-      <mark data-testid="source-answer">{answer}</mark>
+      {props.hide ? (
+        <mark data-testid="source-gap" aria-label="the answer, hidden until you show it">
+          […]
+        </mark>
+      ) : (
+        <mark data-testid="source-answer">{answer}</mark>
+      )}
       {paragraph.slice(at + answer.length)}
     </>
   )
 }
 
 /** "Show in source" (S while studying): the paragraph a generated card came from, its blank marked. */
-export function SourceDialog({ noteId, ord, onClose }: Props) {
+export function SourceDialog({ noteId, ord, hideAnswer, onClose }: Props) {
   const { dialog, close, onCancel } = useModalDialog(onClose)
   const source = useNoteSource(noteId, ord)
   return (
@@ -41,7 +53,7 @@ export function SourceDialog({ noteId, ord, onClose }: Props) {
             {source.section.length ? ` › ${source.section.join(' › ')}` : ''}
           </p>
           <blockquote className="source-paragraph">
-            <Highlighted paragraph={source.paragraph} answer={source.answer} />
+            <Highlighted paragraph={source.paragraph} answer={source.answer} hide={hideAnswer} />
           </blockquote>
         </>
       )}

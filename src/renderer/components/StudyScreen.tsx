@@ -149,6 +149,7 @@ export function StudyScreen({ deckId, deckName, section, settings, backTo, onExi
         <SourceDialog
           noteId={sourceOf.noteId}
           ord={sourceOf.ord}
+          hideAnswer={!shown?.revealed}
           onClose={() => setSourceOf(null)}
         />
       )}
