@@ -941,7 +941,10 @@ async function apply(
           wrote++
         }
       }
+      const settingsHere = new Map((await collection.listSettings()).map((s) => [s.key, s]))
       for (const d of byKind('setting')) {
+        // A setting that is already so is not written again (nor counted as received).
+        if (sameData(settingsHere.get(d.body.key), d.body)) continue
         await collection.putSetting(d.body)
         wrote++
       }
