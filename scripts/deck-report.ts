@@ -8,6 +8,7 @@ import { FACT_KINDS } from '../src/core/decks/deck-schema'
 import { chapterFigures, isCovered } from '../decks/source-check'
 import { cardsOf, paragraphsWithoutFacts, sourceSentence } from '../decks/audit'
 import { fnv1a } from '../src/core/hash'
+import { generatorAgainstDeck } from '../decks/generator-coverage'
 import {
   CHAPTER_SOURCE,
   outlineFor,
@@ -100,6 +101,16 @@ if (missing.length) {
     console.log(`  line ${String(m.line + 1).padStart(3)}  ${m.raw.padEnd(24)} …${context}…`)
   }
 }
+
+// The card generator against this deck (issue 24): what share of the deck's facts it blanks,
+// and how many of its proposals ask nothing the deck asks.
+const coverage = generatorAgainstDeck(deck, source)
+const share = (n: number, of: number) => `${n} of ${of} (${((n / of) * 100).toFixed(1)}%)`
+console.log(`\nCards from a text, on the chapter, against this deck:`)
+console.log(`  deck facts the generator blanks: ${share(coverage.blanked, coverage.facts)}`)
+for (const [kind, row] of Object.entries(coverage.byKind))
+  console.log(`    ${kind.padEnd(14)}${share(row.blanked, row.facts)}`)
+console.log(`  proposals that match no deck fact: ${share(coverage.unmatched, coverage.proposals)}`)
 
 const argv = process.argv.slice(2)
 const option = (name: string) => {

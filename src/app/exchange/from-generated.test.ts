@@ -94,3 +94,28 @@ describe('showing a note in its source', () => {
     expect(await noteSource(store, 'no-such-note', 0)).toBeNull()
   })
 })
+
+describe('saving a definition', () => {
+  it('makes a Basic note: the question on the front, the answer (as accepted) on the back', async () => {
+    const defining = documentFromText(
+      'The Ring of Fire, a belt of active volcanoes and earthquake epicenters, borders the Pacific Ocean.',
+    )
+    const definition = proposeCards(defining).find((p) => p.definition)
+    if (!definition) throw new Error('no definition proposed')
+    const data = collectionFromProposals(
+      defining,
+      [{ proposal: definition, cloze: 'a belt of volcanoes around the Pacific' }],
+      { file: 'notes.txt', deckName: 'Notes' },
+      now,
+    )
+    const store = memoryCollection()
+    await applyImport(store, data, 'update', now)
+    const [note] = await store.allNotes()
+    expect(note?.typeId).toBe('basic')
+    expect(note?.fields).toEqual({
+      Front: 'What is Ring of Fire?',
+      Back: 'a belt of volcanoes around the Pacific',
+    })
+    expect(await store.cardsOfNotes([note?.id ?? ''])).toHaveLength(1)
+  })
+})

@@ -3,7 +3,7 @@ import { append } from '../../core/extent'
 import type { Proposal } from '../../core/generate/proposals'
 import { fnv1a } from '../../core/hash'
 import { cardsOfNote } from '../note-cards'
-import { CLOZE_TYPE } from '../../core/notes/note-types'
+import { BASIC, CLOZE_TYPE } from '../../core/notes/note-types'
 import { htmlOfText } from '../../core/notes/render-template'
 import { Scheduler } from '../../core/scheduling/scheduler'
 import { toStoredState } from '../../core/scheduling/stored-state'
@@ -69,14 +69,18 @@ export function collectionFromProposals(
   const fresh = toStoredState(new Scheduler().newState(now))
   const seen = new Set<string>()
   for (const { proposal, cloze } of accepted) {
-    const guid = `gen-${fnv1a(`${media}\u001f${cloze}`).toString(36)}`
+    const guid = `gen-${fnv1a(`${media}\u001f${proposal.definition?.question ?? ''}${cloze}`).toString(36)}`
     if (seen.has(guid)) continue
     seen.add(guid)
+    const type = proposal.definition ? BASIC : CLOZE_TYPE
     const note: NoteRow = {
       id: guid,
-      typeId: CLOZE_TYPE.id,
+      typeId: type.id,
       deckId: deck.id,
-      fields: { Text: htmlOfText(cloze), 'Back Extra': '' },
+      // A definition is a question and its answer; everything else a cloze.
+      fields: proposal.definition
+        ? { Front: htmlOfText(proposal.definition.question), Back: htmlOfText(cloze) }
+        : { Text: htmlOfText(cloze), 'Back Extra': '' },
       tags: ['generated'],
       section: [...proposal.section],
       position: data.notes.length,
@@ -85,12 +89,12 @@ export function collectionFromProposals(
       createdAt: now.getTime(),
       source: { media, block: proposal.block },
     }
-    const cards = cardsOfNote(note, CLOZE_TYPE, [], fresh).rows
+    const cards = cardsOfNote(note, type, [], fresh).rows
     if (cards.length === 0) continue
     data.notes.push(note)
     append(data.cards, cards)
   }
   data.decks = [{ ...deck, nextPosition: data.notes.length }]
-  data.noteTypes = [CLOZE_TYPE]
+  data.noteTypes = [CLOZE_TYPE, BASIC]
   return data
 }

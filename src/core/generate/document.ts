@@ -47,6 +47,8 @@ class Outline {
 // "A Peacekeeping", "(a) ...", or none (a heading one below the last numbered one).
 const TEXT_HEADING_LEVELS: [RegExp, number][] = [
   [/^(?:chapter|part)\s+\d+\b/i, 1],
+  // A treaty's or a law's articles are siblings, whatever comes before them.
+  [/^(?:article|section|annex)\s+[\dIVXLC]+[A-Za-z]?$/i, 2],
   [/^\d+(?:\.\d+)*\s+\S/, 2],
   [/^\(\d+\)\s+\S/, 3],
   [/^[A-Z]\s+\S/, 4],
@@ -57,7 +59,9 @@ function textHeadingLevel(line: string): number | null {
   if (
     line.length > 90 ||
     /[.!?:;,]["”’)]?$/.test(line) ||
-    !/^(?:[\p{Lu}(\d]|[a-z]\s+\p{Lu})/u.test(line)
+    !/^(?:[\p{Lu}(\d]|[a-z]\s+\p{Lu})/u.test(line) ||
+    // "Coastline: 29,751 km" is a label and its value, not a heading.
+    (/:\s*\S/.test(line) && /\d/.test(line))
   )
     return null
   for (const [re, level] of TEXT_HEADING_LEVELS) if (re.test(line)) return level
@@ -149,8 +153,7 @@ const HTML_BLOCKS = new Set([
   'li',
   'dd',
   'dt',
-  'td',
-  'th',
+  'tr',
   'blockquote',
   'figcaption',
   'caption',
@@ -198,6 +201,10 @@ export function documentFromHtml(html: string): SourceDocument {
           flush()
           heading = { level: Number(name[1]), text: '' }
         } else if (HTML_BLOCKS.has(name)) flush()
+        // A table row stays one paragraph: "Coastline: 2,495 km", each cell after the first
+        // joined to the one before.
+        else if ((name === 'td' || name === 'th') && text.trim())
+          text = text.trimEnd() + (/:$/.test(text.trimEnd()) ? ' ' : ': ')
       },
       ontext(data) {
         if (dropped) return

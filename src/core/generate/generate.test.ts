@@ -200,7 +200,57 @@ describe('names and spans', () => {
   })
 })
 
+describe('definitions', () => {
+  it('proposes a question and its answer beside the cloze when a sentence defines a name', () => {
+    const ps = propose(
+      'The Ring of Fire, a belt of active volcanoes and earthquake epicenters, borders the Pacific Ocean. The Korean War was the war fought on the peninsula from 1950 to 1953.',
+    )
+    const definitions = ps.flatMap((p) => (p.definition ? [p.definition] : []))
+    expect(definitions).toHaveLength(2)
+    expect(definitions).toEqual(
+      expect.arrayContaining([
+        {
+          term: 'Ring of Fire',
+          question: 'What is Ring of Fire?',
+          answer: 'a belt of active volcanoes and earthquake epicenters',
+        },
+        {
+          term: 'Korean War',
+          question: 'What was Korean War?',
+          answer: 'the war fought on the peninsula from 1950 to 1953',
+        },
+      ]),
+    )
+    // The cloze of each sentence is proposed too.
+    expect(ps.filter((p) => !p.definition)).toHaveLength(2)
+  })
+
+  it('takes no clause for a definition: "X is to …" or a two-word remark', () => {
+    expect(
+      propose('The Security Council is to meet. The Security Council, the organ, met.').filter(
+        (p) => p.definition,
+      ),
+    ).toEqual([])
+  })
+})
+
 describe('ranking', () => {
+  it('leaves out a sentence that repeats another with the same blanks', () => {
+    const ps = propose(
+      [
+        'Summary',
+        'Japan sent 400 engineers to South Sudan in 2012.',
+        'Details',
+        'In the end, Japan sent 400 engineers to South Sudan in 2012.',
+        'Japan sent 350 engineers to South Sudan in 2013.',
+      ].join('\n\n'),
+    )
+    expect(ps.map((p) => p.sentence)).toEqual([
+      'Japan sent 400 engineers to South Sudan in 2012.',
+      'Japan sent 350 engineers to South Sudan in 2013.',
+    ])
+  })
+
   it('puts what a reader must know first within a section, sections in their order', () => {
     const ps = propose(
       [

@@ -16,6 +16,11 @@ export interface NameSpan {
   text: string
   /** Absent when no naming word says what it is (the NLP library may know). */
   kind?: NameKind
+  /**
+   * A single word that starts the sentence, or a short form alone ("DPRK", "GDP"): a name
+   * only if the NLP library knows it as one ("Japan and Korea …", not "Background …").
+   */
+  unsure?: true
 }
 
 const HEADS: [NameKind, string][] = [
@@ -25,7 +30,7 @@ const HEADS: [NameKind, string][] = [
   ],
   [
     'organization',
-    'Agency Organization Organisation Council Forces Force Ministry Bank Fund Union Association Committee Commission Center Centre University Party Army Navy Command Office Department Court Assembly Secretariat Institute Corporation Alliance Coalition Guard Police Parliament Diet Cabinet Government Society Foundation Service Bureau Authority Nations Group Board Tribunal',
+    'Agency Organization Organisation Council Forces Force Ministry Bank Fund Union Association Committee Commission Center Centre University Party Parties Army Navy Command Office Department Court Assembly Secretariat Institute Corporation Alliance Coalition Guard Police Parliament Diet Cabinet Government Society Foundation Service Bureau Authority Nations Group Board Tribunal',
   ],
   [
     'place',
@@ -44,11 +49,14 @@ const KIND_OF_HEAD = new Map<string, NameKind>(
   HEADS.flatMap(([kind, words]) => words.split(' ').map((w) => [w, kind] as const)),
 )
 
+/** Naming words written in lower case after a name: "the Tokugawa shogunate". */
+const LOWER_HEADS = new Set(['shogunate', 'dynasty', 'period', 'era', 'clan', 'empire'])
+
 /** Provisions: "Article 9", "Articles 5 and 6", "Resolution 2397", "Chapter VII". */
 const NUMBERED = new Set(['Article', 'Articles', 'Resolution', 'Chapter', 'Section', 'Paragraph'])
 
 /** Titles before a person's name: the name is the blank, not the office. */
-export const TITLES = new Set(
+const TITLES = new Set(
   `President Vice Prime Minister Ministers Foreign Defense Defence Secretary Secretary-General General
   Chairman Chairwoman Chair Premier King Queen Emperor Empress Prince Princess Ambassador Governor
   Senator Mayor Chancellor Dr Mr Mrs Ms Professor Prof Director Director-General Commissioner
@@ -177,26 +185,54 @@ export function nameSpans(sentence: string): NameSpan[] {
       // A resolution is a text of its own; an article or a chapter is a provision of one.
       kind = (tokens[last - 1] as Token).text === 'Resolution' ? 'agreement' : 'provision'
     }
+    // A name that ends on a lower-case naming word: "the Tokugawa shogunate".
+    const after = tokens[last + 1]
+    if (
+      !kind &&
+      after &&
+      LOWER_HEADS.has(after.text) &&
+      sentence.slice(end, after.start).trim() === ''
+    ) {
+      end = after.end
+      last++
+      kind = 'event'
+    }
     // "U.S." keeps its final dot.
     if (/\p{L}\.\p{L}$/u.test((tokens[last] as Token).text) && sentence[end] === '.') end++
     let start = first.start
-    // Titles lead a person's name: "Prime Minister Abe Shinzo" is "Abe Shinzo"; an office
-    // ("Minister for Foreign Affairs") stays whole.
-    let k = i
-    while (k < last && TITLES.has((tokens[k] as Token).text)) k++
-    if (k > i && !kind && capitalised((tokens[k] as Token).text)) start = (tokens[k] as Token).start
-    const words = last - i + 1
+    let from = i
+    // Titles before a person's name, and what comes before them: "Chinese President XI
+    // Jinping" is "XI Jinping". An office ("Minister for Foreign Affairs") stays whole.
+    if (!kind) {
+      let title = -1
+      for (let k = i; k < last; k++) if (TITLES.has((tokens[k] as Token).text)) title = k
+      const name = tokens[title + 1]
+      if (title >= 0 && name && capitalised(name.text) && !TITLES.has(name.text)) {
+        from = title + 1
+        start = name.start
+        kind = 'person'
+      }
+    }
+    const words = last - from + 1
     const text = sentence.slice(start, end)
     // A lone capitalised word that starts the sentence is only a sentence's first word, unless
-    // it has a letter and a digit (a vehicle: "H3", "Hayabusa2").
-    const alone =
-      words === 1 &&
-      // A short form on its own ("GDP") is an acronym, paired with its name elsewhere.
-      ((i === 0 && !/\d/.test(first.text)) || /^[\p{Lu}\d&.-]{2,6}$/u.test(first.text))
-    const onlyTitles = k > last || (k === last && TITLES.has((tokens[last] as Token).text))
-    if (!alone && !onlyTitles && text) {
+    // it has a letter and a digit (a vehicle: "H3", "Hayabusa2"); a short form on its own
+    // ("GDP") is an acronym, paired with its name elsewhere, unless a title names a person
+    // by it ("President TRUMP").
+    const shortForm = words === 1 && kind !== 'person' && /^[\p{Lu}\d&.-]{2,6}$/u.test(first.text)
+    const leading = words === 1 && kind !== 'person' && i === 0 && !/\d/.test(first.text)
+    const onlyTitles = [...tokens.slice(from, last + 1)].every((t) => TITLES.has(t.text))
+    // A naming word alone is no name: "the Parties", "the Council" (a defined term of the text).
+    const onlyHead = words === 1 && KIND_OF_HEAD.has((tokens[from] as Token).text)
+    if (!onlyTitles && !onlyHead && text) {
       const programme = !kind && /\p{L}\d|\d\p{L}/u.test(text) ? 'programme' : kind
-      out.push({ start, end: start + text.length, text, ...(programme ? { kind: programme } : {}) })
+      out.push({
+        start,
+        end: start + text.length,
+        text,
+        ...(programme ? { kind: programme } : {}),
+        ...(leading || shortForm ? { unsure: true as const } : {}),
+      })
     }
     i = last + 1
   }

@@ -2,7 +2,7 @@ import nlp from 'compromise'
 import { MONTH_NAMES } from '../answers/dates'
 import { quantitiesIn, type QuantityUnit } from '../answers/quantity'
 import type { SourceDocument } from './document'
-import { TITLES, nameSpans, type NameKind } from './names'
+import { nameSpans, type NameKind } from './names'
 
 /** What a blank hides. */
 export type BlankKind = 'figure' | 'date' | 'range' | 'acronym' | 'expansion' | 'entity'
@@ -36,6 +36,44 @@ export interface Proposal {
   cloze: string
   /** The best blank's score. */
   score: number
+  /**
+   * A question-and-answer card instead of a cloze, for a sentence that defines a name ("X is
+   * a …", "X, the …,"): "What is X?" and what the sentence says it is.
+   */
+  definition?: { term: string; question: string; answer: string }
+}
+
+// "X is a …", "X was the …": a definition of the name that starts the sentence.
+const DEFINES = /^\s*(is|was|are|were)\s+((?:a|an|the)\s+.+?)\s*[.;]?\s*$/u
+// "X, a belt of …;" "X, the body that …,": an apposition that says what a name is.
+const APPOSITION = /^,\s+((?:a|an|the)\s+[^,;()]+?)\s*[,;.]/u
+
+/**
+ * The definition a sentence gives of one of its names, if it gives one: the name followed by
+ * "is a …" (the rest of the sentence) or set off by commas ("X, the …,"). At least three words
+ * of meaning, at most forty.
+ */
+export function definitionIn(
+  sentence: string,
+  names: readonly Blank[],
+): Proposal['definition'] | undefined {
+  for (const b of names) {
+    if (b.kind !== 'entity' && b.kind !== 'expansion') continue
+    const rest = sentence.slice(b.end)
+    const defined = b.start === 0 || /^(?:The|the)\s+$/.test(sentence.slice(0, b.start))
+    const m = defined ? DEFINES.exec(rest) : null
+    const a = APPOSITION.exec(rest)
+    const meaning = m?.[2] ?? a?.[1]
+    if (!meaning) continue
+    const words = meaning.split(/\s+/).length
+    if (words < 3 || words > 40) continue
+    const past = m?.[1] === 'was' || m?.[1] === 'were'
+    const who = b.entity === 'person' ? 'Who' : 'What'
+    const verb =
+      m?.[1] === 'are' || m?.[1] === 'were' ? (past ? 'were' : 'are') : past ? 'was' : 'is'
+    return { term: b.text, question: `${who} ${verb} ${b.text}?`, answer: meaning }
+  }
+  return undefined
 }
 
 export interface ProposeOptions {
@@ -117,8 +155,56 @@ const CENTURY = /^\s*(?:and\s+\d+(?:st|nd|rd|th)\s+)?(?:centur|millenni)/i
 // A list's number at the start of a sentence: "1. …", "(2) …", "3) …".
 const LIST_NUMBER = /^\(?\d{1,3}[.)]\s/
 
+// A number in words before what it counts: "twenty years", "four main islands".
+const UNITS_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
+const TEENS = [
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+]
+const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
+const NUMBER_WORD = String.raw`(?:(?:${TENS.join('|')})(?:-(?:${UNITS_WORDS.join('|')}))?|${TEENS.join('|')}|${UNITS_WORDS.join('|')}|a hundred|one hundred)`
+const WORDED = new RegExp(
+  String.raw`\b(${NUMBER_WORD})\s+(?:(?:main|major|more|smaller|permanent|non-permanent|member|other|new|consecutive|successive|separate)\s+)?(years?|months?|weeks?|days?|hours?|members?|countries|nations|states|parties|islands|times|meetings|provinces|prefectures|seats|terms|rounds|sessions|articles|principles|pillars|centuries|decades)\b`,
+  'gi',
+)
+
+/** The value of a number in words (NUMBER_WORD), or null. */
+function wordValue(words: string): number | null {
+  const w = words.toLowerCase()
+  if (w.endsWith('hundred')) return 100
+  const [tens, unit] = w.split('-')
+  const t = TENS.indexOf(tens ?? '')
+  if (t >= 0) return (t + 2) * 10 + (unit ? UNITS_WORDS.indexOf(unit) + 1 : 0)
+  const teen = TEENS.indexOf(w)
+  if (teen >= 0) return teen + 10
+  const u = UNITS_WORDS.indexOf(w)
+  return u >= 0 ? u + 1 : null
+}
+
 function figureBlanks(sentence: string): Blank[] {
   const out: Blank[] = []
+  for (const m of sentence.matchAll(WORDED)) {
+    const value = wordValue(m[1] ?? '')
+    // "one" is as often "one of" as a count: only with a unit of time does it count.
+    if (value === null || (value === 1 && !/^(?:year|month|week|day|hour)/i.test(m[2] ?? '')))
+      continue
+    out.push({
+      start: m.index,
+      end: m.index + (m[1] ?? '').length,
+      text: m[1] ?? '',
+      kind: 'figure',
+      score: 0.6,
+      figure: { value, unit: null },
+    })
+  }
   const eras = [...sentence.matchAll(ERA)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
@@ -220,8 +306,6 @@ function acronymBlanks(sentence: string): Blank[] {
   return out
 }
 
-type Offset = { text: string; offset: { start: number; length: number } }
-
 const SCORE_OF_KIND: Record<EntityKind, number> = {
   agreement: 0.75,
   provision: 0.75,
@@ -235,57 +319,52 @@ const SCORE_OF_KIND: Record<EntityKind, number> = {
 const UNNAMED_SCORE = 0.5
 
 /**
- * A span the NLP library gave, made whole: brackets balanced (closed inside it, or cut before
- * one it opened) and lower-case words at its end dropped ("… Array radio"). Null if nothing
- * of a name is left.
+ * What the NLP library knows of a name on its own: a person, place or organisation, "word"
+ * for an English word ("Visit", "Background"), or null for a proper noun it does not know
+ * ("Hokkaido"). Asked once per name and remembered: tagging every sentence was nine tenths
+ * of the time a text took.
  */
-function wholeName(b: { start: number; end: number }, sentence: string) {
-  let { start, end } = b
-  let text = sentence.slice(start, end)
-  const open = text.lastIndexOf('(')
-  if (open > text.lastIndexOf(')')) {
-    const close = sentence.indexOf(')', end)
-    if (close >= 0 && close - start < 80) end = close + 1
-    else end = start + open
+const known = new Map<string, EntityKind | 'word' | null>()
+
+/** Forgets what the NLP library was asked (a benchmark measures a text as if it came first). */
+export function forgetKnownNames() {
+  known.clear()
+}
+function nlpKnows(name: string): EntityKind | 'word' | null {
+  const remembered = known.get(name)
+  if (remembered !== undefined) return remembered
+  const doc = nlp(name)
+  let said: EntityKind | 'word' | null = doc.people().found
+    ? 'person'
+    : doc.places().found
+      ? 'place'
+      : doc.organizations().found
+        ? 'organization'
+        : null
+  if (!said && !/\s/.test(name)) {
+    // The library takes "Paektu-san" apart: its first part says.
+    // Asked inside a sentence, as it stood: alone, any word is a sentence's first.
+    const word = name.split('-')[0] ?? name
+    const terms = (nlp(`They saw ${word} there.`).json() as { terms: { tags: string[] }[] }[])[0]
+      ?.terms
+    const tags = terms?.[2]?.tags ?? []
+    if (tags.some((t) => t !== 'ProperNoun' && t !== 'Noun' && t !== 'Hyphenated')) said = 'word'
   }
-  text = sentence.slice(start, end)
-  const close = text.indexOf(')')
-  if (close >= 0 && !text.slice(0, close).includes('(')) start += close + 1
-  text = sentence.slice(start, end)
-  let trimmed = text
-    .replace(/(?:\s+[\p{Ll}][\p{L}’'-]*)+\s*$/u, '')
-    .replace(/^[\s"“‘'(]+/u, '')
-    .replace(/\p{L}\.\p{L}\.$/u.test(text) ? /[\s"”’',;:!?]+$/u : /[\s"”’',.;:!?]+$/u, '')
-  // An office before a name is not the name ("President Moon Jae-in"), nor alone a name.
-  for (let first = /^\S+/.exec(trimmed)?.[0]; first && TITLES.has(first);) {
-    trimmed = trimmed.slice(first.length).trimStart()
-    first = /^\S+/.exec(trimmed)?.[0]
-  }
-  if (!trimmed || !/\p{Lu}/u.test(trimmed)) return null
-  const at = start + text.indexOf(trimmed)
-  return { start: at, end: at + trimmed.length, text: trimmed }
+  if (known.size > 50_000) known.clear()
+  known.set(name, said)
+  return said
 }
 
 function entityBlanks(sentence: string): Blank[] {
   const out: Blank[] = []
-  const doc = nlp(sentence)
-  const found: { span: { start: number; end: number }; kind: EntityKind }[] = []
-  const add = (list: Offset[], kind: EntityKind) => {
-    for (const e of list)
-      found.push({ span: { start: e.offset.start, end: e.offset.start + e.offset.length }, kind })
-  }
-  add(doc.people().out('offset') as Offset[], 'person')
-  add(doc.organizations().out('offset') as Offset[], 'organization')
-  add(doc.places().out('offset') as Offset[], 'place')
-  const overlapping = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-    a.start < b.end && b.start < a.end
-  // Whole names by rule first; the NLP library's kind where no naming word gives one.
-  const names = nameSpans(sentence)
-  for (const n of names) {
-    const kind = n.kind ?? found.find((f) => overlapping(f.span, n))?.kind
-    // One capitalised word of no known kind is as often emphasis or a list's word ("Visit,
-    // Board, Search") as a name: left out.
-    if (!kind && !/\s/.test(n.text)) continue
+  // Whole names by rule; the NLP library's kind where no naming word gives one.
+  for (const n of nameSpans(sentence)) {
+    const library = n.kind ? null : nlpKnows(n.text)
+    const kind = n.kind ?? (library === 'word' ? undefined : (library ?? undefined))
+    // A sentence's first word is a name only if the library knows it as one; one capitalised
+    // word of no known kind elsewhere ("Visit, Board, Search") only if it is no English word.
+    if (n.unsure && !kind) continue
+    if (!kind && !/\s/.test(n.text) && library === 'word') continue
     out.push({
       start: n.start,
       end: n.end,
@@ -294,13 +373,6 @@ function entityBlanks(sentence: string): Blank[] {
       score: kind ? SCORE_OF_KIND[kind] : UNNAMED_SCORE,
       ...(kind ? { entity: kind } : {}),
     })
-  }
-  // What the library found that no rule did (a country that starts the sentence), made whole.
-  for (const f of found) {
-    if (names.some((n) => overlapping(n, f.span))) continue
-    const name = wholeName(f.span, sentence)
-    if (!name || out.some((b) => overlapping(b, name))) continue
-    out.push({ ...name, kind: 'entity', score: SCORE_OF_KIND[f.kind], entity: f.kind })
   }
   return out
 }
@@ -405,6 +477,33 @@ function snapped(b: Blank, text: string): Blank {
   return { ...b, start: at, end: at + trimmed.length, text: trimmed }
 }
 
+/** A sentence's words, lower case, for telling near-duplicates apart. */
+const wordSet = (s: string) => new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+
+/**
+ * Proposals without near-duplicates: a sentence that asks the same blanks as one kept before
+ * it, in words three quarters the same (a summary repeating its report, a caption its paragraph),
+ * is left out; the better-ranked one stays.
+ */
+export function withoutNearDuplicates(ranked: readonly Proposal[]): Proposal[] {
+  const kept: { p: Proposal; words: Set<string>; answers: string }[] = []
+  for (const p of ranked) {
+    const words = wordSet(p.sentence)
+    const answers = p.blanks
+      .map((b) => b.text.toLowerCase())
+      .sort()
+      .join('\n')
+    const twin = kept.some((k) => {
+      if (k.answers !== answers) return false
+      let shared = 0
+      for (const w of words) if (k.words.has(w)) shared++
+      return shared / Math.max(1, new Set([...words, ...k.words]).size) >= 0.75
+    })
+    if (!twin) kept.push({ p, words, answers })
+  }
+  return kept.map((k) => k.p)
+}
+
 /**
  * Cloze proposals for a document: for each sentence, the figures (with units and qualifiers),
  * dates and year ranges, "Full Name (ACRONYM)" pairs both ways, and named people,
@@ -469,6 +568,21 @@ export function proposeCards(doc: SourceDocument, options: ProposeOptions = {}):
         cloze: clozeOf(sentence, blanks),
         score: worth(blanks),
       })
+      // Beside the cloze, a question and its answer when the sentence defines a name.
+      const definition = definitionIn(sentence, blanks)
+      if (definition) {
+        const term = blanks.find((b) => b.text === definition.term)
+        proposals.push({
+          id: `d${blockIndex}-${sentenceIndex}`,
+          section: block.section,
+          block: block.index,
+          sentence,
+          blanks: term ? [term] : [],
+          cloze: definition.answer,
+          score: Math.min(1, worth(blanks) + 0.05),
+          definition,
+        })
+      }
     })
   })
   // Ranked within each section (sections stay in the document's order): what a reader must
@@ -476,15 +590,17 @@ export function proposeCards(doc: SourceDocument, options: ProposeOptions = {}):
   const order = new Map<string, number>()
   for (const p of proposals)
     if (!order.has(p.section.join('\n'))) order.set(p.section.join('\n'), order.size)
-  return proposals
-    .map((p, i) => ({ p, i }))
-    .sort(
-      (a, b) =>
-        (order.get(a.p.section.join('\n')) ?? 0) - (order.get(b.p.section.join('\n')) ?? 0) ||
-        b.p.score - a.p.score ||
-        a.i - b.i,
-    )
-    .map(({ p }) => p)
+  return withoutNearDuplicates(
+    proposals
+      .map((p, i) => ({ p, i }))
+      .sort(
+        (a, b) =>
+          (order.get(a.p.section.join('\n')) ?? 0) - (order.get(b.p.section.join('\n')) ?? 0) ||
+          b.p.score - a.p.score ||
+          a.i - b.i,
+      )
+      .map(({ p }) => p),
+  )
 
   /**
    * How much a reader must know a sentence's facts: its best blank, a little more for each other

@@ -56,6 +56,18 @@ export function deckFromProposals(
         ? `${block.text.slice(0, MAX_SOURCE)}…`
         : block.text
       : p.sentence
+    if (p.definition) {
+      const term = p.blanks[0]
+      facts.push({
+        id: `${p.id}-1`,
+        section: p.section.length ? [...p.section] : [name],
+        kind: term ? kindOf(term) : 'relation',
+        prompt: p.definition.question,
+        answer: p.definition.answer,
+        note: `Source: ${source}`,
+      })
+      continue
+    }
     p.blanks.forEach((b, k) => {
       const before = p.sentence.slice(0, b.start)
       const after = p.sentence.slice(b.end)

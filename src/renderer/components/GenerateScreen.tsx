@@ -98,7 +98,10 @@ export default function GenerateScreen({
 
   const accepted = rows.filter((r) => r.verdict === 'accepted')
   // A note makes a card per cloze number: notes and cards are counted apart.
-  const acceptedCards = accepted.reduce((n, r) => n + clozeNumbers(r.cloze).length, 0)
+  const acceptedCards = accepted.reduce(
+    (n, r) => n + (r.proposal.definition ? 1 : clozeNumbers(r.cloze).length),
+    0,
+  )
   const sections = useMemo(() => {
     const bySection = new Map<string, number[]>()
     rows.forEach((r, i) => {
@@ -164,7 +167,12 @@ export default function GenerateScreen({
   }
   const saveEdit = () => {
     if (editing === null) return
-    if (clozeNumbers(draft).length === 0) {
+    if (rows[editing]?.proposal.definition) {
+      if (!draft.trim()) {
+        setError('An edited answer must say something.')
+        return
+      }
+    } else if (clozeNumbers(draft).length === 0) {
       setError('An edited card needs at least one blank written as {{c1::…}}.')
       return
     }
@@ -384,13 +392,22 @@ export default function GenerateScreen({
                         </form>
                       ) : (
                         <>
-                          <p className="proposal-text">
-                            <ClozeText text={r.cloze} />
-                          </p>
+                          {r.proposal.definition ? (
+                            <p className="proposal-text" data-testid="proposal-question">
+                              <strong>{r.proposal.definition.question}</strong>{' '}
+                              <span aria-hidden="true">→</span> {r.cloze}
+                            </p>
+                          ) : (
+                            <p className="proposal-text">
+                              <ClozeText text={r.cloze} />
+                            </p>
+                          )}
                           <p className="proposal-kinds muted" data-testid="proposal-kinds">
-                            {r.proposal.blanks
-                              .map((b, n) => `${n + 1}: ${kindLabel(b)}`)
-                              .join(' · ')}
+                            {r.proposal.definition
+                              ? `question and answer: ${r.proposal.blanks[0] ? kindLabel(r.proposal.blanks[0]) : 'name'}`
+                              : r.proposal.blanks
+                                  .map((b, n) => `${n + 1}: ${kindLabel(b)}`)
+                                  .join(' · ')}
                           </p>
                           <div className="button-row">
                             <button
