@@ -5,9 +5,7 @@ import { backupNow, listBackups, onBackupsChanged } from '../backups'
 import { restoreBackup } from '../commands'
 import { byteSize } from './byte-size'
 import { useModalDialog } from './use-modal-dialog'
-
-const when = (ms: number) =>
-  new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+import { when } from './when'
 
 /**
  * Settings ▸ Backups: the automatic backups with their date, size and counts, a button to

@@ -3,6 +3,7 @@ import { nonAnswerName } from '../../app/collection'
 import { useCardInfo } from '../queries'
 import { SafeHtml } from './SafeHtml'
 import { useModalDialog } from './use-modal-dialog'
+import { when } from './when'
 
 interface Props {
   cardId: string
@@ -17,8 +18,6 @@ const QUEUE_NAMES: Record<number, string> = {
 }
 
 const day = (ms: number) => new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' })
-const when = (ms: number) =>
-  new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
 /** Anki's card info (I while studying): the card's state and its whole review history. */
 export function CardInfoDialog({ cardId, onClose }: Props) {

@@ -3,9 +3,7 @@ import type { VersionRow } from '../../app/collection'
 import { versionSummary } from '../../app/versions'
 import { plural } from '../../core/plural'
 import { commands } from '../commands'
-
-const when = (ms: number) =>
-  new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+import { when } from './when'
 
 const KIND: Record<VersionRow['table'], string> = {
   notes: 'Note',

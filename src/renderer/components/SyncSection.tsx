@@ -15,9 +15,7 @@ import {
 } from '../sync/sync-service'
 import { useKeptVersions } from '../queries'
 import { KeptVersions } from './KeptVersions'
-
-const when = (ms: number) =>
-  new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+import { when } from './when'
 
 const PHASES: Record<SyncProgress['phase'], string> = {
   send: 'Preparing changes',
