@@ -1,6 +1,6 @@
 import { ImportError } from '../formats/import-error'
 import { Parser } from 'htmlparser2'
-import { marked, type Token } from 'marked'
+import { marked, type Token, type Tokens } from 'marked'
 
 /** One paragraph of a source document, under its headings. */
 export interface Block {
@@ -142,6 +142,19 @@ export function documentFromMarkdown(markdown: string): SourceDocument {
       else if (t.type === 'paragraph') outline.paragraph(plain(t.text))
       else if (t.type === 'list') for (const item of t.items) outline.paragraph(plain(item.text))
       else if (t.type === 'blockquote') walk(t.tokens ?? [])
+      else if (t.type === 'table') {
+        // A row stays one paragraph, each cell after its column's heading: "Area: 377,915 sq km".
+        const table = t as Tokens.Table
+        for (const row of table.rows)
+          outline.paragraph(
+            row
+              .map((cell, i) => {
+                const head = plain(table.header[i]?.text ?? '')
+                return head ? `${head}: ${plain(cell.text)}` : plain(cell.text)
+              })
+              .join('; '),
+          )
+      }
     }
   }
   walk(marked.lexer(markdown))

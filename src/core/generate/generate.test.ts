@@ -323,6 +323,20 @@ describe('reading documents', () => {
     expect(JSON.stringify(doc)).not.toMatch(/alert|color:red|enable JS/)
   })
 
+  it('Markdown and HTML tables: a row is one paragraph, each cell with its heading', () => {
+    const md = documentFromMarkdown(
+      '# Japan\n\n| Field | Value |\n|---|---|\n| Coastline | 29,751 km |\n| Highest point | Mount Fuji 3,776 m |\n',
+    )
+    expect(md.blocks.map((b) => b.text)).toEqual([
+      'Field: Coastline; Value: 29,751 km',
+      'Field: Highest point; Value: Mount Fuji 3,776 m',
+    ])
+    const html = documentFromHtml(
+      '<h1>Japan</h1><table><tr><th>Coastline</th><td>29,751 km</td></tr></table>',
+    )
+    expect(html.blocks.map((b) => b.text)).toEqual(['Coastline: 29,751 km'])
+  })
+
   it('picks the reader by extension', () => {
     expect(readDocument('a.HTML', '<h1>T</h1><p>x</p>').blocks[0]?.section).toEqual(['T'])
     expect(readDocument('a.md', '# T\n\nx').blocks[0]?.section).toEqual(['T'])
