@@ -139,3 +139,31 @@ test('markup in a pasted text stays text: in the proposals, the saved deck and t
     0,
   )
 })
+
+test('a sentence that defines a name also proposes a question and its answer, studied as one', async ({
+  app,
+}) => {
+  const { page } = app
+  await page.getByRole('button', { name: 'From a text' }).click()
+  const screen = page.getByRole('region', { name: 'Make cards from a text' })
+  await screen
+    .getByLabel('Text', { exact: true })
+    .fill(
+      'Hazards\n\nThe Ring of Fire, a belt of active volcanoes and earthquake epicenters, borders the Pacific Ocean.',
+    )
+  await screen.getByRole('button', { name: 'Propose cards' }).click()
+  const question = screen
+    .getByTestId('proposal')
+    .filter({ has: page.getByTestId('proposal-question') })
+  await expect(question).toContainText('What is Ring of Fire?')
+  await expect(question).toContainText('a belt of active volcanoes and earthquake epicenters')
+  await expect(question.getByTestId('proposal-kinds')).toHaveText('question and answer: name')
+  await question.getByRole('button', { name: /^Accept/ }).click()
+  await screen.getByLabel('New deck’s name').fill('Hazards')
+  await screen.getByRole('button', { name: 'Save 1 note (1 card)' }).click()
+  await expect(screen.getByRole('status')).toContainText('Saved 1 note (1 card)')
+  await screen.getByRole('button', { name: 'Study Hazards' }).click()
+  await expect(page.getByTestId('card-front')).toHaveText('What is Ring of Fire?')
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('card-back')).toContainText('a belt of active volcanoes')
+})
