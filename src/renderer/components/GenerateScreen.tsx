@@ -271,8 +271,8 @@ export default function GenerateScreen({
         >
           <p className="muted hint">
             Paste a report or open a file (.txt, .md or .html). Each sentence that states a figure,
-            a date, an acronym or a name becomes a cloze note; headings become its section. Nothing
-            leaves this computer.
+            a date, an acronym or a name becomes a cloze note, and one that defines a name also a
+            question and its answer; headings become its section. Nothing leaves this computer.
           </p>
           <div className="field">
             <label htmlFor={`${id}-text`}>Text</label>
