@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { scoreText, type Annotation, type CorpusScore } from '../core/generate/corpus-score'
 
-// The annotated corpus (src/core/generate/corpus, SOURCES.md there): five public-domain texts
+// The annotated corpus (src/core/generate/corpus, SOURCES.md there): six public-domain texts
 // of different kinds, every figure, date and name a student should know marked by hand.
 const CORPUS = join(__dirname, '..', 'core', 'generate', 'corpus')
 const annotations = JSON.parse(readFileSync(join(CORPUS, 'annotations.json'), 'utf8')) as Record<
@@ -24,10 +24,11 @@ const total = (pick: (s: CorpusScore) => { found?: number; right?: number; of: n
 }
 
 describe('cards from a text, measured on the annotated corpus', () => {
-  it('has five texts of different kinds, each annotated', () => {
+  it('has six texts of different kinds, each annotated', () => {
     expect(scores.map((s) => s.file.split('.').pop()).sort()).toEqual([
       'html',
       'md',
+      'txt',
       'txt',
       'txt',
       'txt',

@@ -6,6 +6,7 @@ import {
   MAX_NAME_WORDS,
   STOP_WORDS,
   expansionOf,
+  isHeadline,
   proposeCards,
   sentencesOf,
   type Proposal,
@@ -65,6 +66,27 @@ describe('dates and ranges', () => {
     ])
   })
 
+  it('reads a day of a month without its year, and ranks in words', () => {
+    const p = only(
+      propose(
+        'Saudi Arabia signed on July 14 and Bahrain on 7 March, the seventh nation and the fourth Middle Eastern nation to join in 2022.',
+      ),
+    )
+    const of = (kind: string) => p.blanks.filter((b) => b.kind === kind).map((b) => b.text)
+    expect(of('date')).toEqual(['July 14', '7 March', '2022'])
+    expect(of('figure')).toEqual(['seventh', 'fourth'])
+    expect(p.blanks.find((b) => b.text === 'fourth')?.figure).toEqual({
+      value: 4,
+      unit: null,
+      ordinal: true,
+    })
+    // "the second paragraph" is no rank worth a card; "14" of "July 14, 2016" is no figure.
+    expect(propose('See the second paragraph of the letter.')).toEqual([])
+    expect(only(propose('It was signed on July 14, 2016.')).blanks.map((b) => b.text)).toEqual([
+      'July 14, 2016',
+    ])
+  })
+
   it('reads "June 2019" and "July 12, 2016"', () => {
     const p = only(propose('It was announced in June 2019 and signed on July 12, 2016.'))
     expect(p.blanks.map((b) => b.date)).toEqual(['2019-06', '2016-07-12'])
@@ -118,6 +140,26 @@ describe('named entities', () => {
 })
 
 describe('what makes no card', () => {
+  it('splits a sentence with more names than a note should hold into notes of even size', () => {
+    const countries =
+      'Australia, Bahrain, Brazil, Canada, Colombia, France, Israel, Italy, Japan, Luxembourg, Mexico, Poland'
+    // In the sentence's order (the ranking may put either first).
+    const ps = propose(`The Accords were signed by ${countries} in 2022.`).sort((a, b) =>
+      a.id.localeCompare(b.id),
+    )
+    expect(ps.map((p) => p.blanks.length)).toEqual([7, 6])
+    expect(ps.flatMap((p) => p.blanks.map((b) => b.text))).toEqual([
+      ...countries.split(', '),
+      '2022',
+    ])
+    expect(new Set(ps.map((p) => p.id)).size).toBe(2)
+  })
+
+  it('takes a list of names for no definition: "X, the United Kingdom, and …"', () => {
+    const ps = propose('It joins Canada, the United Arab Emirates, the United Kingdom, and Japan.')
+    expect(ps.some((p) => p.definition)).toBe(false)
+  })
+
   it('proposes nothing for a sentence with nothing worth recalling', () => {
     expect(propose('This sentence states a view and nothing else worth recalling.')).toEqual([])
   })
@@ -197,6 +239,58 @@ describe('names and spans', () => {
     const doc = documentFromText('Japan\n\nJapan signed the Treaty of San Francisco in 1951.')
     const blanks = proposeCards(doc).flatMap((p) => p.blanks.map((b) => b.text))
     expect(blanks).toEqual(['Treaty of San Francisco', '1951'])
+  })
+
+  it('reads a headline as news, not a subject: its names are blanked', () => {
+    expect(isHeadline('Kingdom of Saudi Arabia Signs the Artemis Accords')).toBe(true)
+    expect(isHeadline('Japan Launched Hayabusa2')).toBe(true)
+    for (const title of ['Japan', 'North Korea: weapons and diplomacy', 'The annotated corpus'])
+      expect(isHeadline(title), title).toBe(false)
+    const doc = documentFromText(
+      'Korea Signs the Artemis Accords\n\nThe Republic of Korea signed the Artemis Accords in May 2021.',
+    )
+    const blanks = proposeCards(doc).flatMap((p) => p.blanks.map((b) => b.text))
+    expect(blanks).toEqual(expect.arrayContaining(['Republic of Korea', 'Artemis Accords']))
+  })
+
+  it('keeps Arabic particles, middle initials and royal styles right', () => {
+    const found = blanksOf(
+      'Mohammed Saud al-Tamimi met Her Royal Highness Princess Reema bint Bandar Al Saud and Jennifer R. Littlejohn in Riyadh.',
+    )
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['Mohammed Saud al-Tamimi', 'person'],
+        ['Reema bint Bandar Al Saud', 'person'],
+        ['Jennifer R. Littlejohn', 'person'],
+      ]),
+    )
+    expect(found.some(([t]) => /Highness|Princess/.test(String(t)))).toBe(false)
+  })
+
+  it('names the organisation, not the office of it, and two organisations apart', () => {
+    const found = blanksOf(
+      'Bill Nelson, Administrator of the National Aeronautics and Space Administration, met Martina Strong, Chargé d’Affaires for the United States Mission to Saudi Arabia, and an official from the Department of State Bureau of Oceans and International Environmental and Scientific Affairs.',
+    )
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['National Aeronautics and Space Administration', 'organization'],
+        ['United States Mission to Saudi Arabia', 'organization'],
+        ['Department of State', 'organization'],
+        ['Bureau of Oceans and International Environmental and Scientific Affairs', 'organization'],
+      ]),
+    )
+    expect(found.some(([t]) => /Administrator|Chargé/.test(String(t)))).toBe(false)
+  })
+
+  it('ends a name before "-led" and finds a programme by the word after it', () => {
+    const found = blanksOf('The NASA-led Artemis program will land on the Moon before 2030.')
+    expect(found).toEqual(expect.arrayContaining([['Artemis', 'programme']]))
+    expect(found.map(([t]) => t)).not.toContain('NASA-led')
+    // A people's adjective before "program" is no programme's name.
+    expect(blanksOf('The Japanese program of 2019 ended in 2021.').map(([t]) => t)).toEqual([
+      '2019',
+      '2021',
+    ])
   })
 })
 

@@ -30,7 +30,7 @@ const HEADS: [NameKind, string][] = [
   ],
   [
     'organization',
-    'Agency Organization Organisation Council Forces Force Ministry Bank Fund Union Association Committee Commission Center Centre University Party Parties Army Navy Command Office Department Court Assembly Secretariat Institute Corporation Alliance Coalition Guard Police Parliament Diet Cabinet Government Society Foundation Service Bureau Authority Nations Group Board Tribunal',
+    'Agency Organization Organisation Council Forces Force Ministry Bank Fund Union Association Committee Commission Center Centre University Party Parties Army Navy Command Office Department Court Assembly Secretariat Institute Corporation Alliance Coalition Guard Police Parliament Diet Cabinet Government Society Foundation Service Bureau Authority Nations Group Board Tribunal Administration Embassy Consulate Delegation',
   ],
   [
     'place',
@@ -49,8 +49,28 @@ const KIND_OF_HEAD = new Map<string, NameKind>(
   HEADS.flatMap(([kind, words]) => words.split(' ').map((w) => [w, kind] as const)),
 )
 
-/** Naming words written in lower case after a name: "the Tokugawa shogunate". */
-const LOWER_HEADS = new Set(['shogunate', 'dynasty', 'period', 'era', 'clan', 'empire'])
+/** Naming words written in lower case after a name: "the Tokugawa shogunate", "the Artemis program". */
+const LOWER_HEADS = new Map<string, NameKind>([
+  ...['shogunate', 'dynasty', 'period', 'era', 'clan', 'empire'].map((w) => [w, 'event'] as const),
+  ...['program', 'programme', 'mission', 'project', 'initiative'].map(
+    (w) => [w, 'programme'] as const,
+  ),
+])
+// A people's adjective is no name of a programme: "the Japanese program", "a Korean project".
+const DEMONYM = /(?:ese|ian|ean|ish|an|i)$/
+
+/** Where a diplomatic post is sent: "the United States Mission to Saudi Arabia". */
+const POSTS = new Set(['Mission', 'Embassy', 'Consulate', 'Delegation'])
+
+// "NASA-led", "Tokyo-based": the name is the part before the hyphen.
+const LED_WORDS = 'led|based|backed|funded|owned|run|sponsored|supported|hosted|brokered'
+const LED = new RegExp(`^(.+)-(?:${LED_WORDS})$`)
+/** Whether a text starts with such an ending ("-led …"): a name's blank stops before it. */
+const LED_START = new RegExp(`^-(?:${LED_WORDS})\\b`)
+export const startsWithLed = (text: string) => LED_START.test(text)
+
+// Arabic names' particles, written in lower case with a hyphen: "al-Tamimi", "el-Sisi".
+const PARTICLE = /^(?:al|el|ad|as|ash|at|az|an|ar|ud|ul|bin|ibn)-\p{Lu}/u
 
 /** Provisions: "Article 9", "Articles 5 and 6", "Resolution 2397", "Chapter VII". */
 const NUMBERED = new Set(['Article', 'Articles', 'Resolution', 'Chapter', 'Section', 'Paragraph'])
@@ -60,9 +80,9 @@ const TITLES = new Set(
   `President Vice Prime Minister Ministers Foreign Defense Defence Secretary Secretary-General General
   Chairman Chairwoman Chair Premier King Queen Emperor Empress Prince Princess Ambassador Governor
   Senator Mayor Chancellor Dr Mr Mrs Ms Professor Prof Director Director-General Commissioner
-  Admiral Captain Colonel Lieutenant Major Sir Lord Lady Pope Sheikh Crown State Deputy`.split(
-    /\s+/,
-  ),
+  Admiral Captain Colonel Lieutenant Major Sir Lord Lady Pope Sheikh Crown State Deputy Royal
+  Highness Majesty Excellency Administrator Principal Assistant Under Spokesperson Envoy CEO Chargé
+  d’Affaires d'Affaires`.split(/\s+/),
 )
 
 // Words that join the parts of one name. Lower-case only: "In" or "The" capitalised start a
@@ -81,6 +101,8 @@ const ALWAYS = new Set([
   'da',
   'al',
   'bin',
+  'bint',
+  'ibn',
 ])
 const AFTER_OF = new Set(['the', 'and'])
 const AFTER_HEAD = new Set(['on', 'in', 'against'])
@@ -110,7 +132,9 @@ interface Token {
   text: string
 }
 
-const capitalised = (t: string) => /^\p{Lu}/u.test(t) && !NOT_NAMES.has(t)
+const capitalised = (t: string) => (/^\p{Lu}/u.test(t) && !NOT_NAMES.has(t)) || PARTICLE.test(t)
+// A middle initial: "Jennifer R. Littlejohn".
+const initial = (t: Token, sentence: string) => /^\p{Lu}$/u.test(t.text) && sentence[t.end] === '.'
 const roman = (t: string) => /^[IVXLC]+$/.test(t)
 
 /** Whether capitalised words start at token `at` and reach a naming word. */
@@ -127,11 +151,16 @@ function namingRunAt(tokens: readonly Token[], at: number, sentence: string): bo
 
 /** The whole names of a sentence, left to right, none overlapping. */
 export function nameSpans(sentence: string): NameSpan[] {
-  const tokens: Token[] = [...sentence.matchAll(TOKEN)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-    text: m[0],
-  }))
+  const tokens: Token[] = [...sentence.matchAll(TOKEN)].flatMap((m) => {
+    const led = LED.exec(m[0])
+    if (!led?.[1]) return [{ start: m.index, end: m.index + m[0].length, text: m[0] }]
+    // "NASA-led": "NASA", then the rest as a lower-case word that ends any name.
+    const cut = m.index + led[1].length
+    return [
+      { start: m.index, end: cut, text: led[1] },
+      { start: cut + 1, end: m.index + m[0].length, text: m[0].slice(led[1].length + 1) },
+    ]
+  })
   const out: NameSpan[] = []
   let i = 0
   while (i < tokens.length) {
@@ -147,9 +176,22 @@ export function nameSpans(sentence: string): NameSpan[] {
     while (j < tokens.length) {
       const t = tokens[j] as Token
       const prev = tokens[j - 1] as Token
-      // Only a space between the words of one name (a comma or a bracket ends it).
-      if (sentence.slice(prev.end, t.start).trim() !== '') break
+      // Only a space between the words of one name (a comma or a bracket ends it), or the dot
+      // of a middle initial.
+      const gap = sentence.slice(prev.end, t.start).trim()
+      if (gap !== '' && !(gap === '.' && initial(prev, sentence) && capitalised(t.text))) break
       if (capitalised(t.text)) {
+        // A second organisation's name after a first's "of": "Department of State | Bureau of
+        // Oceans …" are two names, "Convention on the Law of the Sea" one.
+        const following = tokens[j + 1]
+        if (
+          sawOf &&
+          KIND_OF_HEAD.get(t.text) === 'organization' &&
+          capitalised(prev.text) &&
+          following &&
+          (following.text === 'of' || following.text === 'for')
+        )
+          break
         // The naming word before an "of" decides: "Convention on the Law of the Sea" is an
         // agreement, "Bay of Bengal" a place.
         if (!(sawOf && head)) head = KIND_OF_HEAD.get(t.text) ?? head
@@ -161,13 +203,20 @@ export function nameSpans(sentence: string): NameSpan[] {
       // Ministerial Meeting" (but "Japan and Korea" are two).
       const andNamed =
         t.text === 'and' && head === undefined && namingRunAt(tokens, j + 1, sentence)
+      // A post and where it is sent: "Mission to Saudi Arabia".
+      const sentTo =
+        (t.text === 'to' || t.text === 'in') &&
+        POSTS.has(prev.text) &&
+        capitalised(tokens[j + 1]?.text ?? '')
+      if (sentTo) head = 'organization'
       const joins =
         andNamed ||
+        sentTo ||
         ALWAYS.has(t.text) ||
         (sawOf && AFTER_OF.has(t.text)) ||
         (head !== undefined && head !== 'person' && AFTER_HEAD.has(t.text))
       if (!joins) break
-      if (t.text === 'of' || t.text === 'for' || AFTER_HEAD.has(t.text)) sawOf = true
+      if (t.text === 'of' || t.text === 'for' || AFTER_HEAD.has(t.text) || sentTo) sawOf = true
       j++
     }
     let end = (tokens[last] as Token).end
@@ -187,20 +236,40 @@ export function nameSpans(sentence: string): NameSpan[] {
     }
     // A name that ends on a lower-case naming word: "the Tokugawa shogunate".
     const after = tokens[last + 1]
+    const lowerHead = after && LOWER_HEADS.get(after.text)
     if (
       !kind &&
       after &&
-      LOWER_HEADS.has(after.text) &&
-      sentence.slice(end, after.start).trim() === ''
+      lowerHead &&
+      sentence.slice(end, after.start).trim() === '' &&
+      !(lowerHead === 'programme' && last === i && DEMONYM.test(first.text))
     ) {
-      end = after.end
-      last++
-      kind = 'event'
+      // A period's name holds its naming word ("Tokugawa shogunate"); a programme's is the
+      // word before it ("the {Artemis} program", "the {Hayabusa2} mission").
+      if (lowerHead === 'event') {
+        end = after.end
+        last++
+      }
+      kind = lowerHead
     }
     // "U.S." keeps its final dot.
     if (/\p{L}\.\p{L}$/u.test((tokens[last] as Token).text) && sentence[end] === '.') end++
     let start = first.start
     let from = i
+    // An office of an organisation: "Administrator of the National Aeronautics and Space
+    // Administration" is the administration; "Minister for Foreign Affairs" stays an office.
+    if (kind === 'organization' && TITLES.has(first.text)) {
+      let k = i
+      while (k < last && TITLES.has((tokens[k] as Token).text)) k++
+      if (['of', 'for'].includes((tokens[k] as Token).text)) {
+        k++
+        if ((tokens[k] as Token).text === 'the') k++
+        if (k <= last && capitalised((tokens[k] as Token).text)) {
+          from = k
+          start = (tokens[k] as Token).start
+        }
+      }
+    }
     // Titles before a person's name, and what comes before them: "Chinese President XI
     // Jinping" is "XI Jinping". An office ("Minister for Foreign Affairs") stays whole.
     if (!kind) {

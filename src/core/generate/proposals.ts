@@ -2,7 +2,7 @@ import nlp from 'compromise'
 import { MONTH_NAMES } from '../answers/dates'
 import { quantitiesIn, type QuantityUnit } from '../answers/quantity'
 import type { SourceDocument } from './document'
-import { nameSpans, type NameKind } from './names'
+import { nameSpans, startsWithLed, type NameKind } from './names'
 
 /** What a blank hides. */
 export type BlankKind = 'figure' | 'date' | 'range' | 'acronym' | 'expansion' | 'entity'
@@ -65,6 +65,8 @@ export function definitionIn(
     const a = APPOSITION.exec(rest)
     const meaning = m?.[2] ?? a?.[1]
     if (!meaning) continue
+    // "X, the United Kingdom, and …" is a list of names, not a name and what it is.
+    if (!m && /^(?:a|an|the)(?:\s+(?:\p{Lu}\S*|of|and|the))+$/u.test(meaning)) continue
     const words = meaning.split(/\s+/).length
     if (words < 3 || words > 40) continue
     const past = m?.[1] === 'was' || m?.[1] === 'were'
@@ -79,7 +81,7 @@ export function definitionIn(
 export interface ProposeOptions {
   /** Blanks scoring below this are not proposed (0–1; default 0). */
   minScore?: number
-  /** At most this many blanks per sentence, the best ones (default 8). */
+  /** At most this many blanks per note (default 8); a sentence with more makes several notes. */
   maxBlanks?: number
 }
 
@@ -105,6 +107,11 @@ const QUALIFIER =
 const MONTHS = MONTH_NAMES.join('|')
 const DATE = new RegExp(
   String.raw`\b(?:(\d{1,2})\s+)?(${MONTHS})(?:\s+(\d{1,2})(?:st|nd|rd|th)?,?)?\s+(\d{4})\b`,
+  'g',
+)
+// A day of a month without its year ("on July 14", "14 July"): the year is the text's own.
+const DAY_MONTH = new RegExp(
+  String.raw`\b(?:(\d{1,2})\s+(${MONTHS})|(${MONTHS})\s+(\d{1,2})(?:st|nd|rd|th)?)\b(?!,?\s+\d)(?!\s*[-–]\s*\d)`,
   'g',
 )
 const RANGE = /\b((?:1[5-9]|20)\d\d)\s*[-–—]\s*((?:1[5-9]|20)?\d\d)\b/g
@@ -176,6 +183,16 @@ const WORDED = new RegExp(
   'gi',
 )
 
+// A rank in words before what it ranks: "the seventh nation", "the fourth Middle Eastern nation".
+const ORDINAL_WORDS = `second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+  thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth`.split(
+  /\s+/,
+)
+const WORDED_ORDINAL = new RegExp(
+  String.raw`\bthe\s+(${ORDINAL_WORDS.join('|')})\s+(?:[\p{L}-]+\s+){0,2}?(?:nations?|country|countries|states?|members?|signatory|signatories|party|parties|times?|meetings?|sessions?|rounds?|summits?|conferences?|anniversary|largest|highest|biggest|longest|most)\b`,
+  'giu',
+)
+
 /** The value of a number in words (NUMBER_WORD), or null. */
 function wordValue(words: string): number | null {
   const w = words.toLowerCase()
@@ -203,6 +220,18 @@ function figureBlanks(sentence: string): Blank[] {
       kind: 'figure',
       score: 0.6,
       figure: { value, unit: null },
+    })
+  }
+  for (const m of sentence.matchAll(WORDED_ORDINAL)) {
+    const word = m[1] ?? ''
+    const start = m.index + m[0].indexOf(word, 3)
+    out.push({
+      start,
+      end: start + word.length,
+      text: word,
+      kind: 'figure',
+      score: 0.6,
+      figure: { value: ORDINAL_WORDS.indexOf(word.toLowerCase()) + 2, unit: null, ordinal: true },
     })
   }
   const eras = [...sentence.matchAll(ERA)].map((m) => ({
@@ -257,6 +286,12 @@ function dateBlanks(sentence: string): Blank[] {
       score: 0.85,
       date: iso,
     })
+  }
+  for (const m of sentence.matchAll(DAY_MONTH)) {
+    const start = m.index
+    const end = m.index + m[0].length
+    if (out.some((d) => d.start < end && start < d.end)) continue
+    out.push({ start, end, text: m[0], kind: 'date', score: 0.75 })
   }
   for (const m of sentence.matchAll(RANGE)) {
     const from = Number(m[1])
@@ -377,6 +412,21 @@ function entityBlanks(sentence: string): Blank[] {
   return out
 }
 
+/**
+ * Whether a title is a headline, a sentence with its verb ("… Signs the Artemis Accords",
+ * "Japan Launched Hayabusa2"), rather than a name ("Japan", "North Korea: weapons and
+ * diplomacy"). Title case hides the verb from the NLP library, so it reads the title in lower
+ * case; a word after an article is a noun or an adjective ("the annotated corpus").
+ */
+export function isHeadline(title: string): boolean {
+  const lower = title.toLowerCase()
+  const verbs = nlp(lower).match('(#PresentTense|#PastTense)').out('array') as string[]
+  return verbs.some((v) => {
+    const at = lower.indexOf(v)
+    return /(?:s|ed)$/.test(v) && !/\b(?:the|a|an)\s+$/.test(lower.slice(0, at))
+  })
+}
+
 /** Whether a blank is something to recall: not a stop word, not half the sentence. */
 function worthABlank(b: Blank, sentence: string): boolean {
   const ws = words(b.text)
@@ -389,13 +439,12 @@ function worthABlank(b: Blank, sentence: string): boolean {
 const overlaps = (a: Blank, b: Blank) => a.start < b.end && b.start < a.end
 
 /** The best blanks that do not overlap, in sentence order (an acronym pair kept together). */
-function chooseBlanks(candidates: Blank[], max: number): Blank[] {
+function chooseBlanks(candidates: Blank[]): Blank[] {
   const ranked = [...candidates].sort(
     (a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start,
   )
   const chosen: Blank[] = []
   for (const b of ranked) {
-    if (chosen.length >= max) break
     if (chosen.some((c) => overlaps(c, b))) continue
     chosen.push(b)
   }
@@ -417,7 +466,7 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' })
 
 // Abbreviations ICU's sentence rules end a sentence at: "the Japan-U.S. Alliance".
 const ABBREVIATION =
-  /(?:\b(?:U\.S|U\.K|U\.N|E\.U|e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|Prof|No|Nos|St|vs|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Art|Arts|para)\.)\s*$/
+  /(?:\b(?:U\.S|U\.K|U\.N|E\.U|e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|Prof|No|Nos|St|vs|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Art|Arts|para)\.|(?:^|\s)[A-Z]\.)\s*$/
 
 // Words that start a new sentence after an abbreviation ("… to the U.S. In relation to …");
 // anything else continues it ("the Japan-U.S. Alliance").
@@ -464,7 +513,11 @@ function snapped(b: Blank, text: string): Blank {
     (alnum(text[start - 1]) || (joiner(text[start - 1]) && alnum(text[start - 2])))
   )
     start--
-  while (end < text.length && (alnum(text[end]) || (joiner(text[end]) && alnum(text[end + 1]))))
+  while (
+    end < text.length &&
+    (alnum(text[end]) ||
+      (joiner(text[end]) && alnum(text[end + 1]) && !startsWithLed(text.slice(end, end + 16))))
+  )
     end++
   const t = text.slice(start, end)
   // A final dot stays on an abbreviation with dots inside ("U.S."), goes otherwise.
@@ -542,8 +595,12 @@ export function proposeCards(doc: SourceDocument, options: ProposeOptions = {}):
   }
   const common = Math.max(3, doc.blocks.length / 5)
   // The text's own subject ("Japan" in a profile of Japan) is in every other sentence: no card.
+  // A headline ("Kingdom of Saudi Arabia Signs the Artemis Accords") names the news, not a
+  // subject: its names are what the text is there to teach.
   const title = ` ${doc.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `
+  const headline = isHeadline(doc.title)
   const isSubject = (b: Blank) =>
+    !headline &&
     b.kind === 'entity' &&
     title.includes(` ${b.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `)
   const proposals: Proposal[] = []
@@ -557,17 +614,25 @@ export function proposeCards(doc: SourceDocument, options: ProposeOptions = {}):
           !isSubject(b) &&
           !(b.kind === 'entity' && (spread.get(b.text) ?? 0) > common),
       )
-      const blanks = chooseBlanks(kept, maxBlanks)
-      if (blanks.length === 0) return
-      proposals.push({
-        id: `p${blockIndex}-${sentenceIndex}`,
-        section: block.section,
-        block: block.index,
-        sentence,
-        blanks,
-        cloze: clozeOf(sentence, blanks),
-        score: worth(blanks),
-      })
+      const chosen = chooseBlanks(kept)
+      if (chosen.length === 0) return
+      // A sentence naming more than a note should hold is split into notes of even size, in
+      // the sentence's order: ten people and their offices make two notes of five.
+      const notes = Math.ceil(chosen.length / maxBlanks)
+      const size = Math.ceil(chosen.length / notes)
+      for (let n = 0; n < notes; n++) {
+        const part = chosen.slice(n * size, (n + 1) * size)
+        proposals.push({
+          id: `p${blockIndex}-${sentenceIndex}${n ? `-${n + 1}` : ''}`,
+          section: block.section,
+          block: block.index,
+          sentence,
+          blanks: part,
+          cloze: clozeOf(sentence, part),
+          score: worth(part),
+        })
+      }
+      const blanks = chosen
       // Beside the cloze, a question and its answer when the sentence defines a name.
       const definition = definitionIn(sentence, blanks)
       if (definition) {
