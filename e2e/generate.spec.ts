@@ -167,3 +167,36 @@ test('a sentence that defines a name also proposes a question and its answer, st
   await page.keyboard.press('Space')
   await expect(page.getByTestId('card-back')).toContainText('a belt of active volcanoes')
 })
+
+test('a long text moves the progress bar while the worker reads it', async ({ app }) => {
+  test.setTimeout(120_000)
+  const { page } = app
+  await page.getByRole('button', { name: 'From a text' }).click()
+  const screen = page.getByRole('region', { name: 'Make cards from a text' })
+  // About 200 KB, every paragraph naming new things: a second or more of the NLP pass.
+  const letters = (i: number) =>
+    i.toString(26).replace(/./g, (d) => 'abcdefghijklmnopqrstuvwxyz'[parseInt(d, 26)] ?? 'a')
+  const paragraph = (i: number) =>
+    `In ${1900 + (i % 120)}, the Kor${letters(i)} Commission met Minister Ada Lov${letters(i)} in Port Sel${letters(i)} and pledged about ${i + 10} million dollars to the Mar${letters(i)} Fund.`
+  await screen
+    .getByLabel('Text', { exact: true })
+    .fill(Array.from({ length: 1200 }, (_, i) => paragraph(i)).join('\n\n'))
+  // Every value the bar shows, read as often as the page can.
+  await page.evaluate(() => {
+    const seen: number[] = []
+    ;(window as unknown as { __seen: number[] }).__seen = seen
+    const look = () => {
+      const bar = document.querySelector('progress')
+      if (bar && seen.at(-1) !== bar.value) seen.push(bar.value)
+      requestAnimationFrame(look)
+    }
+    look()
+  })
+  await screen.getByRole('button', { name: 'Propose cards' }).click()
+  await expect(screen.getByTestId('accepted-count')).toBeVisible({ timeout: 60_000 })
+  const seen = await page.evaluate(() => (window as unknown as { __seen: number[] }).__seen)
+  // Between reading the document and the proposals, the bar moved more than once.
+  const between = seen.filter((v) => v > 0.2 && v < 1)
+  expect(between.length, `values: ${seen.join(', ')}`).toBeGreaterThan(3)
+  expect(between).toEqual([...between].sort((a, b) => a - b))
+})

@@ -139,6 +139,19 @@ describe('named entities', () => {
   })
 })
 
+describe('progress', () => {
+  it('tells how far the reading has come, rising, at most about fifty times', () => {
+    const text = Array.from({ length: 300 }, (_, i) => `In ${1900 + i} the fund held ${i} items.`)
+    const told: number[] = []
+    proposeCards(documentFromText(text.join('\n\n')), { onProgress: (f) => told.push(f) })
+    expect(told.length).toBeGreaterThan(20)
+    expect(told.length).toBeLessThanOrEqual(51)
+    expect(told).toEqual([...told].sort((a, b) => a - b))
+    expect(told.at(-1)).toBeGreaterThan(0.9)
+    expect(told.every((f) => f > 0 && f < 1)).toBe(true)
+  })
+})
+
 describe('what makes no card', () => {
   it('splits a sentence with more names than a note should hold into notes of even size', () => {
     const countries =

@@ -83,6 +83,11 @@ export interface ProposeOptions {
   minScore?: number
   /** At most this many blanks per note (default 8); a sentence with more makes several notes. */
   maxBlanks?: number
+  /**
+   * Told how far the reading has come (0–1) as paragraphs are read, at most about fifty times
+   * a document: the NLP pass is where a long text spends its seconds.
+   */
+  onProgress?: (fraction: number) => void
 }
 
 /** Blanks longer than this many words are half a sentence, not a thing to recall. */
@@ -567,7 +572,13 @@ export function withoutNearDuplicates(ranked: readonly Proposal[]): Proposal[] {
 export function proposeCards(doc: SourceDocument, options: ProposeOptions = {}): Proposal[] {
   const minScore = options.minScore ?? 0
   const maxBlanks = options.maxBlanks ?? 8
-  const perBlock = doc.blocks.map((block) => {
+  let told = 0
+  const perBlock = doc.blocks.map((block, at) => {
+    const fraction = at / doc.blocks.length
+    if (options.onProgress && fraction - told >= 0.02) {
+      told = fraction
+      options.onProgress(fraction)
+    }
     // Found once per paragraph (the NLP pass is the costly part), then shared out by sentence.
     const text = block.text
     const found = [...figureBlanks(text), ...dateBlanks(text), ...acronymBlanks(text)]

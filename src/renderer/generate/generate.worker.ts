@@ -15,8 +15,11 @@ self.onmessage = (event: MessageEvent<GenerateRequest>) => {
     const started = performance.now()
     post({ type: 'progress', fraction: 0.1, stage: 'Reading the document' })
     const doc = readDocument(name, text)
-    post({ type: 'progress', fraction: 0.3, stage: `Reading ${doc.blocks.length} paragraphs` })
-    const proposals = proposeCards(doc)
+    const stage = `Finding figures, dates and names in ${doc.blocks.length} paragraphs`
+    post({ type: 'progress', fraction: 0.2, stage })
+    const proposals = proposeCards(doc, {
+      onProgress: (f) => post({ type: 'progress', fraction: 0.2 + 0.75 * f, stage }),
+    })
     post({ type: 'proposals', doc, proposals, ms: performance.now() - started })
   } catch (e) {
     post({
