@@ -57,7 +57,7 @@ const LOWER_HEADS = new Map<string, NameKind>([
   ),
 ])
 // A people's adjective is no name of a programme: "the Japanese program", "a Korean project".
-const DEMONYM = /(?:ese|ian|ean|ish|an|i)$/
+const DEMONYM = /(?:ese|an|ish|i)$/
 
 /** Where a diplomatic post is sent: "the United States Mission to Saudi Arabia". */
 const POSTS = new Set(['Mission', 'Embassy', 'Consulate', 'Delegation'])
