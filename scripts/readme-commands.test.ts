@@ -11,6 +11,26 @@ import { freePort } from '../src/cli/sync-server-testing'
 const typed = (command: string, timeout = 180_000) =>
   spawnSync(command, { shell: true, encoding: 'utf8', timeout })
 
+/**
+ * `typed` without blocking this process, for a test that keeps talking to a server meanwhile:
+ * while `spawnSync` holds the event loop, fetch cannot notice the server closing an idle
+ * keep-alive socket, and the next request is written into the closed socket ("other side
+ * closed", seen once on CI).
+ */
+function typedAlongside(
+  command: string,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, { shell: true })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({ status, stdout, stderr }))
+  })
+}
+
 /** The README's `sh` lines, comments off. */
 function readmeLines(): string[] {
   const readme = readFileSync('README.md', 'utf8')
@@ -99,9 +119,9 @@ describe('README commands', () => {
       expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
       expect(preflight.headers.get('access-control-allow-credentials')).toBe('true')
 
-      const imported = typed('npm run cli -- import my-deck.apkg --out backup.zip')
+      const imported = await typedAlongside('npm run cli -- import my-deck.apkg --out backup.zip')
       expect(imported.status, imported.stderr).toBe(0)
-      const run = typed(withPort(sync ?? ''))
+      const run = await typedAlongside(withPort(sync ?? ''))
       expect(run.status, run.stderr).toBe(0)
       expect(run.stdout).toMatch(
         /merged\.zip: sent \d+ documents, received \d+ changes?; \d+ notes/,
