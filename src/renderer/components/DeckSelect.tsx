@@ -11,8 +11,10 @@ interface Props {
 /** A picker of the decks not in the trash, by name (export, statistics, mock exam). */
 export function DeckSelect({ id, value, onChange, wholeCollection }: Props) {
   const decks = useDeckNames()
+  // A long deck name is cut by the picker's width; the whole name is its tooltip.
+  const chosen = value === '' ? wholeCollection : decks?.find((d) => d.id === value)?.name
   return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+    <select id={id} value={value} title={chosen} onChange={(e) => onChange(e.target.value)}>
       {wholeCollection !== undefined && <option value="">{wholeCollection}</option>}
       {decks?.map((d) => (
         <option key={d.id} value={d.id}>

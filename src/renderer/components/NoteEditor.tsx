@@ -224,6 +224,8 @@ export function NoteEditor(props: Props) {
               <select
                 id={`${id}-deck`}
                 value={deckId}
+                // A long deck name is cut by the picker's width; the whole name is its tooltip.
+                title={decks.find((d) => d.id === deckId)?.name}
                 onChange={(e) => {
                   setDeckId(e.target.value)
                   setDirty(true)
