@@ -190,6 +190,9 @@ for (const fault of FAULTS) {
   })
 
   test(`${fault} during an import: said, nothing written, imported after`, async ({ app }) => {
+    // Two imports of a year's history: 12 s alone, 26-31 s on CI's two cores beside the sync
+    // SIGKILL tests (one run went past the default 30 s).
+    test.setTimeout(90_000)
     const { page } = app
     await armFaults(page.context(), ['notes', 'revlog'])
     const setWorkerFault = await armWorkerFaults(page.context(), ['notes', 'revlog'])
