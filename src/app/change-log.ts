@@ -1,4 +1,4 @@
-import type { StoreReads, TallyKey, TallyRow } from './store'
+import type { ChangeRow, StoreReads, StudyStore, TallyKey, TallyRow } from './store'
 
 /**
  * Where the derived tables (kept counts, card digests) stand in the change log: the `seq` of
@@ -47,3 +47,52 @@ export const cursorRow = (seq: number): TallyRow => ({
   day: CURSOR_KEY[2],
   n: [seq],
 })
+
+/**
+ * How far the change log is compacted: the `seq` through which its rows no longer carry the
+ * rows as they were before each write (`Change.before`). Only following the log reads those,
+ * so once the derived tables have followed a row they are dead weight: an answer's row is
+ * about 450 bytes of JSON with the card it replaced, 140 without. What sync reads of a row —
+ * its tables, keys, time and source — is kept. Kept beside the cursor, never past it.
+ */
+export const COMPACTED_KEY: TallyKey = ['', 'rule', 3]
+
+/** The cursor and the compaction mark, as stored together in the tallies. */
+export function logMarks(
+  store: Pick<StoreReads, 'getTallies'>,
+): Promise<{ cursor: number; compacted: number }> {
+  return store.getTallies([CURSOR_KEY, COMPACTED_KEY]).then(([cursor, compacted]) => ({
+    cursor: cursor?.n[0] ?? 0,
+    compacted: compacted?.n[0] ?? 0,
+  }))
+}
+
+/** The rows that put back both marks where `marks` says (after the tallies were cleared). */
+export const markRows = (marks: { cursor: number; compacted: number }): TallyRow[] => [
+  cursorRow(marks.cursor),
+  compactedRow(marks.compacted),
+]
+
+/** The row that says the change log is compacted through `seq`. */
+export const compactedRow = (seq: number): TallyRow => ({
+  deckId: COMPACTED_KEY[0],
+  kind: COMPACTED_KEY[1],
+  day: COMPACTED_KEY[2],
+  n: [seq],
+})
+
+/** `rows` without what only following the log reads; the rows that had none are left out. */
+export function withoutBefore(rows: readonly ChangeRow[]): (ChangeRow & { seq: number })[] {
+  const out: (ChangeRow & { seq: number })[] = []
+  for (const row of rows) {
+    if (row.seq === undefined || !row.changes.some((c) => c.before)) continue
+    out.push({ ...row, seq: row.seq, changes: row.changes.map(({ before: _, ...c }) => c) })
+  }
+  return out
+}
+
+/** Rewrites `rows` without what only following the log reads (nothing when none had it). */
+export function stripBefore(store: Pick<StudyStore, 'putChanges'>, rows: readonly ChangeRow[]) {
+  const stripped = withoutBefore(rows)
+  return stripped.length ? store.putChanges(stripped) : Promise.resolve()
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { hostZone } from '../core/study/time-zone'
 import { deckCards } from './card-digests'
-import { derivedCursor } from './change-log'
+import { COMPACTED_KEY, FOLLOW_ROWS, cursorRow, derivedCursor, logMarks } from './change-log'
 import { Collection, type CommitNews } from './collection-writes'
 
 type CommitListenerOf = (news: CommitNews) => void
@@ -117,6 +117,73 @@ describe('the Collection, the only write path', () => {
     for (const row of counted)
       expect((await raw.getTallies([[row.deckId, row.kind, row.day]]))[0]?.n).toEqual(row.n)
     expect((await raw.digestsOfDeck('d')).flatMap((r) => r.state)).toContain(card?.state)
+  })
+
+  it('compacts the change log as it follows it: a followed row keeps keys, time and source only', async () => {
+    const { raw, store } = await opened()
+    const seq = await raw.lastChangeSeq()
+    await answer(store, questionCard('d', 'a'), 3, t0)
+    await answer(store, questionCard('d', 'a'), 3, new Date(t0.getTime() + 3 * 86_400_000))
+    const [answered] = await raw.changesAfter(seq, 1)
+    expect(answered?.changes[1]?.before).toHaveLength(1)
+    await store.follow()
+    const marks = await logMarks(raw)
+    expect(marks).toEqual({ cursor: await raw.lastChangeSeq(), compacted: marks.cursor })
+    const rows = await raw.changesAfter(0, 100)
+    expect(rows.flatMap((r) => r.changes).filter((c) => 'before' in c)).toEqual([])
+    const [first] = await raw.changesAfter(seq, 1)
+    expect(first).toEqual({
+      seq: answered?.seq,
+      at: answered?.at,
+      changes: [
+        { table: 'revlog', op: 'put', keys: [t0.getTime()] },
+        { table: 'cards', op: 'put', keys: [questionCard('d', 'a')] },
+      ],
+    })
+    // The counts were made from the rows before they were compacted.
+    expect(await statisticsOf(store, settings, t0)).toMatchObject({ recounted: false, reviews: 2 })
+    // A recount and an emptied collection leave the mark where it was (it is about the log).
+    await store.ensureTallies({ ...rule(), rolloverHour: (settings.rolloverHour + 1) % 24 })
+    expect((await logMarks(raw)).compacted).toBe(marks.compacted)
+    await store.clearAll()
+    expect((await logMarks(raw)).compacted).toBe(marks.compacted)
+  })
+
+  it('compacts a log written before compaction (an upgrade) up to the cursor, a page at a time', async () => {
+    const { raw, store } = await opened()
+    const card = await raw.getCard(questionCard('d', 'b'))
+    if (!card) throw new Error('the deck has card b')
+    // 4,500 rows as an older version wrote them (each with the card as it was), all followed,
+    // and no compaction mark.
+    await raw.transaction(async () => {
+      for (let i = 0; i < 4_500; i++)
+        await raw.appendChange({
+          changes: [{ table: 'cards', op: 'put', keys: [questionCard('d', 'b')], before: [card] }],
+          at: i,
+        })
+    })
+    const cursor = await raw.lastChangeSeq()
+    await raw.transaction(async () => {
+      await raw.putTallies([cursorRow(cursor)])
+      await raw.deleteTallies([COMPACTED_KEY])
+    })
+    const puts = vi.spyOn(raw, 'putChanges')
+    await answer(store, questionCard('d', 'a'), 3, t0)
+    await store.follow()
+    // Three pages of at most FOLLOW_ROWS rows: the 4,500 and the answer's, which following left
+    // to the catching up (the deck's own rows were compacted as it was loaded).
+    const pages = puts.mock.calls.map(([rows]) => rows.length)
+    expect(pages).toHaveLength(3)
+    expect(Math.max(...pages)).toBeLessThanOrEqual(FOLLOW_ROWS)
+    expect(pages.reduce((a, b) => a + b)).toBe(4_501)
+    expect(await logMarks(raw)).toEqual({
+      cursor: await raw.lastChangeSeq(),
+      compacted: await raw.lastChangeSeq(),
+    })
+    const rows = await raw.changesAfter(0, 10_000)
+    expect(rows.flatMap((r) => r.changes).filter((c) => 'before' in c)).toEqual([])
+    expect(rows.filter((r) => r.changes[0]?.keys[0] === questionCard('d', 'b'))).toHaveLength(4_500)
+    expect(await statisticsOf(store, settings, t0)).toMatchObject({ recounted: false, reviews: 1 })
   })
 
   it('lets go of the derived tables when too much changed at once, and counts them afresh', async () => {

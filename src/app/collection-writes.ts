@@ -11,7 +11,7 @@ import type {
   SettingRow,
   VersionRow,
 } from './collection'
-import { cursorRow, derivedCursor } from './change-log'
+import { logMarks, markRows } from './change-log'
 import { ensureTallies, followChanges } from './derived'
 import type { Preset } from './presets'
 import {
@@ -356,10 +356,10 @@ export class Collection {
   clearAll() {
     return this.#writeAfter(
       undefined,
-      (s) => derivedCursor(s),
-      (cursor) => ({
+      (s) => logMarks(s),
+      (marks) => ({
         change: { table: '*', op: 'clear', keys: [] },
-        write: (s) => s.clearAll().then(() => s.putTallies([cursorRow(cursor)])),
+        write: (s) => s.clearAll().then(() => s.putTallies(markRows(marks))),
       }),
     )
   }

@@ -1,5 +1,12 @@
 import { keepDigests } from './card-digests'
-import { FOLLOW_ROWS, cursorRow, derivedCursor } from './change-log'
+import {
+  FOLLOW_ROWS,
+  compactedRow,
+  cursorRow,
+  derivedCursor,
+  logMarks,
+  stripBefore,
+} from './change-log'
 import type { CardRow, ReviewLogRow } from './collection'
 import type { ChangeRow, StoreTable, StudyStore, TallyRow } from './store'
 import { dayIndexer } from './study-queue'
@@ -46,19 +53,31 @@ export const FOLLOW_SCOPE: readonly StoreTable[] = [
  */
 export async function followChanges(raw: StudyStore): Promise<boolean> {
   let followed = false
+  let behind = false
   // Each transaction follows up to FOLLOW_ROWS rows; a long log takes a few.
   for (;;) {
-    const more = await raw.transaction(() => followIn(raw.bound()), FOLLOW_SCOPE)
-    if (more === 'none') return followed
-    followed = true
-    if (more === 'done') return true
+    const { more, compacted } = await raw.transaction(() => followIn(raw.bound()), FOLLOW_SCOPE)
+    behind ||= !compacted
+    if (more !== 'none') followed = true
+    if (more !== 'more') break
   }
+  if (behind) await compactChanges(raw)
+  return followed
 }
 
-async function followIn(store: StudyStore): Promise<'none' | 'done' | 'more'> {
-  const cursor = await derivedCursor(store)
+/**
+ * Follows up to FOLLOW_ROWS rows of the log. When the log is compacted up to the cursor (as it
+ * is but after an upgrade), the rows followed are compacted in the same transaction; else
+ * `compacted` is false and `compactChanges` catches up.
+ */
+async function followIn(
+  store: StudyStore,
+): Promise<{ more: 'none' | 'done' | 'more'; compacted: boolean }> {
+  const marks = await logMarks(store)
+  const { cursor } = marks
+  const compacted = marks.compacted === cursor
   const rows = await store.changesAfter(cursor, FOLLOW_ROWS + 1)
-  if (rows.length === 0) return 'none'
+  if (rows.length === 0) return { more: 'none', compacted }
   const page = rows.slice(0, FOLLOW_ROWS)
   const through = page[page.length - 1]?.seq ?? cursor
   const before = beforeOf(page)
@@ -68,9 +87,33 @@ async function followIn(store: StudyStore): Promise<'none' | 'done' | 'more'> {
     rows.length > FOLLOW_ROWS || before.cards.size + before.logs.size > FOLLOW_KEYS
       ? letGo(store)
       : follow(store, before.cards, before.logs),
-    store.putTallies([cursorRow(through)]),
+    compacted ? stripBefore(store, page) : null,
+    store.putTallies([cursorRow(through), ...(compacted ? [compactedRow(through)] : [])]),
   ])
-  return rows.length > FOLLOW_ROWS ? 'more' : 'done'
+  return { more: rows.length > FOLLOW_ROWS ? 'more' : 'done', compacted }
+}
+
+/**
+ * Compacts the change log up to where the derived tables follow it, FOLLOW_ROWS rows per
+ * transaction, so answers go on between them. Following keeps it compacted as it goes; this
+ * catches up after an upgrade (a log written before compaction) or a recount (which moves the
+ * cursor past rows without following them).
+ */
+export async function compactChanges(raw: StudyStore): Promise<void> {
+  for (;;) {
+    const more = await raw.transaction(async () => {
+      const store = raw.bound()
+      const { cursor, compacted } = await logMarks(store)
+      if (compacted >= cursor) return false
+      const rows = await store.changesAfter(compacted, FOLLOW_ROWS)
+      const page = rows.filter((r) => (r.seq ?? 0) <= cursor)
+      const full = rows.length === FOLLOW_ROWS && page.length === rows.length
+      const through = full ? (page[page.length - 1]?.seq ?? cursor) : cursor
+      await Promise.all([stripBefore(store, page), store.putTallies([compactedRow(through)])])
+      return through < cursor
+    }, ['tallies', 'changes'])
+    if (!more) return
+  }
 }
 
 /** Each card and log changed in `rows`, as it was before the first of those changes. */
@@ -229,14 +272,16 @@ export async function ensureTallies(raw: StudyStore, rule: TallyRule): Promise<b
     const store = raw.bound()
     const [now] = await store.getTallies([RULE_KEY])
     if (sameRule(now, rule)) return false
-    while ((await followIn(store)) === 'more');
+    while ((await followIn(store)).more === 'more');
     const seq = await store.lastChangeSeq()
     await replaceTallies(store, [...(await countTallies(store, rule)), cursorRow(seq)])
     return true
   })
 }
 
+/** Puts `rows` in place of every tally row; the change log stays as compacted as it was. */
 async function replaceTallies(store: StudyStore, rows: readonly TallyRow[]) {
+  const { compacted } = await logMarks(store)
   await store.clearTallies()
-  await store.putTallies(rows)
+  await store.putTallies([...rows, compactedRow(compacted)])
 }

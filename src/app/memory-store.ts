@@ -433,6 +433,13 @@ export class MemoryStore implements StudyStore {
     const seq = ++this.changeSeq
     this.write(this.changes, seq, { ...row, seq })
   }
+  async putChanges(rows: readonly (ChangeRow & { seq: number })[]) {
+    for (const row of rows) {
+      // As IndexedDB's put would, but a row the log does not have is a caller's mistake here.
+      if (!this.changes.has(row.seq)) throw new Error(`No change log row ${row.seq} to rewrite`)
+      this.write(this.changes, row.seq, row)
+    }
+  }
   async changesAfter(after: number, limit: number) {
     const out: ChangeRow[] = []
     // Numbers are given in order and rows are only appended: walk up from `after`.

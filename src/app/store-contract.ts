@@ -299,6 +299,30 @@ export function storeContract(
       expect(await store.mediaContentHashes()).toEqual(['h'])
     })
 
+    it('rewrites change rows in place, numbering nothing', async () => {
+      const store = await withCards()
+      const card = everyQueue[0] as CardRow
+      await store.transaction(async () => {
+        await store.appendChange({
+          changes: [{ table: 'cards', op: 'put', keys: [card.id], before: [card] }],
+          at: 5,
+        })
+        await store.appendChange({ changes: [{ table: 'notes', op: 'put', keys: ['a'] }] })
+      })
+      const [first, second] = await store.changesAfter(0, 10)
+      const seq = first?.seq ?? 0
+      await store.transaction(() =>
+        store.putChanges([
+          { seq, at: 5, changes: [{ table: 'cards', op: 'put', keys: [card.id] }] },
+        ]),
+      )
+      expect(await store.changesAfter(0, 10)).toEqual([
+        { seq, at: 5, changes: [{ table: 'cards', op: 'put', keys: [card.id] }] },
+        second,
+      ])
+      expect(await store.lastChangeSeq()).toBe(second?.seq)
+    })
+
     it('undoes every write of a transaction that throws, and tells which transaction runs', async () => {
       const store = await withCards()
       expect(store.currentTransaction()).toBeUndefined()

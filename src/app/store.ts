@@ -245,6 +245,11 @@ export interface StudyStore {
 
   /** Appends a row to the change log, numbering it after every row before. */
   appendChange(row: ChangeRow): Promise<void>
+  /**
+   * Rewrites change log rows already in it, each under its own `seq` (the log is compacted:
+   * what nothing reads any more is dropped from its rows, `change-log.ts`). Numbers nothing.
+   */
+  putChanges(rows: readonly (ChangeRow & { seq: number })[]): Promise<void>
   /** Up to `limit` change log rows with `seq > after`, oldest first. */
   changesAfter(after: number, limit: number): Promise<ChangeRow[]>
   /** The `seq` of the newest change log row (0 when there is none). */
@@ -274,6 +279,7 @@ export type StoreWrite =
   | 'deleteDigests'
   | 'clearAll'
   | 'appendChange'
+  | 'putChanges'
 
 /** What may be read of a store: everything but its writes and its transactions. */
 export type StoreReads = Omit<

@@ -367,6 +367,9 @@ export class DexieStore implements StudyStore {
   appendChange(row: ChangeRow) {
     return this.t.changes.add(row).then(done)
   }
+  putChanges(rows: readonly (ChangeRow & { seq: number })[]) {
+    return this.t.changes.bulkPut([...rows]).then(done)
+  }
   changesAfter(after: number, limit: number) {
     return this.t.changes.where('seq').above(after).limit(limit).toArray()
   }
