@@ -280,7 +280,10 @@ export async function ensureTallies(raw: StudyStore, rule: TallyRule): Promise<b
 }
 
 /** Puts `rows` in place of every tally row; the change log stays as compacted as it was. */
-async function replaceTallies(store: StudyStore, rows: readonly TallyRow[]) {
+async function replaceTallies(raw: StudyStore, rows: readonly TallyRow[]) {
+  // Bound before the first await: in Dexie, a chain of native awaits can leave the transaction,
+  // and a write outside it on these tables would wait for the transaction that waits for it.
+  const store = raw.bound()
   const { compacted } = await logMarks(store)
   await store.clearTallies()
   await store.putTallies([...rows, compactedRow(compacted)])
