@@ -64,6 +64,9 @@ test('two devices that studied offline end with the same answers and cards, none
   hostBrowser,
   baseURL,
 }, testInfo) => {
+  // Five syncs of two devices: about 20 s alone, 25-31 s on CI's two cores beside the SIGKILL
+  // tests.
+  test.setTimeout(60_000)
   const db = databaseFor(testInfo.title)
   const laptop = app.page
   const { context, page: work } = await secondDevice(hostBrowser, baseURL)
