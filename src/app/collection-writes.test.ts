@@ -170,6 +170,8 @@ describe('the Collection, the only write path', () => {
     const puts = vi.spyOn(raw, 'putChanges')
     await answer(store, questionCard('d', 'a'), 3, t0)
     await store.follow()
+    // The catching up runs after the follow, not waited for by it: wait for it here.
+    await store.compact()
     // Three pages of at most FOLLOW_ROWS rows: the 4,500 and the answer's, which following left
     // to the catching up (the deck's own rows were compacted as it was loaded).
     const pages = puts.mock.calls.map(([rows]) => rows.length)

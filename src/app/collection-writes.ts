@@ -12,7 +12,7 @@ import type {
   VersionRow,
 } from './collection'
 import { logMarks, markRows } from './change-log'
-import { ensureTallies, followChanges } from './derived'
+import { compactChanges, ensureTallies, followChanges } from './derived'
 import type { Preset } from './presets'
 import {
   READ_METHODS,
@@ -73,6 +73,7 @@ export class Collection {
   readonly #open = new WeakMap<object, { changes: Change[] }>()
   readonly #listeners = new Set<CommitListener>()
   #following: Promise<boolean> | null = null
+  #compacting: Promise<void> | null = null
   /** A commit wrote cards or logs since the last follow began. */
   #dirty = false
   #scheduled = false
@@ -175,16 +176,32 @@ export class Collection {
     if (this.#following) return this.#following
     const run = async (): Promise<boolean> => {
       let any = false
+      let behind = false
       do {
         this.#dirty = false
-        any = (await followChanges(this.#store)) || any
+        const followed = await followChanges(this.#store)
+        any ||= followed.followed
+        behind ||= followed.behind
       } while (this.#dirty)
+      // Not waited for: after an upgrade it reads the whole log, and the statistics follow first.
+      if (behind) void this.compact().catch(() => undefined)
       return any
     }
     this.#following = run().finally(() => {
       this.#following = null
     })
     return this.#following
+  }
+
+  /**
+   * Catches the change log's compaction up with the derived tables (`compactChanges`); started
+   * by a follow that finds it behind, one at a time; call it to wait for it.
+   */
+  compact(): Promise<void> {
+    this.#compacting ??= compactChanges(this.#store).finally(() => {
+      this.#compacting = null
+    })
+    return this.#compacting
   }
 
   /** Makes the kept counts follow `rule`, counting afresh if they do not (`derived.ts`). */

@@ -49,9 +49,12 @@ export const FOLLOW_SCOPE: readonly StoreTable[] = [
 
 /**
  * Brings the derived tables up to date with the change log. Returns whether there was anything
- * to follow.
+ * to follow, and whether the log's compaction is behind the cursor (`compactChanges` catches
+ * it up).
  */
-export async function followChanges(raw: StudyStore): Promise<boolean> {
+export async function followChanges(
+  raw: StudyStore,
+): Promise<{ followed: boolean; behind: boolean }> {
   let followed = false
   let behind = false
   // Each transaction follows up to FOLLOW_ROWS rows; a long log takes a few.
@@ -59,10 +62,8 @@ export async function followChanges(raw: StudyStore): Promise<boolean> {
     const { more, compacted } = await raw.transaction(() => followIn(raw.bound()), FOLLOW_SCOPE)
     behind ||= !compacted
     if (more !== 'none') followed = true
-    if (more !== 'more') break
+    if (more !== 'more') return { followed, behind }
   }
-  if (behind) await compactChanges(raw)
-  return followed
 }
 
 /**
@@ -97,7 +98,8 @@ async function followIn(
  * Compacts the change log up to where the derived tables follow it, FOLLOW_ROWS rows per
  * transaction, so answers go on between them. Following keeps it compacted as it goes; this
  * catches up after an upgrade (a log written before compaction) or a recount (which moves the
- * cursor past rows without following them).
+ * cursor past rows without following them). Nothing waits for it: the Collection runs it after
+ * a follow that found it behind.
  */
 export async function compactChanges(raw: StudyStore): Promise<void> {
   for (;;) {
