@@ -90,6 +90,8 @@ async function killPoint(kind: Kind, seed: number, origin: string, apkg: Buffer,
     let page = await chromium.page()
     if (kind !== 'sync') await openApp(page, origin)
     let acked = 0
+    /** Grades and undos the screen acknowledged (`acked` is grades less undos). */
+    let acts = 0
     let inFlight: 'grade' | 'undo' | null = null
     let done = false
     let killed = false
@@ -116,7 +118,10 @@ async function killPoint(kind: Kind, seed: number, origin: string, apkg: Buffer,
         if (kind === 'undo' && n > 0 && rnd() < 0.4) {
           inFlight = 'undo'
           await page.keyboard.press('Control+z')
-          if (await reviewedBecomes(page, n - 1)) acked--
+          if (await reviewedBecomes(page, n - 1)) {
+            acked--
+            acts++
+          }
           inFlight = null
           continue
         }
@@ -129,7 +134,10 @@ async function killPoint(kind: Kind, seed: number, origin: string, apkg: Buffer,
         await page.getByTestId('card-back').waitFor()
         inFlight = 'grade'
         await page.keyboard.press(rnd() < 0.3 ? '1' : '3')
-        if (await reviewedBecomes(page, n + 1)) acked++
+        if (await reviewedBecomes(page, n + 1)) {
+          acked++
+          acts++
+        }
         inFlight = null
       }
     })().catch((e: unknown) => {
@@ -202,6 +210,7 @@ async function killPoint(kind: Kind, seed: number, origin: string, apkg: Buffer,
       seed,
       killAfter: Math.round(killAfter),
       acked,
+      acts,
       landed,
       inFlight: lastInFlight,
       done,
@@ -283,7 +292,8 @@ for (const [kind, points] of GROUPS)
     testInfo.annotations.push({ type: 'kill points', description: String(results.length) })
     mkdirSync(REPORT_DIR, { recursive: true })
     writeFileSync(join(REPORT_DIR, `${kind}.json`), JSON.stringify(results))
-    // Kill points that caught the work in the middle, not only before or after it.
+    // Kill points that caught the work in the middle, not only before or after it: something
+    // was acknowledged before the kill (a grade and its undo leave \`acked\` at 0, yet both were).
     if (kind === 'grade' || kind === 'undo')
-      expect(results.filter((r) => r.acked > 0).length).toBeGreaterThan(points / 2)
+      expect(results.filter((r) => r.acts > 0).length).toBeGreaterThan(points / 2)
   })
