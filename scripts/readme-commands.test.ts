@@ -1,44 +1,14 @@
-import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { packageWithAYearOfHistory } from '../e2e/packages'
 import { freePort } from '../src/cli/sync-server-testing'
+import { readmeLines, typed, typedAlongside } from './typed-commands'
 
-// The README's other commands, run exactly as a user types them (`npm run web` is exercised by
-// the e2e project of that name, `npm start` by electron-node.test.ts, `npm test` by CI). Only a
-// port the README names is swapped for a free one, so two runs on one machine do not collide.
-/** Runs a command line exactly as the README prints it, through a shell. */
-const typed = (command: string, timeout = 180_000) =>
-  spawnSync(command, { shell: true, encoding: 'utf8', timeout })
-
-/**
- * `typed` without blocking this process, for a test that keeps talking to a server meanwhile:
- * while `spawnSync` holds the event loop, fetch cannot notice the server closing an idle
- * keep-alive socket, and the next request is written into the closed socket ("other side
- * closed", seen once on CI).
- */
-function typedAlongside(
-  command: string,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, { shell: true })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (status) => resolve({ status, stdout, stderr }))
-  })
-}
-
-/** The README's `sh` lines, comments off. */
-function readmeLines(): string[] {
-  const readme = readFileSync('README.md', 'utf8')
-  return [...readme.matchAll(/```sh\n([\s\S]*?)```/g)]
-    .flatMap((m) => (m[1] ?? '').split('\n'))
-    .map((l) => l.replace(/\s+#.*$/, '').trim())
-}
-
+// The README's other commands, run exactly as a user types them (`npm run bench` has a file of
+// its own, readme-bench.test.ts; `npm run web` is exercised by the e2e project of that name,
+// `npm start` by electron-node.test.ts, `npm test` by CI). Only a port the README names is
+// swapped for a free one, so two runs on one machine do not collide.
 describe('README commands', () => {
   it('`npm run build:web` and `PORT=… npm run serve:web` build the web app and serve it', async () => {
     const lines = readmeLines()
@@ -144,44 +114,6 @@ describe('README commands', () => {
     expect(run.stdout).toMatch(/Global Security: \d+ facts, \d+ cards/)
     expect(run.stdout).toMatch(/^total\s+\d+\s+\d+/m)
   }, 60_000)
-
-  it('`npm run bench -- --tiny` measures our code beside its baselines, in Node and Chromium', () => {
-    // About 190 s on CI's two cores: Node, Chromium, the screens, the optimizer, the generator,
-    // Lighthouse.
-    const run = typed('npm run bench -- --tiny', 420_000)
-    expect(run.status, run.stderr).toBe(0)
-    expect(run.stdout).toMatch(
-      /^Anki round trip of \S+\.apkg|^Anki round trip: NOT RUN — .* is absent/m,
-    )
-    expect(run.stdout).toMatch(/^what\s+ours\s+baseline\s+base\s+ratio$/m)
-    expect(run.stdout).toMatch(/^answer a card .* ×\d+\.\d+$/m)
-    expect(run.stdout).toContain('real IndexedDB, strict durability: 2000 cards in 4 decks')
-    const results = JSON.parse(readFileSync('bench/results.tiny.json', 'utf8')) as {
-      results: { id: string; ours: number; baseline: number; ratio: number }[]
-    }
-    expect(results.results.map((r) => r.id)).toEqual(
-      expect.arrayContaining([
-        'open-first-card',
-        'grade-next-card-p95',
-        'deck-list-counts',
-        'sections-10k',
-        'sections-10k-first',
-        'answer-transaction',
-        'answer-transaction-dexie-floor',
-        'statistics',
-        'statistics-recount',
-        'import-window-longest-task',
-        'import-media-peak-memory',
-        'backup-media-peak-memory',
-        'restore-media-peak-memory',
-        'lighthouse-performance',
-        'lighthouse-accessibility',
-        'lighthouse-best-practices',
-        'lighthouse-lcp',
-      ]),
-    )
-    for (const r of results.results) expect(r.ours / r.baseline).toBeCloseTo(r.ratio, 6)
-  }, 450_000)
 
   it('`npm run cli -- validate …` and `--help` run as printed', () => {
     const validate = typed('npm run cli -- validate decks/bluebook-2020-global-security/deck.json')
