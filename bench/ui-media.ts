@@ -8,7 +8,7 @@ import { writeMediaPackage } from './media-package'
 import { samplePeak, treeMemory } from './process-memory'
 
 /**
- * Issue 19's memory measure: an Anki package holding 1 GB of media (64 MB with --tiny), and the
+ * Issue 19's memory measure: an Anki package holding 1 GB of media (16 MB with --tiny), and the
  * same package with none, each imported through the Import dialog of a Chromium of its own
  * while the memory of all its processes (PSS) is sampled. A persistent profile, so IndexedDB
  * is on disk as a user's is (a Playwright page's default context keeps it in memory), and an
@@ -22,7 +22,7 @@ export async function measureMediaImportMemory(
   base: string,
   tiny: boolean,
 ): Promise<BenchResult[]> {
-  const mediaBytes = Number(process.env.MEDIA_MB ?? (tiny ? 64 : 1024)) * 2 ** 20
+  const mediaBytes = Number(process.env.MEDIA_MB ?? (tiny ? 16 : 1024)) * 2 ** 20
   const notes = 300
   type Run = { peak: number; before: number; ms: number }
   const runs: Record<string, { import: Run; backup: Run; restore: Run }> = {}
