@@ -1,11 +1,11 @@
 // The packaging configuration and its after-pack hook, run on a stand-in for the Electron
 // binary (its fuse wire, exactly as Electron lays it out). Building real installers needs
 // Electron's binary, which this machine cannot download: that step is not run here.
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import afterPack from './after-pack.mjs'
 import { FUSES, electronBinaryOf } from './fuses.mjs'
 
@@ -60,6 +60,7 @@ describe('packaging (electron-builder.json)', () => {
 
   it('the after-pack hook turns Node, NODE_OPTIONS and inspect off, integrity and asar-only on', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'attache-pack-'))
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
     const before = fakeElectron(dir, 'attache')
     await afterPack({
       appOutDir: dir,
@@ -100,6 +101,7 @@ describe('packaging (electron-builder.json)', () => {
 
   it('refuses a binary without a fuse wire rather than ship one unflipped', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'attache-pack-'))
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
     writeFileSync(join(dir, 'attache'), 'not electron')
     await expect(
       afterPack({

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { addNote, createDeck } from '../app/editing'
 import { exportCollection } from '../app/exchange/export-collection'
 import { backupJson } from '../app/exchange/backup-format'
@@ -12,6 +12,7 @@ import { memoryCollection } from '../app/collection-writes'
 
 const HOUR = 3_600_000
 const dir = mkdtempSync(join(tmpdir(), 'attache-optimize-days-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const zone = process.env['TZ']
 afterEach(() => {
   if (zone === undefined) delete process.env['TZ']

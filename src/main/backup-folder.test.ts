@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { BACKUP_PIECE_BYTES, backupFolder } from './backup-folder'
 import { nodeBackupFs } from './node-backup-fs'
 
@@ -10,6 +10,7 @@ const NAME = 'attache-2026-11-29T14-52-07-123Z-2-notes-3-cards-4-logs.zip'
 describe('the backup folder (Electron main, on real files)', () => {
   it('writes a backup in pieces, lists it only once committed, reads ranges and removes it', async () => {
     const root = mkdtempSync(join(tmpdir(), 'attache-backups-'))
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }))
     const dir = join(root, 'backups')
     const folder = backupFolder(dir, nodeBackupFs)
     expect(await folder.list()).toEqual([])
@@ -33,6 +34,7 @@ describe('the backup folder (Electron main, on real files)', () => {
 
   it('refuses any name that is not a backup file name, and pieces or ranges too large', async () => {
     const root = mkdtempSync(join(tmpdir(), 'attache-backups-'))
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }))
     const folder = backupFolder(join(root, 'backups'), nodeBackupFs)
     for (const name of [`../${NAME}`, `/etc/${NAME}`, 'notes.txt', `${NAME}/..`, 42, null]) {
       await expect(folder.append(name, new Uint8Array([1]), true)).rejects.toThrow(
