@@ -8,7 +8,7 @@ interface Props {
   wholeCollection?: string
 }
 
-/** A picker of the decks not in the trash, by name (export, statistics, mock exam). */
+/** A picker of the decks not in the trash, by name (export, statistics, mock exam, a note's deck). */
 export function DeckSelect({ id, value, onChange, wholeCollection }: Props) {
   const decks = useDeckNames()
   // A long deck name is cut by the picker's width; the whole name is its tooltip.

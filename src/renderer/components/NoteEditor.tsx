@@ -3,7 +3,8 @@ import { EditError, userNoteTypes, type EditReceipt } from '../../app/editing'
 import { nextClozeNumber } from '../../core/notes/cloze'
 import { cardFace, cardOrdinals, whyNoCards } from '../../core/notes/note-cards'
 import type { NoteType } from '../../core/notes/note-types'
-import { useAllTags, useDeckNames, useNote, useNoteTypes, useVersionsOf } from '../queries'
+import { useAllTags, useNote, useNoteTypes, useVersionsOf } from '../queries'
+import { DeckSelect } from './DeckSelect'
 import { KeptVersions } from './KeptVersions'
 import { commands } from '../commands'
 import { RichField } from './RichField'
@@ -43,7 +44,6 @@ export function NoteEditor(props: Props) {
   const [tags, setTags] = useState('')
   const [deckId, setDeckId] = useState<string | null>(null)
   const allTags = useAllTags()
-  const decks = useDeckNames()
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const [added, setAdded] = useState(0)
@@ -218,25 +218,17 @@ export function NoteEditor(props: Props) {
               <code>{'{{c1::text::hint}}'}</code>; each number makes its own card.
             </p>
           )}
-          {props.mode === 'edit' && decks && deckId && (
+          {props.mode === 'edit' && deckId && (
             <div className="field">
               <label htmlFor={`${id}-deck`}>Deck</label>
-              <select
+              <DeckSelect
                 id={`${id}-deck`}
                 value={deckId}
-                // A long deck name is cut by the picker's width; the whole name is its tooltip.
-                title={decks.find((d) => d.id === deckId)?.name}
-                onChange={(e) => {
-                  setDeckId(e.target.value)
+                onChange={(chosen) => {
+                  setDeckId(chosen)
                   setDirty(true)
                 }}
-              >
-                {decks.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-              </select>
+              />
             </div>
           )}
           <div className="field">
