@@ -46,8 +46,11 @@ const CORE_LIBRARIES = [
   '@noble/hashes/utils',
   // Anki's note checksum (notes.csum) is SHA-1.
   '@noble/hashes/legacy',
-  // A note type's stylesheet, parsed to keep only what is safe and scoped to the card.
+  // A note type's stylesheet, parsed to keep only what is safe and scoped to the card: the
+  // parser and generator alone (the package's main entry builds a lexer the app never uses).
   'css-tree',
+  'css-tree/parser',
+  'css-tree/generator',
 ]
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'url', 'crypto']
 
