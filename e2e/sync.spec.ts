@@ -108,6 +108,10 @@ test('end-to-end encrypted: the server holds no field text, and a wrong passphra
   hostBrowser,
   baseURL,
 }, testInfo) => {
+  // Three syncs, two of them first syncs of a whole collection sealed or opened with the key:
+  // 27 s on CI in one run, over the default 30 s in another (beside the SIGKILL tests, the second
+  // device still receiving).
+  test.setTimeout(60_000)
   const db = databaseFor(testInfo.title)
   const laptop = app.page
   await signIn(laptop, db, { passphrase: 'correct horse battery staple' })
