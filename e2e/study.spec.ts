@@ -92,6 +92,46 @@ test('grades survive a restart of the app', async ({ app }) => {
   await expect(page.getByTestId('progress')).toContainText('4 new')
 })
 
+/**
+ * Presses Esc (a synthetic keydown on the page) in the very microtask in which the open dialog
+ * stops being open: the fastest a user could press it after seeing the dialog go.
+ */
+async function escapeTheMomentTheDialogCloses(app: AppHandle) {
+  await app.page.evaluate(() => {
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('dialog[open]')) return
+      observer.disconnect()
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+    })
+    observer.observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['open'],
+    })
+  })
+}
+
+test('Esc the moment the editor or card info closes goes back to the decks', async ({ app }) => {
+  const { page } = app
+  // Saved with Ctrl+Enter: the editor closes once the note is written.
+  await openDeck(app)
+  await page.keyboard.press('e')
+  const edit = page.getByRole('dialog', { name: 'Edit note' })
+  await expect(edit.getByLabel('Tags')).toBeVisible()
+  await escapeTheMomentTheDialogCloses(app)
+  await page.keyboard.press('Control+Enter')
+  await expect(page.getByRole('button', { name: `Study ${MECHANICS}` })).toBeVisible()
+
+  // Closed with its own Esc: the second Esc is the screen's.
+  await openDeck(app)
+  await page.keyboard.press('i')
+  await expect(page.getByRole('dialog', { name: /^Card info/ })).toBeVisible()
+  await escapeTheMomentTheDialogCloses(app)
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('button', { name: `Study ${MECHANICS}` })).toBeVisible()
+})
+
 test('undo restores the last card and removes its grade', async ({ app }) => {
   const { page } = app
   await openDeck(app)

@@ -9,7 +9,7 @@ import { KeptVersions } from './KeptVersions'
 import { commands } from '../commands'
 import { RichField } from './RichField'
 import { SafeHtml } from './SafeHtml'
-import { useModalDialog } from './use-modal-dialog'
+import { closeDialog, useModalDialog } from './use-modal-dialog'
 
 type Props =
   | { mode: 'add'; deckId: string; deckName: string; onClose: (saved: boolean) => void }
@@ -75,11 +75,11 @@ export function NoteEditor(props: Props) {
   const problem = type ? whyNoCards(type, filled) : null
   const ords = type && !problem ? cardOrdinals(type, filled) : []
   const tagList = tags.split(/\s+/).filter(Boolean)
-  const close = (saved: boolean, receipt?: EditReceipt) => {
-    dialog.current?.close()
-    if (props.mode === 'edit') props.onClose(saved, receipt)
-    else props.onClose(saved)
-  }
+  const close = (saved: boolean, receipt?: EditReceipt) =>
+    closeDialog(dialog.current, () => {
+      if (props.mode === 'edit') props.onClose(saved, receipt)
+      else props.onClose(saved)
+    })
   const clozeNumber =
     type?.kind === 'cloze'
       ? (same: boolean) => nextClozeNumber(Object.values(values), same)
