@@ -50,9 +50,17 @@ async function collectionOf(page: Page) {
  * Another device: a browser profile of its own (its own IndexedDB) beside the test's. The sync
  * specs run on the web host only (`WEB_ONLY` in playwright.config.ts), which has the browser.
  */
-async function secondDevice(browser: Browser | null, baseURL: string | undefined) {
+async function secondDevice(
+  browser: Browser | null,
+  baseURL: string | undefined,
+  timezoneId?: string,
+) {
   if (!browser) throw new Error('a second device needs the web host’s browser')
-  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' })
+  const context = await browser.newContext({
+    baseURL,
+    serviceWorkers: 'block',
+    ...(timezoneId ? { timezoneId } : {}),
+  })
   const page = await context.newPage()
   await page.goto('/')
   await expect(deckRow(page, MECHANICS)).toBeVisible()
@@ -69,7 +77,8 @@ test('two devices that studied offline end with the same answers and cards, none
   test.setTimeout(60_000)
   const db = databaseFor(testInfo.title)
   const laptop = app.page
-  const { context, page: work } = await secondDevice(hostBrowser, baseURL)
+  // The other computer is on the Chatham Islands (UTC+12:45/+13:45), far from this machine's clock.
+  const { context, page: work } = await secondDevice(hostBrowser, baseURL, 'Pacific/Chatham')
 
   for (const page of [laptop, work]) {
     await signIn(page, db)
@@ -90,6 +99,13 @@ test('two devices that studied offline end with the same answers and cards, none
   expect(a.answers).toHaveLength(5)
   expect(b.answers).toEqual(a.answers)
   expect(b.states).toEqual(a.states)
+  // Each answer carries the zone it was counted in, to be replayed in it on the other device.
+  for (const page of [laptop, work]) {
+    const { revlog = [] } = await rawTables(page, ['revlog'])
+    const zones = (revlog as { zone?: string }[]).map((l) => l.zone)
+    expect(zones.filter((z) => z === 'Pacific/Chatham')).toHaveLength(2)
+    expect(zones.filter((z) => z && z !== 'Pacific/Chatham')).toHaveLength(3)
+  }
   await context.close()
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { CardState } from '../core/scheduling/scheduler'
-import { MAX_ANSWER_MS, StaleCardError, undoAnswer } from './answer'
+import { CardState, Scheduler } from '../core/scheduling/scheduler'
+import { answerCard, MAX_ANSWER_MS, StaleCardError, undoAnswer } from './answer'
 import { Queue } from './collection'
 import { answer, collectionWith, questionCard, t0 } from './testing'
 
@@ -21,6 +21,23 @@ describe('answering', () => {
       state: CardState.New,
       durationMs: 4200,
     })
+  })
+
+  it('records the time zone whose study days the answer was counted in', async () => {
+    const store = await collectionWith()
+    const tokyo = new Scheduler({ dayRule: { rolloverHour: 4, timeZone: 'Asia/Tokyo' } })
+    const card = await store.getCard(A)
+    const { logId } = await answerCard(store, tokyo, {
+      cardId: A,
+      revision: card?.revision ?? 0,
+      grade: 3,
+      now: t0,
+      durationMs: 1000,
+    })
+    expect((await store.getLog(logId))?.zone).toBe('Asia/Tokyo')
+    // Counted on UTC dates (no day rule), an answer has no zone to record.
+    const plain = await answer(store, questionCard('d', 'b'), 3, t0)
+    expect(await store.getLog(plain.logId)).not.toHaveProperty('zone')
   })
 
   it('caps the answer time at 60 s', async () => {

@@ -109,6 +109,7 @@ export function answerCard(
         durationMs: Math.min(MAX_ANSWER_MS, Math.max(0, Math.round(input.durationMs))),
         before: card,
         ...(taggedLeech ? { taggedLeech: true as const } : {}),
+        ...(scheduler.zone ? { zone: scheduler.zone } : {}),
       }),
       store.putCard(written, card),
     ])

@@ -176,6 +176,13 @@ export type ReviewLogRow = StoredReview & {
    * here differs only when two devices answered in the same millisecond.
    */
   origin?: { device: string; id: number }
+  /**
+   * The time zone the answer was given in (an IANA name), whose study days the scheduler
+   * counted: a device elsewhere replays it in them, so every device computes the same card.
+   * Absent on imported history and on answers from before it was recorded (they replay in the
+   * replaying device's zone).
+   */
+  zone?: string
 }
 
 /**

@@ -1,5 +1,4 @@
 import { Scheduler, type SchedulerOptions } from '../core/scheduling/scheduler'
-import { dayShift } from '../core/study/day-boundary'
 import { isStudiable, sectionPathOf, type DeckRow } from './collection'
 import { deckCards } from './card-digests'
 import { deckAndChildren } from './deck-tree'
@@ -33,7 +32,7 @@ export function schedulerOptionsFor(
 ): Partial<SchedulerOptions> {
   const options = {
     ...schedulerOptionsOf(preset),
-    dayShift: dayShift({ rolloverHour: settings.rolloverHour }),
+    dayRule: { rolloverHour: settings.rolloverHour },
   }
   if (!deck?.examDate || !deck.examCap) return options
   const left = daysUntilExam(deck.examDate, settings, now)

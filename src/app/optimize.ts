@@ -155,6 +155,7 @@ async function rescheduleCards(store: Collection, preset: Preset, settings: Sett
     const past: PastAnswer[] = answers.map((l) => ({
       at: new Date(l.review),
       grade: l.rating as Grade,
+      ...(l.zone ? { zone: l.zone } : {}),
     }))
     const { state } = replayAnswers(scheduler, card.id, new Date(first.review), past)
     const kept = card.queue === Queue.Suspended || card.queue === Queue.Buried

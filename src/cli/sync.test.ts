@@ -1,8 +1,9 @@
 import type { Database } from 'pouchdb-core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { replayAnswers } from '../core/scheduling/replay'
-import type { Grade } from '../core/scheduling/scheduler'
-import { toStoredState } from '../core/scheduling/stored-state'
+import { fuzzSeed, Scheduler, type Grade } from '../core/scheduling/scheduler'
+import { fromStoredState, toStoredState } from '../core/scheduling/stored-state'
+import { answerCard } from '../app/answer'
 import { Queue, type CardRow, type ReviewLogRow } from '../app/collection'
 import type { Collection } from '../app/collection-writes'
 import { changeCards } from '../app/card-actions'
@@ -395,6 +396,60 @@ describe('sync through a CouchDB replica', () => {
     await sync(work, server)
     expect(await answersOf(work.collection)).toEqual(await answersOf(laptop.collection))
     expect(await stateOf(work.collection, A)).toEqual(await stateOf(laptop.collection, A))
+  })
+
+  it('agrees on a card answered on devices in different time zones', async () => {
+    // A laptop in Tokyo and a computer in New York, both with the day rolling over at 4 o'clock:
+    // their study days begin 14 hours apart, and FSRS counts the days between answers.
+    const tokyo = new Scheduler({ dayRule: { rolloverHour: 4, timeZone: 'Asia/Tokyo' } })
+    const newYork = new Scheduler({ dayRule: { rolloverHour: 4, timeZone: 'America/New_York' } })
+    const answerIn = async (zone: Scheduler, d: Device, grade: Grade, now: Date) => {
+      const card = (await d.collection.getCard(A)) as CardRow
+      await answerCard(d.collection, zone, {
+        cardId: A,
+        revision: card.revision,
+        grade,
+        now,
+        durationMs: 4000,
+      })
+    }
+    const server = db()
+    const laptop = await device('laptop')
+    const work = await device('work')
+    const syncIn = (zone: Scheduler, d: Device) =>
+      syncOnce({
+        collection: d.collection,
+        local: d.replica as unknown as Replica,
+        replicate: () => replicateBoth(d.replica, server),
+        schedulerFor: () => Promise.resolve(zone),
+        now: () => new Date(),
+        newDevice: () => (d.name === 'laptop' ? 'aaaaaaaaaaaaaaaa' : 'bbbbbbbbbbbbbbbb'),
+      })
+    // Learnt in Tokyo on 1 January (14:00 UTC is 23:00 there), graduated to review.
+    await answerIn(tokyo, laptop, 3, new Date('2026-01-01T14:00:00Z'))
+    await answerIn(tokyo, laptop, 3, new Date('2026-01-01T14:10:00Z'))
+    await answerIn(tokyo, laptop, 3, new Date('2026-01-01T14:30:00Z'))
+    await syncIn(tokyo, laptop)
+    await syncIn(newYork, work)
+    // Reviewed in New York 30 hours later: the next day there, two days later in Tokyo.
+    const review = new Date('2026-01-02T20:00:00Z')
+    const learnt = fromStoredState(await stateOf(work.collection, A))
+    await answerIn(newYork, work, 3, review)
+    const there = await stateOf(work.collection, A)
+    // (Counted in Tokyo's days, that answer makes another card: the premise of this test.)
+    const seed = fuzzSeed(A, learnt.reps)
+    const asInTokyo = toStoredState(tokyo.review(learnt, 3, review, seed).state)
+    expect(toStoredState(newYork.review(learnt, 3, review, seed).state)).toMatchObject({
+      due: there.due,
+      stability: there.stability,
+    })
+    expect(asInTokyo.due).not.toBe(there.due)
+    await syncIn(newYork, work)
+    await syncIn(tokyo, laptop)
+    await syncIn(newYork, work)
+    // Both hold the state the answers made where they were given, as answered.
+    expect(await stateOf(work.collection, A)).toEqual(there)
+    expect(await stateOf(laptop.collection, A)).toEqual(there)
   })
 
   it('keeps its bookkeeping out of the shared settings', async () => {

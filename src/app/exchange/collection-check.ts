@@ -171,6 +171,11 @@ const logSchema = z.object({
   anki: ankiReviewOrigin.optional(),
   /** For a log made on another device and synced here: its id there and that device. */
   origin: z.object({ device: z.string().min(1).max(64), id: z.number().int().min(0) }).optional(),
+  /** The time zone it was answered in ("Asia/Tokyo"); one this runtime lacks replays in its own. */
+  zone: z
+    .string()
+    .regex(/^[A-Za-z0-9_+\-/]{1,64}$/, 'not a time zone name')
+    .optional(),
 })
 
 export const mediaFields = z.object({

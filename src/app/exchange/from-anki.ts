@@ -22,7 +22,7 @@ import {
 } from '../../core/scheduling/scheduler'
 import { default_w, migrateParameters } from 'ts-fsrs'
 import { schedulerOptionsOf, type Preset } from '../presets'
-import { dayShift, studyDayUnder, type DayRule } from '../../core/study/day-boundary'
+import { studyDayUnder, type DayRule } from '../../core/study/day-boundary'
 import { toStoredReview, toStoredState } from '../../core/scheduling/stored-state'
 import {
   DECK_SEPARATOR,
@@ -169,7 +169,6 @@ export function collectionFromAnki(
   // History replays on the collection's own study days, with the FSRS parameters, steps and
   // desired retention of each deck's preset (FSRS's defaults where it has none).
   const rule = ankiDayRule(anki, options)
-  const shift = dayShift(rule)
   const replays = new Map<string, Replay>()
   const replayOf = (deckId: string): Replay => {
     const presetId = presetOfDeck.get(deckId) ?? ''
@@ -179,7 +178,7 @@ export function collectionFromAnki(
       replay = {
         scheduler: new Scheduler({
           ...(preset ? schedulerOptionsOf(preset) : {}),
-          dayShift: shift,
+          dayRule: rule,
         }),
         learning: preset?.learningSteps ?? DEFAULT_SCHEDULER_OPTIONS.learningSteps,
         relearning: preset?.relearningSteps ?? DEFAULT_SCHEDULER_OPTIONS.relearningSteps,

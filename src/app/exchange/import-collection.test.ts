@@ -242,6 +242,23 @@ describe('backups', () => {
     )
   })
 
+  it('keeps the time zone an answer was given in, and names a zone field that is no zone', async () => {
+    const source = await exported(await userCollection())
+    const withZone = {
+      ...source,
+      reviewLogs: source.reviewLogs.map((l) => ({ ...l, zone: 'Asia/Tokyo' })),
+    }
+    const store = memoryCollection()
+    await applyImport(store, withZone, 'keep', later)
+    expect((await exported(store)).reviewLogs.map((l) => l.zone)).toEqual(['Asia/Tokyo'])
+    const hostile = {
+      ...source,
+      reviewLogs: source.reviewLogs.map((l) => ({ ...l, zone: '<img src=x>' })),
+    }
+    const { problems } = backupProblems(new TextEncoder().encode(JSON.stringify(hostile)))
+    expect(problems).toContain('reviewLogs[0].zone: not a time zone name')
+  })
+
   it('refuses a backup whose rows point at rows it does not have', () => {
     const json = JSON.stringify({
       format: 'attache-backup',

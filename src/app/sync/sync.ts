@@ -642,6 +642,7 @@ export function replayCard(
       log.rating as Grade,
       new Date(log.review),
       fuzzSeed(cardId, state.reps),
+      log.zone,
     ).state
   }
   return toStoredState(state)

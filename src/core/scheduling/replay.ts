@@ -10,6 +10,8 @@ import {
 export interface PastAnswer {
   at: Date
   grade: Grade
+  /** The time zone it was given in, when recorded: its days are counted there. */
+  zone?: string
 }
 
 /**
@@ -25,8 +27,8 @@ export function replayAnswers(
 ): { state: SchedulingState; records: ReviewRecord[] } {
   let state = scheduler.newState(start)
   const records: ReviewRecord[] = []
-  for (const { at, grade } of answers) {
-    const next = scheduler.review(state, grade, at, fuzzSeed(cardId, state.reps))
+  for (const { at, grade, zone } of answers) {
+    const next = scheduler.review(state, grade, at, fuzzSeed(cardId, state.reps), zone)
     state = next.state
     records.push(next.log)
   }

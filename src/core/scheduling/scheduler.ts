@@ -13,6 +13,8 @@ import {
   type StepUnit,
   type ReviewLog as FsrsReviewLog,
 } from 'ts-fsrs'
+import { dayShift, type DayRule } from '../study/day-boundary'
+import { hostZone, isTimeZone } from '../study/time-zone'
 import { DAY_MS } from '../units'
 
 /** A card's scheduling state, exactly as ts-fsrs models it (FSRS-6). */
@@ -45,11 +47,11 @@ export interface SchedulerOptions {
    */
   weights?: readonly number[]
   /**
-   * What to add to an instant so its UTC date is its study day (core/study/day-boundary's
-   * `dayShift`). ts-fsrs counts the days since a card's last review by UTC dates; with this,
-   * it counts the user's study days (rollover hour, time zone), as Anki does. Absent: UTC.
+   * Where the user's study days begin (rollover hour, time zone). ts-fsrs counts the days since
+   * a card's last review by UTC dates; with a rule, every time it is given is moved so that its
+   * UTC date is its study day, so it counts study days, as Anki does. Absent: UTC dates.
    */
-  dayShift?: (ms: number) => number
+  dayRule?: DayRule
 }
 
 export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
@@ -85,12 +87,16 @@ export function fuzzSeed(cardId: string, reps: number): string {
 export class Scheduler {
   private readonly engine: FSRS
   private readonly latestDue: number | undefined
+  private readonly dayRule: DayRule | undefined
   private readonly dayShift: ((ms: number) => number) | undefined
+  /** Day shifts of other time zones this scheduler has replayed answers in, by zone. */
+  private readonly zoneShifts = new Map<string, (ms: number) => number>()
 
   constructor(options: Partial<SchedulerOptions> = {}) {
     const o = { ...DEFAULT_SCHEDULER_OPTIONS, ...options }
     this.latestDue = o.latestDue
-    this.dayShift = o.dayShift
+    this.dayRule = o.dayRule
+    this.dayShift = o.dayRule && dayShift(o.dayRule)
     const params: FSRSParameters = generatorParameters({
       enable_fuzz: o.fuzz,
       request_retention: o.requestRetention,
@@ -109,14 +115,30 @@ export class Scheduler {
     return createEmptyCard(now)
   }
 
-  /** The state and log that answering `grade` at `now` would produce. */
+  /**
+   * The time zone this scheduler counts study days in (this machine's when its rule names
+   * none), recorded with each answer so that a device elsewhere replays it as it was made.
+   * Undefined when days are counted in a fixed UTC offset or in UTC.
+   */
+  get zone(): string | undefined {
+    const rule = this.dayRule
+    if (!rule || rule.utcOffsetMinutes !== undefined) return undefined
+    return rule.timeZone || hostZone()
+  }
+
+  /**
+   * The state and log that answering `grade` at `now` would produce. `zone`: the time zone the
+   * answer was given in, when replaying one made on another device (its days are counted
+   * there, with this scheduler's rollover hour); a zone this runtime does not know counts here.
+   */
   review(
     state: SchedulingState,
     grade: Grade,
     now: Date,
     seed: string,
+    zone?: string,
   ): { state: SchedulingState; log: ReviewRecord } {
-    const { input, at, back } = this.onStudyDays(state, now)
+    const { input, at, back } = this.onStudyDays(state, now, this.shiftIn(zone))
     const { card, log } = this.engine.next(withSeed(input, seed), at, grade as FsrsGrade)
     if (!back) return { state: this.capped(pickState(card), now), log }
     // Back on the clock: due times move by the same amount as `now` did, so an interval of
@@ -132,8 +154,7 @@ export class Scheduler {
    * The card and the time as ts-fsrs is given them: moved so that UTC dates are study days
    * when the scheduler has a day rule, and `back`, which moves its results back.
    */
-  private onStudyDays(state: SchedulingState, now: Date) {
-    const shift = this.dayShift
+  private onStudyDays(state: SchedulingState, now: Date, shift = this.dayShift) {
     if (!shift) return { input: state, at: now, back: undefined }
     const moved = (d: Date) => new Date(d.getTime() + shift(d.getTime()))
     const input = { ...pickState(state), due: moved(state.due) }
@@ -144,6 +165,21 @@ export class Scheduler {
       at: new Date(now.getTime() + by),
       back: (d: Date) => new Date(d.getTime() - by),
     }
+  }
+
+  /** The day shift of answers given in `zone`: this scheduler's own unless it is another, known zone. */
+  private shiftIn(zone: string | undefined) {
+    const rule = this.dayRule
+    if (!zone || !rule || rule.utcOffsetMinutes !== undefined || zone === this.zone)
+      return this.dayShift
+    let shift = this.zoneShifts.get(zone)
+    if (!shift) {
+      shift = isTimeZone(zone)
+        ? dayShift({ rolloverHour: rule.rolloverHour, timeZone: zone })
+        : (this.dayShift as (ms: number) => number)
+      this.zoneShifts.set(zone, shift)
+    }
+    return shift
   }
 
   /** The state with its due time no later than `latestDue` (and never before `now`). */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { dayShift } from '../study/day-boundary'
+import { hostZone } from '../study/time-zone'
 import { Scheduler, CardState, type Grade, type SchedulingState } from './scheduler'
 
 const HOUR = 3_600_000
 // Tokyo, days rolling over at 4 in the morning: a study day runs 19:00–19:00 UTC.
 const tokyo = { rolloverHour: 4, timeZone: 'Asia/Tokyo' }
-const onStudyDays = new Scheduler({ fuzz: false, dayShift: dayShift(tokyo) })
+const onStudyDays = new Scheduler({ fuzz: false, dayRule: tokyo })
 const onUtcDates = new Scheduler({ fuzz: false })
 
 /** A card learned on 2026-03-01 (Good, Good 10 minutes later, Good the next days). */
@@ -55,5 +55,33 @@ describe('scheduling on the study days of a day rule', () => {
     expect(log.review.getTime()).toBe(now.getTime())
     const preview = onStudyDays.preview(onStudyDays.newState(now), now, 'seed')
     expect(preview[3].getTime()).toBe(state.due.getTime())
+  })
+
+  it('replays an answer in the time zone it was given in, with its own rollover hour', () => {
+    // 18:00 then 20:00 UTC: two study days in Tokyo (03:00 and 05:00), one in New York.
+    const first = Date.UTC(2026, 2, 10, 18)
+    const second = first + 2 * HOUR
+    const newYork = new Scheduler({
+      fuzz: false,
+      dayRule: { rolloverHour: 4, timeZone: 'America/New_York' },
+    })
+    const a = onStudyDays.review(learned(onStudyDays), 3, new Date(first), 'seed').state
+    const there = onStudyDays.review(a, 3, new Date(second), 'seed')
+    expect(there.log.elapsed_days).toBe(1)
+    expect(newYork.review(a, 3, new Date(second), 'seed').log.elapsed_days).toBe(0)
+    // Replayed in New York, the Tokyo answer counts Tokyo's days: the same card.
+    expect(newYork.review(a, 3, new Date(second), 'seed', 'Asia/Tokyo')).toEqual(there)
+    // A zone this runtime does not know counts in the scheduler's own.
+    expect(newYork.review(a, 3, new Date(second), 'seed', 'Mars/Olympus').log.elapsed_days).toBe(0)
+  })
+
+  it('names the zone its days are counted in: the rule’s, else this machine’s', () => {
+    expect(onStudyDays.zone).toBe('Asia/Tokyo')
+    expect(new Scheduler({ dayRule: { rolloverHour: 4 } }).zone).toBe(hostZone())
+    // A fixed offset (an Anki collection's) or UTC dates are no zone.
+    expect(new Scheduler({ dayRule: { rolloverHour: 4, utcOffsetMinutes: 540 } }).zone).toBe(
+      undefined,
+    )
+    expect(onUtcDates.zone).toBe(undefined)
   })
 })
