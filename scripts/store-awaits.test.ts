@@ -20,7 +20,7 @@ tester.run('store-awaits: only store calls are awaited inside store.transaction'
     inTransaction('const [a, b] = await Promise.all([store.getCard(id), store.getNote(id)])'),
     inTransaction('await Promise.all(ids.map((i) => store.getCard(i)))'),
     inTransaction('await Promise.all(ids.map(async (i) => { await store.putCard(i) }))'),
-    inTransaction('const preset = await presetOf(store, deck)'),
+    inTransaction('const bound = store.bound()\nconst preset = await presetOf(bound, deck)'),
     inTransaction('const n = await store.getTallies([k]).then(([r]) => r)'),
     inTransaction('const bound = store.bound()\nawait bound.appendChange(x)'),
     inTransaction('const c = await (id ? store.getCard(id) : store.getNote(id))'),
@@ -53,6 +53,18 @@ tester.run('store-awaits: only store calls are awaited inside store.transaction'
     {
       code: inTransaction('await helper(id, store)'),
       errors: [{ messageId: 'foreign' }],
+    },
+    {
+      // A helper is given the store bound to the transaction, not the store.
+      code: inTransaction('const preset = await presetOf(store, deck)'),
+      errors: [{ messageId: 'unbound' }],
+    },
+    {
+      // …bound before the first await, while Dexie still knows the transaction.
+      code: inTransaction(
+        'const card = await store.getCard(id)\nconst bound = store.bound()\nawait presetOf(bound, card)',
+      ),
+      errors: [{ messageId: 'late' }],
     },
     {
       // Inside a nested function of the work, too: it runs while the transaction is open.

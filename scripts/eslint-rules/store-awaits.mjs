@@ -7,7 +7,10 @@
  * may be awaited — alone, in `Promise.all`, or with `.then`. IndexedDB commits a transaction
  * as soon as it waits on nothing of its own, so awaiting a timer, a worker, `fetch` or a file
  * inside one ends it under the code's feet (TransactionInactiveError). Helpers taking the store
- * are trusted here and checked where their own transactions are written.
+ * are trusted here and checked where their own transactions are written; they must be given
+ * the store bound to the transaction (`x.bound()`, taken before the first await), because Dexie
+ * follows a transaction across native awaits only so far, and a helper's reads past that point
+ * run outside it (a recount once hung so).
  *
  * @type {import('eslint').Rule.RuleModule}
  */
@@ -20,6 +23,13 @@ export default {
         'Only calls on `{{store}}` (or helpers given it first) may be awaited inside ' +
         '{{store}}.transaction: `{{text}}` is not one. IndexedDB ends the transaction when ' +
         'it waits on anything else; do this before or after the transaction.',
+      late:
+        '`{{text}}` comes after an await: bind the store before the first await of ' +
+        '{{store}}.transaction, while Dexie still knows the transaction.',
+      unbound:
+        'A helper awaited inside {{store}}.transaction is given `{{store}}.bound()`, not ' +
+        '`{{store}}`: `{{text}}`. Dexie follows its transaction across native awaits only so ' +
+        'far; a helper with a longer chain would read and write outside it.',
     },
     schema: [],
   },
@@ -61,6 +71,8 @@ export default {
         const store = text(node.callee.object)
         // The store and what it hands out (`const bound = store.bound()`).
         const receivers = new Set([store])
+        /** The store bound to this transaction (`store.bound()`): what helpers are given. */
+        const bound = new Set()
         for (const n of walk(work.body))
           if (
             n.type === 'VariableDeclarator' &&
@@ -68,8 +80,10 @@ export default {
             n.init?.type === 'CallExpression' &&
             n.init.callee.type === 'MemberExpression' &&
             text(n.init.callee.object) === store
-          )
+          ) {
             receivers.add(n.id.name)
+            if (n.init.callee.property.name === 'bound') bound.add(n.id.name)
+          }
         const onStore = (/** @type {Node} */ object) => {
           const t = text(object)
           return [...receivers].some((r) => t === r || t.startsWith(`${r}.`))
@@ -103,9 +117,17 @@ export default {
               return map.async || (map.body.type !== 'BlockStatement' && allowed(map.body))
             }
           }
-          // A helper given the store first (`presetOf(store, …)`).
-          return args.length > 0 && receivers.has(text(args[0]))
+          // A helper given the bound store first (`presetOf(bound, …)`): its own chain of
+          // awaits may be longer than Dexie follows a transaction across.
+          if (args.length > 0 && bound.has(text(args[0]))) return true
+          if (args.length > 0 && receivers.has(text(args[0]))) {
+            unbound.push(expr)
+            return true
+          }
+          return false
         }
+        /** Helpers given the store itself rather than `store.bound()`. @type {Node[]} */
+        const unbound = []
         for (const n of walk(work.body))
           if (n.type === 'AwaitExpression' && !allowed(n.argument))
             context.report({
@@ -113,6 +135,27 @@ export default {
               messageId: 'foreign',
               data: { store, text: text(n.argument).slice(0, 60) },
             })
+        // Bound before the first await: once Dexie has lost the transaction, `bound()` has
+        // none to bind to and hands back the store itself.
+        const firstAwait = Math.min(
+          ...[...walk(work.body)]
+            .filter((n) => n.type === 'AwaitExpression')
+            .map((n) => n.range[0]),
+        )
+        for (const n of walk(work.body))
+          if (
+            n.type === 'VariableDeclarator' &&
+            n.id.type === 'Identifier' &&
+            bound.has(n.id.name) &&
+            n.range[0] > firstAwait
+          )
+            context.report({ node: n, messageId: 'late', data: { store, text: text(n) } })
+        for (const call of unbound)
+          context.report({
+            node: call,
+            messageId: 'unbound',
+            data: { store, text: text(call).slice(0, 60) },
+          })
       },
     }
   },

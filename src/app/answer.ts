@@ -64,8 +64,9 @@ export function answerCard(
   return store.transaction(async () => {
     // Both reads go out together, and both writes: one round trip each, one transaction.
     let id = input.now.getTime()
+    const bound = store.bound()
     const [card, taken] = await Promise.all([
-      currentCard(store, input.cardId, input.revision),
+      currentCard(bound, input.cardId, input.revision),
       store.getLog(id),
     ])
     if (taken) {

@@ -55,6 +55,21 @@ export interface CommitChannel {
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the reads, passed through in the constructor
 export interface Collection extends StoreReads {}
 
+/** What a Collection and the views of it bound to a transaction share. */
+interface Shared {
+  /** The store, unbound: transactions of their own, the derived tables' follow. */
+  store: StudyStore
+  /** The changes of each open transaction, under the store's handle for it. */
+  open: WeakMap<object, { changes: Change[] }>
+  listeners: Set<CommitListener>
+  following: Promise<boolean> | null
+  compacting: Promise<void> | null
+  /** A commit wrote cards or logs since the last follow began. */
+  dirty: boolean
+  scheduled: boolean
+  channel: CommitChannel | undefined
+}
+
 /**
  * The collection, and the only way to write to it. Every use case reads and writes through
  * one: reads pass through to the store; every write is gathered with the others of its
@@ -67,27 +82,47 @@ export interface Collection extends StoreReads {}
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see above
 export class Collection {
-  /** The store; private, so only a Collection is a Collection (the type is not structural). */
+  /**
+   * The store its reads and writes go to: the store, or (a view made by `bound()`) the store
+   * bound to one transaction. Private, so only a Collection is a Collection (the type is not
+   * structural).
+   */
   readonly #store: StudyStore
-  /** The changes of each open transaction, under the store's handle for it. */
-  readonly #open = new WeakMap<object, { changes: Change[] }>()
-  readonly #listeners = new Set<CommitListener>()
-  #following: Promise<boolean> | null = null
-  #compacting: Promise<void> | null = null
-  /** A commit wrote cards or logs since the last follow began. */
-  #dirty = false
-  #scheduled = false
-  readonly #channel: CommitChannel | undefined
+  readonly #shared: Shared
 
-  constructor(store: StudyStore, channel?: CommitChannel) {
+  /** `view`: internal, for `bound()`: the collection this is a view of shares its state. */
+  constructor(store: StudyStore, channel?: CommitChannel, view?: Shared) {
     this.#store = store
-    this.#channel = channel
-    // Another tab's or worker's commit: listeners hear it, and its cards and logs are followed.
-    channel?.listen((news) => this.#heard({ ...news, here: false }))
+    if (view) this.#shared = view
+    else {
+      this.#shared = {
+        store,
+        open: new WeakMap(),
+        listeners: new Set(),
+        following: null,
+        compacting: null,
+        dirty: false,
+        scheduled: false,
+        channel,
+      }
+      // Another tab's or worker's commit: listeners hear it, and its cards and logs are followed.
+      channel?.listen((news) => this.#heard({ ...news, here: false }))
+    }
     for (const name of READ_METHODS)
       Object.defineProperty(this, name, {
         value: (store[name] as (...args: unknown[]) => unknown).bind(store),
       })
+  }
+
+  /**
+   * This collection bound to the transaction the caller runs in (`StudyStore.bound()`): for
+   * helpers with long chains of awaits, whose reads and writes would otherwise leave it in
+   * Dexie. Its writes are logged with the transaction's; it joins that transaction. Call it
+   * before the work's first await.
+   */
+  bound(): Collection {
+    const store = this.#shared.store.bound()
+    return store === this.#store ? this : new Collection(store, undefined, this.#shared)
   }
 
   /**
@@ -101,15 +136,20 @@ export class Collection {
     options?: { source?: 'sync' },
   ): Promise<T> {
     const store = this.#store
+    // A view bound to an open transaction of this collection joins it: the outer one logs.
+    if (store !== this.#shared.store) {
+      const tx = store.currentTransaction()
+      if (tx && this.#shared.open.has(tx)) return work()
+    }
     const scope = tables && [...new Set<StoreTable>([...tables, 'changes'])]
     const written = new Set<UserTable>()
     let cleared = false
     return store
       .transaction(async () => {
         const tx = store.currentTransaction()
-        if (!tx || this.#open.has(tx)) return work()
+        if (!tx || this.#shared.open.has(tx)) return work()
         const open = { changes: [] as Change[] }
-        this.#open.set(tx, open)
+        this.#shared.open.set(tx, open)
         // Bound before any await, so the log row is written in this transaction however long
         // the work's chain of awaits.
         const bound = store.bound()
@@ -132,14 +172,14 @@ export class Collection {
           }
           return result
         } finally {
-          this.#open.delete(tx)
+          this.#shared.open.delete(tx)
         }
       }, scope)
       .then((result) => {
         if (written.size || cleared) {
           const news = { tables: [...written], cleared }
           this.#heard({ ...news, here: true })
-          this.#channel?.post(news)
+          this.#shared.channel?.post(news)
         }
         return result
       })
@@ -147,20 +187,22 @@ export class Collection {
 
   /** Listens to every commit that wrote, here or (with a channel) elsewhere; returns how to stop. */
   onCommit(listener: CommitListener): () => void {
-    this.#listeners.add(listener)
-    return () => this.#listeners.delete(listener)
+    const { listeners } = this.#shared
+    listeners.add(listener)
+    return () => listeners.delete(listener)
   }
 
   #heard(news: CommitNews & { here: boolean }) {
-    for (const listener of this.#listeners) listener(news)
+    const shared = this.#shared
+    for (const listener of shared.listeners) listener(news)
     if (news.cleared || news.tables.includes('cards') || news.tables.includes('revlog')) {
-      this.#dirty = true
+      shared.dirty = true
       // A moment later, once the caller has moved on: the follow is a read-write transaction
       // over cards and logs, and the next card's reads would wait behind it.
-      if (!this.#scheduled) {
-        this.#scheduled = true
+      if (!shared.scheduled) {
+        shared.scheduled = true
         setTimeout(() => {
-          this.#scheduled = false
+          shared.scheduled = false
           void this.follow().catch(() => undefined)
         }, FOLLOW_DELAY_MS)
       }
@@ -173,24 +215,25 @@ export class Collection {
    */
   follow(): Promise<boolean> {
     // One follow at a time; a commit made while one runs makes it go round again.
-    if (this.#following) return this.#following
+    const shared = this.#shared
+    if (shared.following) return shared.following
     const run = async (): Promise<boolean> => {
       let any = false
       let behind = false
       do {
-        this.#dirty = false
-        const followed = await followChanges(this.#store)
+        shared.dirty = false
+        const followed = await followChanges(shared.store)
         any ||= followed.followed
         behind ||= followed.behind
-      } while (this.#dirty)
+      } while (shared.dirty)
       // Not waited for: after an upgrade it reads the whole log, and the statistics follow first.
       if (behind) void this.compact().catch(() => undefined)
       return any
     }
-    this.#following = run().finally(() => {
-      this.#following = null
+    shared.following = run().finally(() => {
+      shared.following = null
     })
-    return this.#following
+    return shared.following
   }
 
   /**
@@ -198,26 +241,27 @@ export class Collection {
    * by a follow that finds it behind, one at a time; call it to wait for it.
    */
   compact(): Promise<void> {
-    this.#compacting ??= compactChanges(this.#store).finally(() => {
-      this.#compacting = null
+    const shared = this.#shared
+    shared.compacting ??= compactChanges(shared.store).finally(() => {
+      shared.compacting = null
     })
-    return this.#compacting
+    return shared.compacting
   }
 
   /** Makes the kept counts follow `rule`, counting afresh if they do not (`derived.ts`). */
   ensureTallies(rule: TallyRule): Promise<boolean> {
-    return ensureTallies(this.#store, rule)
+    return ensureTallies(this.#shared.store, rule)
   }
 
   /** Makes a deck's card digest if it has none (`card-digests.ts`). */
   makeDigest(deckId: string): Promise<boolean> {
-    return makeDigest(this.#store, deckId)
+    return makeDigest(this.#shared.store, deckId)
   }
 
   /** The changes of the transaction the caller runs in, if it is one of this Collection's. */
   #openNow() {
     const tx = this.#store.currentTransaction()
-    return tx && this.#open.get(tx)
+    return tx && this.#shared.open.get(tx)
   }
 
   /**

@@ -259,13 +259,14 @@ export async function ensureTallies(raw: StudyStore, rule: TallyRule): Promise<b
     const rows = await countTallies(raw, rule)
     await followChanges(raw)
     const stored = await raw.transaction(async () => {
+      const store = raw.bound()
       const [[now], seqNow, cursor] = await Promise.all([
-        raw.getTallies([RULE_KEY]),
-        raw.lastChangeSeq(),
-        derivedCursor(raw),
+        store.getTallies([RULE_KEY]),
+        store.lastChangeSeq(),
+        derivedCursor(store),
       ])
       if (now || seqNow !== seq || cursor !== seq) return false
-      await replaceTallies(raw, [...rows, cursorRow(seq)])
+      await replaceTallies(store, [...rows, cursorRow(seq)])
       return true
     }, ['tallies', 'changes'])
     if (stored) return true

@@ -184,8 +184,9 @@ export function addNote(
   now: Date,
 ): Promise<{ note: NoteRow; cards: number }> {
   return store.transaction(async () => {
+    const bound = store.bound()
     const [type, deck, existing] = await Promise.all([
-      findNoteType(store, input.typeId),
+      findNoteType(bound, input.typeId),
       store.getDeck(input.deckId),
       store.getNote(input.guid),
     ])
@@ -236,9 +237,10 @@ export function editNote(
   now: Date,
 ): Promise<EditReceipt> {
   return store.transaction(async () => {
+    const bound = store.bound()
     const note = await store.getNote(input.noteId)
     if (!note) throw new EditError('This note no longer exists; nothing was saved.')
-    const type = await findNoteType(store, note.typeId)
+    const type = await findNoteType(bound, note.typeId)
     if (!type) throw new EditError(`There is no note type “${note.typeId}”.`)
     const fields = Object.fromEntries(
       type.fields.map((f) => [f, input.fields[f] ?? note.fields[f] ?? '']),

@@ -15,6 +15,7 @@ export function storePastedMedia(
   now: Date,
 ): Promise<string> {
   return store.transaction(async () => {
+    const bound = store.bound()
     const ext = mime.getExtension(type) ?? 'bin'
     let name = `pasted-${fnv1aBytes(bytes).toString(16).padStart(8, '0')}.${ext}`
     const file = { ...mediaRow(name, bytes, now.getTime()), type }
@@ -24,7 +25,7 @@ export function storePastedMedia(
       if (stored.hash === file.hash) return name
       name = name.replace(/(-\d+)?\.[^.]+$/, `-${n}.${ext}`)
     }
-    await putMediaFiles(store, [{ ...file, name }])
+    await putMediaFiles(bound, [{ ...file, name }])
     return name
   }, ['media', 'mediaContent'])
 }

@@ -60,7 +60,8 @@ export async function examHistory(store: Collection): Promise<ExamRecord[]> {
 /** Adds a finished exam to the history (the last 200 are kept). */
 export function recordExam(store: Collection, record: ExamRecord) {
   return store.transaction(async () => {
-    const history = [...(await examHistory(store)), record].slice(-HISTORY_LIMIT)
+    const bound = store.bound()
+    const history = [...(await examHistory(bound)), record].slice(-HISTORY_LIMIT)
     await store.putSetting({ key: HISTORY_KEY, value: history })
   }, ['settings'])
 }

@@ -258,8 +258,9 @@ export function applyImport(
   now: Date,
 ): Promise<ImportSummary> {
   return store.transaction(async () => {
-    const w = await importWrites(store, data, conflict, now)
-    await putMediaFiles(store, w.media)
+    const bound = store.bound()
+    const w = await importWrites(bound, data, conflict, now)
+    await putMediaFiles(bound, w.media)
     await store.putNoteTypes(w.noteTypes)
     for (const d of w.decks) await store.putDeck(d)
     for (const p of data.presets) if (!(await store.getPreset(p.id))) await store.putPreset(p)
@@ -276,6 +277,7 @@ export function applyImport(
  */
 export function restoreCollection(store: Collection, data: CollectionData): Promise<void> {
   return store.transaction(async () => {
+    const bound = store.bound()
     await store.clearAll()
     await store.putNoteTypes(data.noteTypes.filter((t) => !isBuiltInNoteType(t.id)))
     for (const d of data.decks) await store.putDeck(d)
@@ -283,7 +285,7 @@ export function restoreCollection(store: Collection, data: CollectionData): Prom
     await store.putNotes(data.notes)
     await store.putCards(data.cards)
     await store.putLogs(data.reviewLogs)
-    await putMediaFiles(store, data.media)
+    await putMediaFiles(bound, data.media)
     for (const s of data.settings) await store.putSetting(s)
     if (data.versions?.length) await store.putVersions(data.versions)
   })

@@ -894,13 +894,14 @@ async function apply(
   const now = options.now().getTime()
   return collection.transaction(
     async () => {
+      const bound = collection.bound()
       let wrote = 0
       const byKind = <K extends DocKind>(kind: K) =>
         docs.filter((d) => d.kind === kind) as unknown as SyncDocOf<K>[]
-      const state = await syncStateOf(collection)
+      const state = await syncStateOf(bound)
       // Edits made here since the last send (during this sync): each meets what came in by
       // its time, and whichever loses is kept as a version, not dropped.
-      const edited = await editedSince(collection, state.pushed)
+      const edited = await editedSince(bound, state.pushed)
       const kept: VersionRow[] = [...at.lost]
       /** Whether `doc` replaces the row here (`here`); a loser either way is kept. */
       const takes = (table: VersionedTable, here: { id: string } | undefined, doc: SyncDoc) => {

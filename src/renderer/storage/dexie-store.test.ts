@@ -5,7 +5,7 @@ import { answerCard, undoAnswer } from '../../app/answer'
 import { cardIdOf } from '../../app/collection'
 import { syncBuiltInDeck } from '../../app/deck-sync'
 import { changeCard, changeCards } from '../../app/card-actions'
-import { trashNote } from '../../app/editing'
+import { createDeck, trashNote } from '../../app/editing'
 import { MemoryStore } from '../../app/memory-store'
 import { Collection, memoryCollection } from '../../app/collection-writes'
 import { DEFAULT_SETTINGS } from '../../app/settings'
@@ -238,3 +238,45 @@ storeContract(
   },
   (work) => Dexie.ignoreTransaction(work),
 )
+
+describe('a collection bound to its transaction (Collection.bound)', () => {
+  /** A helper with a long chain of native awaits, as the ones that need a bound collection. */
+  async function afterManyAwaits(c: Collection, depth: number, name: string): Promise<void> {
+    for (let i = 0; i < depth; i++) await new Promise<void>((r) => queueMicrotask(r))
+    await c.getDeck(name)
+    await createDeck(c, { id: name, name }, t0)
+  }
+
+  it('writes in that transaction: logged with it, heard once, undone with it', async () => {
+    db = await freshDb()
+    const store = dexieCollection(db)
+    // Outside a transaction there is nothing to bind to: the collection itself.
+    expect(store.bound()).toBe(store)
+    const heard: string[][] = []
+    store.onCommit((news) => heard.push([...news.tables]))
+    const seq = await store.lastChangeSeq()
+    await store.transaction(async () => {
+      const bound = store.bound()
+      expect(bound).not.toBe(store)
+      await afterManyAwaits(bound, 40, 'kept')
+      await store.putSetting({ key: 'k', value: 1 })
+    })
+    const rows = await store.changesAfter(seq, 10)
+    expect(rows).toHaveLength(1)
+    expect(rows[0]?.changes.map((c) => c.table).sort()).toEqual(['decks', 'settings'])
+    expect(heard).toEqual([['decks', 'settings']])
+
+    await expect(
+      store.transaction(async () => {
+        const bound = store.bound()
+        await afterManyAwaits(bound, 40, 'undone')
+        // A transaction begun on the view joins the one it is bound to.
+        await bound.transaction(() => bound.putSetting({ key: 'j', value: 2 }))
+        throw new Error('abort')
+      }),
+    ).rejects.toThrow('abort')
+    expect(await store.getDeck('undone')).toBeUndefined()
+    expect((await store.listSettings()).map((r) => r.key)).toEqual(['k'])
+    expect(await store.changesAfter(seq, 10)).toHaveLength(1)
+  })
+})
