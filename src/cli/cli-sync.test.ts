@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { backupJson } from '../app/exchange/backup-format'
 import { exportCollection } from '../app/exchange/export-collection'
 import { parseBackup } from '../app/exchange/backup-format'
 import { answer, collectionWith, questionCard, t0 } from '../app/testing'
-import { cliAt } from './cli-testing'
+import { cliAt, tempFolder } from './cli-testing'
 import { freePort, startSyncServer } from './sync-server-testing'
 
 // The command line's sync against the sync server users start (`npm run sync-server`, which
@@ -14,7 +13,7 @@ import { freePort, startSyncServer } from './sync-server-testing'
 
 let server: Awaited<ReturnType<typeof startSyncServer>>
 let url = ''
-const dir = mkdtempSync(join(tmpdir(), 'attache-cli-sync-'))
+const dir = tempFolder('cli-sync')
 const HOUR = 3_600_000
 const at = (h: number) => new Date(t0.getTime() + h * HOUR)
 
@@ -25,7 +24,6 @@ beforeAll(async () => {
 
 afterAll(() => {
   server.stop()
-  rmSync(dir, { recursive: true, force: true })
 })
 
 async function backupAfter(answers: [string, 1 | 2 | 3 | 4, number][], name: string) {

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll } from 'vitest'
 import { asLines, runCli, type CliIo } from './run-cli'
 
 /** The command line run in this process at a fixed time, collecting what it prints (tests). */
@@ -13,4 +17,14 @@ export function cliAt(now: Date) {
     const status = await runCli(argv, io)
     return { status, out: out.join(''), err: err.join('') }
   }
+}
+
+/**
+ * A folder of its own in the system's temporary directory for a test file's files, removed
+ * with everything in it when the file's tests are done.
+ */
+export function tempFolder(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `attache-${prefix}-`))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  return dir
 }

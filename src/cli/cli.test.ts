@@ -1,14 +1,12 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
-import { afterAll, describe, expect, it } from 'vitest'
-import { cliAt } from './cli-testing'
+import { describe, expect, it } from 'vitest'
+import { cliAt, tempFolder } from './cli-testing'
 import { sharedFixture, sharedFixturesPresent, warnIfFixturesAbsent } from './shared-fixtures'
 
-const dir = mkdtempSync(join(tmpdir(), 'attache-cli-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const dir = tempFolder('cli')
 const now = new Date('2026-11-29T12:00:00Z')
 
 /** Runs the command line in this process, collecting what it prints. */

@@ -1,14 +1,13 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strToU8, unzipSync, zipSync, gzipSync } from 'fflate'
 import initSqlJs from 'sql.js'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { backupJson } from '../app/exchange/backup-format'
 import { exportCollection } from '../app/exchange/export-collection'
 import { t0 } from '../app/testing'
-import { cliAt } from './cli-testing'
+import { cliAt, tempFolder } from './cli-testing'
 import { validPackage } from './import-testing'
 import { renameEntry } from './fuzz/zip-surgery'
 import { memoryCollection } from '../app/collection-writes'
@@ -20,9 +19,8 @@ import { memoryCollection } from '../app/collection-writes'
  */
 
 const SQL = await initSqlJs()
-const dir = mkdtempSync(join(tmpdir(), 'attache-crafted-'))
+const dir = tempFolder('crafted')
 // About 100 MB of crafted files: gone with the run.
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const cli = cliAt(t0)
 

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { tempFolder } from './cli-testing'
 import { addNote, createDeck } from '../app/editing'
 import { exportCollection } from '../app/exchange/export-collection'
 import { backupJson } from '../app/exchange/backup-format'
@@ -11,8 +11,7 @@ import { asLines, runCli } from './run-cli'
 import { memoryCollection } from '../app/collection-writes'
 
 const HOUR = 3_600_000
-const dir = mkdtempSync(join(tmpdir(), 'attache-optimize-days-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const dir = tempFolder('optimize-days')
 const zone = process.env['TZ']
 afterEach(() => {
   if (zone === undefined) delete process.env['TZ']
