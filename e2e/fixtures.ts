@@ -103,6 +103,16 @@ export const test = base.extend<{ app: AppHandle } & TestOptions, WorkerFixtures
         body: await handle.page.screenshot(),
         contentType: 'image/png',
       })
+      // What the page showed, in words, printed as the test fails: a CI log that keeps no
+      // files still tells what was on the screen (the reporter cuts text attachments short).
+      const shown = await handle.page
+        .locator('body')
+        .ariaSnapshot({ timeout: 5_000 })
+        .catch((e: unknown) => `(no snapshot: ${String(e).split('\n')[0]})`)
+      console.log(
+        `--- the page when “${testInfo.title}” failed (${handle.page.url()}):\n` +
+          `${shown.slice(0, 4_000)}\n---`,
+      )
     }
     await close()
   },
