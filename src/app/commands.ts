@@ -65,8 +65,6 @@ export interface RescheduleRequest {
   preset: Preset
   deckId: string
   settings: Settings
-  /** Epoch ms: the moment the schedule is computed for. */
-  now: number
 }
 
 /** An import already read and planned, written when asked (the import worker's session). */
@@ -149,10 +147,9 @@ export function makeCommands(host: CommandHost) {
           options: { settings: Settings; reschedule: boolean },
         ): Promise<number> => {
           if (!preset) return setDeckPreset(store, deckId, presetId).then(() => 0)
-          const now = host.now()
           if (options.reschedule && host.reschedule)
-            return host.reschedule({ preset, deckId, settings: options.settings, now: +now })
-          return updatePreset(store, preset, { ...options, now, deckId })
+            return host.reschedule({ preset, deckId, settings: options.settings })
+          return updatePreset(store, preset, { ...options, deckId })
         },
         (_deck, _id, preset, options) => preset !== null && options.reschedule,
       ),

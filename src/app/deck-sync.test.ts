@@ -106,7 +106,7 @@ describe('the deck row across syncs', () => {
     await updatePreset(
       store,
       { ...defaultPreset(settings), id: 'p', name: 'P' },
-      { reschedule: false, settings, now: t0 },
+      { reschedule: false, settings },
     )
     await setDeckPreset(store, 'd', 'p')
     await trashDeck(store, 'd', t0)

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { Scheduler } from '../core/scheduling/scheduler'
 import { deck, fact } from '../core/testing/factories'
 import { answerCard } from './answer'
-import { daysUntilExam, examPlan, schedulerOptionsFor, setExamDate } from './exam-plan'
+import {
+  daysUntilExam,
+  deckScheduler,
+  examPlan,
+  schedulerOptionsFor,
+  setExamDate,
+} from './exam-plan'
 import { defaultPreset } from './presets'
 import { collectionWith, questionCard, settings } from './testing'
 
@@ -54,23 +60,50 @@ describe('the exam plan', () => {
     const now = local(2027, 1, 4, 10)
     const preset = defaultPreset(settings)
     const exam = { examDate: '2027-01-14', examCap: true }
-    expect(schedulerOptionsFor(preset, exam, settings, now).maximumIntervalDays).toBe(10)
-    expect(
-      schedulerOptionsFor(preset, { ...exam, examCap: false }, settings, now).maximumIntervalDays,
-    ).toBe(36500)
-    // Each session makes its scheduler with the days left then: every next review falls on or
+    expect(schedulerOptionsFor(preset, exam, settings).examDate).toBe('2027-01-14')
+    expect(schedulerOptionsFor(preset, { ...exam, examCap: false }, settings)).not.toHaveProperty(
+      'examDate',
+    )
+    // One scheduler, the days left worked out at each answer: every next review falls on or
     // before the exam day, whatever the grade.
-    let state = new Scheduler({ fuzz: false }).newState(now)
+    const capped = new Scheduler({ ...schedulerOptionsFor(preset, exam, settings), fuzz: false })
+    const free = new Scheduler({ ...schedulerOptionsFor(preset, undefined, settings), fuzz: false })
+    let state = capped.newState(now)
     let at = now
+    let cut = 0
     while (daysUntilExam('2027-01-14', settings, at) >= 1) {
-      const capped = new Scheduler({
-        ...schedulerOptionsFor(preset, exam, settings, at),
-        fuzz: false,
-      })
-      state = capped.review(state, 4, at, 'seed').state
+      const next = capped.review(state, 4, at, 'seed').state
       // The exam's study day begins at the 4 a.m. rollover.
-      expect(state.due.getTime()).toBeLessThanOrEqual(local(2027, 1, 14, 4).getTime())
+      expect(next.due.getTime()).toBeLessThanOrEqual(local(2027, 1, 14, 4).getTime())
+      if (next.due.getTime() < free.review(state, 4, at, 'seed').state.due.getTime()) cut++
+      state = next
       at = state.due
     }
+    expect(cut).toBeGreaterThan(0)
+    // On the exam's day and after it, nothing is capped.
+    const after = local(2027, 1, 14, 10)
+    expect(capped.review(state, 4, after, 'seed')).toEqual(free.review(state, 4, after, 'seed'))
+  })
+
+  it('reads a deck and a preset arriving with a sync batch in place of the stored ones', async () => {
+    const store = await collectionWith(deck('d', [fact({ id: 'a' })]))
+    const stored = await store.getDeck('d')
+    if (!stored) throw new Error('no deck d')
+    const slow = { ...defaultPreset(settings), id: 'slow', name: 'Slow', desiredRetention: 0.7 }
+    const incoming = {
+      decks: new Map([
+        ['d', { ...stored, examDate: '2027-01-07', examCap: true, presetId: 'slow' }],
+      ]),
+      presets: new Map([['slow', slow]]),
+    }
+    const here = await deckScheduler(store, 'd', settings)
+    const arriving = await deckScheduler(store, 'd', settings, incoming)
+    expect(here.preset.id).toBe('default')
+    expect(arriving.preset).toEqual(slow)
+    // The arriving exam caps an easy first answer three days before it.
+    const now = local(2027, 1, 4, 10)
+    const easy = (s: Scheduler) => s.review(s.newState(now), 4, now, 'seed').state.due.getTime()
+    expect(easy(here.scheduler)).toBeGreaterThan(local(2027, 1, 7, 4).getTime())
+    expect(easy(arriving.scheduler)).toBeLessThanOrEqual(local(2027, 1, 7, 4).getTime())
   })
 })

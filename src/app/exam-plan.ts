@@ -3,7 +3,7 @@ import { isStudiable, sectionPathOf, type DeckRow } from './collection'
 import { deckCards } from './card-digests'
 import { deckAndChildren } from './deck-tree'
 import { EditError } from './editing'
-import { presetOf, schedulerOptionsOf, type Preset } from './presets'
+import { presetOf, schedulerOptionsOf, type IncomingRows, type Preset } from './presets'
 import type { Settings } from './settings'
 import { studyDayAt } from './study-queue'
 import type { Collection } from './collection-writes'
@@ -21,28 +21,20 @@ export function daysUntilExam(examDate: string, settings: Settings, now: Date): 
 
 /**
  * The scheduler options a deck studies with: its preset's, days counted as the user's study
- * days (rollover hour, this machine's clock), and with an exam date and the cap on, a maximum
- * interval that keeps every next review on or before the exam day.
+ * days (rollover hour, this machine's clock), and with an exam date and the cap on, the exam
+ * date, by whose study day the scheduler ends every interval.
  */
 export function schedulerOptionsFor(
   preset: Preset,
   deck: Pick<DeckRow, 'examDate' | 'examCap'> | undefined,
   settings: Settings,
-  now: Date,
 ): Partial<SchedulerOptions> {
   const options = {
     ...schedulerOptionsOf(preset),
     dayRule: { rolloverHour: settings.rolloverHour },
   }
-  if (!deck?.examDate || !deck.examCap) return options
-  const left = daysUntilExam(deck.examDate, settings, now)
-  if (left < 1) return options
-  return {
-    ...options,
-    maximumIntervalDays: Math.max(1, Math.min(preset.maximumIntervalDays, left)),
-    // Due at the latest when the exam's study day begins: reviewed that morning at the latest.
-    latestDue: studyDayAt(settings, examMoment(deck.examDate)).start.getTime(),
-  }
+  // The scheduler works the cap out at each answer (days left, due by the exam's morning).
+  return deck?.examDate && deck.examCap ? { ...options, examDate: deck.examDate } : options
 }
 
 /** Sets or clears a deck's exam date and cap. */
@@ -132,17 +124,18 @@ export function examPlan(store: Collection, deckId: string, settings: Settings, 
 }
 
 /**
- * The scheduler a deck's cards are answered with at `now`: its preset's options and, with an
- * exam date and its cap, intervals that end by the exam. The study session and sync (which
- * replays answers from other devices) take it from here.
+ * The scheduler a deck's cards are answered with: its preset's options and, with an exam date
+ * and its cap, intervals that end by the exam (worked out at each answer, so the same
+ * scheduler serves any day). The study session and sync (which replays answers from other
+ * devices) take it from here.
  */
 export async function deckScheduler(
   store: Collection,
   deckId: string,
   settings: Settings,
-  now: Date,
+  incoming?: IncomingRows,
 ): Promise<{ preset: Preset; scheduler: Scheduler }> {
-  const deck = await store.getDeck(deckId)
-  const preset = await presetOf(store, deck, settings)
-  return { preset, scheduler: new Scheduler(schedulerOptionsFor(preset, deck, settings, now)) }
+  const deck = incoming?.decks.get(deckId) ?? (await store.getDeck(deckId))
+  const preset = await presetOf(store, deck, settings, incoming)
+  return { preset, scheduler: new Scheduler(schedulerOptionsFor(preset, deck, settings)) }
 }

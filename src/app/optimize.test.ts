@@ -46,8 +46,7 @@ describe('rescheduling a preset’s cards from their logs', () => {
     const store = await studied()
     const before = await cardsOf(store)
     const preset = await presetOf(store, await store.getDeck('d'), settings)
-    const now = new Date(t0.getTime() + 21 * DAY)
-    expect(await updatePreset(store, preset, { reschedule: true, settings, now })).toBe(4)
+    expect(await updatePreset(store, preset, { reschedule: true, settings })).toBe(4)
     const after = await cardsOf(store)
     after.forEach((c, i) => {
       const b = before[i] as CardRow
@@ -62,12 +61,7 @@ describe('rescheduling a preset’s cards from their logs', () => {
     const store = await studied()
     const before = await cardsOf(store)
     const preset = await presetOf(store, await store.getDeck('d'), settings)
-    const now = new Date(t0.getTime() + 21 * DAY)
-    await updatePreset(
-      store,
-      { ...preset, desiredRetention: 0.75 },
-      { reschedule: true, settings, now },
-    )
+    await updatePreset(store, { ...preset, desiredRetention: 0.75 }, { reschedule: true, settings })
     const after = await cardsOf(store)
     // The Default preset's scheduling is stored, its limits still Settings'.
     const saved = await presetOf(store, undefined, settings)
@@ -89,8 +83,7 @@ describe('rescheduling a preset’s cards from their logs', () => {
     const preset = await presetOf(store, await store.getDeck('d'), settings)
     const weights = [...default_w]
     weights[2] = (weights[2] as number) * 3 // a Good first answer makes a much stronger memory
-    const now = new Date(t0.getTime() + 21 * DAY)
-    await updatePreset(store, withParameters(preset, weights), { reschedule: true, settings, now })
+    await updatePreset(store, withParameters(preset, weights), { reschedule: true, settings })
     const after = await cardsOf(store)
     expect((await presetOf(store, await store.getDeck('d'), settings)).weights).toEqual(weights)
     expect(after.map((c) => c.stability)).not.toEqual(before.map((c) => c.stability))
@@ -103,12 +96,11 @@ describe('rescheduling a preset’s cards from their logs', () => {
     // As an imported card whose earlier reviews were not in the package.
     await store.putCard({ ...(a as CardRow), reps: 9 })
     const preset = await presetOf(store, await store.getDeck('d'), settings)
-    const now = new Date(t0.getTime() + 21 * DAY)
     expect(
       await updatePreset(
         store,
         { ...preset, desiredRetention: 0.8 },
-        { reschedule: true, settings, now },
+        { reschedule: true, settings },
       ),
     ).toBe(3)
     expect((await store.getCard(questionCard('d', 'a')))?.due).toBe(a?.due)
@@ -118,14 +110,13 @@ describe('rescheduling a preset’s cards from their logs', () => {
     const store = await studied()
     const before = await cardsOf(store)
     const preset = await presetOf(store, await store.getDeck('d'), settings)
-    const now = new Date(t0.getTime() + 21 * DAY)
     await expect(
-      updatePreset(store, withParameters(preset, [1, 2, 3]), { reschedule: true, settings, now }),
+      updatePreset(store, withParameters(preset, [1, 2, 3]), { reschedule: true, settings }),
     ).rejects.toThrow(new EditError('weights: FSRS-6 has 21 parameters'))
     const bad = [...default_w]
     bad[4] = Number.NaN
     await expect(
-      updatePreset(store, withParameters(preset, bad), { reschedule: true, settings, now }),
+      updatePreset(store, withParameters(preset, bad), { reschedule: true, settings }),
     ).rejects.toThrow(EditError)
     expect(await cardsOf(store)).toEqual(before)
     expect((await listPresets(store, settings))[0]?.weights).toBeUndefined()

@@ -139,10 +139,10 @@ export function presetHistory(
  * whose history is not all here (imported without it), keep their schedule; suspended and
  * buried cards stay so. Runs inside the caller's transaction; returns how many cards changed.
  */
-async function rescheduleCards(store: Collection, preset: Preset, settings: Settings, now: Date) {
+async function rescheduleCards(store: Collection, preset: Preset, settings: Settings) {
   const { decks, cards, logs } = await presetCards(store, preset.id)
   const schedulers = new Map(
-    decks.map((d) => [d.id, new Scheduler(schedulerOptionsFor(preset, d, settings, now))]),
+    decks.map((d) => [d.id, new Scheduler(schedulerOptionsFor(preset, d, settings))]),
   )
   const changed: CardRow[] = []
   for (const card of cards) {
@@ -179,7 +179,7 @@ async function rescheduleCards(store: Collection, preset: Preset, settings: Sett
 export function updatePreset(
   store: Collection,
   preset: Preset,
-  options: { reschedule: boolean; settings: Settings; now: Date; deckId?: string },
+  options: { reschedule: boolean; settings: Settings; deckId?: string },
 ): Promise<number> {
   // The check runs inside the transaction: a bad field rejects like any other failure.
   return store.transaction(async () => {
@@ -191,7 +191,7 @@ export function updatePreset(
       await store.putDeck(deckWithPreset(deck, checked.id))
     }
     // Only the preset's scheduling is read; the Default's limits (Settings') do not matter here.
-    return options.reschedule ? rescheduleCards(store, checked, options.settings, options.now) : 0
+    return options.reschedule ? rescheduleCards(store, checked, options.settings) : 0
   }, ['decks', 'presets', 'cards', 'revlog'])
 }
 

@@ -26,7 +26,7 @@ const acronyms = deck(
 )
 /** Saves a preset as the Options screen does, without rescheduling. */
 const savePreset = (store: Collection, preset: Preset) =>
-  updatePreset(store, preset, { reschedule: false, settings, now: t0 })
+  updatePreset(store, preset, { reschedule: false, settings })
 
 const exam = { ...defaultPreset(settings), id: 'exam', name: 'Exam cram' }
 

@@ -79,12 +79,27 @@ export async function presetOf(
   store: Collection,
   deck: Pick<DeckRow, 'presetId'> | undefined,
   settings: Settings,
+  incoming?: IncomingRows,
 ): Promise<Preset> {
   // Store calls awaited here directly: Dexie keeps its transaction across them, not always
   // across another async function's promise (a PrematureCommitError in the study queue).
   const id = deck?.presetId
-  const own = id && id !== DEFAULT_PRESET_ID ? await store.getPreset(id) : undefined
-  return own ?? defaultFrom(await store.getPreset(DEFAULT_PRESET_ID), settings)
+  const own =
+    id && id !== DEFAULT_PRESET_ID
+      ? (incoming?.presets.get(id) ?? (await store.getPreset(id)))
+      : undefined
+  const base =
+    incoming?.presets.get(DEFAULT_PRESET_ID) ?? (await store.getPreset(DEFAULT_PRESET_ID))
+  return own ?? defaultFrom(base, settings)
+}
+
+/**
+ * Decks and presets not stored yet (a sync's batch, about to be written): read in place of
+ * the stored ones, so answers that arrive with them are replayed under them.
+ */
+export interface IncomingRows {
+  decks: ReadonlyMap<string, DeckRow>
+  presets: ReadonlyMap<string, Preset>
 }
 
 /**

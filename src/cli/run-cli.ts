@@ -404,8 +404,8 @@ function program(io: CliIo) {
             collection: store,
             local,
             replicate: () => replicateBoth(local, remote),
-            schedulerFor: async (deckId) =>
-              (await deckScheduler(store, deckId, settings, now)).scheduler,
+            schedulerFor: async (deckId, incoming) =>
+              (await deckScheduler(store, deckId, settings, incoming)).scheduler,
             now: () => now,
           }).catch((e: unknown) => {
             throw new CliFailure(syncErrorMessage(e, opts.server))

@@ -1,13 +1,14 @@
 import type { Database } from 'pouchdb-core'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { replayAnswers } from '../core/scheduling/replay'
 import { fuzzSeed, Scheduler, type Grade } from '../core/scheduling/scheduler'
 import { fromStoredState, toStoredState } from '../core/scheduling/stored-state'
 import { answerCard } from '../app/answer'
+import { deckScheduler, setExamDate } from '../app/exam-plan'
 import { Queue, type CardRow, type ReviewLogRow } from '../app/collection'
 import type { Collection } from '../app/collection-writes'
 import { changeCards } from '../app/card-actions'
-import { answer, collectionWith, questionCard, scheduler, t0 } from '../app/testing'
+import { answer, collectionWith, questionCard, scheduler, settings, t0 } from '../app/testing'
 import { replicateBoth, syncOnce, type Replica, type SyncReport } from '../app/sync/sync'
 import { SYNC_STATE_KEY } from '../app/sync/sync-state'
 import { memoryReplica } from './pouch'
@@ -450,6 +451,66 @@ describe('sync through a CouchDB replica', () => {
     // Both hold the state the answers made where they were given, as answered.
     expect(await stateOf(work.collection, A)).toEqual(there)
     expect(await stateOf(laptop.collection, A)).toEqual(there)
+  })
+
+  it('agrees on a card answered before an exam, whenever each device syncs', async () => {
+    // The deck's exam on 20 January, intervals capped to end by it. The cap an answer was
+    // given under is the one of its day, not of the day a device happens to replay it. The
+    // clock is set at each step, so edits and syncs are stamped in the story's time.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    onTestFinished(() => {
+      vi.useRealTimers()
+    })
+    const on = (iso: string) => {
+      vi.setSystemTime(new Date(iso))
+      return new Date(iso)
+    }
+    const server = db()
+    on('2025-12-31T08:00:00Z')
+    const laptop = await device('laptop')
+    const work = await device('work')
+    const answerOn = async (d: Device, grade: Grade, iso: string) => {
+      const now = on(iso)
+      const { scheduler: s } = await deckScheduler(d.collection, 'd', settings)
+      const card = (await d.collection.getCard(A)) as CardRow
+      await answerCard(d.collection, s, {
+        cardId: A,
+        revision: card.revision,
+        grade,
+        now,
+        durationMs: 4000,
+      })
+    }
+    const syncOn = (d: Device, iso: string) => {
+      on(iso)
+      return syncOnce({
+        collection: d.collection,
+        local: d.replica as unknown as Replica,
+        replicate: () => replicateBoth(d.replica, server),
+        schedulerFor: async (deckId, incoming) =>
+          (await deckScheduler(d.collection, deckId, settings, incoming)).scheduler,
+        now: () => new Date(),
+        newDevice: () => (d.name === 'laptop' ? 'aaaaaaaaaaaaaaaa' : 'bbbbbbbbbbbbbbbb'),
+      })
+    }
+    // Both know the exam before anything is answered.
+    on('2026-01-01T08:00:00Z')
+    await setExamDate(laptop.collection, 'd', '2026-01-20', true)
+    await syncOn(laptop, '2026-01-01T09:00:00Z')
+    await syncOn(work, '2026-01-01T09:30:00Z')
+    expect((await work.collection.getDeck('d'))?.examDate).toBe('2026-01-20')
+    await answerOn(laptop, 3, '2026-01-01T10:00:00Z')
+    await answerOn(laptop, 3, '2026-01-01T10:10:00Z')
+    await answerOn(laptop, 4, '2026-01-05T10:00:00Z')
+    // Eight days before the exam: an easy answer whose interval the exam cuts short.
+    await answerOn(laptop, 4, '2026-01-12T10:00:00Z')
+    const answered = await stateOf(laptop.collection, A)
+    await syncOn(laptop, '2026-01-12T11:00:00Z')
+    // The other computer syncs again four days later, when four days are left.
+    await syncOn(work, '2026-01-16T10:00:00Z')
+    await syncOn(laptop, '2026-01-16T11:00:00Z')
+    expect(await stateOf(laptop.collection, A)).toEqual(answered)
+    expect(await stateOf(work.collection, A)).toEqual(answered)
   })
 
   it('keeps its bookkeeping out of the shared settings', async () => {

@@ -21,7 +21,7 @@ import {
 import type { Collection } from '../collection-writes'
 import type { StoreTable } from '../store'
 import type { NoteType } from '../../core/notes/note-types'
-import type { Preset } from '../presets'
+import type { IncomingRows, Preset } from '../presets'
 import { base64Decode, base64Encode } from '@bufbuild/protobuf/wire'
 import { contentHash } from '../../core/media/content-hash'
 import {
@@ -108,8 +108,13 @@ export interface SyncOptions {
   local: Replica
   /** Replicates the replica with the server both ways (PouchDB's `replicate.to` and `.from`). */
   replicate: () => Promise<void>
-  /** The scheduler a deck's cards are answered with (their answers are replayed with it). */
-  schedulerFor: (deckId: string) => Promise<Scheduler>
+  /**
+   * The scheduler a deck's cards are answered with (their answers are replayed with it).
+   * `incoming`: decks and presets arriving in the same batch as the answers, to be read in
+   * place of the stored ones (an exam date or a preset set on another device applies to the
+   * answers that come with it).
+   */
+  schedulerFor: (deckId: string, incoming?: IncomingRows) => Promise<Scheduler>
   now: () => Date
   onProgress?: (progress: SyncProgress) => void
   /** For tests: a new device id (16 hex digits); random otherwise. */
@@ -792,11 +797,14 @@ async function receive(
     // Everything the transaction needs from outside the collection is read before it: an
     // IndexedDB transaction ends when it waits on anything else.
     const schedulers = new Map<string, Scheduler>()
-    for (const deck of await collection.listDecks())
-      schedulers.set(deck.id, await options.schedulerFor(deck.id))
+    const incoming = { decks: new Map<string, DeckRow>(), presets: new Map<string, Preset>() }
     for (const doc of docs)
-      if (doc.kind === 'deck' && !schedulers.has(doc.body.id))
-        schedulers.set(doc.body.id, await options.schedulerFor(doc.body.id))
+      if (doc.kind === 'deck') incoming.decks.set(doc.body.id, doc.body)
+      else if (doc.kind === 'preset') incoming.presets.set(doc.body.id, doc.body)
+    for (const deck of await collection.listDecks())
+      schedulers.set(deck.id, await options.schedulerFor(deck.id, incoming))
+    for (const id of incoming.decks.keys())
+      if (!schedulers.has(id)) schedulers.set(id, await options.schedulerFor(id, incoming))
     const noteIds = docs.filter((d) => d.kind === 'note').map((d) => d._id.slice('note:'.length))
     const answered = docs.filter((d) => d.kind === 'log').map((d) => docIdOf.card(d.body.cardId))
     const siblings = [

@@ -15,7 +15,7 @@ import {
 } from 'ts-fsrs'
 import { dayShift, type DayRule } from '../study/day-boundary'
 import { hostZone, isTimeZone } from '../study/time-zone'
-import { DAY_MS } from '../units'
+import { DAY_MS, HOUR_MS } from '../units'
 
 /** A card's scheduling state, exactly as ts-fsrs models it (FSRS-6). */
 export type SchedulingState = FsrsCard
@@ -37,10 +37,13 @@ export interface SchedulerOptions {
   learningSteps: readonly string[]
   relearningSteps: readonly string[]
   /**
-   * No next review after this time (epoch ms): an exam day. ts-fsrs keeps Easy's interval above
-   * Good's even past `maximumIntervalDays`, so the cap is applied to the due time itself.
+   * An exam on this date ("2026-01-20"), its cap on: an answer given before the exam's study
+   * day gets an interval no longer than the study days left, and a due time no later than that
+   * day's start (ts-fsrs keeps Easy's interval above Good's even past the maximum, so the due
+   * time itself is capped too); from the exam's day on, nothing is capped. Worked out at each
+   * answer from its own time and day rule, so a replay on any day gives what the answer gave.
    */
-  latestDue?: number
+  examDate?: string
   /**
    * FSRS's model parameters (FSRS-6: 21 numbers; older 17- or 19-number sets are migrated by
    * ts-fsrs). Absent: FSRS's defaults.
@@ -82,11 +85,45 @@ export function fuzzSeed(cardId: string, reps: number): string {
   return `${cardId}#${reps}`
 }
 
+/** What an exam caps an answer to: the whole study days left, and the latest due time. */
+interface ExamCap {
+  days: number
+  latestDue: number
+}
+
+/** The state with its due time no later than the exam's cap (and never before `now`). */
+function capped(state: SchedulingState, now: Date, exam: ExamCap | undefined): SchedulingState {
+  if (!exam || state.due.getTime() <= exam.latestDue) return state
+  const due = new Date(Math.max(now.getTime(), exam.latestDue))
+  const days = Math.max(0, Math.floor((due.getTime() - now.getTime()) / DAY_MS))
+  return { ...state, due, scheduled_days: Math.min(state.scheduled_days, days) }
+}
+
+/**
+ * The study-day number of an exam on `date` (YYYY-MM-DD): the study day its noon falls in,
+ * so with a rollover hour after noon, the day before the date.
+ */
+function examDayOf(date: string, rule: DayRule | undefined): number {
+  const [y = 1970, m = 1, d = 1] = date.split('-').map(Number)
+  return Math.floor((Date.UTC(y, m - 1, d, 12) - (rule?.rolloverHour ?? 0) * HOUR_MS) / DAY_MS)
+}
+
+/** ts-fsrs with `params`, its fuzz seeded from the card (`withSeed`). */
+function engineOf(params: FSRSParameters): FSRS {
+  return fsrs(params).useStrategy(StrategyMode.SEED, function seedFromCard() {
+    return String(Reflect.get(this['current'], SEED_FIELD) ?? '')
+  })
+}
+
 /** A scheduler bound to options; every call takes `now` and the seed as arguments. */
 
 export class Scheduler {
   private readonly engine: FSRS
-  private readonly latestDue: number | undefined
+  private readonly params: FSRSParameters
+  /** Engines whose maximum interval an exam shortens, by that maximum. */
+  private readonly examEngines = new Map<number, FSRS>()
+  /** The exam's study-day number (days since 1970 on study days), when capped by one. */
+  private readonly examDay: number | undefined
   private readonly dayRule: DayRule | undefined
   private readonly dayShift: ((ms: number) => number) | undefined
   /** Day shifts of other time zones this scheduler has replayed answers in, by zone. */
@@ -94,9 +131,9 @@ export class Scheduler {
 
   constructor(options: Partial<SchedulerOptions> = {}) {
     const o = { ...DEFAULT_SCHEDULER_OPTIONS, ...options }
-    this.latestDue = o.latestDue
     this.dayRule = o.dayRule
     this.dayShift = o.dayRule && dayShift(o.dayRule)
+    this.examDay = o.examDate === undefined ? undefined : examDayOf(o.examDate, o.dayRule)
     const params: FSRSParameters = generatorParameters({
       enable_fuzz: o.fuzz,
       request_retention: o.requestRetention,
@@ -105,9 +142,8 @@ export class Scheduler {
       relearning_steps: o.relearningSteps.filter((x) => STEP.test(x)) as StepUnit[],
       ...(o.weights ? { w: [...o.weights] } : {}),
     })
-    this.engine = fsrs(params).useStrategy(StrategyMode.SEED, function seedFromCard() {
-      return String(Reflect.get(this['current'], SEED_FIELD) ?? '')
-    })
+    this.params = params
+    this.engine = engineOf(params)
   }
 
   /** A card never studied, created at `now`. */
@@ -138,16 +174,46 @@ export class Scheduler {
     seed: string,
     zone?: string,
   ): { state: SchedulingState; log: ReviewRecord } {
-    const { input, at, back } = this.onStudyDays(state, now, this.shiftIn(zone))
-    const { card, log } = this.engine.next(withSeed(input, seed), at, grade as FsrsGrade)
-    if (!back) return { state: this.capped(pickState(card), now), log }
+    const shift = this.shiftIn(zone)
+    const { input, at, back } = this.onStudyDays(state, now, shift)
+    const exam = this.examAt(now, shift)
+    const engine = this.engineBefore(exam)
+    const { card, log } = engine.next(withSeed(input, seed), at, grade as FsrsGrade)
+    if (!back) return { state: capped(pickState(card), now, exam), log }
     // Back on the clock: due times move by the same amount as `now` did, so an interval of
     // minutes stays one; the log's times are the real ones.
     const next = { ...pickState(card), due: back(card.due), last_review: now }
     return {
-      state: this.capped(next, now),
+      state: capped(next, now, exam),
       log: { ...log, review: now, due: state.last_review ?? state.due },
     }
+  }
+
+  /**
+   * The exam's cap on an answer at `now`, counted on the study days of `shift`: the whole days
+   * left and the start of the exam's day; none without an exam, or from its day on.
+   */
+  private examAt(now: Date, shift: ((ms: number) => number) | undefined): ExamCap | undefined {
+    const examDay = this.examDay
+    if (examDay === undefined) return undefined
+    const by = shift ?? (() => 0)
+    const today = Math.floor((now.getTime() + by(now.getTime())) / DAY_MS)
+    const days = examDay - today
+    if (days < 1) return undefined
+    // The instant whose study day begins the exam's: the day's number, less the shift then.
+    const dayStart = examDay * DAY_MS
+    return { days, latestDue: dayStart - by(dayStart - by(dayStart)) }
+  }
+
+  /** The engine for an answer under `exam`: intervals no longer than the days left. */
+  private engineBefore(exam: ExamCap | undefined): FSRS {
+    if (!exam || exam.days >= this.params.maximum_interval) return this.engine
+    let engine = this.examEngines.get(exam.days)
+    if (!engine) {
+      engine = engineOf({ ...this.params, maximum_interval: exam.days })
+      this.examEngines.set(exam.days, engine)
+    }
+    return engine
   }
 
   /**
@@ -182,21 +248,14 @@ export class Scheduler {
     return shift
   }
 
-  /** The state with its due time no later than `latestDue` (and never before `now`). */
-  private capped(state: SchedulingState, now: Date): SchedulingState {
-    if (this.latestDue === undefined || state.due.getTime() <= this.latestDue) return state
-    const due = new Date(Math.max(now.getTime(), this.latestDue))
-    const days = Math.max(0, Math.floor((due.getTime() - now.getTime()) / DAY_MS))
-    return { ...state, due, scheduled_days: Math.min(state.scheduled_days, days) }
-  }
-
   /** When the card would next be due for each grade (for the buttons' labels). */
   preview(state: SchedulingState, now: Date, seed: string): Record<Grade, Date> {
     const { input, at, back } = this.onStudyDays(state, now)
-    const p = this.engine.repeat(withSeed(input, seed), at)
+    const exam = this.examAt(now, this.dayShift)
+    const p = this.engineBefore(exam).repeat(withSeed(input, seed), at)
     const due = (r: Rating.Again | Rating.Hard | Rating.Good | Rating.Easy) => {
       const card = pickState(p[r].card)
-      return this.capped(back ? { ...card, due: back(card.due) } : card, now).due
+      return capped(back ? { ...card, due: back(card.due) } : card, now, exam).due
     }
     return { 1: due(Rating.Again), 2: due(Rating.Hard), 3: due(Rating.Good), 4: due(Rating.Easy) }
   }

@@ -18,13 +18,12 @@ const post = (message: RescheduleResponse) =>
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(message)
 
 self.onmessage = async (event: MessageEvent<RescheduleRequest>) => {
-  const { preset, deckId, settings, now } = event.data
+  const { preset, deckId, settings } = event.data
   const db = openDb()
   try {
     const rescheduled = await updatePreset(dexieCollection(db), preset, {
       reschedule: true,
       settings,
-      now: new Date(now),
       deckId,
     })
     post({ type: 'saved', rescheduled })

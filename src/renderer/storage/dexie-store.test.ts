@@ -216,7 +216,6 @@ describe('presets in IndexedDB', () => {
     const changed = await updatePreset(store, preset, {
       reschedule: true,
       settings,
-      now,
       deckId: 'big',
     })
     expect(changed).toBe(before.length)

@@ -148,7 +148,7 @@ async function noteModelDatabase(name: string, version: 3 | 4 | 5) {
   await updatePreset(
     memory,
     { ...defaultPreset(DEFAULT_SETTINGS), id: 'p', name: 'Slow', desiredRetention: 0.8 },
-    { reschedule: false, settings: DEFAULT_SETTINGS, now: t0 },
+    { reschedule: false, settings: DEFAULT_SETTINGS },
   )
   await writeSetting(memory, 'theme', 'dark')
   if (version >= 4)

@@ -101,7 +101,7 @@ export function useStudySession(
       const scope = { deckId, section: JSON.parse(sectionKey) as string[] | null }
       if (!options.current) {
         // With an exam date and its cap, no interval reaches past the exam day.
-        options.current = await deckScheduler(store, deckId, settings, now)
+        options.current = await deckScheduler(store, deckId, settings)
       }
       const day = studyDayAt(settings, now)
       if (logs.current?.day !== day.index)

@@ -192,12 +192,12 @@ async function run(): Promise<SyncReport | null> {
       throw Object.assign(new Error('no password kept'), { status: 401 })
     const server = (remote = serverOf(config, password))
     const settings = await readSettings(store)
-    const now = new Date()
     const report = await syncOnce({
       collection: store,
       local,
       replicate: () => replicateBoth(local, server),
-      schedulerFor: async (deckId) => (await deckScheduler(store, deckId, settings, now)).scheduler,
+      schedulerFor: async (deckId, incoming) =>
+        (await deckScheduler(store, deckId, settings, incoming)).scheduler,
       now: () => new Date(),
       onProgress: (progress) => update({ progress }),
     })
