@@ -9,7 +9,13 @@ import { Queue, type CardRow, type ReviewLogRow } from '../app/collection'
 import type { Collection } from '../app/collection-writes'
 import { changeCards } from '../app/card-actions'
 import { answer, collectionWith, questionCard, scheduler, settings, t0 } from '../app/testing'
-import { replicateBoth, syncOnce, type Replica, type SyncReport } from '../app/sync/sync'
+import {
+  replicateBoth,
+  syncOnce,
+  type Replica,
+  type SyncOptions,
+  type SyncReport,
+} from '../app/sync/sync'
 import { SYNC_STATE_KEY } from '../app/sync/sync-state'
 import { memoryReplica } from './pouch'
 import { bringBackVersion, versionsOf } from '../app/versions'
@@ -40,14 +46,31 @@ async function device(name: string): Promise<Device> {
   return { name, collection: await collectionWith(), replica: db() }
 }
 
-function sync(d: Device, server: Database, now = new Date()): Promise<SyncReport> {
+function sync(
+  d: Device,
+  server: Database,
+  now = new Date(),
+  schedulerFor: SyncOptions['schedulerFor'] = () => Promise.resolve(scheduler),
+): Promise<SyncReport> {
   return syncOnce({
     collection: d.collection,
     local: d.replica as unknown as Replica,
     replicate: () => replicateBoth(d.replica, server),
-    schedulerFor: () => Promise.resolve(scheduler),
+    schedulerFor,
     now: () => now,
     newDevice: () => (d.name === 'laptop' ? 'aaaaaaaaaaaaaaaa' : 'bbbbbbbbbbbbbbbb'),
+  })
+}
+
+/** Answers card A on a device with a scheduler of its own (a time zone, an exam). */
+async function answerA(d: Device, with_: Scheduler, grade: Grade, now: Date) {
+  const card = (await d.collection.getCard(A)) as CardRow
+  await answerCard(d.collection, with_, {
+    cardId: A,
+    revision: card.revision,
+    grade,
+    now,
+    durationMs: 4000,
   })
 }
 
@@ -404,28 +427,13 @@ describe('sync through a CouchDB replica', () => {
     // their study days begin 14 hours apart, and FSRS counts the days between answers.
     const tokyo = new Scheduler({ dayRule: { rolloverHour: 4, timeZone: 'Asia/Tokyo' } })
     const newYork = new Scheduler({ dayRule: { rolloverHour: 4, timeZone: 'America/New_York' } })
-    const answerIn = async (zone: Scheduler, d: Device, grade: Grade, now: Date) => {
-      const card = (await d.collection.getCard(A)) as CardRow
-      await answerCard(d.collection, zone, {
-        cardId: A,
-        revision: card.revision,
-        grade,
-        now,
-        durationMs: 4000,
-      })
-    }
+    const answerIn = (zone: Scheduler, d: Device, grade: Grade, now: Date) =>
+      answerA(d, zone, grade, now)
     const server = db()
     const laptop = await device('laptop')
     const work = await device('work')
     const syncIn = (zone: Scheduler, d: Device) =>
-      syncOnce({
-        collection: d.collection,
-        local: d.replica as unknown as Replica,
-        replicate: () => replicateBoth(d.replica, server),
-        schedulerFor: () => Promise.resolve(zone),
-        now: () => new Date(),
-        newDevice: () => (d.name === 'laptop' ? 'aaaaaaaaaaaaaaaa' : 'bbbbbbbbbbbbbbbb'),
-      })
+      sync(d, server, new Date(), () => Promise.resolve(zone))
     // Learnt in Tokyo on 1 January (14:00 UTC is 23:00 there), graduated to review.
     await answerIn(tokyo, laptop, 3, new Date('2026-01-01T14:00:00Z'))
     await answerIn(tokyo, laptop, 3, new Date('2026-01-01T14:10:00Z'))
@@ -471,28 +479,16 @@ describe('sync through a CouchDB replica', () => {
     const work = await device('work')
     const answerOn = async (d: Device, grade: Grade, iso: string) => {
       const now = on(iso)
-      const { scheduler: s } = await deckScheduler(d.collection, 'd', settings)
-      const card = (await d.collection.getCard(A)) as CardRow
-      await answerCard(d.collection, s, {
-        cardId: A,
-        revision: card.revision,
-        grade,
-        now,
-        durationMs: 4000,
-      })
+      await answerA(d, (await deckScheduler(d.collection, 'd', settings)).scheduler, grade, now)
     }
-    const syncOn = (d: Device, iso: string) => {
-      on(iso)
-      return syncOnce({
-        collection: d.collection,
-        local: d.replica as unknown as Replica,
-        replicate: () => replicateBoth(d.replica, server),
-        schedulerFor: async (deckId, incoming) =>
+    const syncOn = (d: Device, iso: string) =>
+      sync(
+        d,
+        server,
+        on(iso),
+        async (deckId, incoming) =>
           (await deckScheduler(d.collection, deckId, settings, incoming)).scheduler,
-        now: () => new Date(),
-        newDevice: () => (d.name === 'laptop' ? 'aaaaaaaaaaaaaaaa' : 'bbbbbbbbbbbbbbbb'),
-      })
-    }
+      )
     // Both know the exam before anything is answered.
     on('2026-01-01T08:00:00Z')
     await setExamDate(laptop.collection, 'd', '2026-01-20', true)
