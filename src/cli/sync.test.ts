@@ -5,6 +5,9 @@ import { fuzzSeed, Scheduler, type Grade } from '../core/scheduling/scheduler'
 import { fromStoredState, toStoredState } from '../core/scheduling/stored-state'
 import { answerCard } from '../app/answer'
 import { deckScheduler, setExamDate } from '../app/exam-plan'
+import { renameDeck } from '../app/editing'
+import { MemoryStore } from '../app/memory-store'
+import type { IncomingRows } from '../app/presets'
 import { Queue, type CardRow, type ReviewLogRow } from '../app/collection'
 import type { Collection } from '../app/collection-writes'
 import { changeCards } from '../app/card-actions'
@@ -505,6 +508,54 @@ describe('sync through a CouchDB replica', () => {
     // The other computer syncs again four days later, when four days are left.
     await syncOn(work, '2026-01-16T10:00:00Z')
     await syncOn(laptop, '2026-01-16T11:00:00Z')
+    expect(await stateOf(laptop.collection, A)).toEqual(answered)
+    expect(await stateOf(work.collection, A)).toEqual(answered)
+  })
+
+  it('agrees on cards answered before an exam date was set, on a device that comes later', async () => {
+    // Answered with no exam; then the exam is set (20 January). A device that first syncs after
+    // that replays the answers under the exam's cap: the laptop must send what its cards are.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    onTestFinished(() => {
+      vi.useRealTimers()
+    })
+    const on = (iso: string) => {
+      vi.setSystemTime(new Date(iso))
+      return new Date(iso)
+    }
+    const server = db()
+    on('2025-12-31T08:00:00Z')
+    // Which decks' cards are read whole (the collection binds its reads as it is made).
+    const checked = vi.spyOn(MemoryStore.prototype, 'sectionCards')
+    onTestFinished(() => {
+      checked.mockRestore()
+    })
+    const laptop = await device('laptop')
+    const work = await device('work')
+    const byDeck = (d: Device) => async (deckId: string, incoming?: IncomingRows) =>
+      (await deckScheduler(d.collection, deckId, settings, incoming)).scheduler
+    const answerOn = async (grade: Grade, iso: string) => {
+      const now = on(iso)
+      await answerA(laptop, await byDeck(laptop)('d'), grade, now)
+    }
+    await answerOn(3, '2026-01-01T10:00:00Z')
+    await answerOn(3, '2026-01-01T10:10:00Z')
+    await answerOn(4, '2026-01-05T10:00:00Z')
+    await answerOn(4, '2026-01-12T10:00:00Z')
+    await sync(laptop, server, on('2026-01-12T11:00:00Z'), byDeck(laptop))
+    const answered = await stateOf(laptop.collection, A)
+    // A rename changes nothing answers are replayed under: no card is checked again.
+    checked.mockClear()
+    await renameDeck(laptop.collection, 'd', 'Deck D', on('2026-01-12T12:00:00Z'))
+    await sync(laptop, server, on('2026-01-12T13:00:00Z'), byDeck(laptop))
+    expect(checked).not.toHaveBeenCalled()
+    on('2026-01-13T08:00:00Z')
+    await setExamDate(laptop.collection, 'd', '2026-01-20', true)
+    await sync(laptop, server, on('2026-01-13T09:00:00Z'), byDeck(laptop))
+    expect(checked).toHaveBeenCalledWith('d', '')
+    // The other computer's first sync, after the exam was set.
+    await sync(work, server, on('2026-01-14T10:00:00Z'), byDeck(work))
+    expect((await work.collection.getDeck('d'))?.examDate).toBe('2026-01-20')
     expect(await stateOf(laptop.collection, A)).toEqual(answered)
     expect(await stateOf(work.collection, A)).toEqual(answered)
   })

@@ -21,7 +21,7 @@ import {
 import type { Collection } from '../collection-writes'
 import type { StoreTable } from '../store'
 import type { NoteType } from '../../core/notes/note-types'
-import type { IncomingRows, Preset } from '../presets'
+import { DEFAULT_PRESET_ID, schedulerOptionsOf, type IncomingRows, type Preset } from '../presets'
 import { base64Decode, base64Encode } from '@bufbuild/protobuf/wire'
 import { contentHash } from '../../core/media/content-hash'
 import {
@@ -372,7 +372,52 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
     ? await collection.allNotes()
     : defined(await collection.getNotes(keysOf('notes').map(String)))
   const logIds = all ? await allLogIds(collection) : keysOf('revlog').map(Number)
-  const cardIds = all ? await allCardIds(collection) : keysOf('cards').map(String)
+  const cardIds = all
+    ? await allCardIds(collection)
+    : [...new Set([...keysOf('cards').map(String), ...(await rescheduledBy(decks, presets))])]
+  /**
+   * Cards studied in decks whose scheduling changed here (the deck itself: an exam date; or its
+   * preset): checked again, so that where their answers no longer replay to them under the new
+   * options, their state is sent as a new base — a device that replays those answers later,
+   * under the new options, would otherwise reach another card.
+   */
+  async function rescheduledBy(changedDecks: DeckRow[], changedPresets: Preset[]) {
+    if (!changedDecks.length && !changedPresets.length) return []
+    // Changed in what replays read (not a rename, not a daily limit), against the version the
+    // replica has: a deck or preset it does not have yet has no answers replayed under it.
+    const there = await docsOf(local, [
+      ...changedDecks.map((d) => docIdOf.deck(d.id)),
+      ...changedPresets.map((p) => docIdOf.preset(p.id)),
+    ])
+    const before = <T>(id: string) => {
+      const versions = there.get(id)
+      return versions && (newest(versions)?.body as T | undefined)
+    }
+    const deckIds = new Set(
+      changedDecks
+        .filter((d) => {
+          const was = before<DeckRow>(docIdOf.deck(d.id))
+          return was && !sameData(replayedOptions(was), replayedOptions(d))
+        })
+        .map((d) => d.id),
+    )
+    const presetIds = new Set(
+      changedPresets
+        .filter((p) => {
+          const was = before<Preset>(docIdOf.preset(p.id))
+          return was && !sameData(schedulerOptionsOf(was), schedulerOptionsOf(p))
+        })
+        .map((p) => p.id),
+    )
+    if (!deckIds.size && !presetIds.size) return []
+    const affected = (await collection.listDecks()).filter(
+      (d) => deckIds.has(d.id) || presetIds.has(d.presetId ?? DEFAULT_PRESET_ID),
+    )
+    const ids: string[] = []
+    for (const d of affected)
+      for (const c of await collection.sectionCards(d.id, '')) if (c.reps > 0) ids.push(c.id)
+    return ids
+  }
   const mediaNames = all ? await collection.mediaNames() : keysOf('media').map(String)
   const media = defined(await collection.getMedia(mediaNames))
   const hashes = all ? await collection.mediaContentHashes() : keysOf('mediaContent').map(String)
@@ -597,6 +642,13 @@ function logBody(row: ReviewLogRow): LogBody {
   const { before: _b, taggedLeech: _t, origin, ...rest } = row
   return origin ? { ...rest, id: origin.id } : rest
 }
+
+/** What of a deck its answers are replayed under: its exam and its preset. */
+const replayedOptions = (d: DeckRow) => ({
+  examDate: d.examDate ?? null,
+  examCap: d.examCap ?? false,
+  presetId: d.presetId ?? DEFAULT_PRESET_ID,
+})
 
 /** Logs in the order they are replayed: by answer time, then id. */
 function sortedLogs<T extends { review: number; id: number }>(logs: T[]): T[] {
