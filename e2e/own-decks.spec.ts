@@ -10,6 +10,15 @@ async function createDeck(page: Page, name: string) {
   await page.getByRole('button', { name: 'New deck' }).click()
   await page.getByLabel('New deck name').fill(name)
   await page.getByRole('button', { name: 'Create' }).click()
+  // Created (the form closes) or refused (it says why). Not waiting let the next "New deck"
+  // click land while this one was still saving: it toggled the open form shut, and the save
+  // then closed it too, so the next name field never came (CI, twice).
+  await expect(
+    page
+      .getByRole('form', { name: 'New deck' })
+      .getByRole('alert')
+      .or(page.getByRole('button', { name: 'New deck', pressed: false })),
+  ).toBeVisible()
 }
 
 async function openEditor(page: Page) {
