@@ -65,6 +65,21 @@ function sync(
   })
 }
 
+/**
+ * Fakes the clock (Date only) for this test and returns how to set it: edits and syncs are then
+ * stamped in the test's story time. `on(iso)` sets it and returns that time.
+ */
+function storyClock() {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  onTestFinished(() => {
+    vi.useRealTimers()
+  })
+  return (iso: string) => {
+    vi.setSystemTime(new Date(iso))
+    return new Date(iso)
+  }
+}
+
 /** Answers card A on a device with a scheduler of its own (a time zone, an exam). */
 async function answerA(d: Device, with_: Scheduler, grade: Grade, now: Date) {
   const card = (await d.collection.getCard(A)) as CardRow
@@ -468,14 +483,7 @@ describe('sync through a CouchDB replica', () => {
     // The deck's exam on 20 January, intervals capped to end by it. The cap an answer was
     // given under is the one of its day, not of the day a device happens to replay it. The
     // clock is set at each step, so edits and syncs are stamped in the story's time.
-    vi.useFakeTimers({ toFake: ['Date'] })
-    onTestFinished(() => {
-      vi.useRealTimers()
-    })
-    const on = (iso: string) => {
-      vi.setSystemTime(new Date(iso))
-      return new Date(iso)
-    }
+    const on = storyClock()
     const server = db()
     on('2025-12-31T08:00:00Z')
     const laptop = await device('laptop')
@@ -515,14 +523,7 @@ describe('sync through a CouchDB replica', () => {
   it('agrees on cards answered before an exam date was set, on a device that comes later', async () => {
     // Answered with no exam; then the exam is set (20 January). A device that first syncs after
     // that replays the answers under the exam's cap: the laptop must send what its cards are.
-    vi.useFakeTimers({ toFake: ['Date'] })
-    onTestFinished(() => {
-      vi.useRealTimers()
-    })
-    const on = (iso: string) => {
-      vi.setSystemTime(new Date(iso))
-      return new Date(iso)
-    }
+    const on = storyClock()
     const server = db()
     on('2025-12-31T08:00:00Z')
     // Which decks' cards are read whole (the collection binds its reads as it is made).
