@@ -95,6 +95,7 @@ describe('the exam plan', () => {
         ['d', { ...stored, examDate: '2027-01-07', examCap: true, presetId: 'slow' }],
       ]),
       presets: new Map([['slow', slow]]),
+      settings: new Map(),
     }
     const here = await deckScheduler(store, 'd', settings)
     const arriving = await deckScheduler(store, 'd', settings, incoming)

@@ -4,7 +4,7 @@ import { deckCards } from './card-digests'
 import { deckAndChildren } from './deck-tree'
 import { EditError } from './editing'
 import { presetOf, schedulerOptionsOf, type IncomingRows, type Preset } from './presets'
-import type { Settings } from './settings'
+import { settingsOfRows, type Settings } from './settings'
 import { studyDayAt } from './study-queue'
 import type { Collection } from './collection-writes'
 
@@ -138,4 +138,17 @@ export async function deckScheduler(
   const deck = incoming?.decks.get(deckId) ?? (await store.getDeck(deckId))
   const preset = await presetOf(store, deck, settings, incoming)
   return { preset, scheduler: new Scheduler(schedulerOptionsFor(preset, deck, settings)) }
+}
+
+/**
+ * What sync replays a deck's answers with: `deckScheduler` over the settings as they are stored
+ * at the call (an earlier batch of the same sync may have changed them), or as the batch being
+ * applied brings them (a new rollover hour arrives with the answers given under it).
+ */
+export function replayScheduler(store: Collection) {
+  return async (deckId: string, incoming?: IncomingRows): Promise<Scheduler> => {
+    const rows = await store.listSettings()
+    const { settings } = settingsOfRows([...rows, ...(incoming?.settings.values() ?? [])])
+    return (await deckScheduler(store, deckId, settings, incoming)).scheduler
+  }
 }

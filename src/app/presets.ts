@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { FSRS_PARAMETER_COUNT, STEP, type SchedulerOptions } from '../core/scheduling/scheduler'
 import { DEFAULT_LIMITS, type StudyLimits } from '../core/study/review-queue'
 import type { LeechRule } from './answer'
-import type { DeckRow } from './collection'
+import type { DeckRow, SettingRow } from './collection'
 import { EditError } from './editing'
 import type { Settings } from './settings'
 import type { Collection } from './collection-writes'
@@ -94,12 +94,14 @@ export async function presetOf(
 }
 
 /**
- * Decks and presets not stored yet (a sync's batch, about to be written): read in place of
- * the stored ones, so answers that arrive with them are replayed under them.
+ * Decks, presets and settings not stored yet (a sync's batch, about to be written): read in
+ * place of the stored ones, so answers that arrive with them are replayed under them.
  */
 export interface IncomingRows {
   decks: ReadonlyMap<string, DeckRow>
   presets: ReadonlyMap<string, Preset>
+  /** Setting rows by key. */
+  settings: ReadonlyMap<string, SettingRow>
 }
 
 /**

@@ -39,7 +39,7 @@ import { collectionStats, formatStats } from '../app/exchange/collection-stats'
 import { nodeSqlEngine } from './node-sqlite'
 import { memoryCollection } from '../app/collection-writes'
 import { plural } from '../core/plural'
-import { deckScheduler } from '../app/exam-plan'
+import { replayScheduler } from '../app/exam-plan'
 import { beginSync, replicateBoth, syncOnce } from '../app/sync/sync'
 import { openEncryption } from '../app/sync/encryption'
 import { databaseNameProblem, serverUrlProblem, syncErrorMessage } from '../app/sync/sync-errors'
@@ -386,7 +386,6 @@ function program(io: CliIo) {
         const now = io.now()
         const store = memoryCollection()
         await restoreCollection(store, data)
-        const { settings } = settingsOfRows(data.settings)
         const local = memoryReplica('cli-sync')
         const url = `${opts.server.replace(/\/+$/, '')}/${encodeURIComponent(opts.db)}`
         const remote = serverDatabase(
@@ -404,8 +403,7 @@ function program(io: CliIo) {
             collection: store,
             local,
             replicate: () => replicateBoth(local, remote),
-            schedulerFor: async (deckId, incoming) =>
-              (await deckScheduler(store, deckId, settings, incoming)).scheduler,
+            schedulerFor: replayScheduler(store),
             now: () => now,
           }).catch((e: unknown) => {
             throw new CliFailure(syncErrorMessage(e, opts.server))

@@ -4,7 +4,8 @@ import { replayAnswers } from '../core/scheduling/replay'
 import { fuzzSeed, Scheduler, type Grade } from '../core/scheduling/scheduler'
 import { fromStoredState, toStoredState } from '../core/scheduling/stored-state'
 import { answerCard } from '../app/answer'
-import { deckScheduler, setExamDate } from '../app/exam-plan'
+import { deckScheduler, replayScheduler, setExamDate } from '../app/exam-plan'
+import { readSettings, writeSetting } from '../app/settings'
 import { renameDeck } from '../app/editing'
 import { MemoryStore } from '../app/memory-store'
 import type { IncomingRows } from '../app/presets'
@@ -559,6 +560,63 @@ describe('sync through a CouchDB replica', () => {
     expect((await work.collection.getDeck('d'))?.examDate).toBe('2026-01-20')
     expect(await stateOf(laptop.collection, A)).toEqual(answered)
     expect(await stateOf(work.collection, A)).toEqual(answered)
+  })
+
+  describe('agrees on cards when the hour the day rolls over changes', () => {
+    // Learnt on 1 January, reviewed at 08:00 UTC the next morning: a day later when days begin
+    // at 4 o'clock, the same day when they begin at 10. FSRS counts the days between answers.
+    const learn = ['2026-01-01T11:00:00Z', '2026-01-01T11:10:00Z', '2026-01-01T11:30:00Z']
+    const review = '2026-01-02T08:00:00Z'
+    const byHour = (rolloverHour: number) =>
+      new Scheduler({ dayRule: { rolloverHour, timeZone: 'UTC' } })
+    const answerUnder = async (d: Device, grade: Grade, iso: string) =>
+      answerA(d, await replayScheduler(d.collection)('d'), grade, new Date(iso))
+    const syncOn = (d: Device, server: Database, now: Date) =>
+      sync(d, server, now, replayScheduler(d.collection))
+    const studied = async (d: Device) => {
+      for (const iso of learn) await answerUnder(d, 3, iso)
+      const learnt = fromStoredState(await stateOf(d.collection, A))
+      await answerUnder(d, 3, review)
+      // (The premise: the two hours make two cards of that review.)
+      const seed = fuzzSeed(A, learnt.reps)
+      const under = (hour: number) =>
+        toStoredState(byHour(hour).review(learnt, 3, new Date(review), seed).state).due
+      expect(under(4)).not.toBe(under(10))
+      return stateOf(d.collection, A)
+    }
+
+    it('arriving with the answers given under it', async () => {
+      const on = storyClock()
+      on('2025-12-31T08:00:00Z')
+      const server = db()
+      const laptop = await device('laptop')
+      const work = await device('work')
+      await writeSetting(laptop.collection, 'rolloverHour', 10)
+      const answered = await studied(laptop)
+      await syncOn(laptop, server, on('2026-01-02T09:00:00Z'))
+      // The other computer's first sync: the new hour and the answers in one batch.
+      await syncOn(work, server, on('2026-01-02T10:00:00Z'))
+      expect((await readSettings(work.collection)).rolloverHour).toBe(10)
+      expect(await stateOf(work.collection, A)).toEqual(answered)
+    })
+
+    it('after the answers were synced, on a device that comes later', async () => {
+      const on = storyClock()
+      on('2025-12-31T08:00:00Z')
+      const server = db()
+      const laptop = await device('laptop')
+      const work = await device('work')
+      const answered = await studied(laptop)
+      await syncOn(laptop, server, on('2026-01-02T09:00:00Z'))
+      // The hour changes afterwards; the laptop's cards stay what their answers made.
+      on('2026-01-03T08:00:00Z')
+      await writeSetting(laptop.collection, 'rolloverHour', 10)
+      await syncOn(laptop, server, on('2026-01-03T09:00:00Z'))
+      await syncOn(work, server, on('2026-01-03T10:00:00Z'))
+      expect((await readSettings(work.collection)).rolloverHour).toBe(10)
+      expect(await stateOf(laptop.collection, A)).toEqual(answered)
+      expect(await stateOf(work.collection, A)).toEqual(answered)
+    })
   })
 
   it('keeps its bookkeeping out of the shared settings', async () => {

@@ -19,6 +19,7 @@ import {
   versionIdOf,
 } from '../collection'
 import type { Collection } from '../collection-writes'
+import { DEFAULT_SETTINGS, type Settings } from '../settings'
 import type { StoreTable } from '../store'
 import type { NoteType } from '../../core/notes/note-types'
 import { DEFAULT_PRESET_ID, schedulerOptionsOf, type IncomingRows, type Preset } from '../presets'
@@ -110,9 +111,10 @@ export interface SyncOptions {
   replicate: () => Promise<void>
   /**
    * The scheduler a deck's cards are answered with (their answers are replayed with it).
-   * `incoming`: decks and presets arriving in the same batch as the answers, to be read in
-   * place of the stored ones (an exam date or a preset set on another device applies to the
-   * answers that come with it).
+   * `incoming`: decks, presets and settings arriving in the same batch as the answers, to be
+   * read in place of the stored ones (an exam date, a preset or a rollover hour set on another
+   * device applies to the answers that come with it). Asked again for each batch received, so
+   * it reads the collection as the batches before have left it (`replayScheduler`).
    */
   schedulerFor: (deckId: string, incoming?: IncomingRows) => Promise<Scheduler>
   now: () => Date
@@ -304,6 +306,13 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
     options.onProgress?.({ phase: 'send', done: examined, total })
   }
   const device = state.device
+  /** One scheduler per deck for the whole send (they are made from the same stored rows). */
+  const schedulers = new Map<string, Promise<Scheduler>>()
+  const schedulerOf = (deckId: string) => {
+    let made = schedulers.get(deckId)
+    if (!made) schedulers.set(deckId, (made = options.schedulerFor(deckId)))
+    return made
+  }
   const simple = async <K extends Exclude<DocKind, 'log' | 'card'>>(
     kind: K,
     table: StoreTable,
@@ -374,20 +383,33 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
   const logIds = all ? await allLogIds(collection) : keysOf('revlog').map(Number)
   const cardIds = all
     ? await allCardIds(collection)
-    : [...new Set([...keysOf('cards').map(String), ...(await rescheduledBy(decks, presets))])]
+    : [
+        ...new Set([
+          ...keysOf('cards').map(String),
+          ...(await rescheduledBy(decks, presets, settings)),
+        ]),
+      ]
   /**
-   * Cards studied in decks whose scheduling changed here (the deck itself: an exam date; or its
-   * preset): checked again, so that where their answers no longer replay to them under the new
-   * options, their state is sent as a new base — a device that replays those answers later,
-   * under the new options, would otherwise reach another card.
+   * Cards studied in decks whose scheduling changed here (the deck itself: an exam date; its
+   * preset; or, for every deck, the hour the day rolls over): checked again, so that where their
+   * answers no longer replay to them under the new options, their state is sent as a new base —
+   * a device that replays those answers later, under the new options, would otherwise reach
+   * another card.
    */
-  async function rescheduledBy(changedDecks: DeckRow[], changedPresets: Preset[]) {
-    if (!changedDecks.length && !changedPresets.length) return []
+  async function rescheduledBy(
+    changedDecks: DeckRow[],
+    changedPresets: Preset[],
+    changedSettings: SettingRow[],
+  ) {
+    const replayed = changedSettings.filter((s) => REPLAYED_SETTINGS.has(s.key))
+    if (!changedDecks.length && !changedPresets.length && !replayed.length) return []
     // Changed in what replays read (not a rename, not a daily limit), against the version the
-    // replica has: a deck or preset it does not have yet has no answers replayed under it.
+    // replica has: a deck or preset it does not have yet has no answers replayed under it; a
+    // setting it does not have was its default there.
     const there = await docsOf(local, [
       ...changedDecks.map((d) => docIdOf.deck(d.id)),
       ...changedPresets.map((p) => docIdOf.preset(p.id)),
+      ...replayed.map((s) => docIdOf.setting(s.key)),
     ])
     const before = <T>(id: string) => {
       const versions = there.get(id)
@@ -409,9 +431,13 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
         })
         .map((p) => p.id),
     )
-    if (!deckIds.size && !presetIds.size) return []
+    const everyDeck = replayed.some((s) => {
+      const was = before<SettingRow>(docIdOf.setting(s.key))
+      return !sameData(was?.value ?? DEFAULT_SETTINGS[s.key as keyof Settings], s.value)
+    })
+    if (!deckIds.size && !presetIds.size && !everyDeck) return []
     const affected = (await collection.listDecks()).filter(
-      (d) => deckIds.has(d.id) || presetIds.has(d.presetId ?? DEFAULT_PRESET_ID),
+      (d) => everyDeck || deckIds.has(d.id) || presetIds.has(d.presetId ?? DEFAULT_PRESET_ID),
     )
     const ids: string[] = []
     for (const d of affected)
@@ -559,7 +585,7 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
       const versions = existing.get(id) as SyncDocOf<'card'>[] | undefined
       const merged = versions && mergeCardDocs(versions)
       const logs = sortedLogs((logsOf[j] ?? []).map(logBody))
-      const scheduler = await options.schedulerFor(card.deckId)
+      const scheduler = await schedulerOf(card.deckId)
       const body = cardBodyOf(card, merged, logs, scheduler, stampOf('cards', card.id), device)
       if (versions?.length === 1 && merged && sameData(merged, body)) continue
       docs.push({
@@ -642,6 +668,9 @@ function logBody(row: ReviewLogRow): LogBody {
   const { before: _b, taggedLeech: _t, origin, ...rest } = row
   return origin ? { ...rest, id: origin.id } : rest
 }
+
+/** The shared settings answers are replayed under: the hour each study day begins. */
+const REPLAYED_SETTINGS: ReadonlySet<string> = new Set(['rolloverHour'])
 
 /** What of a deck its answers are replayed under: its exam and its preset. */
 const replayedOptions = (d: DeckRow) => ({
@@ -849,10 +878,15 @@ async function receive(
     // Everything the transaction needs from outside the collection is read before it: an
     // IndexedDB transaction ends when it waits on anything else.
     const schedulers = new Map<string, Scheduler>()
-    const incoming = { decks: new Map<string, DeckRow>(), presets: new Map<string, Preset>() }
+    const incoming = {
+      decks: new Map<string, DeckRow>(),
+      presets: new Map<string, Preset>(),
+      settings: new Map<string, SettingRow>(),
+    }
     for (const doc of docs)
       if (doc.kind === 'deck') incoming.decks.set(doc.body.id, doc.body)
       else if (doc.kind === 'preset') incoming.presets.set(doc.body.id, doc.body)
+      else if (doc.kind === 'setting') incoming.settings.set(doc.body.key, doc.body)
     for (const deck of await collection.listDecks())
       schedulers.set(deck.id, await options.schedulerFor(deck.id, incoming))
     for (const id of incoming.decks.keys())
@@ -875,7 +909,7 @@ async function receive(
         const body = mergedCard(docs, doc._id)
         if (body) cardBodies.set(doc._id.slice('card:'.length), body)
       }
-    const fallback = await options.schedulerFor('')
+    const fallback = await options.schedulerFor('', incoming)
     const wrote = await apply(options, device, docs, deletedLogs, cardBodies, {
       schedulers,
       fallback,

@@ -1,6 +1,5 @@
 import platform from '@platform'
-import { deckScheduler } from '../../app/exam-plan'
-import { readSettings } from '../../app/settings'
+import { replayScheduler } from '../../app/exam-plan'
 import { openEncryption } from '../../app/sync/encryption'
 import { timedFetch } from '../../app/sync/http'
 import {
@@ -191,13 +190,11 @@ async function run(): Promise<SyncReport | null> {
     if (platform.syncPasswords && password === null)
       throw Object.assign(new Error('no password kept'), { status: 401 })
     const server = (remote = serverOf(config, password))
-    const settings = await readSettings(store)
     const report = await syncOnce({
       collection: store,
       local,
       replicate: () => replicateBoth(local, server),
-      schedulerFor: async (deckId, incoming) =>
-        (await deckScheduler(store, deckId, settings, incoming)).scheduler,
+      schedulerFor: replayScheduler(store),
       now: () => new Date(),
       onProgress: (progress) => update({ progress }),
     })
