@@ -30,6 +30,27 @@ declare function setTimeout(callback: () => void, ms: number): unknown
 
 const copy = <T>(row: T): T => structuredClone(row)
 
+/** Moves `id` from the group `from` to the group `to` of an index (`undefined`: in none). */
+function moveId<K>(
+  index: Map<string, K[]>,
+  id: K,
+  from: string | undefined,
+  to: string | undefined,
+) {
+  if (from === to) return
+  if (from !== undefined) {
+    const ids = index.get(from)
+    const at = ids?.indexOf(id) ?? -1
+    if (ids && at >= 0) ids.splice(at, 1)
+    if (ids?.length === 0) index.delete(from)
+  }
+  if (to !== undefined) {
+    const ids = index.get(to)
+    if (ids) ids.push(id)
+    else index.set(to, [id])
+  }
+}
+
 /** Rows' ids grouped by a column, as an index on it would find them. */
 function idsBy<R, K>(rows: Iterable<R>, keyOf: (row: R) => string, idOf: (row: R) => K) {
   const index = new Map<string, K[]>()
@@ -126,16 +147,34 @@ export class MemoryStore implements StudyStore {
   private write<K, V>(map: Map<K, V>, key: K, row: V | undefined) {
     const had = map.has(key)
     const old = map.get(key)
-    if (map === (this.logs as Map<unknown, unknown>)) this.logsChanged()
-    if (map === (this.cards as Map<unknown, unknown>)) this.cardsByNote = null
     this.journal?.push(() => {
+      this.reindex(map, key, map.get(key), old)
       if (had) map.set(key, old as V)
       else map.delete(key)
-      if (map === (this.logs as Map<unknown, unknown>)) this.logsChanged()
-      if (map === (this.cards as Map<unknown, unknown>)) this.cardsByNote = null
     })
+    this.reindex(map, key, old, row)
     if (row === undefined) map.delete(key)
     else map.set(key, copy(row))
+  }
+
+  /**
+   * Keeps the indexes made so far true to a row going from `was` to `now` (either absent), as
+   * IndexedDB keeps its indexes on each write: a write costs the rows it touches, not a new
+   * index of the whole table at the next read (which made a sync's batches quadratic).
+   */
+  private reindex<K, V>(map: Map<K, V>, key: K, was: V | undefined, now: V | undefined) {
+    if (map === (this.logs as Map<unknown, unknown>)) {
+      this.logOrder = null
+      if (this.logsByCard) {
+        const from = was as ReviewLogRow | undefined
+        const to = now as ReviewLogRow | undefined
+        moveId(this.logsByCard, key as number, from?.cardId, to?.cardId)
+      }
+    } else if (map === (this.cards as Map<unknown, unknown>) && this.cardsByNote) {
+      const from = was as CardRow | undefined
+      const to = now as CardRow | undefined
+      moveId(this.cardsByNote, key as string, from?.noteId, to?.noteId)
+    }
   }
 
   /** The logs' ids in order, for paging through the log (made again after a log write). */
@@ -145,11 +184,6 @@ export class MemoryStore implements StudyStore {
 
   /** Each note's card ids, made when first asked for after the cards changed. */
   private cardsByNote: Map<string, string[]> | null = null
-
-  private logsChanged() {
-    this.logOrder = null
-    this.logsByCard = null
-  }
 
   private logIdsOfCard(cardId: string): number[] {
     this.logsByCard ??= idsBy(

@@ -167,6 +167,43 @@ export function storeContract(
       expect(await store.lastLogOfCard('none#0')).toBeUndefined()
     })
 
+    it("finds a card's logs and a note's cards after writes, deletes and a rollback", async () => {
+      // Each read comes after the last write, so an index made once and kept (not made again
+      // at each read) must follow every write, and the undoing of a rolled-back one.
+      const store = await open()
+      const logsOf = async (cardId: string) => (await store.logsOfCard(cardId)).map((l) => l.id)
+      const cardsOf = async (...noteIds: string[]) =>
+        (await store.cardsOfNotes(noteIds)).map((c) => c.id).sort()
+      await store.transaction(async () => {
+        await store.putCards([card('n1', Queue.New, 0), card('n2', Queue.New, 0)])
+        await store.putLogs([log(1, 'n1#0'), log(2, 'n1#0'), log(3, 'n2#0')])
+      })
+      expect(await logsOf('n1#0')).toEqual([1, 2])
+      expect(await cardsOf('n1', 'n3')).toEqual(['n1#0'])
+      await store.transaction(async () => {
+        await store.putLogs([log(2, 'n2#0'), log(4, 'n1#0')])
+        await store.deleteLog(1)
+        await store.putCards([card('n3', Queue.New, 0)])
+      })
+      expect(await logsOf('n1#0')).toEqual([4])
+      expect(await logsOf('n2#0')).toEqual([2, 3])
+      expect(await cardsOf('n1', 'n3')).toEqual(['n1#0', 'n3#0'])
+      await expect(
+        store.transaction(async () => {
+          await store.putLogs([log(5, 'n1#0'), log(3, 'n1#0')])
+          await store.deleteLog(4)
+          await store.putCards([card('n4', Queue.New, 0)])
+          expect(await logsOf('n1#0')).toEqual([3, 5])
+          expect(await cardsOf('n4')).toEqual(['n4#0'])
+          throw new Error('power cut')
+        }),
+      ).rejects.toThrow('power cut')
+      expect(await logsOf('n1#0')).toEqual([4])
+      expect(await logsOf('n2#0')).toEqual([2, 3])
+      expect((await store.lastLogOfCard('n2#0'))?.id).toBe(3)
+      expect(await cardsOf('n1', 'n3', 'n4')).toEqual(['n1#0', 'n3#0'])
+    })
+
     it('keeps decks, note types, presets, settings, media rows and their bytes', async () => {
       const store = await open()
       const bytes = new Uint8Array([1, 2, 3])
