@@ -12,7 +12,15 @@ import type { IncomingRows } from '../app/presets'
 import { Queue, type CardRow, type ReviewLogRow } from '../app/collection'
 import type { Collection } from '../app/collection-writes'
 import { changeCards } from '../app/card-actions'
-import { answer, collectionWith, questionCard, scheduler, settings, t0 } from '../app/testing'
+import {
+  answer,
+  collectionWith,
+  logRow,
+  questionCard,
+  scheduler,
+  settings,
+  t0,
+} from '../app/testing'
 import {
   replicateBoth,
   syncOnce,
@@ -617,6 +625,31 @@ describe('sync through a CouchDB replica', () => {
       expect(await stateOf(laptop.collection, A)).toEqual(answered)
       expect(await stateOf(work.collection, A)).toEqual(answered)
     })
+  })
+
+  it('reads the change log once through in a receive, not again from the start at each batch', async () => {
+    const server = db()
+    // (The collection binds its reads as it is made: the spy comes first.)
+    const read = vi.spyOn(MemoryStore.prototype, 'changesAfter')
+    onTestFinished(() => {
+      read.mockRestore()
+    })
+    const laptop = await device('laptop')
+    const work = await device('work')
+    // 3,000 answers: six batches of documents for the other computer to receive.
+    const logs = Array.from({ length: 3_000 }, (_, i) =>
+      logRow(t0.getTime() + i * 60_000, [A, B, C][i % 3] as string),
+    )
+    await laptop.collection.transaction(() => laptop.collection.putLogs(logs), ['revlog'])
+    await sync(laptop, server)
+    read.mockClear()
+    await sync(work, server)
+    expect(await work.collection.logsSince(0)).toHaveLength(3_000)
+    const rows = await Promise.all(read.mock.results.map((r) => r.value as Promise<unknown[]>))
+    // Each batch writes a change row and the next reads it; read again from the start at each
+    // batch, the rows read grow as the square of the batches (30 here, against 10).
+    expect(read.mock.calls.length).toBeGreaterThanOrEqual(6)
+    expect(rows.flat().length).toBeLessThanOrEqual(read.mock.calls.length + 2)
   })
 
   it('keeps its bookkeeping out of the shared settings', async () => {

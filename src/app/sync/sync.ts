@@ -834,6 +834,7 @@ async function receive(
   let received = 0
   const refused: SyncReport['refused'] = []
   const { update_seq: end } = await local.info()
+  const edits = new EditsHere()
   for (;;) {
     const state = await syncStateOf(collection)
     const { results, last_seq } = await local.changes({
@@ -915,6 +916,7 @@ async function receive(
       fallback,
       checkpoint: last_seq,
       lost,
+      edits,
     })
     received += wrote
     options.onProgress?.(
@@ -982,6 +984,7 @@ async function apply(
     checkpoint: number | string
     /** Versions of this batch's documents that lost to another (kept, not applied). */
     lost: readonly VersionRow[]
+    edits: EditsHere
   },
 ): Promise<number> {
   const { collection } = options
@@ -995,7 +998,7 @@ async function apply(
       const state = await syncStateOf(bound)
       // Edits made here since the last send (during this sync): each meets what came in by
       // its time, and whichever loses is kept as a version, not dropped.
-      const edited = await editedSince(bound, state.pushed)
+      const edited = await at.edits.since(bound, state.pushed)
       const kept: VersionRow[] = [...at.lost]
       /** Whether `doc` replaces the row here (`here`); a loser either way is kept. */
       const takes = (table: VersionedTable, here: { id: string } | undefined, doc: SyncDoc) => {
@@ -1122,19 +1125,31 @@ async function apply(
   )
 }
 
-/** The notes, decks and presets edited here after change `after`, with when, by `table:key`. */
-async function editedSince(collection: Collection, after: number): Promise<Map<string, number>> {
-  const out = new Map<string, number>()
-  for (let from = after; ;) {
-    const rows = await collection.changesAfter(from, 2_000)
-    for (const row of rows) {
-      from = Math.max(from, row.seq ?? from)
-      if (row.source === 'sync') continue
-      for (const c of row.changes)
-        if (c.table === 'notes' || c.table === 'decks' || c.table === 'presets')
-          for (const k of c.keys) out.set(`${c.table}:${String(k)}`, row.at ?? 0)
+/**
+ * The notes, decks and presets edited here since a change, with when, by `table:key`: kept for
+ * a whole receive and brought up to date at each batch from the change log past the last row
+ * it read. (Read again from the start at each batch, the rows the sync's own earlier batches
+ * wrote made a first sync's receiving quadratic in its batches.)
+ */
+class EditsHere {
+  private readonly edited = new Map<string, number>()
+  private read: number | null = null
+
+  async since(collection: Collection, after: number): Promise<ReadonlyMap<string, number>> {
+    let from = Math.max(after, this.read ?? after)
+    for (;;) {
+      const rows = await collection.changesAfter(from, 2_000)
+      for (const row of rows) {
+        from = Math.max(from, row.seq ?? from)
+        if (row.source === 'sync') continue
+        for (const c of row.changes)
+          if (c.table === 'notes' || c.table === 'decks' || c.table === 'presets')
+            for (const k of c.keys) this.edited.set(`${c.table}:${String(k)}`, row.at ?? 0)
+      }
+      if (rows.length < 2_000) break
     }
-    if (rows.length < 2_000) return out
+    this.read = from
+    return this.edited
   }
 }
 
