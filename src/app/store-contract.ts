@@ -193,8 +193,8 @@ export function storeContract(
           await store.putLogs([log(5, 'n1#0'), log(3, 'n1#0')])
           await store.deleteLog(4)
           await store.putCards([card('n4', Queue.New, 0)])
-          expect(await logsOf('n1#0')).toEqual([3, 5])
-          expect(await cardsOf('n4')).toEqual(['n4#0'])
+          expect((await store.logsOfCard('n1#0')).map((l) => l.id)).toEqual([3, 5])
+          expect((await store.cardsOfNotes(['n4'])).map((c) => c.id)).toEqual(['n4#0'])
           throw new Error('power cut')
         }),
       ).rejects.toThrow('power cut')
