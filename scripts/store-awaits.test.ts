@@ -26,6 +26,12 @@ tester.run('store-awaits: only store calls are awaited inside store.transaction'
     inTransaction('const c = await (id ? store.getCard(id) : store.getNote(id))'),
     // Outside a transaction anything may be awaited.
     'async function g() { await fetch("/x"); await new Promise((r) => setTimeout(r, 1)) }',
+    // Returned: a plain value, a store call, a helper given the bound store.
+    inTransaction('const card = await store.getCard(id)\nreturn card ? card.reps : 0'),
+    inTransaction('return store.getCard(id)'),
+    inTransaction('const bound = store.bound()\nreturn id ? presetOf(bound, id) : 0'),
+    // A return inside a callback that is not async is not awaited by anyone.
+    inTransaction('const bound = store.bound()\nreturn [id].map((i) => helper(store, i))'),
     // A nested transaction of the same store joins the outer one.
     inTransaction('await store.transaction(async () => { await store.getCard(id) })'),
   ],
@@ -70,6 +76,23 @@ tester.run('store-awaits: only store calls are awaited inside store.transaction'
       // Inside a nested function of the work, too: it runs while the transaction is open.
       code: inTransaction('const run = async () => { await sleep(5) }\nawait run()'),
       errors: [{ messageId: 'foreign' }, { messageId: 'foreign' }],
+    },
+    {
+      // A helper's promise returned, not awaited, is awaited all the same.
+      code: inTransaction('const bound = store.bound()\nreturn id ? presetOf(store, id) : 0'),
+      errors: [{ messageId: 'unbound' }],
+    },
+    {
+      // The work's own expression body is what the transaction awaits.
+      code: 'function f(store, id) {\n  return store.transaction(() => rescheduleCards(store, id))\n}',
+      errors: [{ messageId: 'unbound' }],
+    },
+    {
+      // …and an async arrow's expression body is returned to whoever awaits it.
+      code: inTransaction(
+        'const bound = store.bound()\nawait Promise.all(ids.map(async (i) => helper(store, i)))',
+      ),
+      errors: [{ messageId: 'unbound' }],
     },
     {
       // A nested transaction's body is checked once, as its own.

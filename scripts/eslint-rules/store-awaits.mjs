@@ -135,6 +135,42 @@ export default {
               messageId: 'foreign',
               data: { store, text: text(n.argument).slice(0, 60) },
             })
+        // A promise returned is awaited too: by the transaction (the work's own return), or by
+        // whoever awaits the async function returning it. What is returned is often a plain
+        // value, so only a helper given the store is checked there: it must be the bound one.
+        /** @param {Node} expr */
+        const returnedHelper = (expr) => {
+          if (!expr) return
+          if (expr.type === 'ConditionalExpression') {
+            returnedHelper(expr.consequent)
+            returnedHelper(expr.alternate)
+          } else if (expr.type === 'LogicalExpression') {
+            returnedHelper(expr.left)
+            returnedHelper(expr.right)
+          } else if (expr.type === 'TSAsExpression' || expr.type === 'TSNonNullExpression') {
+            returnedHelper(expr.expression)
+          } else if (
+            expr.type === 'CallExpression' &&
+            !(expr.callee.type === 'MemberExpression' && onStore(expr.callee.object)) &&
+            expr.arguments.length > 0 &&
+            receivers.has(text(expr.arguments[0])) &&
+            !bound.has(text(expr.arguments[0]))
+          )
+            unbound.push(expr)
+        }
+        /** The function a return statement returns from. @param {Node} node */
+        const functionOf = (node) => {
+          let at = node.parent
+          while (at && !isFunction(at) && at.type !== 'FunctionDeclaration') at = at.parent
+          return at
+        }
+        if (work.body.type !== 'BlockStatement') returnedHelper(work.body)
+        for (const n of walk(work.body)) {
+          const from = n.type === 'ReturnStatement' ? functionOf(n) : null
+          if (from && (from === work || from.async)) returnedHelper(n.argument)
+          else if (isFunction(n) && n.async && n.body.type !== 'BlockStatement')
+            returnedHelper(n.body)
+        }
         // Bound before the first await: once Dexie has lost the transaction, `bound()` has
         // none to bind to and hands back the store itself.
         const firstAwait = Math.min(

@@ -183,6 +183,7 @@ export function updatePreset(
 ): Promise<number> {
   // The check runs inside the transaction: a bad field rejects like any other failure.
   return store.transaction(async () => {
+    const bound = store.bound()
     const checked = checkedPreset(preset)
     await store.putPreset(checked)
     if (options.deckId) {
@@ -191,7 +192,7 @@ export function updatePreset(
       await store.putDeck(deckWithPreset(deck, checked.id))
     }
     // Only the preset's scheduling is read; the Default's limits (Settings') do not matter here.
-    return options.reschedule ? rescheduleCards(store, checked, options.settings) : 0
+    return options.reschedule ? rescheduleCards(bound, checked, options.settings) : 0
   }, ['decks', 'presets', 'cards', 'revlog'])
 }
 

@@ -63,10 +63,11 @@ export function bringBackVersion(
   now: Date,
 ): Promise<void> {
   return collection.transaction(async () => {
+    const bound = collection.bound()
     const version = await collection.getVersion(id)
     if (!version) throw new EditError('That version is no longer kept.')
-    if (version.table === 'notes') return bringBackNote(collection, scheduler, version, now)
-    if (version.table === 'decks') return bringBackDeck(collection, version, now)
+    if (version.table === 'notes') return bringBackNote(bound, scheduler, version, now)
+    if (version.table === 'decks') return bringBackDeck(bound, version, now)
     await collection.putPreset(checkedPreset(version.row as unknown as Preset))
   })
 }
