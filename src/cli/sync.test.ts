@@ -627,7 +627,7 @@ describe('sync through a CouchDB replica', () => {
     })
   })
 
-  it('reads the change log once through in a receive, not again from the start at each batch', async () => {
+  it('reads the change log and makes schedulers once in a receive, not again at each batch', async () => {
     const server = db()
     // (The collection binds its reads as it is made: the spy comes first.)
     const read = vi.spyOn(MemoryStore.prototype, 'changesAfter')
@@ -643,8 +643,13 @@ describe('sync through a CouchDB replica', () => {
     await laptop.collection.transaction(() => laptop.collection.putLogs(logs), ['revlog'])
     await sync(laptop, server)
     read.mockClear()
-    await sync(work, server)
+    let made = 0
+    await sync(work, server, new Date(), () => {
+      made++
+      return Promise.resolve(scheduler)
+    })
     expect(await work.collection.logsSince(0)).toHaveLength(3_000)
+
     // Sync's reads (pages of 2,000; the collection's follower that brings derived data up to
     // date reads the log too, in its own time, in pages of another size).
     const bySync = read.mock.calls.flatMap((call, i) =>
@@ -655,6 +660,10 @@ describe('sync through a CouchDB replica', () => {
     // batch, the rows read grow as the square of the batches (30 here, against 10).
     expect(bySync.length).toBeGreaterThanOrEqual(6)
     expect(rows.length).toBeLessThanOrEqual(bySync.length + 2)
+    // The decks' schedulers are made for the batches that bring decks, presets or settings,
+    // not again for each batch of answers (a scheduler a deck, and one for the rest, each
+    // time): 5 here, 15 when made for every batch.
+    expect(made).toBeLessThan(bySync.length)
   })
 
   it('keeps its bookkeeping out of the shared settings', async () => {

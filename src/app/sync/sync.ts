@@ -835,6 +835,8 @@ async function receive(
   const refused: SyncReport['refused'] = []
   const { update_seq: end } = await local.info()
   const edits = new EditsHere()
+  /** The decks' schedulers as the last batch that brought decks, presets or settings left them. */
+  let scheduling: { schedulers: Map<string, Scheduler>; fallback: Scheduler } | null = null
   for (;;) {
     const state = await syncStateOf(collection)
     const { results, last_seq } = await local.changes({
@@ -878,7 +880,6 @@ async function receive(
     }
     // Everything the transaction needs from outside the collection is read before it: an
     // IndexedDB transaction ends when it waits on anything else.
-    const schedulers = new Map<string, Scheduler>()
     const incoming = {
       decks: new Map<string, DeckRow>(),
       presets: new Map<string, Preset>(),
@@ -888,10 +889,16 @@ async function receive(
       if (doc.kind === 'deck') incoming.decks.set(doc.body.id, doc.body)
       else if (doc.kind === 'preset') incoming.presets.set(doc.body.id, doc.body)
       else if (doc.kind === 'setting') incoming.settings.set(doc.body.key, doc.body)
-    for (const deck of await collection.listDecks())
-      schedulers.set(deck.id, await options.schedulerFor(deck.id, incoming))
-    for (const id of incoming.decks.keys())
-      if (!schedulers.has(id)) schedulers.set(id, await options.schedulerFor(id, incoming))
+    // The decks' schedulers, made again only when this batch brings what they are made of
+    // (most batches of a first sync are answers and cards: a few reads per deck saved each).
+    if (!scheduling || incoming.decks.size || incoming.presets.size || incoming.settings.size) {
+      const schedulers = new Map<string, Scheduler>()
+      for (const deck of await collection.listDecks())
+        schedulers.set(deck.id, await options.schedulerFor(deck.id, incoming))
+      for (const id of incoming.decks.keys())
+        if (!schedulers.has(id)) schedulers.set(id, await options.schedulerFor(id, incoming))
+      scheduling = { schedulers, fallback: await options.schedulerFor('', incoming) }
+    }
     const noteIds = docs.filter((d) => d.kind === 'note').map((d) => d._id.slice('note:'.length))
     const answered = docs.filter((d) => d.kind === 'log').map((d) => docIdOf.card(d.body.cardId))
     const siblings = [
@@ -910,10 +917,8 @@ async function receive(
         const body = mergedCard(docs, doc._id)
         if (body) cardBodies.set(doc._id.slice('card:'.length), body)
       }
-    const fallback = await options.schedulerFor('', incoming)
     const wrote = await apply(options, device, docs, deletedLogs, cardBodies, {
-      schedulers,
-      fallback,
+      ...scheduling,
       checkpoint: last_seq,
       lost,
       edits,
