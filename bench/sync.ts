@@ -75,6 +75,11 @@ const time = async (fn: () => Promise<unknown>) => {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
 
 const rows: { id: string; what: string; ms: number; baselineMs: number }[] = []
+/** Keeps a row and prints it at once (a full-size run takes long between rows). */
+const measured = (row: (typeof rows)[number]) => {
+  rows.push(row)
+  console.log(report(row.what, row.ms, 'PouchDB replicating the same', row.baselineMs))
+}
 const label = `${size.cards.toLocaleString('en')} cards, ${size.logs.toLocaleString('en')} logs`
 console.log(
   `\nSync through the sync server over HTTP (${label}); ${runs === 1 ? 'one run' : `medians of ${runs}`}\n`,
@@ -108,7 +113,7 @@ for (let i = 0; i < runs; i++) {
     }),
   )
 }
-rows.push({
+measured({
   id: 'sync-first-to-empty-device',
   what: `first sync to an empty device (${docs.toLocaleString('en')} documents)`,
   ms: median(ours),
@@ -158,15 +163,12 @@ for (let round = 0; round < runs; round++) {
   )
   await plain.destroy()
 }
-rows.push({
+measured({
   id: 'sync-incremental-200-answers',
   what: `sync after 200 answers (${label})`,
   ms: median(incremental),
   baselineMs: median(incrementalBase),
 })
-
-for (const r of rows)
-  console.log(report(r.what, r.ms, 'PouchDB replicating the same', r.baselineMs))
 
 // What the server holds per review log: its documents' JSON, at the whole collection and at
 // the collection without its logs (the logs' share is the difference).
