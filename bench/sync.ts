@@ -175,14 +175,23 @@ measured({
 const header = {
   Authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`,
 }
-const bytesOf = async (name: string, startkey?: string, endkey?: string) => {
-  const range = startkey
-    ? `&startkey=${encodeURIComponent(JSON.stringify(startkey))}&endkey=${encodeURIComponent(JSON.stringify(endkey))}`
-    : ''
-  const text = await fetch(`${server.url}/${name}/_all_docs?include_docs=true${range}`, {
-    headers: header,
-  }).then((r) => r.text())
-  return text.length
+/** The JSON of the documents from `startkey` to `endkey`, read a page at a time (at full size
+ * the whole database in one answer is larger than a string may be, and the server dies). */
+const bytesOf = async (name: string, startkey = '', endkey = '\uffff') => {
+  const page = 10_000
+  let bytes = 0
+  for (let from = startkey, skip = 0; ; skip = 1) {
+    const range = `startkey=${encodeURIComponent(JSON.stringify(from))}&endkey=${encodeURIComponent(JSON.stringify(endkey))}`
+    const text = await fetch(
+      `${server.url}/${name}/_all_docs?include_docs=true&limit=${page}&skip=${skip}&${range}`,
+      { headers: header },
+    ).then((r) => r.text())
+    bytes += text.length
+    const rows = (JSON.parse(text) as { rows: { id: string }[] }).rows
+    const last = rows[rows.length - 1]
+    if (rows.length < page || !last) return bytes
+    from = last.id
+  }
 }
 const logBytes = await bytesOf(db, 'log:', 'log:\uffff')
 const allBytes = await bytesOf(db)
