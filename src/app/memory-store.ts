@@ -179,10 +179,10 @@ export class MemoryStore implements StudyStore {
 
   /** The logs' ids in order, for paging through the log (made again after a log write). */
   private logOrder: number[] | null = null
-  /** Each card's log ids, made when first asked for after the logs changed (as an index would). */
+  /** Each card's log ids: made when first asked for, then kept by each write (`reindex`). */
   private logsByCard: Map<string, number[]> | null = null
 
-  /** Each note's card ids, made when first asked for after the cards changed. */
+  /** Each note's card ids: made when first asked for, then kept by each write (`reindex`). */
   private cardsByNote: Map<string, string[]> | null = null
 
   private logIdsOfCard(cardId: string): number[] {
