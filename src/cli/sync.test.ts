@@ -592,13 +592,15 @@ describe('sync through a CouchDB replica', () => {
       expect(under(4)).not.toBe(under(10))
       return stateOf(d.collection, A)
     }
-
-    it('arriving with the answers given under it', async () => {
+    /** The story's clock, a server and two devices made on 31 December. */
+    const start = async () => {
       const on = storyClock()
       on('2025-12-31T08:00:00Z')
-      const server = db()
-      const laptop = await device('laptop')
-      const work = await device('work')
+      return { on, server: db(), laptop: await device('laptop'), work: await device('work') }
+    }
+
+    it('arriving with the answers given under it', async () => {
+      const { on, server, laptop, work } = await start()
       await writeSetting(laptop.collection, 'rolloverHour', 10)
       const answered = await studied(laptop)
       await syncOn(laptop, server, on('2026-01-02T09:00:00Z'))
@@ -609,11 +611,7 @@ describe('sync through a CouchDB replica', () => {
     })
 
     it('after the answers were synced, on a device that comes later', async () => {
-      const on = storyClock()
-      on('2025-12-31T08:00:00Z')
-      const server = db()
-      const laptop = await device('laptop')
-      const work = await device('work')
+      const { on, server, laptop, work } = await start()
       const answered = await studied(laptop)
       await syncOn(laptop, server, on('2026-01-02T09:00:00Z'))
       // The hour changes afterwards; the laptop's cards stay what their answers made.

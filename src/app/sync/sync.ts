@@ -1141,7 +1141,7 @@ class EditsHere {
   private read: number | null = null
 
   async since(collection: Collection, after: number): Promise<ReadonlyMap<string, number>> {
-    let from = Math.max(after, this.read ?? after)
+    let from = this.read ?? after
     for (;;) {
       const rows = await collection.changesAfter(from, 2_000)
       for (const row of rows) {
