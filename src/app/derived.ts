@@ -7,8 +7,8 @@ import {
   logMarks,
   stripBefore,
 } from './change-log'
-import type { CardRow, ReviewLogRow } from './collection'
-import type { ChangeRow, StoreTable, StudyStore, TallyRow } from './store'
+import { isInCollection, type CardRow, type ReviewLogRow } from './collection'
+import type { ChangeRow, StoreReads, StoreTable, StudyStore, TallyKey, TallyRow } from './store'
 import { dayIndexer } from './study-queue'
 import {
   RULE_KEY,
@@ -116,6 +116,46 @@ export async function compactChanges(raw: StudyStore): Promise<void> {
     }, ['tallies', 'changes'])
     if (!more) return
   }
+}
+
+/**
+ * Each deck's cards (what `countCards` counts) from the kept `cards` tallies, brought up to
+ * the change log's head with the changes not followed yet (an answer's, in the moment before
+ * its follow), so no card is counted: at 100,000 cards on disk, counting took 0.5 s for the
+ * deck list. Null when there are no tallies to read (none counted yet, or given up), or more
+ * is waiting than one follow takes: the caller counts. Reads only, for a live query.
+ */
+export async function keptDeckTotals(
+  store: StoreReads,
+  deckIds: readonly string[],
+): Promise<Map<string, number> | null> {
+  const [{ cursor }, [rule], head] = await Promise.all([
+    logMarks(store),
+    store.getTallies([RULE_KEY]),
+    store.lastChangeSeq(),
+  ])
+  if (!rule) return null
+  const waiting = head > cursor ? await store.changesAfter(cursor, FOLLOW_ROWS + 1) : []
+  if (waiting.length > FOLLOW_ROWS) return null
+  if (waiting.some((row) => row.changes.some((c) => c.op === 'clear' || c.table === '*')))
+    return null
+  const { cards } = beforeOf(waiting)
+  const ids = [...cards.keys()]
+  const [tallies, now] = await Promise.all([
+    store.getTallies(deckIds.map((id): TallyKey => [id, 'cards', 0])),
+    store.getCards(ids),
+  ])
+  const totals = new Map(deckIds.map((id, i) => [id, tallies[i]?.n[0] ?? 0]))
+  const add = (card: CardRow | undefined, n: number) => {
+    const deckId = card && isInCollection(card) ? card.deckId : undefined
+    const total = deckId === undefined ? undefined : totals.get(deckId)
+    if (deckId !== undefined && total !== undefined) totals.set(deckId, total + n)
+  }
+  ids.forEach((id, i) => {
+    add(cards.get(id), -1)
+    add(now[i], 1)
+  })
+  return totals
 }
 
 /** Each card and log changed in `rows`, as it was before the first of those changes. */

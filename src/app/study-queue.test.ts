@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { reviewQueue, DEFAULT_LIMITS } from '../core/study/review-queue'
 import { deck, fact } from '../core/testing/factories'
 import { Queue } from './collection'
@@ -14,7 +14,11 @@ import {
 import { answer, collectionWith, questionCard, scheduler, settings, t0 } from './testing'
 import { syncBuiltInDeck } from './deck-sync'
 import { type Collection, memoryCollection } from './collection-writes'
-import { createDeck, moveNotes } from './editing'
+import { createDeck, moveNotes, trashNote } from './editing'
+import { changeCard } from './card-actions'
+import { derivedCursor } from './change-log'
+import { MemoryStore } from './memory-store'
+import { hostZone } from '../core/study/time-zone'
 
 const MIN = 60_000
 const DAY = 86_400_000
@@ -128,6 +132,46 @@ describe('overviews', () => {
     expect(logs.get('other')).toBeUndefined()
     const rows = await deckOverviews(store, s, t0)
     expect(rows.find((r) => r.id === 'd')).toMatchObject({ new: 1 })
+  })
+
+  it('each deck’s cards come from the kept counts, with what is not followed yet, as counted', async () => {
+    const countCards = vi.spyOn(MemoryStore.prototype, 'countCards')
+    try {
+      const store = await collectionWith(
+        deck(
+          'd',
+          Array.from({ length: 6 }, (_, i) => fact({ id: `f${i}` })),
+        ),
+      )
+      await createDeck(store, { id: 'other', name: 'Other' }, t0)
+      const totals = async () =>
+        Object.fromEntries((await deckOverviews(store, settings, t0)).map((r) => [r.id, r.total]))
+      // Nothing kept yet: each deck is counted.
+      expect(await totals()).toEqual({ d: 6, other: 0 })
+      expect(countCards).toHaveBeenCalled()
+      await store.ensureTallies({ zone: hostZone(), rolloverHour: settings.rolloverHour })
+      await store.follow()
+      countCards.mockClear()
+      expect(await totals()).toEqual({ d: 6, other: 0 })
+      // Suspended and buried cards are the deck's; a trashed note's are not; a moved note's
+      // count in the deck it went to. Read before the follow that would count them.
+      const card = (id: string) => store.getCard(questionCard('d', id))
+      const change = async (id: string, kind: 'bury' | 'suspend') =>
+        changeCard(store, questionCard('d', id), (await card(id))?.revision ?? 0, { kind }, 0)
+      await change('f0', 'suspend')
+      await change('f1', 'bury')
+      await trashNote(store, (await card('f2'))?.noteId ?? '', t0)
+      await moveNotes(store, scheduler, [(await card('f3'))?.noteId ?? ''], 'other', t0)
+      expect(await derivedCursor(store)).toBeLessThan(await store.lastChangeSeq())
+      expect(await totals()).toEqual({ d: 4, other: 1 })
+      expect([await store.countCards('d'), await store.countCards('other')]).toEqual([4, 1])
+      countCards.mockClear()
+      await store.follow()
+      expect(await totals()).toEqual({ d: 4, other: 1 })
+      expect(countCards).not.toHaveBeenCalled()
+    } finally {
+      countCards.mockRestore()
+    }
   })
 
   it('sections list every level in deck order with what their sessions show', async () => {

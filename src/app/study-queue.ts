@@ -28,6 +28,7 @@ import {
   type Preset,
 } from './presets'
 import { deckCards } from './card-digests'
+import { keptDeckTotals } from './derived'
 import type { Collection } from './collection-writes'
 
 /** The study day `now` falls in, under the user's rollover hour and local time zone. */
@@ -406,6 +407,12 @@ export async function deckOverviews(
       todaysLogs(store, day),
       listPresets(store, settings),
     ])
+    // Each deck's cards from the kept counts where there are some, else counted per deck.
+    const kept = await keptDeckTotals(
+      store,
+      decks.map((d) => d.id),
+    )
+    const totalOf = (deckId: string) => (kept ? (kept.get(deckId) ?? 0) : store.countCards(deckId))
     // Each deck's preset from the one list, not a read per deck.
     // Tree order: each deck followed by the decks nested in it.
     const flat = (nodes: DeckNode[]): DeckNode[] => nodes.flatMap((n) => [n, ...flat(n.children)])
@@ -420,6 +427,7 @@ export async function deckOverviews(
           logs,
           decks,
           presetIn(presets, node.deck),
+          totalOf,
         )),
         label: node.label,
         depth: node.depth,
@@ -438,10 +446,11 @@ async function deckOverview(
   logs: ReadonlyMap<string, TodaysLog>,
   allDecks: readonly DeckRow[],
   preset: Preset,
+  totalOf: (deckId: string) => number | Promise<number>,
 ): Promise<Omit<DeckOverview, 'label' | 'depth' | 'hasChildren'>> {
   const [q, totals] = await Promise.all([
     readStudyQueue(store, { deckId: d.id, section: null }, settings, now, logs, allDecks, preset),
-    Promise.all(deckAndChildren(allDecks, d.id).map((c) => store.countCards(c.id))),
+    Promise.all(deckAndChildren(allDecks, d.id).map((c) => totalOf(c.id))),
   ])
   const total = totals.reduce((a, b) => a + b, 0)
   return {
