@@ -1,6 +1,10 @@
+import { chromium, type Page } from '@playwright/test'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
-import { resolve } from 'node:path'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { build } from 'vite'
+import { chromiumLaunchOptions } from '../e2e/chromium'
 
 /** One entry file of bench/ bundled for the browser as an IIFE (the page calls what it exposes). */
 export async function bundleForBrowser(entry: string, name: string): Promise<string> {
@@ -40,3 +44,37 @@ export async function benchPage(
   const port = typeof address === 'object' && address ? address.port : 0
   return { server, url: `http://127.0.0.1:${port}/` }
 }
+
+/** Where a benchmark's browser keeps IndexedDB. */
+export type BenchStorage = 'disk' | 'memory'
+
+/**
+ * Chromium for a benchmark page. `disk` (the default): a fresh profile in a temporary folder,
+ * so IndexedDB is on disk as in a user's browser and in the Electron window. `memory`
+ * (`--in-memory`): a new context of a launched browser, which is off the record: Chromium
+ * keeps its IndexedDB in memory — how the figures before 7 December 2026 were taken.
+ */
+export async function benchBrowser(
+  storage: BenchStorage,
+): Promise<{ page: Page; version: string; close(): Promise<void> }> {
+  if (storage === 'memory') {
+    const browser = await chromium.launch(chromiumLaunchOptions())
+    const page = await browser.newPage()
+    return { page, version: browser.version(), close: () => browser.close() }
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'attache-bench-'))
+  const context = await chromium.launchPersistentContext(profile, chromiumLaunchOptions())
+  const page = context.pages()[0] ?? (await context.newPage())
+  return {
+    page,
+    version: context.browser()?.version() ?? 'unknown',
+    close: async () => {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The storage a benchmark run asked for on its command line. */
+export const benchStorage = (argv: readonly string[]): BenchStorage =>
+  argv.includes('--in-memory') ? 'memory' : 'disk'

@@ -1,7 +1,8 @@
 // Runs inside Chromium (bench/browser.ts): the collection at full size on the browser's real
 // IndexedDB, each of our measures beside a raw-IndexedDB baseline taken in the same run.
 import { answerCard } from '../src/app/answer'
-import { cardView } from '../src/app/card-view'
+import { deckScheduler } from '../src/app/exam-plan'
+import { nextCard } from '../src/app/next-card'
 import { searchCards } from '../src/app/search'
 import { statisticsOf } from '../src/app/statistics'
 import { DEFAULT_SETTINGS } from '../src/app/settings'
@@ -32,6 +33,8 @@ export interface BenchResult {
   /** What the figure is: a median, the 95th percentile, or the largest seen. */
   stat: 'median' | 'p95' | 'max'
   baselineWhat: string
+  /** Where Chromium kept IndexedDB for the figure (bench-page.ts), for IndexedDB figures. */
+  storage?: 'disk' | 'memory'
 }
 
 const percentile = (xs: readonly number[], p: number) => {
@@ -77,12 +80,21 @@ async function collectionBench(sizeName: 'full' | 'tiny') {
     results.push({ unit: 'ms', cards: size.cards, ...r, ratio: r.ours / r.baseline })
   }
 
-  // Open the app → first card: open the database, build the first deck's queue, read the card.
+  // Open the app → first card: open the database, then what the study session does first
+  // (use-study-session.ts): the deck's preset and scheduler, today's log, and the next card.
   const open = await timings(7, async () => {
     const db = openDb(name)
     const store = dexieCollection(db)
-    const q = await studyQueue(store, firstDeck, settings, now)
-    await cardView(store, q.order[0] ?? '')
+    const { scheduler, preset } = await deckScheduler(store, firstDeck.deckId, settings)
+    const logs = await todaysLogs(store, studyDayAt(settings, now))
+    const first = await nextCard(store, scheduler, {
+      scope: firstDeck,
+      settings,
+      now,
+      logs,
+      preset,
+    })
+    if (!first.view) throw new Error('the first deck has no card to study')
     db.close()
   })
   const openBase = await timings(7, async () => {
@@ -92,7 +104,7 @@ async function collectionBench(sizeName: 'full' | 'tiny') {
   })
   add({
     id: 'open-first-card',
-    what: 'open the database → first card ready (queue + note + faces)',
+    what: 'open the database → first card ready (queue, faces, interval labels)',
     ours: percentile(open, 0.5),
     baseline: percentile(openBase, 0.5),
     stat: 'median',
@@ -117,31 +129,40 @@ async function collectionBench(sizeName: 'full' | 'tiny') {
   if (!recounted) throw new Error('the seeded collection already had tallies')
   const recount = [performance.now() - before]
 
-  // Grade → next card ready, 200 answers in a row; and the answer transaction on its own.
+  // Grade → next card ready, 200 answers in a row, as the study session does them
+  // (use-study-session.ts): the deck's preset and scheduler and today's log read once, the log
+  // then kept current from each answer; the answer's transaction, then `nextCard` (the queue,
+  // the card's faces and its four interval labels in one read). And the answer on its own.
   const grade: number[] = []
   const answerOnly: number[] = []
   let t = now.getTime()
-  // As the study session does: today's log read once, then kept current from each answer.
+  const session = await deckScheduler(store, firstDeck.deckId, settings)
   let logs = await todaysLogs(store, studyDayAt(settings, now))
-  let q = await studyQueue(store, firstDeck, settings, now, logs)
-  for (let i = 0; i < 200 && q.order[0]; i++) {
-    const id = q.order[0]
-    const card = await store.getCard(id)
+  const next = (at: Date) =>
+    nextCard(store, session.scheduler, {
+      scope: firstDeck,
+      settings,
+      now: at,
+      logs,
+      preset: session.preset,
+    })
+  let shown = (await next(now)).view
+  for (let i = 0; i < 200 && shown; i++) {
     t += 4000
     const start = performance.now()
-    const receipt = await answerCard(store, scheduler, {
-      cardId: id,
-      revision: card?.revision ?? 0,
+    const receipt = await answerCard(store, session.scheduler, {
+      cardId: shown.card.id,
+      revision: shown.card.revision,
       grade: ((i % 4) + 1) as 1 | 2 | 3 | 4,
       now: new Date(t),
       durationMs: 4000,
     })
     answerOnly.push(performance.now() - start)
     logs = withAnswer(logs, receipt.before)
-    q = await studyQueue(store, firstDeck, settings, new Date(t), logs)
-    await cardView(store, q.order[0] ?? '')
+    shown = (await next(new Date(t))).view
     grade.push(performance.now() - start)
   }
+  let q = await studyQueue(store, firstDeck, settings, new Date(t))
   // The derived tables following one answer: timed on its own, after each of 50 answers.
   const followOnly: number[] = []
   for (let i = 0; i < 50 && q.order[0]; i++) {
