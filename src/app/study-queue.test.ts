@@ -14,7 +14,7 @@ import {
 import { answer, collectionWith, questionCard, scheduler, settings, t0 } from './testing'
 import { syncBuiltInDeck } from './deck-sync'
 import { type Collection, memoryCollection } from './collection-writes'
-import { createDeck, moveNotes, trashNote } from './editing'
+import { createDeck, moveNotes, trashDeck, trashNote } from './editing'
 import { changeCard } from './card-actions'
 import { derivedCursor } from './change-log'
 import { MemoryStore } from './memory-store'
@@ -106,6 +106,45 @@ describe('the study queue read through the indexes', () => {
     const overview = await sectionOverview(store, 'big', s, t0)
     expect(overview.deckNewLeft).toBe(0)
     expect(overview.rows.find((r) => r.path.join() === 'Part 2')).toMatchObject({ new: 2 })
+  })
+})
+
+describe('learning counts', () => {
+  it('are the listed cards when the lists hold them all, counted by the index past that', async () => {
+    const countByDue = vi.spyOn(MemoryStore.prototype, 'countByDue')
+    try {
+      const store = await collectionWith(
+        deck(
+          'd',
+          Array.from({ length: 80 }, (_, i) => fact({ id: `f${i}` })),
+        ),
+      )
+      const later = new Date(t0.getTime() + MIN / 2)
+      const learning = async () =>
+        (await studyQueue(store, { deckId: 'd', section: null }, settings, later)).counts.learning
+      // Once for the deck alone, once with a deck nested in it (read across the tree).
+      let nested = 0
+      const both = async () => {
+        const alone = await learning()
+        const name = (await store.getDeck('d'))?.name ?? ''
+        const id = `sub${nested++}`
+        await createDeck(store, { id, name: `${name}::Sub ${id}` }, t0)
+        const tree = await learning()
+        await trashDeck(store, id, t0)
+        return [alone, tree]
+      }
+      // Again on three cards: learning, due a minute later (inside the learn-ahead limit).
+      for (let i = 0; i < 3; i++) await answer(store, questionCard('d', `f${i}`), 1, t0)
+      countByDue.mockClear()
+      expect(await both()).toEqual([3, 3])
+      expect(countByDue).not.toHaveBeenCalled()
+      // Past what a list holds, the index counts them.
+      for (let i = 3; i < 62; i++) await answer(store, questionCard('d', `f${i}`), 1, t0)
+      expect(await both()).toEqual([62, 62])
+      expect(countByDue).toHaveBeenCalledTimes(2)
+    } finally {
+      countByDue.mockRestore()
+    }
   })
 })
 

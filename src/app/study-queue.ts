@@ -188,31 +188,35 @@ async function deckCandidates(
   const ahead = now + limits.learnAheadMs + 1
   const ids = (queue: Queue, from: number, to: number, limit?: number) =>
     store.queueIds({ deckId, queue, from, to, ...(limit ? { limit } : {}) }, 'due')
-  // Learning cards are never buried nor limited: their count comes from the index, and only
-  // the first few are listed (the queue shows one card at a time).
-  const [learningNow, learningSoon, learning, laterLearning, laterReview, reviews] =
-    await Promise.all([
-      ids(Queue.Learning, -Infinity, now + 1, LEARNING_LISTED),
-      ids(Queue.Learning, now + 1, ahead, LEARNING_LISTED),
-      store.countByDue({ deckId, queue: Queue.Learning, from: -Infinity, to: ahead }),
-      store.firstByDue({ deckId, queue: Queue.Learning, from: ahead, to: Infinity }),
-      store.firstByDue({ deckId, queue: Queue.Review, from: dayEnd, to: Infinity }),
-      enoughOf(
-        (limit) => ids(Queue.Review, -Infinity, dayEnd, limit),
-        Math.max(0, limits.reviewsPerDay - log.reviews) + 1,
-        log.notes,
-      ),
-    ])
+  // Learning cards are never buried nor limited: only the first few are listed (the queue
+  // shows one card at a time), and the index counts them only when a list is full.
+  const [learningNow, learningSoon, laterLearning, laterReview, reviews] = await Promise.all([
+    ids(Queue.Learning, -Infinity, now + 1, LEARNING_LISTED),
+    ids(Queue.Learning, now + 1, ahead, LEARNING_LISTED),
+    store.firstByDue({ deckId, queue: Queue.Learning, from: ahead, to: Infinity }),
+    store.firstByDue({ deckId, queue: Queue.Review, from: dayEnd, to: Infinity }),
+    enoughOf(
+      (limit) => ids(Queue.Review, -Infinity, dayEnd, limit),
+      Math.max(0, limits.reviewsPerDay - log.reviews) + 1,
+      log.notes,
+    ),
+  ])
   const takenByReviews = new Set([...log.notes, ...reviews.map(noteIdOf)])
-  const fresh = await enoughOf(
-    (limit) =>
-      store.queueIds(
-        { deckId, queue: Queue.New, from: -Infinity, to: Infinity, limit },
-        'position',
-      ),
-    Math.max(0, limits.newPerDay - log.newCards.size) + 1,
-    takenByReviews,
-  )
+  const [fresh, learning] = await Promise.all([
+    enoughOf(
+      (limit) =>
+        store.queueIds(
+          { deckId, queue: Queue.New, from: -Infinity, to: Infinity, limit },
+          'position',
+        ),
+      Math.max(0, limits.newPerDay - log.newCards.size) + 1,
+      takenByReviews,
+    ),
+    learningCount(store, deckId, ahead, learningNow.length + learningSoon.length, [
+      learningNow,
+      learningSoon,
+    ]),
+  ])
   const cards = [
     ...inOrder(learningNow, CardState.Learning, (i) => now - learningNow.length + i),
     ...inOrder(learningSoon, CardState.Learning, (i) => now + 1 + i),
@@ -225,6 +229,23 @@ async function deckCandidates(
 
 /** How many learning cards of each kind (due now, due soon) a deck's queue lists in order. */
 const LEARNING_LISTED = 50
+
+/**
+ * A deck's learning cards due by `ahead`: the `listed` ones when no list of them was cut at
+ * LEARNING_LISTED (the lists cover the whole range), else counted by the index — which walks
+ * its range, a few µs a card on disk, so the usual handful is not counted again.
+ */
+function learningCount(
+  store: Collection,
+  deckId: string,
+  ahead: number,
+  listed: number,
+  lists: readonly (readonly unknown[])[],
+): number | Promise<number> {
+  return lists.some((l) => l.length >= LEARNING_LISTED)
+    ? store.countByDue({ deckId, queue: Queue.Learning, from: -Infinity, to: ahead })
+    : listed
+}
 
 /**
  * The queue of a deck or section now. A chosen section is a deliberate act, as Anki's custom
@@ -345,21 +366,23 @@ async function treeCandidates(
         to,
         ...(limit ? { limit } : {}),
       })
-      const [learning, learningCount, laterLearning, laterReview, reviews] = await Promise.all([
+      const [learning, laterLearning, laterReview, reviews] = await Promise.all([
         store.cardsByDue(range(Queue.Learning, -Infinity, ahead, LEARNING_LISTED)),
-        store.countByDue(range(Queue.Learning, -Infinity, ahead)),
         store.firstByDue(range(Queue.Learning, ahead, Infinity)),
         store.firstByDue(range(Queue.Review, dayEnd, Infinity)),
         store.cardsByDue(range(Queue.Review, -Infinity, dayEnd, reviewsNeed + log.notes.size)),
       ])
-      const fresh = await store.queueIds(
-        range(Queue.New, -Infinity, Infinity, newNeed * 2 + log.notes.size),
-        'position',
-      )
+      const [fresh, learningCounted] = await Promise.all([
+        store.queueIds(
+          range(Queue.New, -Infinity, Infinity, newNeed * 2 + log.notes.size),
+          'position',
+        ),
+        learningCount(store, d.id, ahead, learning.length, [learning]),
+      ])
       // New cards of later decks come after every new card of earlier ones.
       const offset = index * 2 ** 32
       return {
-        learningCount,
+        learningCount: learningCounted,
         cards: [
           ...[...learning, ...reviews, laterLearning, laterReview].flatMap((c) =>
             c ? [fromRow(c)] : [],
