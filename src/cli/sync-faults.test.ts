@@ -62,8 +62,18 @@ const HOUR = 3_600_000
 const at = (h: number) => new Date(t0.getTime() + h * HOUR)
 let devices = 0
 
-function syncThrough(collection: Collection, local: ReturnType<typeof memoryReplica>, db: string) {
-  const remote = serverDatabase(`${proxyUrl}/${db}`, { username: 'u', password: 'p' }, 400)
+/**
+ * One sync through the faulty proxy. A request times out after `timeoutMs`: short where a
+ * hanging request is the fault to meet, generous on the clean syncs around it (a loaded
+ * machine once took more than 400 ms to answer one of those).
+ */
+function syncThrough(
+  collection: Collection,
+  local: ReturnType<typeof memoryReplica>,
+  db: string,
+  timeoutMs = 30_000,
+) {
+  const remote = serverDatabase(`${proxyUrl}/${db}`, { username: 'u', password: 'p' }, timeoutMs)
   return syncOnce({
     collection,
     local: local as unknown as Replica,
@@ -110,7 +120,7 @@ describe('sync on a bad network and a failing server', () => {
       plan.at = point
       plan.fault = fault
       plan.count = 0
-      const first = await syncThrough(laptop, replica, db).then(
+      const first = await syncThrough(laptop, replica, db, 400).then(
         () => 'worked',
         (e: unknown) => syncErrorMessage(e, 'the server'),
       )
