@@ -38,6 +38,13 @@ const bigDeck = (n: number) =>
     ),
   )
 
+/** Deck `d` of `n` plain facts, `f0`…, one card each. */
+const plainDeck = (n: number) =>
+  deck(
+    'd',
+    Array.from({ length: n }, (_, i) => fact({ id: `f${i}` })),
+  )
+
 /** The queue core builds over every card of the deck: what the indexed reads must equal. */
 async function queueOverAllCards(store: Collection, now: Date, s = settings) {
   const day = studyDayAt(s, now)
@@ -113,12 +120,7 @@ describe('learning counts', () => {
   it('are the listed cards when the lists hold them all, counted by the index past that', async () => {
     const countByDue = vi.spyOn(MemoryStore.prototype, 'countByDue')
     try {
-      const store = await collectionWith(
-        deck(
-          'd',
-          Array.from({ length: 80 }, (_, i) => fact({ id: `f${i}` })),
-        ),
-      )
+      const store = await collectionWith(plainDeck(80))
       const later = new Date(t0.getTime() + MIN / 2)
       const learning = async () =>
         (await studyQueue(store, { deckId: 'd', section: null }, settings, later)).counts.learning
@@ -176,12 +178,7 @@ describe('overviews', () => {
   it('each deck’s cards come from the kept counts, with what is not followed yet, as counted', async () => {
     const countCards = vi.spyOn(MemoryStore.prototype, 'countCards')
     try {
-      const store = await collectionWith(
-        deck(
-          'd',
-          Array.from({ length: 6 }, (_, i) => fact({ id: `f${i}` })),
-        ),
-      )
+      const store = await collectionWith(plainDeck(6))
       await createDeck(store, { id: 'other', name: 'Other' }, t0)
       const totals = async () =>
         Object.fromEntries((await deckOverviews(store, settings, t0)).map((r) => [r.id, r.total]))

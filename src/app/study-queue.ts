@@ -212,10 +212,7 @@ async function deckCandidates(
       Math.max(0, limits.newPerDay - log.newCards.size) + 1,
       takenByReviews,
     ),
-    learningCount(store, deckId, ahead, learningNow.length + learningSoon.length, [
-      learningNow,
-      learningSoon,
-    ]),
+    learningCount(store, deckId, ahead, [learningNow, learningSoon]),
   ])
   const cards = [
     ...inOrder(learningNow, CardState.Learning, (i) => now - learningNow.length + i),
@@ -231,20 +228,19 @@ async function deckCandidates(
 const LEARNING_LISTED = 50
 
 /**
- * A deck's learning cards due by `ahead`: the `listed` ones when no list of them was cut at
- * LEARNING_LISTED (the lists cover the whole range), else counted by the index — which walks
- * its range, a few µs a card on disk, so the usual handful is not counted again.
+ * A deck's learning cards due by `ahead`: those its `lists` hold when none was cut at
+ * LEARNING_LISTED (together they cover the whole range), else counted by the index — which
+ * walks its range, a few µs a card on disk, so the usual handful is not counted again.
  */
 function learningCount(
   store: Collection,
   deckId: string,
   ahead: number,
-  listed: number,
   lists: readonly (readonly unknown[])[],
 ): number | Promise<number> {
   return lists.some((l) => l.length >= LEARNING_LISTED)
     ? store.countByDue({ deckId, queue: Queue.Learning, from: -Infinity, to: ahead })
-    : listed
+    : lists.reduce((n, l) => n + l.length, 0)
 }
 
 /**
@@ -377,7 +373,7 @@ async function treeCandidates(
           range(Queue.New, -Infinity, Infinity, newNeed * 2 + log.notes.size),
           'position',
         ),
-        learningCount(store, d.id, ahead, learning.length, [learning]),
+        learningCount(store, d.id, ahead, [learning]),
       ])
       // New cards of later decks come after every new card of earlier ones.
       const offset = index * 2 ** 32
