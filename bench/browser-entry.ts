@@ -20,6 +20,7 @@ import { FULL, TINY, seedCollection } from './collection-seed'
 import { openRawDb, putRawCards, rawAnswer } from './raw-indexeddb'
 import { dexieCollection } from '../src/renderer/storage/open-collection'
 import { logRow } from '../src/app/testing'
+import type { BenchStorage } from './bench-page'
 
 export interface BenchResult {
   id: string
@@ -34,7 +35,7 @@ export interface BenchResult {
   stat: 'median' | 'p95' | 'max'
   baselineWhat: string
   /** Where Chromium kept IndexedDB for the figure (bench-page.ts), for IndexedDB figures. */
-  storage?: 'disk' | 'memory'
+  storage?: BenchStorage
 }
 
 const percentile = (xs: readonly number[], p: number) => {

@@ -7,7 +7,7 @@ import {
   logMarks,
   stripBefore,
 } from './change-log'
-import { isInCollection, type CardRow, type ReviewLogRow } from './collection'
+import type { CardRow, ReviewLogRow } from './collection'
 import type { ChangeRow, StoreReads, StoreTable, StudyStore, TallyKey, TallyRow } from './store'
 import { dayIndexer } from './study-queue'
 import {
@@ -146,8 +146,9 @@ export async function keptDeckTotals(
     store.getCards(ids),
   ])
   const totals = new Map(deckIds.map((id, i) => [id, tallies[i]?.n[0] ?? 0]))
+  // A card counts toward its deck while it is in the collection, as the tallies count it.
   const add = (card: CardRow | undefined, n: number) => {
-    const deckId = card && isInCollection(card) ? card.deckId : undefined
+    const deckId = countedIn(card)
     const total = deckId === undefined ? undefined : totals.get(deckId)
     if (deckId !== undefined && total !== undefined) totals.set(deckId, total + n)
   }
