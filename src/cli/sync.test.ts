@@ -449,6 +449,41 @@ describe('sync through a CouchDB replica', () => {
     expect(await stateOf(work.collection, A)).toEqual(await stateOf(laptop.collection, A))
   })
 
+  it('applies what replication brings while it still runs, and a replication that fails after keeps it whole', async () => {
+    const server = db()
+    const laptop = await device('laptop')
+    const work = await device('work')
+    await answer(laptop.collection, A, 3, at(1))
+    await answer(laptop.collection, B, 2, at(2))
+    await sync(laptop, server)
+    /** Brings the server's documents down, then holds replication open until they are applied. */
+    const downThenWait = async () => {
+      await work.replica.replicate.from(server)
+      for (let i = 0; i < 200 && (await work.collection.logsSince(0)).length < 2; i++)
+        await new Promise((r) => setTimeout(r, 10))
+      return (await work.collection.logsSince(0)).length
+    }
+    let appliedMeanwhile = 0
+    const dropped = syncOnce({
+      collection: work.collection,
+      local: work.replica as unknown as Replica,
+      replicate: async () => {
+        appliedMeanwhile = await downThenWait()
+        throw new Error('connection dropped')
+      },
+      schedulerFor: () => Promise.resolve(scheduler),
+      now: () => new Date(),
+    })
+    await expect(dropped).rejects.toThrow('connection dropped')
+    // Both answers were in the collection before replication ended (it waited for them).
+    expect(appliedMeanwhile).toBe(2)
+    // The next sync finishes the job: nothing lost, nothing doubled.
+    await sync(work, server)
+    expect(await answersOf(work.collection)).toEqual(await answersOf(laptop.collection))
+    for (const id of [A, B])
+      expect(await stateOf(work.collection, id), id).toEqual(await stateOf(laptop.collection, id))
+  })
+
   it('agrees on a card answered on devices in different time zones', async () => {
     // A laptop in Tokyo and a computer in New York, both with the day rolling over at 4 o'clock:
     // their study days begin 14 hours apart, and FSRS counts the days between answers.

@@ -233,8 +233,27 @@ export async function syncOnce(given: SyncOptions): Promise<SyncReport> {
   // replica before it replicates): a register is sent only when it was changed here.
   const sent = await send(options, state)
   options.onProgress?.({ phase: 'replicate', done: sent })
-  await options.replicate()
-  const { received, refused } = await receive(options, state.device)
+  // What the server sends is applied while replication still brings more (the replica's
+  // changes are read as they land, batch by batch), and the rest once it ends: receiving costs
+  // the time it takes beside the server's, not after it. Every batch commits with its
+  // checkpoint, so a replication that fails half-way leaves what was applied whole.
+  let ended: { error: unknown } | null = null
+  const replication = options.replicate().then(
+    () => void (ended = { error: null }),
+    (error: unknown) => void (ended = { error }),
+  )
+  let receiving: Awaited<ReturnType<typeof receive>>
+  try {
+    receiving = await receive(options, state.device, {
+      ended: () => ended,
+      more: () => Promise.race([replication, new Promise((r) => setTimeout(r, POLL_MS))]),
+    })
+  } finally {
+    await replication
+  }
+  const failed = ended as { error: unknown } | null
+  if (failed?.error) throw failed.error
+  const { received, refused } = receiving
   const after = await syncStateOf(collection)
   await collection.putSetting({
     key: SYNC_STATE_KEY,
@@ -826,18 +845,33 @@ function cardBodyOf(
 // ---------------------------------------------------------------------------------------------
 // Receiving: what the replica has that the collection lacks, a batch per transaction.
 
+/** How long receiving waits for replication to bring more, once it has applied all there was. */
+const POLL_MS = 50
+
+/** Replication running beside receiving: whether (and how) it ended, and a wait for more. */
+interface Replication {
+  ended(): { error: unknown } | null
+  more(): Promise<unknown>
+}
+
 async function receive(
   options: SyncOptions,
   device: string,
+  replicating: Replication,
 ): Promise<{ received: number; refused: SyncReport['refused'] }> {
   const { collection, local } = options
   let received = 0
   const refused: SyncReport['refused'] = []
-  const { update_seq: end } = await local.info()
+  /** The replica's last change once replication has ended (the progress bar's end). */
+  let end: number | string | undefined
   const edits = new EditsHere()
   /** The decks' schedulers as the last batch that brought decks, presets or settings left them. */
   let scheduling: { schedulers: Map<string, Scheduler>; fallback: Scheduler } | null = null
   for (;;) {
+    // Read before the changes: ended then, nothing lands after them.
+    const ended = replicating.ended()
+    if (ended?.error) return { received, refused }
+    if (ended && end === undefined) end = (await local.info()).update_seq
     const state = await syncStateOf(collection)
     const { results, last_seq } = await local.changes({
       since: state.pulled,
@@ -845,7 +879,11 @@ async function receive(
       include_docs: true,
       conflicts: true,
     })
-    if (!results.length) return { received, refused }
+    if (!results.length) {
+      if (ended) return { received, refused }
+      await replicating.more()
+      continue
+    }
     const docs: SyncDoc[] = []
     const deletedLogs: string[] = []
     const lost: VersionRow[] = []
@@ -925,9 +963,11 @@ async function receive(
     })
     received += wrote
     options.onProgress?.(
-      typeof last_seq === 'number' && typeof end === 'number'
-        ? { phase: 'receive', done: last_seq, total: end }
-        : { phase: 'receive', done: received },
+      end === undefined
+        ? { phase: 'replicate', done: received }
+        : typeof last_seq === 'number' && typeof end === 'number'
+          ? { phase: 'receive', done: last_seq, total: end }
+          : { phase: 'receive', done: received },
     )
   }
 }
