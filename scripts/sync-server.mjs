@@ -162,3 +162,6 @@ server.on('error', (error) => {
 })
 for (const signal of ['SIGINT', 'SIGTERM'])
   process.on(signal, () => server.close(() => process.exit(0)))
+// Started by a test or a bench with a channel to it: it ends with them, even when they die
+// hard (a SIGKILL, running out of memory), instead of serving on with nobody to stop it.
+if (process.connected) process.on('disconnect', () => process.exit(0))

@@ -14,14 +14,18 @@ export const freePort = () =>
 
 /**
  * The sync server users start (`npm run sync-server` runs this script), on a free port, for
- * tests; `stop` ends it.
+ * tests and benches; `stop` ends it, and so does this process ending, however it ends.
  */
 export async function startSyncServer(user: string, password: string) {
   const port = await freePort()
   const server = spawn(process.execPath, ['scripts/sync-server.mjs'], {
     env: { ...process.env, PORT: String(port), SYNC_USER: user, SYNC_PASSWORD: password },
-    stdio: 'ignore',
+    // A channel only: the server ends when it closes, so it dies with this process.
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
   })
+  // The channel must not keep this process alive by itself.
+  server.unref()
+  server.channel?.unref()
   const url = `http://127.0.0.1:${port}`
   for (let i = 0; i < 100; i++) {
     const up = await fetch(url).then(
