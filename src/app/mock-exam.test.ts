@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { mockExamQuestions, scoreExam } from '../core/exam/mock-exam'
 import { deck, fact } from '../core/testing/factories'
 import { addNote, createDeck, trashNote } from './editing'
-import { examHistory, examItems, recordExam, sendToReview } from './mock-exam'
+import { examHistory, examItems, mergedHistories, recordExam, sendToReview } from './mock-exam'
 import { answer, collectionWith, questionCard, scheduler, t0 } from './testing'
 
 describe('mock exams over a collection', () => {
@@ -67,5 +67,38 @@ describe('mock exams over a collection', () => {
       ['dog', 'perro', 'Spanish', 'never'],
       ['to eat', 'comer', 'Spanish::Verbs', 'always'],
     ])
+  })
+})
+
+describe('mergedHistories', () => {
+  const exam = (at: number, deckId = 'd') => ({
+    at,
+    deckId,
+    deckName: 'Deck',
+    score: at % 10,
+    total: 10,
+    bySection: [],
+  })
+
+  it('takes every exam of every history once, oldest first, the last 200', () => {
+    const a = [exam(1), exam(3), exam(5, 'e')]
+    const b = [exam(2), exam(3), exam(5)]
+    expect(mergedHistories([a, b]).map((r) => `${r.at} ${r.deckId}`)).toEqual([
+      '1 d',
+      '2 d',
+      '3 d',
+      '5 d',
+      '5 e',
+    ])
+    const long = Array.from({ length: 150 }, (_, i) => exam(i))
+    const longer = Array.from({ length: 150 }, (_, i) => exam(100 + i))
+    const merged = mergedHistories([long, longer])
+    expect(merged).toHaveLength(200)
+    expect(merged[0]?.at).toBe(50)
+    expect(merged.at(-1)?.at).toBe(249)
+  })
+
+  it('adds nothing from a value that is not a history', () => {
+    expect(mergedHistories([undefined, 'x', [{ at: 'soon' }], [exam(4)]])).toEqual([exam(4)])
   })
 })

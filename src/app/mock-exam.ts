@@ -57,6 +57,24 @@ export async function examHistory(store: Collection): Promise<ExamRecord[]> {
   })
 }
 
+/**
+ * Histories kept apart (two devices that each took exams offline) as one: every exam once (an
+ * exam is its deck and the millisecond it ended), oldest first, the last 200. Each finished
+ * exam is an event, like an answer: a sync merges them rather than keeping one device's list.
+ * Values that are not a history add nothing.
+ */
+export function mergedHistories(histories: readonly unknown[]): ExamRecord[] {
+  const byExam = new Map<string, ExamRecord>()
+  for (const history of histories) {
+    const parsed = examHistorySchema.safeParse(history)
+    if (parsed.success) for (const r of parsed.data) byExam.set(`${r.at} ${r.deckId}`, r)
+  }
+  // Ordered by time then deck, so every device that merges the same histories lists them alike.
+  return [...byExam.values()]
+    .sort((a, b) => a.at - b.at || (a.deckId < b.deckId ? -1 : a.deckId > b.deckId ? 1 : 0))
+    .slice(-HISTORY_LIMIT)
+}
+
 /** Adds a finished exam to the history (the last 200 are kept). */
 export function recordExam(store: Collection, record: ExamRecord) {
   return store.transaction(async () => {

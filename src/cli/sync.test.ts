@@ -31,6 +31,7 @@ import {
 import { SYNC_STATE_KEY } from '../app/sync/sync-state'
 import { memoryReplica } from './pouch'
 import { bringBackVersion, versionsOf } from '../app/versions'
+import { examHistory, recordExam } from '../app/mock-exam'
 import type { VersionedTable } from '../app/collection'
 
 const dbs: Database[] = []
@@ -321,6 +322,79 @@ describe('sync through a CouchDB replica', () => {
       expect(note?.fields['Answer'], d.name).toBe('edited')
       expect(await d.collection.getCard(A), d.name).not.toMatchObject({ queue: Queue.Trashed })
     }
+  })
+
+  for (const later of ['laptop', 'work'] as const)
+    it(`keeps the mock exams each device took offline, on both (${later}'s list newer)`, async () => {
+      const on = storyClock()
+      const server = db()
+      const laptop = await device('laptop')
+      const work = await device('work')
+      on('2026-03-01T08:00:00Z')
+      await sync(laptop, server)
+      await sync(work, server)
+      const exam = (at: string, score: number) => ({
+        at: Date.parse(at),
+        deckId: 'd',
+        deckName: 'Deck',
+        score,
+        total: 10,
+        bySection: [],
+      })
+      const devices = { laptop, work }
+      const earlier = later === 'laptop' ? work : laptop
+      on('2026-03-02T08:00:00Z')
+      await recordExam(earlier.collection, exam('2026-03-02T08:00:00Z', 6))
+      on('2026-03-03T08:00:00Z')
+      await recordExam(devices[later].collection, exam('2026-03-03T08:00:00Z', 7))
+      await recordExam(devices[later].collection, exam('2026-03-03T09:00:00Z', 8))
+      on('2026-03-04T08:00:00Z')
+      await sync(laptop, server)
+      await sync(work, server)
+      await sync(laptop, server)
+      for (const d of [laptop, work])
+        expect(
+          (await examHistory(d.collection)).map((r) => r.score),
+          d.name,
+        ).toEqual([6, 7, 8])
+    })
+
+  it('keeps a mock exam taken after a sync failed half-way, and the exams that sync brought', async () => {
+    const on = storyClock()
+    const server = db()
+    const laptop = await device('laptop')
+    const work = await device('work')
+    const exam = (at: string, score: number) => ({
+      at: Date.parse(at),
+      deckId: 'd',
+      deckName: 'Deck',
+      score,
+      total: 10,
+      bySection: [],
+    })
+    on('2026-03-02T08:00:00Z')
+    await recordExam(work.collection, exam('2026-03-02T08:00:00Z', 6))
+    on('2026-03-03T08:00:00Z')
+    await recordExam(laptop.collection, exam('2026-03-03T08:00:00Z', 7))
+    await sync(laptop, server)
+    // Work's sync brings the laptop's exam into its replica, then fails before applying it.
+    const putSetting = work.collection.putSetting.bind(work.collection)
+    const spy = vi.spyOn(work.collection, 'putSetting').mockImplementation((row) => {
+      if (row.key === 'mockExams') return Promise.reject(new Error('disk full'))
+      return putSetting(row)
+    })
+    await expect(sync(work, server)).rejects.toThrow('disk full')
+    spy.mockRestore()
+    expect((await examHistory(work.collection)).map((r) => r.score)).toEqual([6])
+    on('2026-03-04T08:00:00Z')
+    await recordExam(work.collection, exam('2026-03-04T08:00:00Z', 10))
+    await sync(work, server)
+    await sync(laptop, server)
+    for (const d of [laptop, work])
+      expect(
+        (await examHistory(d.collection)).map((r) => r.score),
+        d.name,
+      ).toEqual([6, 7, 10])
   })
 
   it('gives a deck renamed on both devices the later name on both', async () => {

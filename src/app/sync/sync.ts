@@ -20,6 +20,7 @@ import {
 } from '../collection'
 import type { Collection } from '../collection-writes'
 import { DEFAULT_SETTINGS, type Settings } from '../settings'
+import { HISTORY_KEY, mergedHistories } from '../mock-exam'
 import type { StoreTable } from '../store'
 import type { NoteType } from '../../core/notes/note-types'
 import { DEFAULT_PRESET_ID, schedulerOptionsOf, type IncomingRows, type Preset } from '../presets'
@@ -338,6 +339,8 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
     rows: readonly SyncDocOf<K>['body'][],
     idOf: (row: SyncDocOf<K>['body']) => string,
     dateOf: (row: SyncDocOf<K>['body']) => number | undefined = () => undefined,
+    /** A row with what the versions there hold that it lacks (a history of events), or itself. */
+    combine?: (row: SyncDocOf<K>['body'], there: SyncDocOf<K>['body'][]) => SyncDocOf<K>['body'],
   ) => {
     for (let i = 0; i < rows.length; i += BATCH) {
       const batch = rows.slice(i, i + BATCH)
@@ -346,12 +349,26 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
         batch.map((r) => docIdOf[kind](idOf(r))),
       )
       const docs: object[] = []
-      for (const row of batch) {
-        const id = docIdOf[kind](idOf(row))
+      for (const given of batch) {
+        const id = docIdOf[kind](idOf(given))
         const versions = existing.get(id)
         const winner = versions && newest(versions)
+        const row =
+          combine && versions
+            ? combine(
+                given,
+                versions.map((v) => v.body as SyncDocOf<K>['body']),
+              )
+            : given
         if (versions?.length === 1 && winner && sameData(winner.body, row)) continue
-        const at = stampOf(table, idOf(row), dateOf(row))
+        // Combined with what is there, it is newer than all of it.
+        const at =
+          row === given
+            ? stampOf(table, idOf(row), dateOf(row))
+            : Math.max(
+                stampOf(table, idOf(row), dateOf(row)),
+                ...(versions ?? []).map((v) => v.at + 1),
+              )
         // A newer version there than the change here: this row is behind, the receiving updates
         // it. An edit made here that never reached the replica lost: it is kept as a version.
         if (winner && !sameData(winner.body, row) && isNewer(winner, { at, by: device })) {
@@ -490,7 +507,14 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
   )
   await simple('noteType', 'noteTypes', types, (t: NoteType) => t.id)
   await simple('preset', 'presets', presets, (p: Preset) => p.id)
-  await simple('setting', 'settings', settings, (s: SettingRow) => s.key)
+  await simple(
+    'setting',
+    'settings',
+    settings,
+    (s: SettingRow) => s.key,
+    () => undefined,
+    combinedSetting,
+  )
   await simple(
     'note',
     'notes',
@@ -629,6 +653,17 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
     value: { ...after, pushed: changed.head, sentAll: true },
   })
   return sent
+}
+
+/**
+ * A shared setting with what other versions of it hold, where it is a history of events rather
+ * than a value: the mock exams' history takes every exam of every version (each device's exams
+ * are its own, as its answers are); any other setting is itself, the newest edit winning.
+ */
+function combinedSetting(row: SettingRow, others: readonly (SettingRow | undefined)[]): SettingRow {
+  if (row.key !== HISTORY_KEY) return row
+  const merged = mergedHistories([row.value, ...others.map((o) => o?.value)])
+  return sameData(merged, row.value) ? row : { key: row.key, value: merged }
 }
 
 const defined = <T>(rows: readonly (T | undefined)[]): T[] =>
@@ -913,7 +948,17 @@ async function receive(
         versions.push(other as SyncDoc)
       }
       const picked = pickVersions(versions)
-      docs.push(...picked)
+      // A history of events is every version's events: the same on each device that has them.
+      const [only] = picked
+      if (only?.kind === 'setting')
+        docs.push({
+          ...only,
+          body: combinedSetting(
+            only.body,
+            versions.map((v) => v.body as SettingRow),
+          ),
+        })
+      else docs.push(...picked)
       if (picked.length === 1 && picked[0]) lost.push(...lostTo(picked[0], versions, keptAt))
     }
     // Everything the transaction needs from outside the collection is read before it: an
@@ -1087,9 +1132,11 @@ async function apply(
       }
       const settingsHere = new Map((await collection.listSettings()).map((s) => [s.key, s]))
       for (const d of byKind('setting')) {
+        const here = settingsHere.get(d.body.key)
+        const row = combinedSetting(d.body, [here])
         // A setting that is already so is not written again (nor counted as received).
-        if (sameData(settingsHere.get(d.body.key), d.body)) continue
-        await collection.putSetting(d.body)
+        if (sameData(here, row)) continue
+        await collection.putSetting(row)
         wrote++
       }
       const notes = byKind('note').map((d) => d.body)
