@@ -116,6 +116,16 @@ async function stateOf(c: Collection, id: string) {
 
 const at = (hours: number) => new Date(t0.getTime() + hours * HOUR)
 
+/** A mock exam of deck d that ended at `iso`, with its score out of 10. */
+const exam = (iso: string, score: number) => ({
+  at: Date.parse(iso),
+  deckId: 'd',
+  deckName: 'Deck',
+  score,
+  total: 10,
+  bySection: [],
+})
+
 /** The versions of a row a device keeps as lost: their ids (the same on every device) and rows. */
 async function lostOf(d: Device, table: VersionedTable, key: string) {
   return (await versionsOf(d.collection, table, key)).map((v) => ({ id: v.id, row: v.row }))
@@ -333,14 +343,6 @@ describe('sync through a CouchDB replica', () => {
       on('2026-03-01T08:00:00Z')
       await sync(laptop, server)
       await sync(work, server)
-      const exam = (at: string, score: number) => ({
-        at: Date.parse(at),
-        deckId: 'd',
-        deckName: 'Deck',
-        score,
-        total: 10,
-        bySection: [],
-      })
       const devices = { laptop, work }
       const earlier = later === 'laptop' ? work : laptop
       on('2026-03-02T08:00:00Z')
@@ -364,14 +366,6 @@ describe('sync through a CouchDB replica', () => {
     const server = db()
     const laptop = await device('laptop')
     const work = await device('work')
-    const exam = (at: string, score: number) => ({
-      at: Date.parse(at),
-      deckId: 'd',
-      deckName: 'Deck',
-      score,
-      total: 10,
-      bySection: [],
-    })
     on('2026-03-02T08:00:00Z')
     await recordExam(work.collection, exam('2026-03-02T08:00:00Z', 6))
     on('2026-03-03T08:00:00Z')
