@@ -116,6 +116,9 @@ async function stateOf(c: Collection, id: string) {
 
 const at = (hours: number) => new Date(t0.getTime() + hours * HOUR)
 
+/** The scores of a device's mock exam history, oldest first. */
+const examScores = async (d: Device) => (await examHistory(d.collection)).map((r) => r.score)
+
 /** A mock exam of deck d that ended at `iso`, with its score out of 10. */
 const exam = (iso: string, score: number) => ({
   at: Date.parse(iso),
@@ -354,11 +357,7 @@ describe('sync through a CouchDB replica', () => {
       await sync(laptop, server)
       await sync(work, server)
       await sync(laptop, server)
-      for (const d of [laptop, work])
-        expect(
-          (await examHistory(d.collection)).map((r) => r.score),
-          d.name,
-        ).toEqual([6, 7, 8])
+      for (const d of [laptop, work]) expect(await examScores(d), d.name).toEqual([6, 7, 8])
     })
 
   it('keeps a mock exam taken after a sync failed half-way, and the exams that sync brought', async () => {
@@ -379,16 +378,12 @@ describe('sync through a CouchDB replica', () => {
     })
     await expect(sync(work, server)).rejects.toThrow('disk full')
     spy.mockRestore()
-    expect((await examHistory(work.collection)).map((r) => r.score)).toEqual([6])
+    expect(await examScores(work)).toEqual([6])
     on('2026-03-04T08:00:00Z')
     await recordExam(work.collection, exam('2026-03-04T08:00:00Z', 10))
     await sync(work, server)
     await sync(laptop, server)
-    for (const d of [laptop, work])
-      expect(
-        (await examHistory(d.collection)).map((r) => r.score),
-        d.name,
-      ).toEqual([6, 7, 10])
+    for (const d of [laptop, work]) expect(await examScores(d), d.name).toEqual([6, 7, 10])
   })
 
   it('gives a deck renamed on both devices the later name on both', async () => {

@@ -240,8 +240,8 @@ export async function syncOnce(given: SyncOptions): Promise<SyncReport> {
   // checkpoint, so a replication that fails half-way leaves what was applied whole.
   let ended: { error: unknown } | null = null
   const replication = options.replicate().then(
-    () => void (ended = { error: null }),
-    (error: unknown) => void (ended = { error }),
+    () => (ended = { error: null }),
+    (error: unknown) => (ended = { error }),
   )
   let receiving: Awaited<ReturnType<typeof receive>>
   try {
@@ -252,8 +252,8 @@ export async function syncOnce(given: SyncOptions): Promise<SyncReport> {
   } finally {
     await replication
   }
-  const failed = ended as { error: unknown } | null
-  if (failed?.error) throw failed.error
+  const { error } = await replication
+  if (error) throw error
   const { received, refused } = receiving
   const after = await syncStateOf(collection)
   await collection.putSetting({
@@ -362,13 +362,8 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
             : given
         if (versions?.length === 1 && winner && sameData(winner.body, row)) continue
         // Combined with what is there, it is newer than all of it.
-        const at =
-          row === given
-            ? stampOf(table, idOf(row), dateOf(row))
-            : Math.max(
-                stampOf(table, idOf(row), dateOf(row)),
-                ...(versions ?? []).map((v) => v.at + 1),
-              )
+        const stamp = stampOf(table, idOf(row), dateOf(row))
+        const at = row === given ? stamp : Math.max(stamp, ...(versions ?? []).map((v) => v.at + 1))
         // A newer version there than the change here: this row is behind, the receiving updates
         // it. An edit made here that never reached the replica lost: it is kept as a version.
         if (winner && !sameData(winner.body, row) && isNewer(winner, { at, by: device })) {
