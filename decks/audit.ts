@@ -318,12 +318,24 @@ export function expansionMismatch(fact: Fact, chapterText: string): string | nul
   const { short, long } = fact.acronym
   const flat = chapterText.replace(/\s+/g, ' ')
   const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  // "Open-ended Working Group (OEWG*2)": a footnote mark may follow the acronym.
+  // "Open-ended Working Group (OEWG*2)": a footnote mark may follow the acronym. What is
+  // written beside it is the run of up to 160 characters before the bracket, back to the
+  // nearest bracket or sentence mark. (Found from each bracket backwards: a pattern that
+  // scans forwards for that run tries 160 lengths at every character of the chapter.)
   const written = [
-    ...flat.matchAll(
-      new RegExp(`([^().;:]{1,160}?)\\s*\\(\\s*${esc(short)}\\s*\\*?\\d*\\s*\\)`, 'g'),
-    ),
-  ].map((m) => (m[1] ?? '').replace(/[“”"]/g, '').trim())
+    ...flat.matchAll(new RegExp(`\\(\\s*${esc(short)}\\s*\\*?\\d*\\s*\\)`, 'g')),
+  ].flatMap((m) => {
+    const run = flat
+      .slice(Math.max(0, m.index - 161), m.index)
+      .trimEnd()
+      .slice(-160)
+    const cut = Math.max(...[...'().;:'].map((mark) => run.lastIndexOf(mark)))
+    const beside = run
+      .slice(cut + 1)
+      .replace(/[“”"]/g, '')
+      .trim()
+    return beside ? [beside] : []
+  })
   const lower = long.toLowerCase()
   if (written.some((w) => w.toLowerCase().endsWith(lower))) return null
   if (flat.toLowerCase().includes(`${short.toLowerCase()} (${lower})`)) return null
@@ -331,6 +343,21 @@ export function expansionMismatch(fact: Fact, chapterText: string): string | nul
   return `${fact.id}: "${long}" for ${short}; the chapter writes ${
     near.length ? near.map((n) => `"${n} (${short})"`).join(' or ') : `no "… (${short})"`
   }`
+}
+
+/** Each paragraph's words, and in how many paragraphs each word is: once per chapter. */
+const wordsOfParagraphs = new WeakMap<
+  readonly string[],
+  { bags: Set<string>[]; frequency: Map<string, number> }
+>()
+function paragraphWords(paragraphs: readonly string[]) {
+  const known = wordsOfParagraphs.get(paragraphs)
+  if (known) return known
+  const bags = paragraphs.map((p) => new Set(normalized(p).trim().split(' ')))
+  const frequency = new Map<string, number>()
+  for (const bag of bags) for (const w of bag) frequency.set(w, (frequency.get(w) ?? 0) + 1)
+  wordsOfParagraphs.set(paragraphs, { bags, frequency })
+  return { bags, frequency }
 }
 
 /**
@@ -346,9 +373,7 @@ export function secondAnswers(
   own: { start: number; end: number },
 ): string[] {
   if (fact.figure || fact.date || fact.acronym) return []
-  const bags = paragraphs.map((p) => new Set(normalized(p).trim().split(' ')))
-  const frequency = new Map<string, number>()
-  for (const bag of bags) for (const w of bag) frequency.set(w, (frequency.get(w) ?? 0) + 1)
+  const { bags, frequency } = paragraphWords(paragraphs)
   const answerWords = [...subjectWords(fact.answer)].filter((w) => (frequency.get(w) ?? 0) > 0)
   const rare = [...subjectWords(fact.prompt)].filter(
     (w) => !answerWords.includes(w) && (frequency.get(w) ?? 0) > 0 && (frequency.get(w) ?? 0) <= 3,

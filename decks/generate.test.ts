@@ -57,9 +57,10 @@ describe.runIf(source !== null)('the generator on the chapter (../shared/source)
   })
 
   it('takes every blank’s answer from the text', () => {
+    const chapter = collapse(text)
     for (const b of blanks) {
       expect(b.sentence.slice(b.start, b.end)).toBe(b.text)
-      expect(collapse(text)).toContain(b.sentence)
+      expect(chapter).toContain(b.sentence)
     }
   })
 
