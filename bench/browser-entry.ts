@@ -13,6 +13,7 @@ import {
   studyQueue,
   todaysLogs,
   withAnswer,
+  type LearningTally,
 } from '../src/app/study-queue'
 import { Scheduler } from '../src/core/scheduling/scheduler'
 import { openDb } from '../src/renderer/storage/db'
@@ -132,21 +133,27 @@ async function collectionBench(sizeName: 'full' | 'tiny') {
 
   // Grade → next card ready, 200 answers in a row, as the study session does them
   // (use-study-session.ts): the deck's preset and scheduler and today's log read once, the log
-  // then kept current from each answer; the answer's transaction, then `nextCard` (the queue,
-  // the card's faces and its four interval labels in one read). And the answer on its own.
+  // then kept current from each answer, and the deck's learning cards counted once and brought
+  // forward; the answer's transaction, then `nextCard` (the queue, the card's faces and its four
+  // interval labels in one read). And the answer on its own.
   const grade: number[] = []
   const answerOnly: number[] = []
   let t = now.getTime()
   const session = await deckScheduler(store, firstDeck.deckId, settings)
   let logs = await todaysLogs(store, studyDayAt(settings, now))
-  const next = (at: Date) =>
-    nextCard(store, session.scheduler, {
+  let learning: LearningTally | null = null
+  const next = async (at: Date) => {
+    const card = await nextCard(store, session.scheduler, {
       scope: firstDeck,
       settings,
       now: at,
       logs,
       preset: session.preset,
+      learning,
     })
+    learning = card.learning
+    return card
+  }
   let shown = (await next(now)).view
   for (let i = 0; i < 200 && shown; i++) {
     t += 4000

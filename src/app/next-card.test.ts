@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { deck, fact } from '../core/testing/factories'
 import { DAY_MS } from '../core/units'
-import { answerCard, undoAnswer } from './answer'
+import { answerCard, undoAnswer, type AnswerReceipt } from './answer'
+import { Queue } from './collection'
+import { MemoryStore } from './memory-store'
+import type { LearningTally } from './study-queue'
 import { changeCard, unburyCards } from './card-actions'
 import type { Collection } from './collection-writes'
 import { nextCard } from './next-card'
-import { collectionWith, scheduler, settings, t0 } from './testing'
+import { answer, collectionWith, questionCard, scheduler, settings, t0 } from './testing'
 
 const scope = { deckId: 'd', section: null }
 const next = (store: Collection, now: Date, preferId?: string) =>
@@ -70,5 +74,72 @@ describe('a study session driven through the use cases alone', () => {
     expect(nextDay.counts.new).toBe(1)
     expect(nextDay.view?.card.id).toBe(shown.card.id)
     expect(nextDay.dayEnd).toBe(dayEnd + DAY_MS)
+  })
+})
+
+describe("a session's kept count of learning cards", () => {
+  it('equals counting them afresh through answers, undo, suspend, bury and time passing', async () => {
+    // Counting learning cards walks the index: a session counts them once and then brings the
+    // count forward. (The spy comes first: the collection binds its reads as it is made.)
+    const listed = vi.spyOn(MemoryStore.prototype, 'queueIds')
+    const facts = Array.from({ length: 130 }, (_, i) => fact({ id: `f${i}` }))
+    const store = await collectionWith(deck('d', facts))
+    // 120 cards into learning: more than the queue lists (50 of those due now, 50 due soon).
+    for (let i = 0; i < 120; i++)
+      await answer(store, questionCard('d', `f${i}`), 1, new Date(t0.getTime() + i * 100))
+    const fullCounts = () =>
+      listed.mock.calls.filter(([r]) => r.queue === Queue.Learning && r.limit === undefined).length
+    let now = t0.getTime() + 10_000
+    let kept: LearningTally | null = null
+    const undo: AnswerReceipt[] = []
+    let sessionCounted = 0
+    const session = async () => {
+      const before = fullCounts()
+      const shown = await nextCard(store, scheduler, {
+        scope,
+        settings,
+        now: new Date(now),
+        learning: kept,
+      })
+      sessionCounted += fullCounts() - before
+      const fresh = await nextCard(store, scheduler, { scope, settings, now: new Date(now) })
+      expect(shown.counts, `at +${now - t0.getTime()} ms`).toEqual(fresh.counts)
+      expect(shown.view?.card.id).toBe(fresh.view?.card.id)
+      kept = shown.learning
+      return shown
+    }
+    const first = await session()
+    expect(first.counts.learning).toBe(120)
+    for (let step = 0; step < 40; step++) {
+      now += 60_000
+      const shown = (await session()).view
+      if (!shown) break
+      const { card } = shown
+      if (step % 10 === 3) {
+        await changeCard(store, card.id, card.revision, { kind: 'suspend' }, first.dayEnd)
+      } else if (step % 10 === 6) {
+        await changeCard(store, card.id, card.revision, { kind: 'bury' }, first.dayEnd)
+      } else if (step % 10 === 8 && undo.length) {
+        const last = undo.pop()
+        if (last) await undoAnswer(store, last)
+      } else {
+        const grade = ([1, 3, 4, 2] as const)[step % 4] ?? 3
+        undo.push(
+          await answerCard(store, scheduler, {
+            cardId: card.id,
+            revision: card.revision,
+            grade,
+            now: new Date(now),
+            durationMs: 2000,
+          }),
+        )
+      }
+    }
+    // The session counted once, at its start, and brought its count forward after.
+    expect(sessionCounted).toBe(1)
+    // Back before the first count (a clock set back): counted afresh, and still right.
+    now = t0.getTime() + 5_000
+    await session()
+    expect(sessionCounted).toBe(2)
   })
 })

@@ -7,7 +7,7 @@ import { isStudiable } from './collection'
 import type { Collection } from './collection-writes'
 import type { Preset } from './presets'
 import type { Settings } from './settings'
-import { studyQueue, type StudyScope, type TodaysLog } from './study-queue'
+import { studyQueue, type LearningTally, type StudyScope, type TodaysLog } from './study-queue'
 
 /** What the study screen shows next: the queue's counts, and the card with its four labels. */
 export interface NextCard {
@@ -16,6 +16,11 @@ export interface NextCard {
   pastDeckLimit: boolean
   /** New cards the deck's daily limit still allows today. */
   deckNewLeft: number
+  /**
+   * The deck's learning cards as counted for this card, when there are more than the queue
+   * lists: pass it to the next call, which brings it forward instead of counting them again.
+   */
+  learning: LearningTally | null
   /** When something is next available once nothing is left (epoch ms), and the day's end. */
   nextAt: number | null
   dayEnd: number
@@ -30,7 +35,8 @@ export interface NextCard {
  * four interval labels (Anki's `get_queued_cards` with `describe_next_states`), so the screen,
  * the command line and a test drive a session the same way. `preferId`: a card to show again
  * (undone, or just edited) unless it left the queue. `logs`: today's log when the caller keeps
- * it (read here otherwise); `scheduler`: the one the deck's preset makes.
+ * it (read here otherwise); `scheduler`: the one the deck's preset makes; `learning`: what the
+ * previous next card counted of the deck's learning cards.
  */
 export function nextCard(
   store: Collection,
@@ -42,11 +48,21 @@ export function nextCard(
     logs?: ReadonlyMap<string, TodaysLog>
     preset?: Preset
     preferId?: string
+    /** The `learning` of the session's previous next card, if any. */
+    learning?: LearningTally | null
   },
 ): Promise<NextCard> {
   const { scope, settings, now } = input
   return store.read(async () => {
-    const queue = await studyQueue(store, scope, settings, now, input.logs, input.preset)
+    const queue = await studyQueue(
+      store,
+      scope,
+      settings,
+      now,
+      input.logs,
+      input.preset,
+      input.learning ?? undefined,
+    )
     const preferred = input.preferId ? await cardView(store, input.preferId) : null
     const first = queue.order[0]
     const view =
@@ -62,6 +78,7 @@ export function nextCard(
       counts: queue.counts,
       pastDeckLimit: queue.pastDeckLimit,
       deckNewLeft: queue.deckNewLeft,
+      learning: queue.learningTally,
       nextAt: queue.nextAt,
       dayEnd: queue.day.end.getTime(),
       view,

@@ -184,7 +184,8 @@ async function deckCandidates(
   log: TodaysLog,
   now: number,
   dayEnd: number,
-): Promise<{ cards: QueueCard[]; learning: number }> {
+  kept?: LearningTally,
+): Promise<{ cards: QueueCard[]; learning: number; learningTally: LearningTally | null }> {
   const ahead = now + limits.learnAheadMs + 1
   const ids = (queue: Queue, from: number, to: number, limit?: number) =>
     store.queueIds({ deckId, queue, from, to, ...(limit ? { limit } : {}) }, 'due')
@@ -212,7 +213,10 @@ async function deckCandidates(
       Math.max(0, limits.newPerDay - log.newCards.size) + 1,
       takenByReviews,
     ),
-    learningCount(store, deckId, ahead, [learningNow, learningSoon]),
+    learningNow.length >= LEARNING_LISTED || learningSoon.length >= LEARNING_LISTED
+      ? keptLearning(store, deckId, ahead, kept)
+      : // Listed in full: counted as listed; a kept count stays for when they are not.
+        { count: learningNow.length + learningSoon.length, tally: kept ?? null },
   ])
   const cards = [
     ...inOrder(learningNow, CardState.Learning, (i) => now - learningNow.length + i),
@@ -221,7 +225,68 @@ async function deckCandidates(
     ...inOrder(fresh, CardState.New, (i) => i),
     ...[laterLearning, laterReview].flatMap((c) => (c ? [fromRow(c)] : [])),
   ]
-  return { cards, learning }
+  return { cards, learning: learning.count, learningTally: learning.tally }
+}
+
+/**
+ * A deck's learning cards due before `through` (epoch ms), as a study session keeps them from
+ * one next card to the next: which cards were counted, and the change log's head when they were.
+ */
+export interface LearningTally {
+  deckId: string
+  ids: ReadonlySet<string>
+  through: number
+  seq: number
+}
+
+/** Change-log rows a kept learning tally is brought forward by; more, and it is counted again. */
+const TALLY_CHANGES = 50
+
+/**
+ * A deck's learning cards due before `ahead`, when there are more than the queue lists. Counting
+ * them walks the index, about 18 µs a card on disk (18 ms for 1,000 learning cards, each next
+ * card), so a session keeps what it counted: the cards changed since (read from the change log
+ * and by id) are counted as they are now, and those that came due since by the index range
+ * from then to now. Counted afresh without one, for another deck, when the clock went back, or
+ * when the log holds more than a few transactions since or a change of every table (a restore).
+ */
+async function keptLearning(
+  store: Collection,
+  deckId: string,
+  ahead: number,
+  kept: LearningTally | undefined,
+): Promise<{ count: number; tally: LearningTally }> {
+  if (kept && kept.deckId === deckId && kept.through <= ahead) {
+    const [seq, rows] = await Promise.all([
+      store.lastChangeSeq(),
+      store.changesAfter(kept.seq, TALLY_CHANGES + 1),
+    ])
+    const changes = rows.flatMap((r) => r.changes)
+    if (rows.length <= TALLY_CHANGES && !changes.some((c) => c.table === '*')) {
+      const keys = [
+        ...new Set(changes.flatMap((c) => (c.table === 'cards' ? c.keys.map(String) : []))),
+      ]
+      const [now, cameDue] = await Promise.all([
+        keys.length ? store.getCards(keys) : [],
+        kept.through < ahead
+          ? store.countByDue({ deckId, queue: Queue.Learning, from: kept.through, to: ahead })
+          : 0,
+      ])
+      const ids = new Set(kept.ids)
+      keys.forEach((id, i) => {
+        const card = now[i]
+        if (card?.deckId === deckId && card.queue === Queue.Learning && card.due < kept.through)
+          ids.add(id)
+        else ids.delete(id)
+      })
+      return { count: ids.size + cameDue, tally: { deckId, ids, through: kept.through, seq } }
+    }
+  }
+  const [seq, ids] = await Promise.all([
+    store.lastChangeSeq(),
+    store.queueIds({ deckId, queue: Queue.Learning, from: -Infinity, to: ahead }, 'due'),
+  ])
+  return { count: ids.length, tally: { deckId, ids: new Set(ids), through: ahead, seq } }
 }
 
 /** How many learning cards of each kind (due now, due soon) a deck's queue lists in order. */
@@ -257,8 +322,11 @@ export async function studyQueue(
   now: Date,
   logs?: ReadonlyMap<string, TodaysLog>,
   preset?: Preset,
-): Promise<StudyQueue & { day: StudyDay }> {
-  return store.read(() => readStudyQueue(store, scope, settings, now, logs, undefined, preset))
+  learning?: LearningTally,
+): Promise<StudyQueue & { day: StudyDay; learningTally: LearningTally | null }> {
+  return store.read(() =>
+    readStudyQueue(store, scope, settings, now, logs, undefined, preset, learning),
+  )
 }
 
 async function readStudyQueue(
@@ -269,7 +337,8 @@ async function readStudyQueue(
   logs?: ReadonlyMap<string, TodaysLog>,
   allDecks?: readonly DeckRow[],
   deckPreset?: Preset,
-): Promise<StudyQueue & { day: StudyDay }> {
+  learning?: LearningTally,
+): Promise<StudyQueue & { day: StudyDay; learningTally: LearningTally | null }> {
   const day = studyDayAt(settings, now)
   const byDeck = logs ?? (await todaysLogs(store, day))
   const all = allDecks ?? (await store.listDecks())
@@ -287,6 +356,7 @@ async function readStudyQueue(
   const limits = limitsOf(preset)
   let cards: QueueCard[]
   let learningCount: number | null = null
+  let learningTally: LearningTally | null = null
   let newStarted = log.newCards.size
   if (scope.section?.length) {
     const rows = (await store.sectionCards(scope.deckId, sectionKeyOf(scope.section))).filter(
@@ -306,9 +376,11 @@ async function readStudyQueue(
       log,
       now.getTime(),
       day.end.getTime(),
+      learning,
     )
     cards = read.cards
     learningCount = read.learning
+    learningTally = read.learningTally
   }
   const built = reviewQueue(cards, now, day.end, limits, {
     newCards: newStarted,
@@ -320,7 +392,13 @@ async function readStudyQueue(
       ? built
       : { ...built, counts: { ...built.counts, learning: learningCount } }
   const deckNewLeft = Math.max(0, preset.newPerDay - log.newCards.size)
-  return { ...queue, day, deckNewLeft, pastDeckLimit: queue.counts.new > deckNewLeft }
+  return {
+    ...queue,
+    day,
+    deckNewLeft,
+    pastDeckLimit: queue.counts.new > deckNewLeft,
+    learningTally,
+  }
 }
 
 /** Today's log of several decks as one. */

@@ -5,7 +5,13 @@ import { EditError, type EditReceipt } from '../../app/editing'
 import { cardView, checkTyped, type CardView } from '../../app/card-view'
 import { isStudiable } from '../../app/collection'
 import type { Settings } from '../../app/settings'
-import { studyDayAt, todaysLogs, withAnswer, type TodaysLog } from '../../app/study-queue'
+import {
+  studyDayAt,
+  todaysLogs,
+  withAnswer,
+  type LearningTally,
+  type TodaysLog,
+} from '../../app/study-queue'
 import { nextCard } from '../../app/next-card'
 import type { Verdict } from '../../core/answers/check-answer'
 import type { Grade } from '../../core/scheduling/scheduler'
@@ -94,6 +100,8 @@ export function useStudySession(
   // The deck's preset and the scheduler made from it (desired retention, steps, maximum
   // interval), read once per session.
   const options = useRef<{ preset: Preset; scheduler: Scheduler } | null>(null)
+  // The deck's learning cards as the last next card counted them (when more than it lists).
+  const learning = useRef<LearningTally | null>(null)
 
   const showNext = useCallback(
     async (preferId?: string) => {
@@ -112,8 +120,10 @@ export function useStudySession(
         now,
         logs: logs.current.byDeck,
         preset: options.current.preset,
+        learning: learning.current,
         ...(preferId ? { preferId } : {}),
       })
+      learning.current = next.learning
       const overview = {
         counts: next.counts,
         pastDeckLimit: next.pastDeckLimit,
