@@ -13,7 +13,7 @@ import {
   studyQueue,
   todaysLogs,
   withAnswer,
-  type LearningTally,
+  type KeptQueue,
 } from '../src/app/study-queue'
 import { Scheduler } from '../src/core/scheduling/scheduler'
 import { openDb } from '../src/renderer/storage/db'
@@ -133,15 +133,15 @@ async function collectionBench(sizeName: 'full' | 'tiny') {
 
   // Grade → next card ready, 200 answers in a row, as the study session does them
   // (use-study-session.ts): the deck's preset and scheduler and today's log read once, the log
-  // then kept current from each answer, and the deck's learning cards counted once and brought
-  // forward; the answer's transaction, then `nextCard` (the queue, the card's faces and its four
+  // then kept current from each answer, and the deck's index reads kept and brought forward;
+  // the answer's transaction, then `nextCard` (the queue, the card's faces and its four
   // interval labels in one read). And the answer on its own.
   const grade: number[] = []
   const answerOnly: number[] = []
   let t = now.getTime()
   const session = await deckScheduler(store, firstDeck.deckId, settings)
   let logs = await todaysLogs(store, studyDayAt(settings, now))
-  let learning: LearningTally | null = null
+  let kept: KeptQueue | null = null
   const next = async (at: Date) => {
     const card = await nextCard(store, session.scheduler, {
       scope: firstDeck,
@@ -149,9 +149,9 @@ async function collectionBench(sizeName: 'full' | 'tiny') {
       now: at,
       logs,
       preset: session.preset,
-      learning,
+      kept,
     })
-    learning = card.learning
+    kept = card.kept
     return card
   }
   let shown = (await next(now)).view

@@ -4,11 +4,20 @@ import { DAY_MS } from '../core/units'
 import { answerCard, undoAnswer, type AnswerReceipt } from './answer'
 import { Queue } from './collection'
 import { MemoryStore } from './memory-store'
-import type { LearningTally } from './study-queue'
+import type { KeptQueue } from './study-queue'
 import { changeCard, unburyCards } from './card-actions'
 import type { Collection } from './collection-writes'
 import { nextCard } from './next-card'
-import { answer, collectionWith, questionCard, scheduler, settings, t0 } from './testing'
+import {
+  answer,
+  collectionWith,
+  keptSession,
+  questionCard,
+  scheduler,
+  settings,
+  t0,
+} from './testing'
+import { memoryCollection } from './collection-writes'
 
 const scope = { deckId: 'd', section: null }
 const next = (store: Collection, now: Date, preferId?: string) =>
@@ -77,7 +86,7 @@ describe('a study session driven through the use cases alone', () => {
   })
 })
 
-describe("a session's kept count of learning cards", () => {
+describe("a session's kept index reads", () => {
   it('equals counting them afresh through answers, undo, suspend, bury and time passing', async () => {
     // Counting learning cards walks the index: a session counts them once and then brings the
     // count forward. (The spy comes first: the collection binds its reads as it is made.)
@@ -90,7 +99,7 @@ describe("a session's kept count of learning cards", () => {
     const fullCounts = () =>
       listed.mock.calls.filter(([r]) => r.queue === Queue.Learning && r.limit === undefined).length
     let now = t0.getTime() + 10_000
-    let kept: LearningTally | null = null
+    let kept: KeptQueue | null = null
     const undo: AnswerReceipt[] = []
     let sessionCounted = 0
     const session = async () => {
@@ -99,13 +108,13 @@ describe("a session's kept count of learning cards", () => {
         scope,
         settings,
         now: new Date(now),
-        learning: kept,
+        kept,
       })
       sessionCounted += fullCounts() - before
       const fresh = await nextCard(store, scheduler, { scope, settings, now: new Date(now) })
       expect(shown.counts, `at +${now - t0.getTime()} ms`).toEqual(fresh.counts)
       expect(shown.view?.card.id).toBe(fresh.view?.card.id)
-      kept = shown.learning
+      kept = shown.kept
       return shown
     }
     const first = await session()
@@ -141,5 +150,31 @@ describe("a session's kept count of learning cards", () => {
     now = t0.getTime() + 5_000
     await session()
     expect(sessionCounted).toBe(2)
+  })
+
+  it('equal reading the review and new cards afresh, past their limits, through a session', async () => {
+    const listed = vi.spyOn(MemoryStore.prototype, 'queueIds')
+    // (The in-memory store's `firstByDue` lists one id from a range's middle: not counted.)
+    const listReads = () =>
+      listed.mock.calls.filter(
+        ([r]) => (r.queue === Queue.Review || r.queue === Queue.New) && r.from === -Infinity,
+      ).length
+    const reads: number[] = []
+    const { differences, first, undone } = await keptSession(
+      memoryCollection(),
+      80,
+      async (read) => {
+        const before = listReads()
+        const shown = await read()
+        reads.push(listReads() - before)
+        return shown
+      },
+    )
+    expect(differences).toEqual([])
+    expect(first.counts).toEqual({ learning: 0, review: 30, new: 20 })
+    // Read at the start, then again only when an undone card came back into a list.
+    expect(reads[0]).toBeGreaterThan(0)
+    expect(undone).toBeGreaterThan(0)
+    expect(reads.slice(1).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2 * undone)
   })
 })

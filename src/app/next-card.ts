@@ -7,7 +7,7 @@ import { isStudiable } from './collection'
 import type { Collection } from './collection-writes'
 import type { Preset } from './presets'
 import type { Settings } from './settings'
-import { studyQueue, type LearningTally, type StudyScope, type TodaysLog } from './study-queue'
+import { studyQueue, type KeptQueue, type StudyScope, type TodaysLog } from './study-queue'
 
 /** What the study screen shows next: the queue's counts, and the card with its four labels. */
 export interface NextCard {
@@ -17,10 +17,10 @@ export interface NextCard {
   /** New cards the deck's daily limit still allows today. */
   deckNewLeft: number
   /**
-   * The deck's learning cards as counted for this card, when there are more than the queue
-   * lists: pass it to the next call, which brings it forward instead of counting them again.
+   * The deck's index reads behind this card (for a deck studied whole): pass it to the next
+   * call, which brings it forward instead of reading them again.
    */
-  learning: LearningTally | null
+  kept: KeptQueue | null
   /** When something is next available once nothing is left (epoch ms), and the day's end. */
   nextAt: number | null
   dayEnd: number
@@ -35,8 +35,8 @@ export interface NextCard {
  * four interval labels (Anki's `get_queued_cards` with `describe_next_states`), so the screen,
  * the command line and a test drive a session the same way. `preferId`: a card to show again
  * (undone, or just edited) unless it left the queue. `logs`: today's log when the caller keeps
- * it (read here otherwise); `scheduler`: the one the deck's preset makes; `learning`: what the
- * previous next card counted of the deck's learning cards.
+ * it (read here otherwise); `scheduler`: the one the deck's preset makes; `kept`: what the
+ * previous next card read of the deck's index.
  */
 export function nextCard(
   store: Collection,
@@ -48,8 +48,8 @@ export function nextCard(
     logs?: ReadonlyMap<string, TodaysLog>
     preset?: Preset
     preferId?: string
-    /** The `learning` of the session's previous next card, if any. */
-    learning?: LearningTally | null
+    /** The `kept` of the session's previous next card, if any. */
+    kept?: KeptQueue | null
   },
 ): Promise<NextCard> {
   const { scope, settings, now } = input
@@ -61,7 +61,7 @@ export function nextCard(
       now,
       input.logs,
       input.preset,
-      input.learning ?? undefined,
+      input.kept ?? undefined,
     )
     const preferred = input.preferId ? await cardView(store, input.preferId) : null
     const first = queue.order[0]
@@ -78,7 +78,7 @@ export function nextCard(
       counts: queue.counts,
       pastDeckLimit: queue.pastDeckLimit,
       deckNewLeft: queue.deckNewLeft,
-      learning: queue.learningTally,
+      kept: queue.kept,
       nextAt: queue.nextAt,
       dayEnd: queue.day.end.getTime(),
       view,

@@ -160,15 +160,19 @@ async function enoughOf(
   page: (limit: number) => Promise<string[]>,
   need: number,
   taken: ReadonlySet<string>,
-): Promise<string[]> {
+): Promise<KeptIds> {
   let limit = need + taken.size + 1
   for (;;) {
     const ids = await page(limit)
-    const notes = new Set(ids.map(noteIdOf).filter((n) => !taken.has(n)))
-    if (ids.length < limit || notes.size >= need) return ids
+    if (ids.length < limit) return { ids, whole: true }
+    if (notesLeft(ids, taken) >= need) return { ids, whole: false }
     limit *= 2
   }
 }
+
+/** How many notes the cards `ids` are of, those `taken` aside. */
+const notesLeft = (ids: readonly string[], taken: ReadonlySet<string>) =>
+  new Set(ids.map(noteIdOf).filter((n) => !taken.has(n))).size
 
 /**
  * The cards the queue can use today, read as index keys with the limits in the query (no row
@@ -184,11 +188,26 @@ async function deckCandidates(
   log: TodaysLog,
   now: number,
   dayEnd: number,
-  kept?: LearningTally,
-): Promise<{ cards: QueueCard[]; learning: number; learningTally: LearningTally | null }> {
+  kept?: KeptQueue,
+): Promise<{ cards: QueueCard[]; learning: number; kept: KeptQueue }> {
   const ahead = now + limits.learnAheadMs + 1
   const ids = (queue: Queue, from: number, to: number, limit?: number) =>
     store.queueIds({ deckId, queue, from, to, ...(limit ? { limit } : {}) }, 'due')
+  // What the session kept, brought forward by the cards changed since it was read.
+  const { seq, changed } = await changedSince(store, kept?.deckId === deckId ? kept : undefined)
+  const inDeck = (card: CardRow | undefined, queue: Queue): card is CardRow =>
+    card?.deckId === deckId && card.queue === queue
+  const reviewsNeed = Math.max(0, limits.reviewsPerDay - log.reviews) + 1
+  const keptReviews =
+    kept?.reviews?.dayEnd === dayEnd
+      ? keptList(
+          kept.reviews,
+          changed,
+          (c) => inDeck(c, Queue.Review) && c.due < dayEnd,
+          reviewsNeed,
+          log.notes,
+        )
+      : null
   // Learning cards are never buried nor limited: only the first few are listed (the queue
   // shows one card at a time), and the index counts them only when a list is full.
   const [learningNow, learningSoon, laterLearning, laterReview, reviews] = await Promise.all([
@@ -196,97 +215,165 @@ async function deckCandidates(
     ids(Queue.Learning, now + 1, ahead, LEARNING_LISTED),
     store.firstByDue({ deckId, queue: Queue.Learning, from: ahead, to: Infinity }),
     store.firstByDue({ deckId, queue: Queue.Review, from: dayEnd, to: Infinity }),
-    enoughOf(
-      (limit) => ids(Queue.Review, -Infinity, dayEnd, limit),
-      Math.max(0, limits.reviewsPerDay - log.reviews) + 1,
-      log.notes,
-    ),
+    keptReviews ??
+      enoughOf((limit) => ids(Queue.Review, -Infinity, dayEnd, limit), reviewsNeed, log.notes),
   ])
-  const takenByReviews = new Set([...log.notes, ...reviews.map(noteIdOf)])
+  const takenByReviews = new Set([...log.notes, ...reviews.ids.map(noteIdOf)])
+  const newNeed = Math.max(0, limits.newPerDay - log.newCards.size) + 1
+  const keptLearning =
+    kept?.learning && changed ? learningForward(deckId, kept.learning, changed) : null
+  const listed = learningNow.length >= LEARNING_LISTED || learningSoon.length >= LEARNING_LISTED
   const [fresh, learning] = await Promise.all([
-    enoughOf(
-      (limit) =>
-        store.queueIds(
-          { deckId, queue: Queue.New, from: -Infinity, to: Infinity, limit },
-          'position',
-        ),
-      Math.max(0, limits.newPerDay - log.newCards.size) + 1,
-      takenByReviews,
-    ),
-    learningNow.length >= LEARNING_LISTED || learningSoon.length >= LEARNING_LISTED
-      ? keptLearning(store, deckId, ahead, kept)
+    (kept?.fresh &&
+      keptList(kept.fresh, changed, (c) => inDeck(c, Queue.New), newNeed, takenByReviews)) ||
+      enoughOf(
+        (limit) =>
+          store.queueIds(
+            { deckId, queue: Queue.New, from: -Infinity, to: Infinity, limit },
+            'position',
+          ),
+        newNeed,
+        takenByReviews,
+      ),
+    listed
+      ? learningCounted(store, deckId, ahead, keptLearning)
       : // Listed in full: counted as listed; a kept count stays for when they are not.
-        { count: learningNow.length + learningSoon.length, tally: kept ?? null },
+        { count: learningNow.length + learningSoon.length, kept: keptLearning },
   ])
   const cards = [
     ...inOrder(learningNow, CardState.Learning, (i) => now - learningNow.length + i),
     ...inOrder(learningSoon, CardState.Learning, (i) => now + 1 + i),
-    ...inOrder(reviews, CardState.Review, (i) => dayEnd - reviews.length + i),
-    ...inOrder(fresh, CardState.New, (i) => i),
+    ...inOrder(reviews.ids, CardState.Review, (i) => dayEnd - reviews.ids.length + i),
+    ...inOrder(fresh.ids, CardState.New, (i) => i),
     ...[laterLearning, laterReview].flatMap((c) => (c ? [fromRow(c)] : [])),
   ]
-  return { cards, learning: learning.count, learningTally: learning.tally }
+  return {
+    cards,
+    learning: learning.count,
+    kept: {
+      deckId,
+      seq,
+      learning: learning.kept,
+      reviews: { ...reviews, dayEnd },
+      fresh,
+    },
+  }
 }
 
 /**
- * A deck's learning cards due before `through` (epoch ms), as a study session keeps them from
- * one next card to the next: which cards were counted, and the change log's head when they were.
+ * What a study session keeps of its deck's index reads from one next card to the next (Anki
+ * keeps its queues the same way), with the change log's head when they were read: the learning
+ * cards counted when there are more than the queue lists, and the review and new card ids read
+ * in index order. The next call reads the cards changed since (keys from the change log, rows
+ * by id) and brings each forward, or reads it again when a changed card now belongs in it (its
+ * place in the order is not known) or too few are left. On disk the index walks cost about
+ * 18–25 µs a card: 1,000 learning cards counted, 400 review and 400 new ids, read at every
+ * card, were most of grade → next card.
  */
-export interface LearningTally {
+export interface KeptQueue {
   deckId: string
-  ids: ReadonlySet<string>
-  through: number
   seq: number
+  /** Learning cards of the deck due before `through` (epoch ms). */
+  learning: { ids: ReadonlySet<string>; through: number } | null
+  /** Review card ids due before `dayEnd` in index order: all of them when `whole`. */
+  reviews: KeptIds & { dayEnd: number }
+  /** New card ids in position order: all of them when `whole`. */
+  fresh: KeptIds
 }
 
-/** Change-log rows a kept learning tally is brought forward by; more, and it is counted again. */
-const TALLY_CHANGES = 50
+/** Ids read in index order from the start of a range; `whole`: the range held no more. */
+export interface KeptIds {
+  ids: readonly string[]
+  whole: boolean
+}
+
+/** Change-log rows a kept queue is brought forward by; more, and it is read again. */
+const KEPT_CHANGES = 50
 
 /**
- * A deck's learning cards due before `ahead`, when there are more than the queue lists. Counting
- * them walks the index, about 18 µs a card on disk (18 ms for 1,000 learning cards, each next
- * card), so a session keeps what it counted: the cards changed since (read from the change log
- * and by id) are counted as they are now, and those that came due since by the index range
- * from then to now. Counted afresh without one, for another deck, when the clock went back, or
- * when the log holds more than a few transactions since or a change of every table (a restore).
+ * The change log's head, and the cards changed since `kept` was read as they are now (gone:
+ * undefined). `changed` is null with nothing kept, or too much changed to bring it forward: a
+ * long stretch of the log, or a change of every table (a restore).
  */
-async function keptLearning(
+async function changedSince(
+  store: Collection,
+  kept: KeptQueue | undefined,
+): Promise<{ seq: number; changed: ReadonlyMap<string, CardRow | undefined> | null }> {
+  if (!kept) return { seq: await store.lastChangeSeq(), changed: null }
+  const [seq, rows] = await Promise.all([
+    store.lastChangeSeq(),
+    store.changesAfter(kept.seq, KEPT_CHANGES + 1),
+  ])
+  const changes = rows.flatMap((r) => r.changes)
+  if (rows.length > KEPT_CHANGES || changes.some((c) => c.table === '*'))
+    return { seq, changed: null }
+  const keys = [...new Set(changes.flatMap((c) => (c.table === 'cards' ? c.keys.map(String) : [])))]
+  const cards = keys.length ? await store.getCards(keys) : []
+  return { seq, changed: new Map(keys.map((id, i) => [id, cards[i]])) }
+}
+
+/**
+ * A kept list of ids brought forward: the changed cards that left its range taken out. Null
+ * (read it again) when a changed card is in its range now, or when it was cut and no longer
+ * holds `need` cards of notes not `taken` (as `enoughOf` reads).
+ */
+function keptList(
+  list: KeptIds,
+  changed: ReadonlyMap<string, CardRow | undefined> | null,
+  inRange: (card: CardRow | undefined) => boolean,
+  need: number,
+  taken: ReadonlySet<string>,
+): KeptIds | null {
+  if (!changed) return null
+  const gone = new Set<string>()
+  for (const [id, card] of changed) {
+    if (inRange(card)) return null
+    gone.add(id)
+  }
+  const ids = gone.size ? list.ids.filter((id) => !gone.has(id)) : list.ids
+  if (!list.whole && notesLeft(ids, taken) < need) return null
+  return { ids, whole: list.whole }
+}
+
+/** Kept learning cards brought forward: each changed card counted as it is now. */
+function learningForward(
+  deckId: string,
+  kept: NonNullable<KeptQueue['learning']>,
+  changed: ReadonlyMap<string, CardRow | undefined>,
+): NonNullable<KeptQueue['learning']> {
+  if (changed.size === 0) return kept
+  const ids = new Set(kept.ids)
+  for (const [id, card] of changed) {
+    if (card?.deckId === deckId && card.queue === Queue.Learning && card.due < kept.through)
+      ids.add(id)
+    else ids.delete(id)
+  }
+  return { ids, through: kept.through }
+}
+
+/**
+ * A deck's learning cards due before `ahead`, when there are more than the queue lists: those
+ * kept (brought forward), and those that came due since by the index range from then to now.
+ * Counted afresh, ids listed to be kept, without a kept count or when the clock went back.
+ */
+async function learningCounted(
   store: Collection,
   deckId: string,
   ahead: number,
-  kept: LearningTally | undefined,
-): Promise<{ count: number; tally: LearningTally }> {
-  if (kept && kept.deckId === deckId && kept.through <= ahead) {
-    const [seq, rows] = await Promise.all([
-      store.lastChangeSeq(),
-      store.changesAfter(kept.seq, TALLY_CHANGES + 1),
-    ])
-    const changes = rows.flatMap((r) => r.changes)
-    if (rows.length <= TALLY_CHANGES && !changes.some((c) => c.table === '*')) {
-      const keys = [
-        ...new Set(changes.flatMap((c) => (c.table === 'cards' ? c.keys.map(String) : []))),
-      ]
-      const [now, cameDue] = await Promise.all([
-        keys.length ? store.getCards(keys) : [],
-        kept.through < ahead
-          ? store.countByDue({ deckId, queue: Queue.Learning, from: kept.through, to: ahead })
-          : 0,
-      ])
-      const ids = new Set(kept.ids)
-      keys.forEach((id, i) => {
-        const card = now[i]
-        if (card?.deckId === deckId && card.queue === Queue.Learning && card.due < kept.through)
-          ids.add(id)
-        else ids.delete(id)
-      })
-      return { count: ids.size + cameDue, tally: { deckId, ids, through: kept.through, seq } }
-    }
+  kept: KeptQueue['learning'],
+): Promise<{ count: number; kept: NonNullable<KeptQueue['learning']> }> {
+  if (kept && kept.through <= ahead) {
+    const cameDue =
+      kept.through < ahead
+        ? await store.countByDue({ deckId, queue: Queue.Learning, from: kept.through, to: ahead })
+        : 0
+    return { count: kept.ids.size + cameDue, kept }
   }
-  const [seq, ids] = await Promise.all([
-    store.lastChangeSeq(),
-    store.queueIds({ deckId, queue: Queue.Learning, from: -Infinity, to: ahead }, 'due'),
-  ])
-  return { count: ids.length, tally: { deckId, ids: new Set(ids), through: ahead, seq } }
+  const ids = await store.queueIds(
+    { deckId, queue: Queue.Learning, from: -Infinity, to: ahead },
+    'due',
+  )
+  return { count: ids.length, kept: { ids: new Set(ids), through: ahead } }
 }
 
 /** How many learning cards of each kind (due now, due soon) a deck's queue lists in order. */
@@ -322,8 +409,8 @@ export async function studyQueue(
   now: Date,
   logs?: ReadonlyMap<string, TodaysLog>,
   preset?: Preset,
-  learning?: LearningTally,
-): Promise<StudyQueue & { day: StudyDay; learningTally: LearningTally | null }> {
+  learning?: KeptQueue,
+): Promise<StudyQueue & { day: StudyDay; kept: KeptQueue | null }> {
   return store.read(() =>
     readStudyQueue(store, scope, settings, now, logs, undefined, preset, learning),
   )
@@ -337,8 +424,8 @@ async function readStudyQueue(
   logs?: ReadonlyMap<string, TodaysLog>,
   allDecks?: readonly DeckRow[],
   deckPreset?: Preset,
-  learning?: LearningTally,
-): Promise<StudyQueue & { day: StudyDay; learningTally: LearningTally | null }> {
+  learning?: KeptQueue,
+): Promise<StudyQueue & { day: StudyDay; kept: KeptQueue | null }> {
   const day = studyDayAt(settings, now)
   const byDeck = logs ?? (await todaysLogs(store, day))
   const all = allDecks ?? (await store.listDecks())
@@ -356,7 +443,7 @@ async function readStudyQueue(
   const limits = limitsOf(preset)
   let cards: QueueCard[]
   let learningCount: number | null = null
-  let learningTally: LearningTally | null = null
+  let kept: KeptQueue | null = null
   let newStarted = log.newCards.size
   if (scope.section?.length) {
     const rows = (await store.sectionCards(scope.deckId, sectionKeyOf(scope.section))).filter(
@@ -380,7 +467,7 @@ async function readStudyQueue(
     )
     cards = read.cards
     learningCount = read.learning
-    learningTally = read.learningTally
+    kept = read.kept
   }
   const built = reviewQueue(cards, now, day.end, limits, {
     newCards: newStarted,
@@ -397,7 +484,7 @@ async function readStudyQueue(
     day,
     deckNewLeft,
     pastDeckLimit: queue.counts.new > deckNewLeft,
-    learningTally,
+    kept,
   }
 }
 

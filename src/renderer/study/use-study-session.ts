@@ -9,7 +9,7 @@ import {
   studyDayAt,
   todaysLogs,
   withAnswer,
-  type LearningTally,
+  type KeptQueue,
   type TodaysLog,
 } from '../../app/study-queue'
 import { nextCard } from '../../app/next-card'
@@ -100,8 +100,8 @@ export function useStudySession(
   // The deck's preset and the scheduler made from it (desired retention, steps, maximum
   // interval), read once per session.
   const options = useRef<{ preset: Preset; scheduler: Scheduler } | null>(null)
-  // The deck's learning cards as the last next card counted them (when more than it lists).
-  const learning = useRef<LearningTally | null>(null)
+  // What the last next card read of the deck's index, brought forward by the next.
+  const kept = useRef<KeptQueue | null>(null)
 
   const showNext = useCallback(
     async (preferId?: string) => {
@@ -120,10 +120,10 @@ export function useStudySession(
         now,
         logs: logs.current.byDeck,
         preset: options.current.preset,
-        learning: learning.current,
+        kept: kept.current,
         ...(preferId ? { preferId } : {}),
       })
-      learning.current = next.learning
+      kept.current = next.kept
       const overview = {
         counts: next.counts,
         pastDeckLimit: next.pastDeckLimit,
