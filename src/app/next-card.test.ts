@@ -12,6 +12,7 @@ import {
   answer,
   collectionWith,
   keptSession,
+  pastLimitsDeck,
   questionCard,
   scheduler,
   settings,
@@ -176,5 +177,22 @@ describe("a session's kept index reads", () => {
     expect(reads[0]).toBeGreaterThan(0)
     expect(undone).toBeGreaterThan(0)
     expect(reads.slice(1).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2 * undone)
+  })
+
+  it('are read again after the collection is replaced (a restore clears every table)', async () => {
+    const store = memoryCollection()
+    const { settings: limits, day } = await pastLimitsDeck(store)
+    const now = new Date(day)
+    const first = await nextCard(store, scheduler, { scope, settings: limits, now })
+    expect(first.counts).toEqual({ learning: 0, review: 30, new: 20 })
+    await store.clearAll()
+    const after = await nextCard(store, scheduler, {
+      scope,
+      settings: limits,
+      now,
+      kept: first.kept,
+    })
+    expect(after.counts).toEqual({ learning: 0, review: 0, new: 0 })
+    expect(after.view).toBeNull()
   })
 })

@@ -305,7 +305,7 @@ async function changedSince(
     store.changesAfter(kept.seq, KEPT_CHANGES + 1),
   ])
   const changes = rows.flatMap((r) => r.changes)
-  if (rows.length > KEPT_CHANGES || changes.some((c) => c.table === '*'))
+  if (rows.length > KEPT_CHANGES || changes.some((c) => c.table === '*' || c.op === 'clear'))
     return { seq, changed: null }
   const keys = [...new Set(changes.flatMap((c) => (c.table === 'cards' ? c.keys.map(String) : [])))]
   const cards = keys.length ? await store.getCards(keys) : []
