@@ -400,7 +400,8 @@ function learningCount(
  * study: it gets its own allowance of new cards (the daily limit, counting only its own cards
  * started today), even once the deck's is used up; the screen says so. `logs` (today's log,
  * by deck) and the deck's `preset` can be passed by a caller that keeps them, such as a study
- * session, so the next card needs only the queue's index reads.
+ * session, so the next card needs only the queue's index reads; and `kept`, what the previous
+ * call read of a deck studied whole (returned as `kept`), so it needs few of those.
  */
 export async function studyQueue(
   store: Collection,
@@ -409,10 +410,10 @@ export async function studyQueue(
   now: Date,
   logs?: ReadonlyMap<string, TodaysLog>,
   preset?: Preset,
-  learning?: KeptQueue,
+  kept?: KeptQueue,
 ): Promise<StudyQueue & { day: StudyDay; kept: KeptQueue | null }> {
   return store.read(() =>
-    readStudyQueue(store, scope, settings, now, logs, undefined, preset, learning),
+    readStudyQueue(store, scope, settings, now, logs, undefined, preset, kept),
   )
 }
 
@@ -424,7 +425,7 @@ async function readStudyQueue(
   logs?: ReadonlyMap<string, TodaysLog>,
   allDecks?: readonly DeckRow[],
   deckPreset?: Preset,
-  learning?: KeptQueue,
+  keptReads?: KeptQueue,
 ): Promise<StudyQueue & { day: StudyDay; kept: KeptQueue | null }> {
   const day = studyDayAt(settings, now)
   const byDeck = logs ?? (await todaysLogs(store, day))
@@ -463,7 +464,7 @@ async function readStudyQueue(
       log,
       now.getTime(),
       day.end.getTime(),
-      learning,
+      keptReads,
     )
     cards = read.cards
     learningCount = read.learning
