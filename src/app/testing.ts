@@ -81,7 +81,7 @@ export async function pastLimitsDeck(store: Collection) {
  * A study session on `pastLimitsDeck` that keeps its reads from one next card to the next
  * (`nextCard`'s `kept`), and at every step reads the next card afresh beside it: answers,
  * suspends, buries and undoes, 20 s apart. Returns where the two differ (nothing, when keeping
- * is right), the first card, and how many answers were undone. `kept` is called around each
+ * is right), the first card, and how many answers were undone. `around` is called around each
  * kept read, for a test that counts what it reads.
  */
 export async function keptSession(
