@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { OwnChromium, random, sleep } from './own-chromium'
+import { OwnChromium, profileFrom, random, sleep } from './own-chromium'
 import { expect, test } from './fixtures'
 import { chooseImportFile } from './importing'
 import { packageWithAYearOfHistory } from './packages'
@@ -81,10 +81,15 @@ const reviewedBecomes = (page: Page, n: number) =>
 
 type Kind = 'grade' | 'undo' | 'sync' | 'import'
 
-/** One kill point: run `kind` on a fresh profile, kill at a seeded moment, restart, check. */
+/**
+ * One kill point: run `kind` (a deck sync on a fresh profile, the rest on a copy of one whose
+ * first start synced the built-in decks), kill at a seeded moment, restart, check.
+ */
 async function killPoint(kind: Kind, seed: number, origin: string, apkg: Buffer, full: FullDecks) {
   const rnd = random(seed)
-  const profile = mkdtempSync(join(tmpdir(), `attache-kill-${kind}-`))
+  const prefix = `attache-kill-${kind}-`
+  const profile =
+    kind === 'sync' ? mkdtempSync(join(tmpdir(), prefix)) : profileFrom(full.template, prefix)
   try {
     let chromium = await OwnChromium.start(profile)
     let page = await chromium.page()
@@ -227,17 +232,36 @@ interface FullDecks {
   /** How long the start-up sync and the import took undisturbed, in ms. */
   syncMs: number
   importMs: number
+  /** A profile after the first start's deck sync, Chromium quit cleanly: grading starts here. */
+  template: string
 }
 
-/** What a start-up sync and an import store when nothing interrupts them. */
+/**
+ * What a start-up sync and an import store when nothing interrupts them. The profile the sync
+ * leaves is kept as the template of the grade, undo and import points; the import runs on a
+ * copy of it, as theirs do.
+ */
 async function referenceRun(origin: string, apkg: Buffer): Promise<FullDecks> {
-  const profile = mkdtempSync(join(tmpdir(), 'attache-kill-reference-'))
-  const chromium = await OwnChromium.start(profile)
+  const template = mkdtempSync(join(tmpdir(), 'attache-kill-template-'))
+  try {
+    return await referenceOn(template, origin, apkg)
+  } catch (e) {
+    rmSync(template, { recursive: true, force: true })
+    throw e
+  }
+}
+
+async function referenceOn(template: string, origin: string, apkg: Buffer): Promise<FullDecks> {
+  let chromium = await OwnChromium.start(template)
+  let started = performance.now()
+  await openApp(await chromium.page(), origin)
+  const syncMs = performance.now() - started
+  await chromium.quit()
+  const profile = profileFrom(template, 'attache-kill-reference-')
+  chromium = await OwnChromium.start(profile)
   try {
     const page = await chromium.page()
-    let started = performance.now()
     await openApp(page, origin)
-    const syncMs = performance.now() - started
     started = performance.now()
     const dialog = await startImport(page, apkg)
     await expect(dialog.getByRole('status')).toContainText('Imported', { timeout: 20_000 })
@@ -253,6 +277,7 @@ async function referenceRun(origin: string, apkg: Buffer): Promise<FullDecks> {
       importLogs: stored.logs.filter((l) => l.cardId.startsWith('treaty-')).length,
       syncMs,
       importMs,
+      template,
     }
   } finally {
     await chromium.close()
@@ -276,19 +301,23 @@ for (const [kind, points] of GROUPS)
     const origin = baseURL ?? ''
     const { apkg } = await packageWithAYearOfHistory(new Date('2026-06-01T10:00:00Z'))
     const full = await referenceRun(origin, apkg)
-    expect(full.cardsByDeck.get(CHAPTER_DECK)).toBeGreaterThan(400)
-    expect(full.importNotes).toBe(30)
     const results = []
-    for (let i = 0; i < points; i++)
-      results.push(
-        await killPoint(
-          kind,
-          1000 * (GROUPS.findIndex((g) => g[0] === kind) + 1) + i,
-          origin,
-          apkg,
-          full,
-        ),
-      )
+    try {
+      expect(full.cardsByDeck.get(CHAPTER_DECK)).toBeGreaterThan(400)
+      expect(full.importNotes).toBe(30)
+      for (let i = 0; i < points; i++)
+        results.push(
+          await killPoint(
+            kind,
+            1000 * (GROUPS.findIndex((g) => g[0] === kind) + 1) + i,
+            origin,
+            apkg,
+            full,
+          ),
+        )
+    } finally {
+      rmSync(full.template, { recursive: true, force: true })
+    }
     testInfo.annotations.push({ type: 'kill points', description: String(results.length) })
     mkdirSync(REPORT_DIR, { recursive: true })
     writeFileSync(join(REPORT_DIR, `${kind}.json`), JSON.stringify(results))
