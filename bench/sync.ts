@@ -8,7 +8,8 @@
 // - Incremental sync after 200 answers, against PouchDB replicating the same number of new
 //   documents.
 // - What the server holds per review log, at two sizes.
-// One run each at full size (a first sync takes minutes); medians of 3 otherwise.
+// One run each (a first sync at full size takes minutes; `--tiny` is npm test's check that it
+// runs); `--runs=N` for medians of N.
 // Writes bench/sync-results(.tiny).json.
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -28,7 +29,7 @@ const size: BenchSize = tiny
   : medium
     ? { decks: 10, firstDeckCards: 1_000, cards: 10_000, logs: 100_000 }
     : FULL
-const runs = tiny ? 3 : 1
+const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 1)
 const scheduler = new Scheduler()
 const now = Date.UTC(2026, 5, 1, 12)
 const auth = { username: 'bench', password: 'bench' }
