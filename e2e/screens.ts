@@ -28,8 +28,9 @@ export async function useTheme(page: Page, theme: 'light' | 'dark') {
 
 /**
  * Walks every screen and dialog of the app from a fresh deck list, calling `check` with the
- * screen's name once it is fully shown. The accessibility and phone specs both look at each
- * screen this way, so a new screen added here is checked by both.
+ * screen's name once it is fully shown. The desktop and phone specs both look at each screen
+ * this way (axe-core, overflow, thumb-sized targets), so a new screen added here is checked by
+ * both.
  */
 export async function everyScreen(page: Page, check: (screen: string) => Promise<void>) {
   await page.getByRole('button', { name: 'Settings' }).click()

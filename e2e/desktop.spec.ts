@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { MECHANICS, deckRow } from './mechanics'
-import { everyScreen, useTheme } from './screens'
+import { axeViolations, everyScreen, useTheme } from './screens'
 
 /** The desktop sizes the app is looked at on: a common laptop and a larger screen. */
 const DESKTOPS = [
@@ -49,23 +49,30 @@ function overflows(page: Page) {
 }
 
 for (const size of DESKTOPS) {
+  // axe-core at the first size only: what it checks does not change with a wider window.
+  const withAxe = size === DESKTOPS[0]
   test.describe(`in a ${size.width}×${size.height} window`, () => {
     test.use({ viewport: size })
 
     for (const theme of ['light', 'dark'] as const) {
-      test(`no screen's content overflows its container (${theme} theme)`, async ({
+      test(`${withAxe ? 'every screen passes axe-core, and no' : 'no'} screen's content overflows its container (${theme} theme)`, async ({
         app,
       }, testInfo) => {
+        // Every screen in turn, each scanned: about 25 s on a quiet machine with axe-core.
         test.setTimeout(120_000)
         const { page } = app
         await useTheme(page, theme)
         const problems: string[] = []
         await everyScreen(page, async (screen) => {
+          const found = (await overflows(page)).map((p) => `${screen}: ${p}`)
+          if (withAxe) found.push(...(await axeViolations(page)).map((v) => `${screen}: axe ${v}`))
+          if (found.length === 0) return
+          problems.push(...found)
+          // What the eye would see, for the screens that have a problem.
           await testInfo.attach(`${screen} ${size.width} ${theme}`, {
             body: await page.screenshot({ fullPage: true }),
             contentType: 'image/png',
           })
-          problems.push(...(await overflows(page)).map((p) => `${screen}: ${p}`))
         })
         expect(problems).toEqual([])
       })
