@@ -216,26 +216,30 @@ export interface SettingRow {
 }
 
 /** The tables whose rows merge whole in sync, newest edit winning: a losing version is kept. */
-export type VersionedTable = 'notes' | 'decks' | 'presets'
+export type VersionedTable = 'notes' | 'decks' | 'presets' | 'settings'
 
 /**
- * A version of a note, deck or preset that lost to a newer edit made elsewhere (sync, issue
- * 22): kept so the user can see it and bring it back. Never changed once written.
+ * A version of a note, deck, preset or shared setting that lost to a newer edit made elsewhere
+ * (sync, issue 22): kept so the user can see it and bring it back. Never changed once written.
  */
 export interface VersionRow {
   /** `table:key:at:by`: the same lost version has the same id on every device. */
   id: string
   table: VersionedTable
-  /** The id of the row it is a version of. */
+  /** The id of the row it is a version of (a setting's key). */
   key: string
   /** When that version was made (epoch ms), and on which device. */
   at: number
   by: string
   /** When it was kept here (epoch ms). */
   keptAt: number
-  /** The row as that version had it: a NoteRow, DeckRow or Preset, as `table` says. */
+  /** The row as that version had it: a NoteRow, DeckRow, Preset or SettingRow, as `table` says. */
   row: Record<string, unknown>
 }
+
+/** The key of a versioned table's row: a setting's key, the others' id. */
+export const versionedKeyOf = (table: VersionedTable, row: Record<string, unknown>) =>
+  row[table === 'settings' ? 'key' : 'id']
 
 /** The id a kept version has on every device. */
 export const versionIdOf = (table: VersionedTable, key: string, at: number, by: string) =>

@@ -45,6 +45,15 @@ const settingsSchema = z.object({
     .default(''),
 })
 export type Settings = z.infer<typeof settingsSchema>
+
+/** What the settings every device shares are called on the Settings screen, and elsewhere. */
+export const SETTING_LABELS = {
+  rolloverHour: 'Next day starts at (hour)',
+  newPerDay: 'New cards per day',
+  reviewsPerDay: 'Maximum reviews per day',
+  leechThreshold: 'Leech threshold (lapses)',
+  leechAction: 'When a card becomes a leech',
+} as const satisfies Partial<Record<keyof Settings, string>>
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({})
 
 /** Whether `key` is one of the app's settings (an own key of the schema, never `toString`). */

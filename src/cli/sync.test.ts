@@ -9,7 +9,7 @@ import { readSettings, writeSetting } from '../app/settings'
 import { renameDeck } from '../app/editing'
 import { MemoryStore } from '../app/memory-store'
 import type { IncomingRows } from '../app/presets'
-import { Queue, type CardRow, type ReviewLogRow } from '../app/collection'
+import { Queue, versionIdOf, type CardRow, type ReviewLogRow } from '../app/collection'
 import type { Collection } from '../app/collection-writes'
 import { changeCards } from '../app/card-actions'
 import {
@@ -30,7 +30,7 @@ import {
 } from '../app/sync/sync'
 import { SYNC_STATE_KEY } from '../app/sync/sync-state'
 import { memoryReplica } from './pouch'
-import { bringBackVersion, versionsOf } from '../app/versions'
+import { bringBackVersion, versionSummary, versionsOf } from '../app/versions'
 import { examHistory, recordExam } from '../app/mock-exam'
 import type { VersionedTable } from '../app/collection'
 
@@ -357,8 +357,42 @@ describe('sync through a CouchDB replica', () => {
       await sync(laptop, server)
       await sync(work, server)
       await sync(laptop, server)
-      for (const d of [laptop, work]) expect(await examScores(d), d.name).toEqual([6, 7, 8])
+      for (const d of [laptop, work]) {
+        expect(await examScores(d), d.name).toEqual([6, 7, 8])
+        // Every device's exams are kept in the merged list: no version of it lost.
+        expect(await lostOf(d, 'settings', 'mockExams'), d.name).toEqual([])
+      }
     })
+
+  it('gives a setting changed on both devices the newest value on both, and keeps the other', async () => {
+    const server = db()
+    const laptop = await device('laptop')
+    const work = await device('work')
+    await sync(laptop, server)
+    await sync(work, server)
+    await writeSetting(laptop.collection, 'newPerDay', 35)
+    await new Promise((r) => setTimeout(r, 5))
+    await writeSetting(work.collection, 'newPerDay', 10)
+    await sync(work, server)
+    await sync(laptop, server)
+    await sync(work, server)
+    for (const d of [laptop, work])
+      expect((await readSettings(d.collection)).newPerDay, d.name).toBe(10)
+
+    // The value that lost is kept on both devices, the same version on each, and says what it was.
+    const lost = await lostOf(laptop, 'settings', 'newPerDay')
+    expect(lost.map((v) => v.row)).toEqual([{ key: 'newPerDay', value: 35 }])
+    const [kept] = await versionsOf(laptop.collection, 'settings', 'newPerDay')
+    expect(kept && versionSummary(kept)).toBe('New cards per day: 35')
+    expect(await lostOf(work, 'settings', 'newPerDay')).toEqual(lost)
+    // Brought back on the other device, it is the newest change and wins on both.
+    await bringBackVersion(work.collection, scheduler, lost[0]?.id ?? '', new Date())
+    await sync(work, server)
+    await sync(laptop, server)
+    for (const d of [laptop, work])
+      expect((await readSettings(d.collection)).newPerDay, d.name).toBe(35)
+    expect(await lostOf(laptop, 'settings', 'newPerDay')).toEqual(lost)
+  })
 
   it('keeps a mock exam taken after a sync failed half-way, and the exams that sync brought', async () => {
     const on = storyClock()
@@ -494,6 +528,37 @@ describe('sync through a CouchDB replica', () => {
     expect(report.refused.find((r) => r.id === 'huge')?.reason).toMatch(/characters/)
     expect(report.refused.find((r) => r.id === 'note:d/zz')?.reason).toMatch(/id/)
     expect(await laptop.collection.getNote('evil')).toBeUndefined()
+  })
+
+  it('takes a kept version of a shared setting, and refuses one of a setting not shared or not its row', async () => {
+    const server = db()
+    const laptop = await device('laptop')
+    await sync(laptop, server)
+    const versionDoc = (key: string, row: object) => {
+      const id = versionIdOf('settings', key, 1, 'x')
+      return {
+        _id: `version:${id}`,
+        kind: 'version',
+        v: 1,
+        at: 1,
+        by: 'x',
+        body: { id, table: 'settings', key, at: 1, by: 'x', keptAt: 1, row },
+      }
+    }
+    await server.bulkDocs([
+      versionDoc('newPerDay', { key: 'newPerDay', value: 12 }),
+      versionDoc('theme', { key: 'theme', value: 'dark' }),
+      versionDoc('reviewsPerDay', { key: 'newPerDay', value: 5 }),
+    ])
+    const report = await sync(laptop, server)
+    expect(report.refused.map((r) => [r.id.split(':')[2], r.reason]).sort()).toEqual([
+      ['reviewsPerDay', 'body.key: is not the row the version is of'],
+      ['theme', 'a version of a setting that is not shared'],
+    ])
+    expect(await lostOf(laptop, 'settings', 'newPerDay')).toMatchObject([
+      { row: { key: 'newPerDay', value: 12 } },
+    ])
+    expect(await lostOf(laptop, 'settings', 'theme')).toEqual([])
   })
 
   it('resumes a sync that failed while applying, with nothing lost or doubled', async () => {

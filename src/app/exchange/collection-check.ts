@@ -3,9 +3,9 @@ import { issueText } from '../../core/decks/parse-deck'
 import { ImportError } from '../../core/formats/import-error'
 import { LATEST_TIME } from '../../core/formats/time-range'
 import { CardState, Rating } from '../../core/scheduling/scheduler'
-import { MAX_DECK_DEPTH, Queue } from '../collection'
+import { MAX_DECK_DEPTH, Queue, versionedKeyOf } from '../collection'
 import { presetSchema } from '../presets'
-import { settingValueProblem } from '../settings'
+import { isSettingKey, settingValueProblem } from '../settings'
 import { MAX_STABILITY } from '../../core/scheduling/scheduler'
 import type { CollectionData } from './collection-data'
 import { DAY_MS } from '../../core/units'
@@ -199,7 +199,7 @@ const settingSchema = z
 const versionSchema = z
   .object({
     id: z.string().min(1).max(2_000),
-    table: z.enum(['notes', 'decks', 'presets']),
+    table: z.enum(['notes', 'decks', 'presets', 'settings']),
     key: z.string().min(1),
     at: time,
     by: z.string().max(64),
@@ -207,7 +207,12 @@ const versionSchema = z
     row: z.record(z.string(), z.unknown()),
   })
   .superRefine((v, ctx) => {
-    const schema = { notes: noteSchema, decks: deckSchema, presets: presetSchema }[v.table]
+    const schema = {
+      notes: noteSchema,
+      decks: deckSchema,
+      presets: presetSchema,
+      settings: settingSchema,
+    }[v.table]
     const row = schema.safeParse(v.row)
     if (!row.success) {
       const issue = row.error.issues[0]
@@ -216,8 +221,16 @@ const versionSchema = z
         message: issue?.message ?? 'invalid',
         path: ['row', ...(issue?.path ?? []).map((p) => (typeof p === 'symbol' ? String(p) : p))],
       })
-    } else if (v.row['id'] !== v.key)
+    } else if (versionedKeyOf(v.table, v.row) !== v.key)
       ctx.addIssue({ code: 'custom', message: 'is not the row the version is of', path: ['key'] })
+    // A setting's version is of a setting the user chose (not the exams' history, not sync's
+    // own bookkeeping).
+    else if (v.table === 'settings' && !isSettingKey(v.key))
+      ctx.addIssue({
+        code: 'custom',
+        message: 'is not a setting a version is kept of',
+        path: ['key'],
+      })
   })
 
 /** One row of each table, checked as a backup's rows are (sync checks what a server sends with them). */

@@ -23,8 +23,8 @@ import { contentHashSchema, mediaFields, rowSchemas } from '../exchange/collecti
  *   device `by`) wins whole; the others stay in the replica as CouchDB conflicts until the
  *   next push resolves them.
  * - review logs: append-only, one document per answer, never edited (an undo deletes it).
- * - kept versions (a losing version of a note, deck or preset): written once, never edited;
- *   the same loss found on two devices is one document.
+ * - kept versions (a losing version of a note, deck, preset or shared setting): written once,
+ *   never edited; the same loss found on two devices is one document.
  * - cards: what a user sets on a card (deck, flag, suspended, buried) are separate registers,
  *   each won by its newest setting, so a suspend on one device and a flag on another both
  *   stay; the scheduling state is a base (the card as created, imported, reset or
@@ -277,6 +277,9 @@ export function docProblem(doc: unknown): string | null {
   if (!body.success) return firstIssue(body.error, 'body')
   if (parsed.data.kind === 'setting' && !SHARED_SETTINGS.has((body.data as SettingRow).key))
     return 'not a shared setting'
+  const version = parsed.data.kind === 'version' ? (body.data as VersionRow) : null
+  if (version?.table === 'settings' && !SHARED_SETTINGS.has(version.key))
+    return 'a version of a setting that is not shared'
   return idProblem(doc as SyncDoc)
 }
 

@@ -17,6 +17,7 @@ import {
   type VersionedTable,
   type VersionRow,
   versionIdOf,
+  versionedKeyOf,
 } from '../collection'
 import type { Collection } from '../collection-writes'
 import { DEFAULT_SETTINGS, type Settings } from '../settings'
@@ -153,18 +154,30 @@ const VERSIONED: Partial<Record<DocKind, VersionedTable>> = {
   note: 'notes',
   deck: 'decks',
   preset: 'presets',
+  setting: 'settings',
+}
+
+/**
+ * Where a losing version of this document is kept, if anywhere: the mock exams' history is
+ * every device's events merged (`combinedSetting`), so no version of it loses.
+ */
+function versionedIn(kind: DocKind, body: object): VersionedTable | undefined {
+  if (kind === 'setting' && (body as SettingRow).key === HISTORY_KEY) return undefined
+  return VERSIONED[kind]
 }
 
 /** A version of a row kept as lost, with the stamp of the edit that made it. */
-function versionOf(table: VersionedTable, row: { id: string }, made: Stamp, keptAt: number) {
+function versionOf(table: VersionedTable, body: object, made: Stamp, keptAt: number) {
+  const row = body as Record<string, unknown>
+  const key = String(versionedKeyOf(table, row))
   const version: VersionRow = {
-    id: versionIdOf(table, row.id, made.at, made.by),
+    id: versionIdOf(table, key, made.at, made.by),
     table,
-    key: row.id,
+    key,
     at: made.at,
     by: made.by,
     keptAt,
-    row: row as unknown as Record<string, unknown>,
+    row,
   }
   return version
 }
@@ -174,7 +187,7 @@ function versionOf(table: VersionedTable, row: { id: string }, made: Stamp, kept
  * winner was not made over (a device's copy of the same start is no loss).
  */
 function lostTo(winner: SyncDoc, versions: readonly SyncDoc[], keptAt: number): VersionRow[] {
-  const table = VERSIONED[winner.kind]
+  const table = versionedIn(winner.kind, winner.body)
   if (!table) return []
   const seen = new Set(winner.seen ?? [])
   return versions
@@ -184,7 +197,7 @@ function lostTo(winner: SyncDoc, versions: readonly SyncDoc[], keptAt: number): 
         !sameMeaning(v.kind, v.body, winner.body) &&
         !seen.has(meaningHash(v.kind, v.body)),
     )
-    .map((v) => versionOf(table, v.body as { id: string }, v, keptAt))
+    .map((v) => versionOf(table, v.body, v, keptAt))
 }
 
 const sameMeaning = (kind: DocKind, a: object, b: object) =>
@@ -367,13 +380,13 @@ async function send(options: SyncOptions, state: SyncState): Promise<number> {
         // A newer version there than the change here: this row is behind, the receiving updates
         // it. An edit made here that never reached the replica lost: it is kept as a version.
         if (winner && !sameData(winner.body, row) && isNewer(winner, { at, by: device })) {
-          const versioned = VERSIONED[kind]
+          const versioned = versionedIn(kind, row)
           if (
             versioned &&
             changed.keys.get(table)?.has(idOf(row)) &&
             !sameMeaning(kind, winner.body, row)
           )
-            behind.push(versionOf(versioned, row as { id: string }, { at, by: device }, now))
+            behind.push(versionOf(versioned, row, { at, by: device }, now))
           continue
         }
         const seen = seenOver(kind, versions)

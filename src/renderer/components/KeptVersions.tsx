@@ -9,6 +9,7 @@ const KIND: Record<VersionRow['table'], string> = {
   notes: 'Note',
   decks: 'Deck',
   presets: 'Preset',
+  settings: 'Setting',
 }
 
 /**

@@ -1,5 +1,10 @@
 import { useId } from 'react'
-import { NUMBER_SETTINGS, type NumberSetting, type Settings } from '../../app/settings'
+import {
+  NUMBER_SETTINGS,
+  SETTING_LABELS,
+  type NumberSetting,
+  type Settings,
+} from '../../app/settings'
 import { BackupsSection } from './BackupsSection'
 import { NumberField } from './NumberField'
 import { StorageSection } from './StorageSection'
@@ -13,17 +18,15 @@ export interface Props {
   error: string | null
 }
 
-const FIELDS: [NumberSetting, string, string][] = [
+const FIELDS: [NumberSetting, string][] = [
   [
     'rolloverHour',
-    'Next day starts at (hour)',
     'Local time. Reviews after midnight count toward the previous day until this hour.',
   ],
-  ['newPerDay', 'New cards per day', 'Per deck.'],
-  ['reviewsPerDay', 'Maximum reviews per day', 'Per deck.'],
+  ['newPerDay', 'Per deck.'],
+  ['reviewsPerDay', 'Per deck.'],
   [
     'leechThreshold',
-    'Leech threshold (lapses)',
     'A card forgotten this many times is tagged “leech”, and again every half as many after.',
   ],
 ]
@@ -34,10 +37,10 @@ export function SettingsPanel({ settings, onChange, onClose, error }: Props) {
   return (
     <section className="settings" aria-label="Settings">
       <h2>Settings</h2>
-      {FIELDS.map(([key, label, hint]) => (
+      {FIELDS.map(([key, hint]) => (
         <NumberField
           key={key}
-          label={label}
+          label={SETTING_LABELS[key]}
           hint={hint}
           value={settings[key]}
           min={NUMBER_SETTINGS[key].min}
@@ -46,7 +49,7 @@ export function SettingsPanel({ settings, onChange, onClose, error }: Props) {
         />
       ))}
       <div className="field">
-        <label htmlFor={`${id}-leech`}>When a card becomes a leech</label>
+        <label htmlFor={`${id}-leech`}>{SETTING_LABELS.leechAction}</label>
         <select
           id={`${id}-leech`}
           value={settings.leechAction}
