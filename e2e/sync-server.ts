@@ -53,6 +53,36 @@ export async function signIn(
   await page.getByRole('button', { name: 'Sign in and sync' }).click()
 }
 
+/**
+ * Signs a window in and waits for its first sync to end without an error. When the server
+ * already holds another device's collection (`bringsDown`), the sync brings its documents down
+ * in batches: while replication runs, the bar and the status must say how many have come, not
+ * only that it is busy. (PouchDB tells of a batch only when it wrote something.)
+ */
+export async function firstSync(page: Page, db: string, { bringsDown = false } = {}) {
+  const measured =
+    bringsDown &&
+    page.waitForFunction(
+      () => {
+        const bar = document.querySelector('progress[aria-label="Sync progress"]')
+        const status = document.querySelector('[data-testid="sync-status"]')?.textContent ?? ''
+        return (
+          bar instanceof HTMLProgressElement &&
+          bar.max > 1 &&
+          /^Exchanging with the server: \d+ of \d+…$/.test(status)
+        )
+      },
+      undefined,
+      { polling: 'raf', timeout: 20_000 },
+    )
+  await signIn(page, db)
+  if (measured) await measured
+  const status = page.getByTestId('sync-status')
+  await expect(status).toHaveAttribute('data-finished', '1', { timeout: 20_000 })
+  await expect(page.getByTestId('sync-error')).toHaveCount(0)
+  await expect(status).toContainText('Last synced')
+}
+
 export async function syncNow(page: Page) {
   await openSync(page)
   await syncFinished(page, () => page.getByRole('button', { name: 'Sync now' }).click())

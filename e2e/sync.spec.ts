@@ -7,6 +7,7 @@ import { addNote, createDeck } from '../src/app/editing'
 import { scheduler } from '../src/app/testing'
 import {
   closeSettings,
+  firstSync,
   putOnServer,
   signIn,
   syncFinished,
@@ -81,8 +82,7 @@ test('two devices that studied offline end with the same answers and cards, none
   const { context, page: work } = await secondDevice(hostBrowser, baseURL, 'Pacific/Chatham')
 
   for (const page of [laptop, work]) {
-    await signIn(page, db)
-    await syncFinished(page, async () => undefined)
+    await firstSync(page, db, { bringsDown: page === work })
     await closeSettings(page)
   }
 
@@ -239,8 +239,7 @@ test('a note edited on both devices: the newer edit wins on both, the other can 
   await deckOfNotes(laptop, 'Shared', 'basic', [{ Front: 'Seat of the ICJ?', Back: 'The Hague' }])
   const { context, page: work } = await secondDevice(hostBrowser, baseURL)
   for (const page of [laptop, work]) {
-    await signIn(page, db)
-    await syncFinished(page, async () => undefined)
+    await firstSync(page, db, { bringsDown: page === work })
     await closeSettings(page)
   }
 

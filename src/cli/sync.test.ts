@@ -26,6 +26,7 @@ import {
   syncOnce,
   type Replica,
   type SyncOptions,
+  type SyncProgress,
   type SyncReport,
 } from '../app/sync/sync'
 import { SYNC_STATE_KEY } from '../app/sync/sync-state'
@@ -787,6 +788,41 @@ describe('sync through a CouchDB replica', () => {
       expect(await stateOf(work.collection, A)).toEqual(answered)
     })
   })
+
+  it('tells how far a first sync has come down while replication still runs', async () => {
+    const server = db()
+    const laptop = await device('laptop')
+    const work = await device('work')
+    // 1,200 answers: three batches of documents to come down to the other computer.
+    const logs = Array.from({ length: 1_200 }, (_, i) =>
+      logRow(t0.getTime() + i * 60_000, [A, B, C][i % 3] as string),
+    )
+    await laptop.collection.transaction(() => laptop.collection.putLogs(logs), ['revlog'])
+    await sync(laptop, server)
+    const seen: SyncProgress[] = []
+    await syncOnce({
+      collection: work.collection,
+      local: work.replica as unknown as Replica,
+      replicate: (down) => replicateBoth(work.replica, server, down),
+      schedulerFor: () => Promise.resolve(scheduler),
+      now: () => new Date(),
+      onProgress: (p) => seen.push(p),
+    })
+    expect(await work.collection.logsSince(0)).toHaveLength(1_200)
+    const down = seen.filter((p) => p.phase === 'replicate' && p.total !== undefined)
+    // A bar that moves: a figure for each batch, never past its total, never going back, and
+    // at its end once the last batch is in.
+    expect(down.length).toBeGreaterThanOrEqual(3)
+    for (const [i, p] of down.entries()) {
+      expect(p.done).toBeLessThanOrEqual(p.total ?? 0)
+      expect(p.done).toBeGreaterThanOrEqual(down[i - 1]?.done ?? 0)
+    }
+    const last = down.at(-1)
+    expect(last?.total).toBeGreaterThanOrEqual(1_200)
+    expect(down.filter((p) => p.done === p.total && p === last)).toHaveLength(1)
+    expect(down[0]?.done).toBeLessThan(down[0]?.total ?? 0)
+    // 1,200 answers sent and received: about 2 s alone, more on a loaded machine.
+  }, 30_000)
 
   it('reads the change log and makes schedulers once in a receive, not again at each batch', async () => {
     const server = db()

@@ -82,6 +82,16 @@ export interface SyncProgress {
   total?: number
 }
 
+/** What PouchDB says of a replication's batch (its `change` event). */
+interface ReplicationBatch {
+  /** Changes read from the source so far. */
+  docs_read: number
+  /** The source's sequence the batch reached. */
+  last_seq?: number | string
+  /** Changes the source still holds after it (CouchDB 2.0 and later say; others do not). */
+  pending?: number
+}
+
 /** A PouchDB database's replication, as sync uses it (PouchDB's own fits it). */
 interface Replicating {
   replicate: {
@@ -89,28 +99,62 @@ interface Replicating {
     from(
       source: never,
       options: { batch_size: number },
-    ): PromiseLike<{ doc_write_failures: number }>
+    ): PromiseLike<{ doc_write_failures: number }> & {
+      on?(event: 'change', listener: (batch: ReplicationBatch) => void): unknown
+    }
   }
+  info(): Promise<{ update_seq: number | string }>
 }
+
+/** How far the server's documents have come down: `done` of about `total`. */
+export interface DownProgress {
+  done: number
+  total: number
+}
+
+/**
+ * A CouchDB sequence as a number: PouchDB's are numbers; CouchDB 2.0 and later write
+ * `N-opaque`, whose N grows with the database's updates. NaN when it is neither.
+ */
+const seqNumber = (seq: number | string | undefined) =>
+  typeof seq === 'number' ? seq : typeof seq === 'string' ? parseInt(seq, 10) : NaN
 
 /**
  * Replicates a replica with the server both ways, by PouchDB (CouchDB's replication protocol):
  * what it has goes up, then what the server has comes down. Each host makes the databases.
+ * `down` hears each batch that comes down, with how many the server still has: what it says
+ * (CouchDB's `pending`), or else the sequences between the batch and the server's sequence
+ * when the replication began (a count of updates, so at most a little high).
  */
-export async function replicateBoth<T extends Replicating>(local: T, remote: T): Promise<void> {
+export async function replicateBoth<T extends Replicating>(
+  local: T,
+  remote: T,
+  down?: (progress: DownProgress) => void,
+): Promise<void> {
   const up = await local.replicate.to(remote as never, { batch_size: 500 })
-  const down = await local.replicate.from(remote as never, { batch_size: 500 })
-  for (const result of [up, down])
-    if (result.doc_write_failures)
-      throw new Error(`${result.doc_write_failures} documents could not be written`)
+  const until = down ? seqNumber((await remote.info()).update_seq) : NaN
+  const replication = local.replicate.from(remote as never, { batch_size: 500 })
+  if (down)
+    replication.on?.('change', (batch) => {
+      const left = batch.pending ?? until - seqNumber(batch.last_seq)
+      if (Number.isFinite(left))
+        down({ done: batch.docs_read, total: batch.docs_read + Math.max(0, left) })
+    })
+  const result = await replication
+  for (const r of [up, result])
+    if (r.doc_write_failures)
+      throw new Error(`${r.doc_write_failures} documents could not be written`)
 }
 
 export interface SyncOptions {
   collection: Collection
   /** This device's replica of the server's database. */
   local: Replica
-  /** Replicates the replica with the server both ways (PouchDB's `replicate.to` and `.from`). */
-  replicate: () => Promise<void>
+  /**
+   * Replicates the replica with the server both ways (PouchDB's `replicate.to` and `.from`),
+   * telling `down` how far the server's documents have come (`replicateBoth` does).
+   */
+  replicate: (down: (progress: DownProgress) => void) => Promise<void>
   /**
    * The scheduler a deck's cards are answered with (their answers are replayed with it).
    * `incoming`: decks, presets and settings arriving in the same batch as the answers, to be
@@ -252,14 +296,21 @@ export async function syncOnce(given: SyncOptions): Promise<SyncReport> {
   // the time it takes beside the server's, not after it. Every batch commits with its
   // checkpoint, so a replication that fails half-way leaves what was applied whole.
   let ended: { error: unknown } | null = null
-  const replication = options.replicate().then(
-    () => (ended = { error: null }),
-    (error: unknown) => (ended = { error }),
-  )
+  let down: DownProgress | null = null
+  const replication = options
+    .replicate((progress) => {
+      down = progress
+      options.onProgress?.({ phase: 'replicate', ...progress })
+    })
+    .then(
+      () => (ended = { error: null }),
+      (error: unknown) => (ended = { error }),
+    )
   let receiving: Awaited<ReturnType<typeof receive>>
   try {
     receiving = await receive(options, state.device, {
       ended: () => ended,
+      down: () => down,
       more: () => Promise.race([replication, new Promise((r) => setTimeout(r, POLL_MS))]),
     })
   } finally {
@@ -895,6 +946,8 @@ const POLL_MS = 50
 interface Replication {
   ended(): { error: unknown } | null
   more(): Promise<unknown>
+  /** How far the server's documents have come down, once replication has said. */
+  down(): DownProgress | null
 }
 
 async function receive(
@@ -1015,9 +1068,12 @@ async function receive(
       edits,
     })
     received += wrote
+    const down = replicating.down()
     options.onProgress?.(
       end === undefined
-        ? { phase: 'replicate', done: received }
+        ? down
+          ? { phase: 'replicate', ...down }
+          : { phase: 'replicate', done: received }
         : typeof last_seq === 'number' && typeof end === 'number'
           ? { phase: 'receive', done: last_seq, total: end }
           : { phase: 'receive', done: received },

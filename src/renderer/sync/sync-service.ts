@@ -193,7 +193,7 @@ async function run(): Promise<SyncReport | null> {
     const report = await syncOnce({
       collection: store,
       local,
-      replicate: () => replicateBoth(local, server),
+      replicate: (down) => replicateBoth(local, server, down),
       schedulerFor: replayScheduler(store),
       now: () => new Date(),
       onProgress: (progress) => update({ progress }),
