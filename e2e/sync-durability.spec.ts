@@ -3,7 +3,8 @@
 // built-in decks into its replica and up, and while it receives another device's collection —
 // then started again on the same profile, where the app syncs again. Afterwards the device and
 // the server hold every answer of both devices exactly once, and the other device's cards as
-// that device has them. 20 kill points (two groups of 10, one per worker).
+// that device has them; in the second group, sealed end to end with a passphrase, nothing of it
+// reaches the server in the clear. 20 kill points (two groups of 10, one per worker).
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -24,14 +25,14 @@ import {
 import { answer, collectionWith, questionCard } from '../src/app/testing'
 import type { Collection } from '../src/app/collection-writes'
 
-/** Another device's collection on the server: deck "d", three answers. */
-async function seedServer(db: string): Promise<Collection> {
+/** Another device's collection on the server: deck "d", three answers; sealed with a passphrase. */
+async function seedServer(db: string, passphrase?: string): Promise<Collection> {
   const other = await collectionWith()
   const t = Date.UTC(2026, 0, 5, 9)
   await answer(other, questionCard('d', 'a'), 3, new Date(t))
   await answer(other, questionCard('d', 'b'), 1, new Date(t + 60_000))
   await answer(other, questionCard('d', 'a'), 4, new Date(t + 3_600_000))
-  await putOnServer(other, db)
+  await putOnServer(other, db, passphrase)
   return other
 }
 
@@ -70,11 +71,11 @@ async function serverLogIds(db: string): Promise<string[]> {
 }
 
 /** Signs in (again, if the kill came before the settings were kept) or syncs now, to the end. */
-async function syncToTheEnd(page: Page, db: string) {
+async function syncToTheEnd(page: Page, db: string, passphrase = '') {
   await openSync(page)
   const signInButton = page.getByRole('button', { name: 'Sign in and sync' })
   if (await signInButton.isVisible()) {
-    await signIn(page, db, { open: false })
+    await signIn(page, db, { open: false, passphrase })
     await syncFinished(page, async () => undefined)
   } else {
     // The start-up sync may have found the session gone: a crash can lose the browser's
@@ -89,10 +90,22 @@ async function syncToTheEnd(page: Page, db: string) {
   }
 }
 
-async function killPoint(seed: number, origin: string, template: string, fullMs: number) {
+/** What the server holds of a database, every document whole, as JSON text. */
+const serverText = (db: string) =>
+  fetch(`${syncServerUrl()}/${db}/_all_docs?include_docs=true`, {
+    headers: { Authorization: serverAuthorization() },
+  }).then((r) => r.text())
+
+async function killPoint(
+  seed: number,
+  origin: string,
+  template: string,
+  fullMs: number,
+  passphrase?: string,
+) {
   const rnd = random(seed)
   const db = `kill-${seed}-${Date.now()}`
-  const other = await seedServer(db)
+  const other = await seedServer(db, passphrase)
   const profile = profileFrom(template, 'attache-sync-kill-')
   try {
     let chromium = await OwnChromium.start(profile)
@@ -107,7 +120,7 @@ async function killPoint(seed: number, origin: string, template: string, fullMs:
       }[],
     )
     expect(own).toHaveLength(2)
-    await signIn(page, db)
+    await signIn(page, db, { passphrase })
     const killAfter = fullMs * (0.05 + rnd() * 1.1)
     await sleep(killAfter)
     await chromium.kill()
@@ -115,8 +128,8 @@ async function killPoint(seed: number, origin: string, template: string, fullMs:
     chromium = await OwnChromium.start(profile)
     page = await chromium.page()
     await openApp(page, origin)
-    await syncToTheEnd(page, db)
-    const where = `seed ${seed}, killed ${Math.round(killAfter)} ms into the first sync`
+    await syncToTheEnd(page, db, passphrase)
+    const where = `seed ${seed}, killed ${Math.round(killAfter)} ms into the ${passphrase ? 'encrypted ' : ''}first sync`
 
     const rows = await rawTables(page, ['revlog', 'cards'])
     const logs = (rows['revlog'] ?? []) as { review: number; cardId: string; rating: number }[]
@@ -130,6 +143,13 @@ async function killPoint(seed: number, origin: string, template: string, fullMs:
       await other.getCards(['a', 'b', 'c'].map((f) => questionCard('d', f)))
     ).filter((c) => c !== undefined) as unknown as Record<string, unknown>[]
     expect(withoutRevision(theirCards), where).toEqual(withoutRevision(expected))
+    if (passphrase) {
+      // Sealed all through: whatever the kill interrupted, nothing went up in the clear.
+      const stored = await serverText(db)
+      expect(stored, where).toContain('"e":"')
+      expect(stored, where).not.toContain('"body"')
+      expect(stored, where).not.toContain(MECHANICS)
+    }
     await chromium.close()
     return Math.round(killAfter)
   } finally {
@@ -156,9 +176,9 @@ async function firstStarted(origin: string): Promise<string> {
 }
 
 /** How long a first sync takes undisturbed, from the click. */
-async function referenceMs(origin: string, template: string): Promise<number> {
+async function referenceMs(origin: string, template: string, passphrase?: string) {
   const db = `kill-reference-${Date.now()}-${Math.random().toString(16).slice(2)}`
-  await seedServer(db)
+  await seedServer(db, passphrase)
   const profile = profileFrom(template, 'attache-sync-kill-ref-')
   const chromium = await OwnChromium.start(profile)
   try {
@@ -166,7 +186,7 @@ async function referenceMs(origin: string, template: string): Promise<number> {
     await openApp(page, origin)
     await studyTwo(page)
     const started = performance.now()
-    await signIn(page, db)
+    await signIn(page, db, { passphrase })
     await syncFinished(page, async () => undefined)
     return performance.now() - started
   } finally {
@@ -175,19 +195,23 @@ async function referenceMs(origin: string, template: string): Promise<number> {
   }
 }
 
-for (const group of [1, 2])
-  test(`SIGKILL at 10 random moments of a first sync (group ${group}): every answer of both devices once, on the device and the server`, async ({
+// The second group's server and device seal every document with a passphrase (end to end).
+for (const [group, passphrase] of [
+  [1, undefined],
+  [2, 'correct horse battery staple'],
+] as const)
+  test(`SIGKILL at 10 random moments of a first sync (group ${group}${passphrase ? ', encrypted' : ''}): every answer of both devices once, on the device and the server`, async ({
     baseURL,
   }) => {
     test.setTimeout(10 * 40_000)
     const origin = baseURL ?? ''
     const template = await firstStarted(origin)
     try {
-      const fullMs = await referenceMs(origin, template)
+      const fullMs = await referenceMs(origin, template, passphrase)
       expect(fullMs).toBeGreaterThan(0)
       const kills: number[] = []
       for (let i = 0; i < 10; i++)
-        kills.push(await killPoint(5000 * group + i, origin, template, fullMs))
+        kills.push(await killPoint(5000 * group + i, origin, template, fullMs, passphrase))
       expect(kills).toHaveLength(10)
     } finally {
       rmSync(template, { recursive: true, force: true })

@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test'
 import type { Collection } from '../src/app/collection-writes'
-import { replicateBoth, syncOnce, type Replica } from '../src/app/sync/sync'
+import { beginSync, replicateBoth, syncOnce, type Replica } from '../src/app/sync/sync'
+import { openEncryption } from '../src/app/sync/encryption'
 import { scheduler } from '../src/app/testing'
 import { memoryReplica, serverDatabase } from '../src/cli/pouch'
 
@@ -89,13 +90,17 @@ export async function syncNow(page: Page) {
   await closeSettings(page)
 }
 
-/** Puts a collection made in Node on the server, as another device's first sync would. */
-export async function putOnServer(collection: Collection, db: string) {
+/**
+ * Puts a collection made in Node on the server, as another device's first sync would; with a
+ * passphrase, sealed end to end as that device would seal it.
+ */
+export async function putOnServer(collection: Collection, db: string, passphrase?: string) {
   const local = memoryReplica('seed')
   const remote = serverDatabase(`${syncServerUrl()}/${db}`, {
     username: E2E_SYNC_USER,
     password: E2E_SYNC_PASSWORD,
   })
+  if (passphrase) await beginSync(collection, await openEncryption(remote, passphrase))
   await syncOnce({
     collection,
     local: local as unknown as Replica,
