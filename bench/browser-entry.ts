@@ -1,20 +1,11 @@
 // Runs inside Chromium (bench/browser.ts): the collection at full size on the browser's real
 // IndexedDB, each of our measures beside a raw-IndexedDB baseline taken in the same run.
 import { answerCard } from '../src/app/answer'
-import { deckScheduler } from '../src/app/exam-plan'
-import { nextCard } from '../src/app/next-card'
 import { searchCards } from '../src/app/search'
 import { statisticsOf } from '../src/app/statistics'
 import { DEFAULT_SETTINGS } from '../src/app/settings'
-import {
-  deckOverviews,
-  sectionOverview,
-  studyDayAt,
-  studyQueue,
-  todaysLogs,
-  withAnswer,
-  type KeptQueue,
-} from '../src/app/study-queue'
+import { deckOverviews, sectionOverview, studyQueue } from '../src/app/study-queue'
+import { StudySession } from '../src/app/study-session'
 import { Scheduler } from '../src/core/scheduling/scheduler'
 import { openDb } from '../src/renderer/storage/db'
 import { FULL, TINY, seedCollection } from './collection-seed'
@@ -83,19 +74,11 @@ async function collectionBench(sizeName: 'full' | 'tiny') {
   }
 
   // Open the app → first card: open the database, then what the study session does first
-  // (use-study-session.ts): the deck's preset and scheduler, today's log, and the next card.
+  // (use-study-session.ts, through a StudySession): the deck's preset and scheduler, today's
+  // log, and the next card.
   const open = await timings(7, async () => {
     const db = openDb(name)
-    const store = dexieCollection(db)
-    const { scheduler, preset } = await deckScheduler(store, firstDeck.deckId, settings)
-    const logs = await todaysLogs(store, studyDayAt(settings, now))
-    const first = await nextCard(store, scheduler, {
-      scope: firstDeck,
-      settings,
-      now,
-      logs,
-      preset,
-    })
+    const first = await new StudySession(dexieCollection(db), firstDeck, settings).next(now)
     if (!first.view) throw new Error('the first deck has no card to study')
     db.close()
   })
@@ -131,34 +114,21 @@ async function collectionBench(sizeName: 'full' | 'tiny') {
   if (!recounted) throw new Error('the seeded collection already had tallies')
   const recount = [performance.now() - before]
 
-  // Grade → next card ready, 200 answers in a row, as the study session does them
-  // (use-study-session.ts): the deck's preset and scheduler and today's log read once, the log
-  // then kept current from each answer, and the deck's index reads kept and brought forward;
-  // the answer's transaction, then `nextCard` (the queue, the card's faces and its four
-  // interval labels in one read). And the answer on its own.
+  // Grade → next card ready, 200 answers in a row, as the study screen does them, through a
+  // StudySession: the deck's preset and scheduler and today's log read once, the log then kept
+  // current from each answer, and the deck's index reads kept and brought forward; the
+  // answer's transaction, then `nextCard` (the queue, the card's faces and its four interval
+  // labels in one read). And the answer on its own.
   const grade: number[] = []
   const answerOnly: number[] = []
   let t = now.getTime()
-  const session = await deckScheduler(store, firstDeck.deckId, settings)
-  let logs = await todaysLogs(store, studyDayAt(settings, now))
-  let kept: KeptQueue | null = null
-  const next = async (at: Date) => {
-    const card = await nextCard(store, session.scheduler, {
-      scope: firstDeck,
-      settings,
-      now: at,
-      logs,
-      preset: session.preset,
-      kept,
-    })
-    kept = card.kept
-    return card
-  }
-  let shown = (await next(now)).view
+  const session = new StudySession(store, firstDeck, settings)
+  const { scheduler: sessionScheduler } = await session.options()
+  let shown = (await session.next(now)).view
   for (let i = 0; i < 200 && shown; i++) {
     t += 4000
     const start = performance.now()
-    const receipt = await answerCard(store, session.scheduler, {
+    const receipt = await answerCard(store, sessionScheduler, {
       cardId: shown.card.id,
       revision: shown.card.revision,
       grade: ((i % 4) + 1) as 1 | 2 | 3 | 4,
@@ -166,8 +136,8 @@ async function collectionBench(sizeName: 'full' | 'tiny') {
       durationMs: 4000,
     })
     answerOnly.push(performance.now() - start)
-    logs = withAnswer(logs, receipt.before)
-    shown = (await next(new Date(t))).view
+    session.answered(receipt)
+    shown = (await session.next(new Date(t))).view
     grade.push(performance.now() - start)
   }
   let q = await studyQueue(store, firstDeck, settings, new Date(t))

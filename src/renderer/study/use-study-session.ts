@@ -5,22 +5,14 @@ import { EditError, type EditReceipt } from '../../app/editing'
 import { cardView, checkTyped, type CardView } from '../../app/card-view'
 import { isStudiable } from '../../app/collection'
 import type { Settings } from '../../app/settings'
-import {
-  studyDayAt,
-  todaysLogs,
-  withAnswer,
-  type KeptQueue,
-  type TodaysLog,
-} from '../../app/study-queue'
-import { nextCard } from '../../app/next-card'
+import { StudySession } from '../../app/study-session'
+import { studyDayAt } from '../../app/study-queue'
 import type { Verdict } from '../../core/answers/check-answer'
 import type { Grade } from '../../core/scheduling/scheduler'
 import type { QueueCounts } from '../../core/study/review-queue'
 import { store } from '../app-services'
 import { commands } from '../commands'
-import { deckScheduler } from '../../app/exam-plan'
-import { leechRuleOf, type Preset } from '../../app/presets'
-import type { Scheduler } from '../../core/scheduling/scheduler'
+import { leechRuleOf } from '../../app/presets'
 
 export interface ShownCard extends CardView {
   revealed: boolean
@@ -65,8 +57,9 @@ export const FLAG_NAMES = ['', 'red', 'orange', 'green', 'blue', 'pink', 'turquo
 
 /**
  * One study session over a deck, or one section of it: queue, reveal, grade, undo, through
- * the application layer's use cases. After each answer the queue is read again through the
- * indexes (only the cards that can be shown today), so nothing is held that could go stale.
+ * the application layer's use cases. The next card comes from a `StudySession`, which keeps
+ * what it read of the deck and brings it forward by the change log, so nothing it holds goes
+ * stale; this hook keeps what is on screen and what Ctrl+Z takes back.
  */
 export function useStudySession(
   deckId: string,
@@ -94,40 +87,29 @@ export function useStudySession(
   const busy = useRef(false)
   const shownAt = useRef(0)
   const undoStack = useRef<UndoEntry[]>([])
-  // Today's log, read once per study day and then kept current from each answer, so the next
-  // card needs only the queue's index reads. Undo and errors drop it (read again next time).
-  const logs = useRef<{ day: number; byDeck: ReadonlyMap<string, TodaysLog> } | null>(null)
-  // The deck's preset and the scheduler made from it (desired retention, steps, maximum
-  // interval), read once per session.
-  const options = useRef<{ preset: Preset; scheduler: Scheduler } | null>(null)
-  // What the last next card read of the deck's index, brought forward by the next.
-  const kept = useRef<KeptQueue | null>(null)
+  // The deck's preset and scheduler, today's log and the index reads, kept from card to card
+  // (`StudySession`); made again when the deck, the section or the settings change.
+  const session = useRef<StudySession | null>(null)
+  const sessionOf = useCallback(
+    () =>
+      (session.current ??= new StudySession(
+        store,
+        { deckId, section: JSON.parse(sectionKey) as string[] | null },
+        settings,
+      )),
+    [deckId, sectionKey, settings],
+  )
 
   const showNext = useCallback(
     async (preferId?: string) => {
       const now = new Date()
-      const scope = { deckId, section: JSON.parse(sectionKey) as string[] | null }
-      if (!options.current) {
-        // With an exam date and its cap, no interval reaches past the exam day.
-        options.current = await deckScheduler(store, deckId, settings)
-      }
-      const day = studyDayAt(settings, now)
-      if (logs.current?.day !== day.index)
-        logs.current = { day: day.index, byDeck: await todaysLogs(store, day) }
-      const next = await nextCard(store, options.current.scheduler, {
-        scope,
-        settings,
-        now,
-        logs: logs.current.byDeck,
-        preset: options.current.preset,
-        kept: kept.current,
-        ...(preferId ? { preferId } : {}),
-      })
-      kept.current = next.kept
+      const current = sessionOf()
+      const next = await current.next(now, preferId)
+      const { preset } = await current.options()
       const overview = {
         counts: next.counts,
         pastDeckLimit: next.pastDeckLimit,
-        newPerDay: options.current.preset.newPerDay,
+        newPerDay: preset.newPerDay,
         deckNewLeft: next.deckNewLeft,
         nextAt: next.nextAt,
         dayEnd: next.dayEnd,
@@ -152,12 +134,12 @@ export function useStudySession(
         shown: { ...view, revealed: false, intervals },
       }))
     },
-    [deckId, sectionKey, settings],
+    [sessionOf],
   )
 
   useEffect(() => {
-    // New settings may change the deck's preset: read it again.
-    options.current = null
+    // Another deck or section, or new settings (which may change the deck's preset).
+    session.current = null
     void showNext()
   }, [showNext])
 
@@ -197,7 +179,7 @@ export function useStudySession(
             ? e.message
             : `Could not save: ${e instanceof Error ? e.message : String(e)}`
         setState((s) => ({ ...s, message: { text, tone: 'error' } }))
-        logs.current = null
+        session.current?.forgetLog()
         await showNext()
       } finally {
         busy.current = false
@@ -211,8 +193,7 @@ export function useStudySession(
       run(async () => {
         const shown = state.shown
         if (!shown?.revealed) return
-        const current = options.current
-        if (!current) return
+        const current = await sessionOf().options()
         const receipt = await commands.study.answer(current.scheduler, {
           cardId: shown.card.id,
           revision: shown.card.revision,
@@ -222,11 +203,7 @@ export function useStudySession(
           leech: leechRuleOf(current.preset),
         })
         undoStack.current.push({ kind: 'answer', receipt, grade: g })
-        if (logs.current)
-          logs.current = {
-            ...logs.current,
-            byDeck: withAnswer(logs.current.byDeck, receipt.before),
-          }
+        sessionOf().answered(receipt)
         const leech =
           receipt.leech &&
           `That card is a leech: forgotten ${receipt.card.lapses} times. It is tagged “leech”${
@@ -240,7 +217,7 @@ export function useStudySession(
         }))
         await showNext()
       }),
-    [run, showNext, state.shown],
+    [run, showNext, sessionOf, state.shown],
   )
 
   /** Buries, suspends or flags the card shown; Ctrl+Z takes it back. */
@@ -339,7 +316,7 @@ export function useStudySession(
           return
         }
         const card = await undone(commands.study.undoAnswer(last.receipt))
-        logs.current = null
+        sessionOf().forgetLog()
         setState((s) => ({
           ...s,
           reviewed: s.reviewed - 1,
@@ -348,7 +325,7 @@ export function useStudySession(
         }))
         await showNext(card.id)
       }),
-    [run, showNext, reshow],
+    [run, showNext, sessionOf, reshow],
   )
 
   /** Shows the current card as stored now (its note moved to the trash from the editor). */
