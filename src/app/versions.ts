@@ -14,9 +14,10 @@ import { checkedPreset, type Preset } from './presets'
 import { SETTING_LABELS, isSettingKey, settingValueProblem } from './settings'
 
 /**
- * Versions of notes, decks, presets and shared settings that lost a sync conflict (issue 22): when two devices
- * change the same one apart, the newest edit wins on both and the other is kept here, to be
- * looked at and brought back. Bringing one back is a new edit: it wins the next sync in turn.
+ * Versions of notes, decks, presets and shared settings that lost a sync conflict (issue 22):
+ * when two devices change the same one apart, the newest edit wins on both and the other is
+ * kept here, to be looked at and brought back. Bringing one back is a new edit: it wins the
+ * next sync in turn.
  */
 
 /** The kept versions of one note, deck, preset or setting, newest first. */
