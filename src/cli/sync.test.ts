@@ -76,6 +76,17 @@ function sync(
   })
 }
 
+/** `n` answers to cards A, B and C a minute apart, synced to the server by the laptop. */
+async function answersOnServer(server: Database, n: number) {
+  const laptop = await device('laptop')
+  const logs = Array.from({ length: n }, (_, i) =>
+    logRow(t0.getTime() + i * 60_000, [A, B, C][i % 3] as string),
+  )
+  await laptop.collection.transaction(() => laptop.collection.putLogs(logs), ['revlog'])
+  await sync(laptop, server)
+  return laptop
+}
+
 /**
  * Fakes the clock (Date only) for this test and returns how to set it: edits and syncs are then
  * stamped in the test's story time. `on(iso)` sets it and returns that time.
@@ -791,14 +802,9 @@ describe('sync through a CouchDB replica', () => {
 
   it('tells how far a first sync has come down while replication still runs', async () => {
     const server = db()
-    const laptop = await device('laptop')
-    const work = await device('work')
     // 1,200 answers: three batches of documents to come down to the other computer.
-    const logs = Array.from({ length: 1_200 }, (_, i) =>
-      logRow(t0.getTime() + i * 60_000, [A, B, C][i % 3] as string),
-    )
-    await laptop.collection.transaction(() => laptop.collection.putLogs(logs), ['revlog'])
-    await sync(laptop, server)
+    await answersOnServer(server, 1_200)
+    const work = await device('work')
     const seen: SyncProgress[] = []
     await syncOnce({
       collection: work.collection,
@@ -831,14 +837,9 @@ describe('sync through a CouchDB replica', () => {
     onTestFinished(() => {
       read.mockRestore()
     })
-    const laptop = await device('laptop')
-    const work = await device('work')
     // 3,000 answers: six batches of documents for the other computer to receive.
-    const logs = Array.from({ length: 3_000 }, (_, i) =>
-      logRow(t0.getTime() + i * 60_000, [A, B, C][i % 3] as string),
-    )
-    await laptop.collection.transaction(() => laptop.collection.putLogs(logs), ['revlog'])
-    await sync(laptop, server)
+    await answersOnServer(server, 3_000)
+    const work = await device('work')
     read.mockClear()
     let made = 0
     await sync(work, server, new Date(), () => {
